@@ -1,12 +1,83 @@
 package io.sockscope.cli;
 
-/** Entry point of the {@code sockscope} command. */
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/**
+ * Entry point of the {@code sockscope} command: an ss-compatible listing. The only place that prints to the
+ * user's terminal or decides the exit code; everything it calls reports through return values and exceptions.
+ */
 public final class Main {
+    /** A shell reports a process killed by SIGPIPE as 128 + 13; ss ends that way when its reader goes away. */
+    private static final int BROKEN_PIPE_EXIT = 141;
+
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.err.println("sockscope: not built yet");
-        System.exit(1);
+        System.exit(run(args, System.getenv()));
+    }
+
+    static int run(String[] args, java.util.Map<String, String> environment) {
+        PrintStream err = System.err;
+        boolean debug = Arrays.asList(args).contains("--debug");
+        OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024);
+        try {
+            CommandLine line = CommandLine.parse(args);
+            for (CommandLine.Option o : line.options()) {
+                switch (o.key()) {
+                    case "h" -> {
+                        stdout.write(Help.TEXT.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        stdout.flush();
+                        return 0;
+                    }
+                    case "v", "V" -> {
+                        stdout.write(("sockscope " + Version.VALUE + " (ss-compatible listing of iproute2 6.1)\n")
+                                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        stdout.flush();
+                        return 0;
+                    }
+                    default -> {
+                    }
+                }
+            }
+            ListingOptions options = ListingOptionsParser.parse(line);
+            int code = new ListingCommand(options, environment, err).run(stdout);
+            stdout.flush();
+            return code;
+        } catch (UsageException e) {
+            flushQuietly(stdout);
+            err.println("sockscope: " + e.getMessage());
+            if (e.exitCode() == UsageException.SS_USAGE_EXIT) {
+                err.println("Try 'sockscope -h' for the options.");
+            }
+            return e.exitCode();
+        } catch (IOException e) {
+            // Writing to a closed pipe (sockscope -tan | head) is a normal way for a listing to end.
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            return BROKEN_PIPE_EXIT;
+        } catch (RuntimeException e) {
+            flushQuietly(stdout);
+            err.println("sockscope: internal error: " + e + (debug ? "" : " (run with --debug for details)"));
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            return 1;
+        }
+    }
+
+    private static void flushQuietly(OutputStream out) {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            // Nothing more can be shown on a closed stdout.
+        }
     }
 }

@@ -1,0 +1,137 @@
+package io.sockscope.cli;
+
+import io.sockscope.kernel.InterfaceNames;
+import io.sockscope.kernel.TerminalWidth;
+import io.sockscope.model.AddressFamily;
+import io.sockscope.names.NetlinkProtocolNames;
+import io.sockscope.names.ProcessNames;
+import io.sockscope.names.ProtocolNames;
+import io.sockscope.names.ServiceNames;
+import io.sockscope.procmap.OwnerIndex;
+import io.sockscope.procmap.OwnerScanner;
+import io.sockscope.render.ListingFormat;
+import io.sockscope.render.NameLookups;
+import io.sockscope.render.OwnerLookup;
+import io.sockscope.render.SsListingWriter;
+import io.sockscope.source.DumpKind;
+import io.sockscope.source.DumpRequest;
+import io.sockscope.source.FallbackSource;
+import io.sockscope.source.NetlinkSource;
+import io.sockscope.source.ProcNetSource;
+import io.sockscope.source.ProcPaths;
+import io.sockscope.source.SocketSource;
+import io.sockscope.source.SourceException;
+import io.sockscope.source.WarningSink;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Runs an ss-style listing: plans the dumps, reads each from its source, and streams rows to stdout. */
+final class ListingCommand {
+    private static final int CLOCK_TICKS_PER_SECOND = 100;
+
+    private final ListingOptions options;
+    private final Map<String, String> environment;
+    private final PrintStream err;
+
+    ListingCommand(ListingOptions options, Map<String, String> environment, PrintStream err) {
+        this.options = options;
+        this.environment = environment;
+        this.err = err;
+    }
+
+    int run(OutputStream stdout) throws IOException, UsageException {
+        TableSelection sel = options.selection();
+        if (sel.tables == 0) {
+            err.println("sockscope: no socket tables to show with such filter.");
+            return 0;
+        }
+        if (sel.families == 0) {
+            err.println("sockscope: no families to show with such filter.");
+            return 0;
+        }
+        if (sel.states == 0) {
+            err.println("sockscope: no socket states to show with such filter.");
+            return 0;
+        }
+        if (!options.expression().isEmpty()) {
+            throw new UsageException("filter expressions are not supported yet: "
+                    + String.join(" ", options.expression()), 1);
+        }
+        ProcPaths paths = ProcPaths.fromEnvironment(environment);
+        WarningSink warnings = message -> err.println("sockscope: warning: " + message);
+        OwnerLookup owners = OwnerLookup.NONE;
+        if (options.processes() || options.threads()) {
+            OwnerIndex index = OwnerScanner.scan(paths.procRoot(), options.threads());
+            owners = index::owners;
+        }
+        SsListingWriter writer = new SsListingWriter(stdout, format(sel), names(paths), owners);
+        if (options.header()) {
+            writer.header();
+        }
+        SocketSource source = new FallbackSource(new NetlinkSource(),
+                new ProcNetSource(paths, CLOCK_TICKS_PER_SECOND), paths::forcesProc);
+        DumpRequest request = new DumpRequest(sel.tables, sel.states, sel.families, sel.preferredFamily,
+                false, false, false, false, null);
+        for (DumpKind kind : DumpPlan.of(sel)) {
+            try {
+                source.dump(kind, request, socket -> {
+                    try {
+                        writer.write(socket);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, warnings);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            } catch (SourceException e) {
+                // ss lists the other tables and still exits 0 when one cannot be read.
+                err.println("sockscope: " + e.getMessage());
+            }
+        }
+        writer.finish();
+        return 0;
+    }
+
+    private ListingFormat format(TableSelection sel) {
+        boolean severalTables = Integer.bitCount(sel.tables) > 1;
+        boolean severalStates = Integer.bitCount(sel.states) > 1;
+        return new ListingFormat(severalTables, severalStates, options.header(), options.numeric(),
+                options.processes(), options.threads(), screenWidth());
+    }
+
+    private int screenWidth() {
+        int width = TerminalWidth.of(1);
+        if (width > 0) {
+            return width;
+        }
+        String columns = environment.get("COLUMNS");
+        if (columns != null) {
+            try {
+                int c = Integer.parseInt(columns.trim());
+                return c > 0 ? c : -1;
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static NameLookups names(ProcPaths paths) {
+        InterfaceNames interfaces = new InterfaceNames();
+        return new NameLookups(
+                new ServiceNames(Path.of("/etc/services"), paths.file("sys/net/ipv4/ip_local_port_range",
+                        "PROC_IP_LOCAL_PORT_RANGE")),
+                new ProtocolNames(Path.of("/etc/protocols")),
+                new NetlinkProtocolNames(Path.of("/etc/iproute2/nl_protos")),
+                new ProcessNames(paths.procRoot()),
+                interfaces::nameOf);
+    }
+
+
+}

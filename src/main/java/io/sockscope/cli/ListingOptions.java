@@ -1,0 +1,26 @@
+package io.sockscope.cli;
+
+import java.util.List;
+
+/**
+ * Everything a listing command line asked for, after ss's rules were applied.
+ *
+ * @param selection  tables, families and states
+ * @param numeric    {@code -n}
+ * @param processes  {@code -p}
+ * @param threads    {@code -T}
+ * @param header     false with {@code -H}
+ * @param oneline    {@code -O}
+ * @param expression the words of a filter expression (after the state words), possibly empty
+ * @param debug      {@code --debug}: show stack traces of unexpected errors
+ */
+record ListingOptions(
+        TableSelection selection,
+        boolean numeric,
+        boolean processes,
+        boolean threads,
+        boolean header,
+        boolean oneline,
+        List<String> expression,
+        boolean debug) {
+}

@@ -1,0 +1,91 @@
+package io.sockscope.cli;
+
+import io.sockscope.model.AddressFamily;
+import io.sockscope.model.SocketTable;
+import io.sockscope.model.TcpState;
+
+import java.util.List;
+import java.util.Set;
+
+/** Turns a parsed command line into {@link ListingOptions}, applying options in order as ss does. */
+final class ListingOptionsParser {
+    /** Options ss has that sockscope does not implement yet; refused with a clear message. */
+    private static final Set<String> NOT_YET = Set.of("r", "o", "e", "m", "i", "b", "E", "s", "D", "F", "N", "K",
+            "z", "Z", "tipcinfo", "tos", "cgroup", "inet-sockopt");
+
+    private ListingOptionsParser() {
+    }
+
+    static ListingOptions parse(CommandLine line) throws UsageException {
+        TableSelection sel = new TableSelection();
+        int stateFilter = 0;
+        boolean numeric = false;
+        boolean processes = false;
+        boolean threads = false;
+        boolean header = true;
+        boolean oneline = false;
+        boolean debug = false;
+        for (CommandLine.Option o : line.options()) {
+            if (NOT_YET.contains(o.key())) {
+                throw new UsageException("option " + display(o.key()) + " is not supported yet", 1);
+            }
+            switch (o.key()) {
+                case "n" -> numeric = true;
+                case "p" -> processes = true;
+                case "T" -> threads = true;
+                case "H" -> header = false;
+                case "O" -> oneline = true;
+                case "debug" -> debug = true;
+                case "h", "v", "V" -> {
+                    // Answered by Main before the listing options are read.
+                }
+                case "d" -> sel.setTable(SocketTable.DCCP, true);
+                case "t" -> sel.setTable(SocketTable.TCP, true);
+                case "S" -> sel.setTable(SocketTable.SCTP, true);
+                case "u" -> sel.setTable(SocketTable.UDP, true);
+                case "w" -> sel.setTable(SocketTable.RAW, true);
+                case "M" -> sel.setTable(SocketTable.MPTCP, true);
+                case "x" -> sel.setFamily(AddressFamily.UNIX);
+                case "vsock" -> sel.setFamily(AddressFamily.VSOCK);
+                case "tipc" -> sel.setFamily(AddressFamily.TIPC);
+                case "xdp" -> sel.setFamily(AddressFamily.XDP);
+                case "4" -> sel.setFamily(AddressFamily.INET);
+                case "6" -> sel.setFamily(AddressFamily.INET6);
+                case "0" -> sel.setFamily(AddressFamily.PACKET);
+                case "a" -> stateFilter = TcpState.ALL;
+                case "l" -> stateFilter = TcpState.bit(TcpState.LISTEN) | TcpState.bit(TcpState.CLOSE);
+                case "f" -> sel.setFamilyByName(o.argument());
+                case "A" -> stateFilter = sel.query(o.argument(), stateFilter);
+                default -> throw new IllegalStateException("option without a handler: " + o.key());
+            }
+        }
+        List<String> words = line.operands();
+        int i = 0;
+        boolean sawStates = false;
+        while (i < words.size()) {
+            String w = words.get(i);
+            boolean include = w.equals("state");
+            boolean exclude = w.equals("exclude") || w.equals("excl");
+            if (!include && !exclude) {
+                break;
+            }
+            if (i + 1 >= words.size()) {
+                throw new UsageException("command line is not complete: '" + w + "' needs a state name");
+            }
+            int mask = StateWords.parse(words.get(i + 1));
+            if (!sawStates) {
+                stateFilter = include ? 0 : TcpState.ALL;
+            }
+            stateFilter = include ? stateFilter | mask : stateFilter & ~mask;
+            sawStates = true;
+            i += 2;
+        }
+        sel.complete(stateFilter);
+        return new ListingOptions(sel, numeric, processes, threads, header, oneline,
+                List.copyOf(words.subList(i, words.size())), debug);
+    }
+
+    private static String display(String key) {
+        return key.length() == 1 ? "-" + key : "--" + key;
+    }
+}

@@ -1,0 +1,25 @@
+package io.sockscope.render;
+
+import io.sockscope.names.NetlinkProtocolNames;
+import io.sockscope.names.ProcessNames;
+import io.sockscope.names.ProtocolNames;
+import io.sockscope.names.ServiceNames;
+
+import java.util.function.IntFunction;
+
+/**
+ * The name tables the renderer consults when not numeric, and the interface-name lookup it always needs.
+ *
+ * @param services          port → service name
+ * @param protocols         IP protocol → name (raw sockets)
+ * @param netlinkProtocols  netlink protocol → name
+ * @param processes         pid → command (netlink port ids)
+ * @param interfaces        ifindex → name, as ss prints it (never null)
+ */
+public record NameLookups(
+        ServiceNames services,
+        ProtocolNames protocols,
+        NetlinkProtocolNames netlinkProtocols,
+        ProcessNames processes,
+        IntFunction<String> interfaces) {
+}

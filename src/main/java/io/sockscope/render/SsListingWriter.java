@@ -1,0 +1,292 @@
+package io.sockscope.render;
+
+import io.sockscope.model.InetEndpoint;
+import io.sockscope.model.InetSocket;
+import io.sockscope.model.NetlinkSocket;
+import io.sockscope.model.Owner;
+import io.sockscope.model.PacketSocket;
+import io.sockscope.model.SocketRecord;
+import io.sockscope.model.SocketTable;
+import io.sockscope.model.TcpState;
+import io.sockscope.model.UnixSocket;
+import io.sockscope.names.LinkProtocolNames;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+
+/**
+ * Writes sockets as rows of ss's table, byte for byte as iproute2 {@code ss} prints them. Rows are buffered
+ * in batches (see {@link SsTable}); call {@link #finish()} to print the rest.
+ */
+public final class SsListingWriter {
+    private static final int QUEUE_WIDTH = 6;
+    private static final int ETH_P_ALL = 3;
+    private static final int SOCK_RAW = 3;
+
+    private final SsTable table;
+    private final ListingFormat format;
+    private final NameLookups names;
+    private final OwnerLookup owners;
+    private final byte[] scratch = new byte[64];
+
+    public SsListingWriter(OutputStream out, ListingFormat format, NameLookups names, OwnerLookup owners) {
+        this.table = new SsTable(out, format.screenWidth());
+        this.format = format;
+        this.names = names;
+        this.owners = owners;
+        if (!format.showNetid()) {
+            table.disable(Column.NETID);
+        }
+        if (!format.showState()) {
+            table.disable(Column.STATE);
+        }
+    }
+
+    /** Buffers the header line (call once, before any row, unless {@code -H}). */
+    public void header() throws IOException {
+        table.header();
+    }
+
+    /** Buffers one row. */
+    public void write(SocketRecord socket) throws IOException {
+        switch (socket) {
+            case InetSocket s -> inet(s);
+            case UnixSocket s -> unix(s);
+            case PacketSocket s -> packet(s);
+            case NetlinkSocket s -> netlink(s);
+        }
+    }
+
+    /** Prints every buffered row. */
+    public void finish() throws IOException {
+        table.render();
+    }
+
+    private void start(String netid, int state, long recvQ, long sendQ) throws IOException {
+        table.field(Column.NETID);
+        table.text(netid);
+        table.field(Column.STATE);
+        table.text(TcpState.ofCode(state).ssName());
+        table.field(Column.RECV_Q);
+        table.decimalPadded((int) recvQ, QUEUE_WIDTH);
+        table.field(Column.SEND_Q);
+        table.decimalPadded((int) sendQ, QUEUE_WIDTH);
+        table.field(Column.LOCAL_ADDRESS);
+    }
+
+    private void inet(InetSocket s) throws IOException {
+        start(inetNetid(s), s.state(), s.recvQ(), s.sendQ());
+        boolean v6only = s.v6only() == 1;
+        String protocol = serviceProtocol(s.table());
+        inetAddress(s.local(), s.ifindex(), v6only);
+        inetPort(s.local().port(), protocol);
+        inetAddress(s.peer(), 0, v6only);
+        inetPort(s.peer().port(), protocol);
+        users(s.inode());
+    }
+
+    private static String inetNetid(InetSocket s) {
+        if (s.protocol() >= 0) {
+            return switch (s.protocol()) {
+                case 0 -> "raw";
+                case 17 -> "udp";
+                case 6 -> "tcp";
+                case 262 -> "mptcp";
+                case 132 -> "sctp";
+                case 33 -> "dccp";
+                case 58 -> "icmp6";
+                default -> "???";
+            };
+        }
+        return s.table().netid();
+    }
+
+    private static String serviceProtocol(SocketTable t) {
+        return switch (t) {
+            case UDP -> "udp";
+            case RAW -> null;
+            default -> "tcp";
+        };
+    }
+
+    private void inetAddress(InetEndpoint e, int ifindex, boolean v6only) throws IOException {
+        byte[] a = e.address();
+        if (a.length == 16 && !v6only && e.isWildcard()) {
+            table.character('*');
+        } else if (a.length == 16) {
+            table.character('[');
+            table.bytes(scratch, 0, AddressText.format(a, scratch));
+            table.character(']');
+        } else {
+            table.bytes(scratch, 0, AddressText.format(a, scratch));
+        }
+        if (ifindex != 0) {
+            table.character('%');
+            table.text(names.interfaces().apply(ifindex));
+        }
+        table.character(':');
+        table.next();
+    }
+
+    private void inetPort(int port, String protocol) throws IOException {
+        if (port == 0) {
+            table.character('*');
+        } else if (format.numeric()) {
+            table.decimal(port);
+        } else if (protocol == null) {
+            String name = names.protocols().lookup(port);
+            if (name != null) {
+                table.text(name);
+            } else {
+                table.text("ipproto-");
+                table.decimal(port);
+            }
+        } else {
+            String name = names.services().lookup(port, protocol);
+            if (name != null) {
+                table.text(name);
+            } else {
+                table.decimal(port);
+            }
+        }
+        table.next();
+    }
+
+    private void unix(UnixSocket s) throws IOException {
+        start(s.table().netid(), s.state(), s.recvQ(), s.sendQ());
+        unixName(s.name());
+        table.character(' ');
+        table.next();
+        table.decimal((int) s.inode());
+        table.next();
+        unixName(s.peerName());
+        table.character(' ');
+        table.next();
+        table.decimal((int) s.peerInode());
+        table.next();
+        users(s.inode());
+    }
+
+    private void unixName(byte[] name) {
+        if (name == null || name.length == 0) {
+            table.character('*');
+            return;
+        }
+        if (name[0] == 0) {
+            // Abstract names: ss shows every NUL byte as '@'.
+            byte[] shown = name.clone();
+            for (int i = 0; i < shown.length; i++) {
+                if (shown[i] == 0) {
+                    shown[i] = '@';
+                }
+            }
+            table.bytes(shown);
+            return;
+        }
+        int end = 0;
+        while (end < name.length && name[end] != 0) {
+            end++;
+        }
+        table.bytes(name, 0, end);
+    }
+
+    private void packet(PacketSocket s) throws IOException {
+        start(s.table() == SocketTable.PACKET_RAW ? "p_raw" : "p_dgr", s.state(), s.recvQ(), 0);
+        if (s.protocol() == ETH_P_ALL) {
+            table.character('*');
+        } else {
+            String name = format.numeric() ? null : LinkProtocolNames.lookup(s.protocol());
+            if (name != null) {
+                table.text(name);
+            } else {
+                table.character('[');
+                table.decimal(s.protocol());
+                table.character(']');
+            }
+        }
+        table.character(':');
+        table.next();
+        if (s.ifindex() == 0) {
+            table.character('*');
+        } else {
+            table.text(names.interfaces().apply(s.ifindex()));
+        }
+        table.next();
+        table.character('*');
+        table.next();
+        table.next();
+        users(s.inode());
+    }
+
+    private void netlink(NetlinkSocket s) throws IOException {
+        start("nl", s.state(), s.recvQ(), s.sendQ());
+        String protocolName = format.numeric() ? null : names.netlinkProtocols().lookup(s.protocol());
+        if (protocolName != null) {
+            table.text(protocolName);
+        } else {
+            table.decimal(s.protocol());
+        }
+        table.character(':');
+        table.next();
+        netlinkPort(s.portid());
+        table.next();
+        if (s.connected()) {
+            table.decimal(s.dstGroup());
+            table.character(':');
+            table.next();
+            table.decimal(s.dstPortid());
+            table.next();
+        } else {
+            table.character('*');
+            table.next();
+            table.next();
+        }
+    }
+
+    private void netlinkPort(int portid) {
+        if (portid == -1) {
+            table.character('*');
+        } else if (format.numeric()) {
+            table.decimal(portid);
+        } else if (portid == 0) {
+            table.text("kernel");
+        } else {
+            String command = portid > 0 ? names.processes().lookup(portid) : null;
+            if (command != null) {
+                table.text(command);
+                table.character('/');
+            }
+            table.decimal(portid);
+        }
+    }
+
+    private void users(long inode) {
+        if (!(format.processes() || format.threads()) || inode == 0) {
+            return;
+        }
+        List<Owner> list = owners.owners(inode);
+        if (list.isEmpty()) {
+            return;
+        }
+        table.text(" users:(");
+        for (int i = 0; i < list.size(); i++) {
+            Owner o = list.get(i);
+            if (i > 0) {
+                table.character(',');
+            }
+            table.text("(\"");
+            table.text(o.command());
+            table.text("\",pid=");
+            table.decimal(o.pid());
+            if (format.threads()) {
+                table.text(",tid=");
+                table.decimal(o.tid());
+            }
+            table.text(",fd=");
+            table.decimal(o.fd());
+            table.character(')');
+        }
+        table.character(')');
+    }
+}

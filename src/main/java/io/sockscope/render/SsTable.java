@@ -1,0 +1,170 @@
+package io.sockscope.render;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * ss's table writer: fields are buffered as tokens, column widths are measured over a batch, and the batch
+ * is printed with ss's alignment and delimiters. A batch ends where ss's would (see {@link ChunkAccounting}),
+ * and widths only grow from one batch to the next.
+ *
+ * <p>Callers move through the columns with {@link #field(Column)} and append text to the current one;
+ * appends to a disabled column are dropped, exactly as ss drops them.
+ */
+final class SsTable {
+    private final OutputStream out;
+    private final boolean[] disabled = new boolean[Column.COUNT];
+    private final int[] maxLength = new int[Column.COUNT];
+    private final ColumnWidths widths;
+    private final TokenStore tokens = new TokenStore();
+    private final ChunkAccounting chunks = new ChunkAccounting();
+    private int current;
+    private final byte[] number = new byte[20];
+
+    /**
+     * @param out         where rows go; flushed batch by batch
+     * @param screenWidth the terminal width, or -1 for compact output (not a terminal)
+     */
+    SsTable(OutputStream out, int screenWidth) {
+        this.out = out;
+        this.widths = new ColumnWidths(screenWidth);
+    }
+
+    void disable(Column c) {
+        disabled[c.ordinal()] = true;
+    }
+
+    boolean isDisabled(Column c) {
+        return disabled[c.ordinal()];
+    }
+
+    /** Writes every enabled header into the buffer, leaving the cursor on the row-end column. */
+    void header() throws IOException {
+        while (!Column.ALL[current].isLast()) {
+            text(Column.ALL[current].header);
+            next();
+        }
+    }
+
+    /** Advances (closing fields on the way) until {@code target} is the current field. */
+    void field(Column target) throws IOException {
+        while (current != target.ordinal()) {
+            next();
+        }
+    }
+
+    /** Closes the current field; at the row end, prints the batch when ss would. */
+    void next() throws IOException {
+        if (Column.ALL[current].isLast() && chunks.chunks() >= ChunkAccounting.RENDER_AT_CHUNKS) {
+            render();
+            return;
+        }
+        closeField();
+        current = Column.ALL[current].isLast() ? 0 : current + 1;
+    }
+
+    private void closeField() {
+        if (disabled[current]) {
+            return;
+        }
+        int length = tokens.currentLength();
+        if (length > maxLength[current]) {
+            maxLength[current] = length;
+        }
+        chunks.closeToken();
+        tokens.closeToken();
+    }
+
+    private boolean accept(int length) {
+        if (disabled[current]) {
+            return false;
+        }
+        int kept = chunks.append(length);
+        return kept == length || truncateAfter(kept);
+    }
+
+    private boolean truncateAfter(int kept) {
+        // Only a single field of over 64 KiB gets here; ss keeps its head.
+        tokens.truncateCurrent(tokens.currentLength() + kept);
+        return false;
+    }
+
+    void text(String s) {
+        if (accept(s.length())) {
+            tokens.appendLatin1(s);
+        }
+    }
+
+    void bytes(byte[] b, int offset, int length) {
+        if (accept(length)) {
+            tokens.append(b, offset, length);
+        }
+    }
+
+    void bytes(byte[] b) {
+        bytes(b, 0, b.length);
+    }
+
+    void character(char c) {
+        if (accept(1)) {
+            tokens.append((byte) c);
+        }
+    }
+
+    /** Appends a decimal number ({@code %d} / {@code %u}). */
+    void decimal(long v) {
+        int n = formatDecimal(v);
+        bytes(number, number.length - n, n);
+    }
+
+    /** Appends a decimal number left-aligned in at least {@code width} characters ({@code %-6d}). */
+    void decimalPadded(long v, int width) {
+        int n = formatDecimal(v);
+        int total = Math.max(n, width);
+        if (!accept(total)) {
+            return;
+        }
+        tokens.append(number, number.length - n, n);
+        for (int i = n; i < total; i++) {
+            tokens.append((byte) ' ');
+        }
+    }
+
+    /** Appends a hexadecimal number in lower case without leading zeros ({@code %llx}). */
+    void hex(long v) {
+        text(Long.toHexString(v));
+    }
+
+    private int formatDecimal(long v) {
+        if (v == Long.MIN_VALUE) {
+            byte[] s = Long.toString(v).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            System.arraycopy(s, 0, number, number.length - s.length, s.length);
+            return s.length;
+        }
+        boolean negative = v < 0;
+        long x = negative ? -v : v;
+        int pos = number.length;
+        do {
+            number[--pos] = (byte) ('0' + (x % 10));
+            x /= 10;
+        } while (x != 0);
+        if (negative) {
+            number[--pos] = '-';
+        }
+        return number.length - pos;
+    }
+
+    /** Prints whatever is buffered (the end of the listing, or a full batch) and starts a new batch. */
+    void render() throws IOException {
+        int count = tokens.tokenCount(true);
+        if (!chunks.hasChunk()) {
+            current = 0;
+            return;
+        }
+        int[] width = widths.compute(disabled, maxLength);
+        new BatchPrinter(out, tokens, disabled, width).print(count);
+        tokens.clear();
+        chunks.reset();
+        current = 0;
+    }
+}
