@@ -98,13 +98,14 @@ final class ProcNetScanner {
             negative = bytes[p] == '-';
             p++;
         }
-        if (radix == 16 && p + 2 < limit && bytes[p] == '0' && (bytes[p + 1] == 'x' || bytes[p + 1] == 'X')
-                && digit(bytes[p + 2], 16) >= 0) {
-            p += 2;
-        }
         long magnitude = 0;
         boolean overflow = false;
         int digits = 0;
+        if (radix == 16 && p + 1 < limit && bytes[p] == '0' && (bytes[p + 1] == 'x' || bytes[p + 1] == 'X')) {
+            // glibc takes the prefix even when no hex digit follows; its '0' is then the number.
+            p += 2;
+            digits = 1;
+        }
         while (p < limit) {
             int d = digit(bytes[p], radix);
             if (d < 0) {
