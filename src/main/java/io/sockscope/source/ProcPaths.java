@@ -55,9 +55,12 @@ public final class ProcPaths {
         return Path.of(override != null ? override : root + "/" + file.relativePath());
     }
 
-    /** The proc root for per-process scans ({@code /proc/<pid>/fd}, {@code /proc/<pid>/stat}). */
+    /**
+     * The proc root for per-process scans ({@code /proc/<pid>/fd}, {@code /proc/<pid>/stat}). ss joins it as
+     * {@code "%s/%d"}, so an empty {@code PROC_ROOT} means {@code /}.
+     */
     public Path procRoot() {
-        return Path.of(root);
+        return Path.of(root.isEmpty() ? "/" : root);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.sockscope.source;
 
+import io.sockscope.model.InetSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,6 +82,7 @@ class ProcPathsTest {
     void anEmptyValueCountsAsSet() {
         ProcPaths paths = new ProcPaths(Map.of("PROC_ROOT", ""));
         assertEquals(Path.of("/net/tcp"), paths.resolve(ProcNetFile.TCP));
+        assertEquals(Path.of("/"), paths.procRoot());
         assertTrue(paths.forcesProc(DumpKind.UNIX));
         ProcNetSource source = new ProcNetSource(new ProcPaths(Map.of("PROC_NET_TCP", "")), 100);
         SourceException e = assertThrows(SourceException.class,
@@ -120,7 +122,7 @@ class ProcPathsTest {
     void userHzScalesTimers() throws Exception {
         ProcNetSource source = new ProcNetSource(new ProcPaths(Map.of("PROC_ROOT", fixture("zoo").toString())), 250);
         Dump d = new Dump().run(source, DumpKind.TCP, everything());
-        var timeWait = (io.sockscope.model.InetSocket) d.sockets.stream().filter(s -> s.state() == 6)
+        InetSocket timeWait = (InetSocket) d.sockets.stream().filter(s -> s.state() == 6)
                 .findFirst().orElseThrow();
         assertEquals((0x16CFL * 1000 + 249) / 250, timeWait.timerExpiresMs());
     }

@@ -6,6 +6,7 @@ import io.sockscope.model.InetSocket;
 import io.sockscope.model.NetlinkSocket;
 import io.sockscope.model.PacketSocket;
 import io.sockscope.model.SocketRecord;
+import io.sockscope.model.SocketTable;
 import io.sockscope.model.TcpState;
 import io.sockscope.model.UnixSocket;
 
@@ -40,7 +41,7 @@ final class SsRowAssert {
             case InetSocket s -> {
                 assertEndpoint(s.family(), s.local(), row[4], where);
                 assertEndpoint(s.family(), s.peer(), row[5], where);
-                if (s.table() == io.sockscope.model.SocketTable.TCP && !rest.isEmpty()) {
+                if (s.table() == SocketTable.TCP && !rest.isEmpty()) {
                     List<String> expected = new ArrayList<>();
                     if (s.timer() != 0) {
                         expected.add("timer:(" + TIMER_NAMES[Math.min(s.timer(), 5)] + ","
