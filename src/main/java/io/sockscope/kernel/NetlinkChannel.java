@@ -110,6 +110,15 @@ public final class NetlinkChannel implements AutoCloseable {
      */
     public DumpOutcome dump(String call, byte[] request, NetlinkMessageHandler handler, Consumer<String> warnings)
             throws NetlinkException {
+        return dump(call, request, handler, warnings, null);
+    }
+
+    /**
+     * {@link #dump(String, byte[], NetlinkMessageHandler, Consumer)}, also handing the raw reply datagrams to
+     * {@code recorder} (when not null) before any message is delivered, or before the error is thrown.
+     */
+    public DumpOutcome dump(String call, byte[] request, NetlinkMessageHandler handler, Consumer<String> warnings,
+                            ReplyRecorder recorder) throws NetlinkException {
         if (closed) {
             throw new IllegalStateException("netlink channel is closed");
         }
@@ -121,15 +130,28 @@ public final class NetlinkChannel implements AutoCloseable {
             try (Arena replyArena = Arena.ofConfined()) {
                 send(replyArena, request);
                 ReplyBuffers reply = new ReplyBuffers(replyArena);
-                boolean interrupted = receiveUntilDone(call, seq, reply, warnings);
+                boolean interrupted;
+                try {
+                    interrupted = receiveUntilDone(call, seq, reply, warnings);
+                } catch (NetlinkException e) {
+                    record(reply, recorder);
+                    throw e;
+                }
                 if (interrupted && attempt < MAX_DUMP_ATTEMPTS) {
                     continue;
                 }
+                record(reply, recorder);
                 for (MemorySegment datagram : reply.datagrams) {
                     deliver(datagram, seq, handler);
                 }
                 return interrupted ? DumpOutcome.POSSIBLY_INCONSISTENT : DumpOutcome.CONSISTENT;
             }
+        }
+    }
+
+    private static void record(ReplyBuffers reply, ReplyRecorder recorder) {
+        if (recorder != null) {
+            reply.datagrams.forEach(recorder::datagram);
         }
     }
 

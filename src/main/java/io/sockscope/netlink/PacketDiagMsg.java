@@ -16,17 +16,19 @@ import java.util.function.Consumer;
  * struct packet_diag_msg {
  *     __u8    pdiag_family;
  *     __u8    pdiag_type;       // SOCK_RAW or SOCK_DGRAM
- *     __u16   pdiag_num;        // protocol (ethertype), network byte order
+ *     __u16   pdiag_num;        // protocol (ethertype), host byte order
  *     __u32   pdiag_ino;
  *     __u32   pdiag_cookie[2];
  * };
  * </pre>
+ * The kernel keeps a packet socket's protocol in network order but converts it ({@code ntohs}) when it fills
+ * {@code pdiag_num}, so the field is read in host order (ETH_P_ALL arrives as 0x0003); ss reads it the same way.
  */
 public final class PacketDiagMsg {
     public static final StructLayout LAYOUT = MemoryLayout.structLayout(
             Fields.U8.withName("pdiag_family"),
             Fields.U8.withName("pdiag_type"),
-            Fields.BE16.withName("pdiag_num"),
+            Fields.U16.withName("pdiag_num"),
             Fields.U32.withName("pdiag_ino"),
             MemoryLayout.sequenceLayout(2, Fields.U32).withName("pdiag_cookie"));
 
@@ -100,7 +102,7 @@ public final class PacketDiagMsg {
         }
         SocketTable table = Fields.u8(payload, TYPE) == SockDiag.SOCK_RAW
                 ? SocketTable.PACKET_RAW : SocketTable.PACKET_DGRAM;
-        return new PacketSocket(table, Fields.be16(payload, NUM), ifindex, recvQ, Fields.u32AsLong(payload, INO),
+        return new PacketSocket(table, Fields.u16(payload, NUM), ifindex, recvQ, Fields.u32AsLong(payload, INO),
                 uid, Fields.cookie(payload, COOKIE),
                 keepAttributes ? Fields.bytes(area, 0, (int) area.byteSize()) : null);
     }
