@@ -148,6 +148,7 @@ class GoldenReplyCapture {
             record(diag, out, "packet-all.bin", PacketDiagReq.encode(0x3f, SEQ));
             record(diag, out, "netlink-all.bin", NetlinkDiagReq.encode(NetlinkDiagReq.NDIAG_PROTO_ALL,
                     NetlinkDiagReq.NDIAG_SHOW_GROUPS | NetlinkDiagReq.NDIAG_SHOW_MEMINFO, SEQ));
+            record(route, out, "rtnetlink-extack.bin", unknownLinkKindRequest());
         } finally {
             rawFds.forEach(RawSockets::close);
             for (AutoCloseable c : opened.reversed()) {
@@ -159,6 +160,33 @@ class GoldenReplyCapture {
         StringBuilder text = new StringBuilder("# What /proc/net and the JDK said about the captured sockets.\n");
         facts.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
         Files.writeString(out.resolve("facts.properties"), text);
+    }
+
+    /**
+     * An RTM_NEWLINK request for a link of a kind that does not exist: refused with EOPNOTSUPP and the extended
+     * ack text "Unknown device type", and creates nothing.
+     */
+    static byte[] unknownLinkKindRequest() {
+        byte[] request = new byte[NetlinkHeader.SIZE + 16 + 16 + 16];
+        MemorySegment s = MemorySegment.ofArray(request);
+        int create = 0x400;
+        int exclusive = 0x200;
+        NetlinkHeader.write(s, 0, request.length, 16 /* RTM_NEWLINK */,
+                NetlinkHeader.NLM_F_REQUEST | NetlinkHeader.NLM_F_ACK | create | exclusive, SEQ, 0);
+        long at = NetlinkHeader.SIZE + 16;                     // after an all-zero struct ifinfomsg
+        at = attribute(s, at, 3 /* IFLA_IFNAME */, "sockscope0\0");
+        s.set(ValueLayout.JAVA_SHORT_UNALIGNED, at, (short) 16);  // IFLA_LINKINFO, nesting:
+        s.set(ValueLayout.JAVA_SHORT_UNALIGNED, at + 2, (short) 18);
+        attribute(s, at + 4, 1 /* IFLA_INFO_KIND */, "nosuchk\0");
+        return request;
+    }
+
+    private static long attribute(MemorySegment s, long at, int type, String value) {
+        byte[] bytes = value.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        s.set(ValueLayout.JAVA_SHORT_UNALIGNED, at, (short) (4 + bytes.length));
+        s.set(ValueLayout.JAVA_SHORT_UNALIGNED, at + 2, (short) type);
+        MemorySegment.copy(bytes, 0, s, ValueLayout.JAVA_BYTE, at + 4, bytes.length);
+        return at + NetlinkHeader.align(4 + bytes.length);
     }
 
     private static <T extends AutoCloseable> T keep(List<AutoCloseable> opened, T resource) {
