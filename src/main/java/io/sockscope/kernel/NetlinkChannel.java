@@ -99,7 +99,8 @@ public final class NetlinkChannel implements AutoCloseable {
 
     /**
      * Sends a dump request and hands every data message of the reply to {@code handler}, after the reply
-     * ended with {@code NLMSG_DONE}. Messages whose sequence number differs from the request's, or that are
+     * ended with {@code NLMSG_DONE} (or, for a request without {@code NLM_F_DUMP}, with its acknowledgement:
+     * such a request must set {@code NLM_F_ACK}). Messages whose sequence number differs from the request's, or that are
      * not addressed to this socket, are not part of the reply and are skipped.
      *
      * @param call     names the operation in errors, e.g. {@code sock_diag dump}
@@ -126,13 +127,16 @@ public final class NetlinkChannel implements AutoCloseable {
             throw new IllegalArgumentException("request of " + request.length + " bytes has no header");
         }
         int seq = NetlinkHeader.seq(MemorySegment.ofArray(request), 0);
+        // A request that is not a dump ends with its acknowledgement instead of NLMSG_DONE.
+        boolean endsWithAck = (NetlinkHeader.flags(MemorySegment.ofArray(request), 0) & NetlinkHeader.NLM_F_DUMP)
+                != NetlinkHeader.NLM_F_DUMP;
         for (int attempt = 1; ; attempt++) {
             try (Arena replyArena = Arena.ofConfined()) {
                 send(replyArena, request);
                 ReplyBuffers reply = new ReplyBuffers(replyArena);
                 boolean interrupted;
                 try {
-                    interrupted = receiveUntilDone(call, seq, reply, warnings);
+                    interrupted = receiveUntilDone(call, seq, endsWithAck, reply, warnings);
                 } catch (NetlinkException e) {
                     record(reply, recorder);
                     throw e;
@@ -171,8 +175,8 @@ public final class NetlinkChannel implements AutoCloseable {
     }
 
     /** Reads datagrams until {@code NLMSG_DONE}; returns whether any message was flagged DUMP_INTR. */
-    private boolean receiveUntilDone(String call, int seq, ReplyBuffers reply, Consumer<String> warnings)
-            throws NetlinkException {
+    private boolean receiveUntilDone(String call, int seq, boolean endsWithAck, ReplyBuffers reply,
+                                     Consumer<String> warnings) throws NetlinkException {
         boolean interrupted = false;
         while (true) {
             MemorySegment datagram = receive(reply, warnings);
@@ -199,6 +203,9 @@ public final class NetlinkChannel implements AutoCloseable {
                     NetlinkError error = decode(call, c, false);
                     if (error.error() != 0) {
                         throw NetlinkException.ofKernel(call, error.errno(), error.extAckMessage());
+                    }
+                    if (endsWithAck) {
+                        return interrupted;
                     }
                 }
             }

@@ -82,6 +82,23 @@ class NetlinkChannelTest {
     }
 
     @Test
+    void aRequestThatIsNotADumpEndsWithItsAcknowledgement() throws Exception {
+        // RTM_GETLINK for the loopback interface, acknowledged: one RTM_NEWLINK reply, then the ack.
+        byte[] request = new byte[NetlinkHeader.SIZE + 16];
+        MemorySegment s = MemorySegment.ofArray(request);
+        NetlinkHeader.write(s, 0, request.length, 18, NetlinkHeader.NLM_F_REQUEST | NetlinkHeader.NLM_F_ACK, 9, 0);
+        s.set(ValueLayout.JAVA_INT_UNALIGNED, NetlinkHeader.SIZE + 4, ProcNet.loopbackIndex());  // ifi_index
+        List<Integer> types = new ArrayList<>();
+        try (NetlinkChannel route = NetlinkChannel.open(0)) {
+            route.dump("rtnetlink get", request, (type, flags, payload) -> {
+                types.add(type);
+                assertEquals(ProcNet.loopbackIndex(), payload.get(ValueLayout.JAVA_INT_UNALIGNED, 4));
+            }, w -> { throw new AssertionError(w); });
+        }
+        assertEquals(List.of(16), types, "one RTM_NEWLINK describing lo");
+    }
+
+    @Test
     void aClosedChannelRefusesWork() throws Exception {
         NetlinkChannel channel = NetlinkChannel.open(SockDiag.NETLINK_SOCK_DIAG);
         channel.close();
