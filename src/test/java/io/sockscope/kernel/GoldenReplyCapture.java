@@ -28,6 +28,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -182,7 +183,7 @@ class GoldenReplyCapture {
     }
 
     private static long attribute(MemorySegment s, long at, int type, String value) {
-        byte[] bytes = value.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] bytes = value.getBytes(StandardCharsets.US_ASCII);
         s.set(ValueLayout.JAVA_SHORT_UNALIGNED, at, (short) (4 + bytes.length));
         s.set(ValueLayout.JAVA_SHORT_UNALIGNED, at + 2, (short) type);
         MemorySegment.copy(bytes, 0, s, ValueLayout.JAVA_BYTE, at + 4, bytes.length);

@@ -1,7 +1,6 @@
 package io.sockscope.source;
 
 import io.sockscope.model.SocketRecord;
-import io.sockscope.model.SocketTable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -112,6 +111,5 @@ class DumpMeasurement {
                 .toEpochMilli();
         System.out.printf("first dump: %d sockets in %.1f ms; %d ms since the JVM started%n",
                 sockets.size(), first / 1e6, jvm);
-        System.out.println(SocketTable.TCP.netid());
     }
 }
