@@ -1,0 +1,37 @@
+package io.sockscope.kernel;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Interface index to name, as ss prints a bound device: {@code *} for index 0, the kernel's name when the
+ * interface exists ({@code if_indextoname}), otherwise {@code if} followed by the unsigned index. Answers are
+ * cached for the life of the instance, so one listing shows one consistent name per index even if an
+ * interface is renamed meanwhile.
+ *
+ * <p>Not thread-safe: one instance per thread or per listing.
+ */
+public final class InterfaceNames {
+    private final Map<Integer, String> cache = new HashMap<>();
+
+    /** The name to print for {@code ifindex}. */
+    public String name(int ifindex) {
+        if (ifindex == 0) {
+            return "*";
+        }
+        return cache.computeIfAbsent(ifindex, InterfaceNames::lookUp);
+    }
+
+    private static String lookUp(int ifindex) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buffer = arena.allocate(Libc.IF_NAMESIZE);
+            MemorySegment result = Libc.ifIndexToName(ifindex, buffer);
+            if (result.equals(MemorySegment.NULL)) {
+                return "if" + Integer.toUnsignedString(ifindex);
+            }
+            return buffer.getString(0);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package io.sockscope.kernel;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+
+/**
+ * The C library calls sockscope makes, and the only place that makes them. Each handle is created the first
+ * time it is used (a nested holder class per function), because linking costs start-up time and most runs need
+ * only a few calls. The calls that can fail capture {@code errno} into a caller-supplied state segment
+ * ({@link #newCallState}), read back with {@link #errno}.
+ *
+ * <p>Few distinct shapes on purpose: the linker generates one stub per shape, {@code sendmsg} and
+ * {@code recvmsg} share theirs.
+ */
+final class Libc {
+    static final int AF_NETLINK = 16;
+    static final int AF_UNIX = 1;
+    static final int AF_PACKET = 17;
+    static final int SOCK_RAW = 3;
+    static final int SOCK_DGRAM = 2;
+    static final int SOCK_CLOEXEC = 0x80000;
+    static final int SOL_SOCKET = 1;
+    static final int SO_RCVBUF = 8;
+    static final int SOL_NETLINK = 270;
+    static final int NETLINK_EXT_ACK = 11;
+    static final int MSG_PEEK = 0x2;
+    static final int MSG_TRUNC = 0x20;
+    static final int IF_NAMESIZE = 16;
+
+    private Libc() {
+    }
+
+    /** Linker, lookup and errno capture, shared by the handles and created with the first of them. */
+    private static final class Linkage {
+        static final Linker LINKER = Linker.nativeLinker();
+        static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
+        static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
+        static final long ERRNO_OFFSET =
+                CALL_STATE.byteOffset(MemoryLayout.PathElement.groupElement("errno"));
+
+        // Linking is the one restricted operation; the descriptors below are checked against the C prototypes.
+        @SuppressWarnings("restricted")
+        static MethodHandle capturingErrno(String name, FunctionDescriptor descriptor) {
+            return LINKER.downcallHandle(symbol(name), descriptor, CAPTURE_ERRNO);
+        }
+
+        @SuppressWarnings("restricted")
+        static MethodHandle plain(String name, FunctionDescriptor descriptor) {
+            return LINKER.downcallHandle(symbol(name), descriptor);
+        }
+
+        private static MemorySegment symbol(String name) {
+            return LINKER.defaultLookup().find(name)
+                    .orElseThrow(() -> new UnsatisfiedLinkError("libc has no " + name));
+        }
+    }
+
+    private static final FunctionDescriptor INT_INT_INT_TO_INT = FunctionDescriptor.of(
+            ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT);
+    private static final FunctionDescriptor INT_PTR_INT_TO_INT = FunctionDescriptor.of(
+            ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT);
+    private static final FunctionDescriptor INT_PTR_INT_TO_LONG = FunctionDescriptor.of(
+            ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT);
+
+    private static final class Socket {
+        static final MethodHandle H = Linkage.capturingErrno("socket", INT_INT_INT_TO_INT);
+    }
+
+    private static final class Bind {
+        static final MethodHandle H = Linkage.capturingErrno("bind", INT_PTR_INT_TO_INT);
+    }
+
+    private static final class GetSockName {
+        static final MethodHandle H = Linkage.capturingErrno("getsockname", FunctionDescriptor.of(
+                ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS));
+    }
+
+    private static final class SetSockOpt {
+        static final MethodHandle H = Linkage.capturingErrno("setsockopt", FunctionDescriptor.of(
+                ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
+                ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+    }
+
+    private static final class SendMsg {
+        static final MethodHandle H = Linkage.capturingErrno("sendmsg", INT_PTR_INT_TO_LONG);
+    }
+
+    private static final class RecvMsg {
+        static final MethodHandle H = Linkage.capturingErrno("recvmsg", INT_PTR_INT_TO_LONG);
+    }
+
+    private static final class Close {
+        static final MethodHandle H = Linkage.plain("close",
+                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+    }
+
+    private static final class IfIndexToName {
+        static final MethodHandle H = Linkage.plain("if_indextoname",
+                FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
+    }
+
+    /** The layout of the segment {@code errno} is captured into. */
+    static StructLayout callStateLayout() {
+        return Linkage.CALL_STATE;
+    }
+
+    /** Reads the {@code errno} a failed call left in {@code state}. */
+    static int errno(MemorySegment state) {
+        return state.get(ValueLayout.JAVA_INT, Linkage.ERRNO_OFFSET);
+    }
+
+    static int socket(MemorySegment state, int domain, int type, int protocol) {
+        try {
+            return (int) Socket.H.invokeExact(state, domain, type, protocol);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int bind(MemorySegment state, int fd, MemorySegment address, int addressLength) {
+        try {
+            return (int) Bind.H.invokeExact(state, fd, address, addressLength);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int getsockname(MemorySegment state, int fd, MemorySegment address, MemorySegment addressLength) {
+        try {
+            return (int) GetSockName.H.invokeExact(state, fd, address, addressLength);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static int setsockopt(MemorySegment state, int fd, int level, int name, MemorySegment value, int length) {
+        try {
+            return (int) SetSockOpt.H.invokeExact(state, fd, level, name, value, length);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static long sendmsg(MemorySegment state, int fd, MemorySegment msghdr, int flags) {
+        try {
+            return (long) SendMsg.H.invokeExact(state, fd, msghdr, flags);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    static long recvmsg(MemorySegment state, int fd, MemorySegment msghdr, int flags) {
+        try {
+            return (long) RecvMsg.H.invokeExact(state, fd, msghdr, flags);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** Closes a descriptor; a failure leaves nothing to do (the descriptor is released either way). */
+    static int close(int fd) {
+        try {
+            return (int) Close.H.invokeExact(fd);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** Writes the name of an interface into {@code buffer} (at least {@link #IF_NAMESIZE}); NULL if none. */
+    static MemorySegment ifIndexToName(int index, MemorySegment buffer) {
+        try {
+            return (MemorySegment) IfIndexToName.H.invokeExact(index, buffer);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    private static RuntimeException unexpected(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            return r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new IllegalStateException("downcall threw " + t, t);
+    }
+}

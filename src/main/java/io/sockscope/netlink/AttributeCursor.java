@@ -1,0 +1,152 @@
+package io.sockscope.netlink;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
+
+/**
+ * Walks the {@code struct rtattr} records of an attribute area (what follows a fixed struct in a message):
+ *
+ * <pre>
+ * struct rtattr {
+ *     unsigned short rta_len;   // header (4 bytes) plus payload
+ *     unsigned short rta_type;
+ * };                            // payload follows; the next attribute starts at RTA_ALIGN(rta_len)
+ * </pre>
+ *
+ * <p>Every attribute is visited, known or not, so callers keep what they do not understand. Readers of a
+ * fixed-size payload zero-extend it when the kernel sent fewer bytes than the struct has (older kernels send
+ * shorter structs). A record whose length is below 4 or runs past the end stops the walk; the records before
+ * it stay valid and {@link #malformed()} says so once {@link #next()} returned false (the error is sticky,
+ * checked once after the loop).
+ *
+ * <p>A cursor reads a segment it does not own; it is a small mutable object for one thread.
+ */
+public final class AttributeCursor {
+    /** Size of {@code struct rtattr}. */
+    public static final int HEADER_SIZE = 4;
+
+    private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+
+    private final MemorySegment area;
+    private final long limit;
+    private long nextOffset;
+    private long payloadOffset;
+    private int payloadLength;
+    private int type;
+    private long leftover;
+    private int badLength;
+
+    /** A cursor over the whole of {@code area}. */
+    public AttributeCursor(MemorySegment area) {
+        this.area = area;
+        this.limit = area.byteSize();
+    }
+
+    /** Moves to the next attribute; false at the end or at the first malformed record. */
+    public boolean next() {
+        long remaining = limit - nextOffset;
+        if (remaining < HEADER_SIZE) {
+            // Also covers a last attribute without its trailing padding (remaining < 0).
+            leftover = Math.max(remaining, 0);
+            nextOffset = limit;
+            return false;
+        }
+        int len = Fields.u16(area, nextOffset);
+        if (len < HEADER_SIZE || len > remaining) {
+            leftover = remaining;
+            badLength = len;
+            nextOffset = limit;
+            return false;
+        }
+        type = Fields.u16(area, nextOffset + 2);
+        payloadOffset = nextOffset + HEADER_SIZE;
+        payloadLength = len - HEADER_SIZE;
+        nextOffset += NetlinkHeader.align((long) len);
+        return true;
+    }
+
+    /** {@code rta_type} as sent, flag bits included. */
+    public int type() {
+        return type;
+    }
+
+    public int payloadLength() {
+        return payloadLength;
+    }
+
+    /** Offset of the current payload within the area. */
+    public long payloadOffset() {
+        return payloadOffset;
+    }
+
+    public MemorySegment payload() {
+        return area.asSlice(payloadOffset, payloadLength);
+    }
+
+    /** A copy of the current payload. */
+    public byte[] bytes() {
+        return Fields.bytes(area, payloadOffset, payloadLength);
+    }
+
+    /** The first payload byte, 0 for an empty payload. */
+    public int u8() {
+        return payloadLength >= 1 ? Fields.u8(area, payloadOffset) : 0;
+    }
+
+    public int u32() {
+        return u32At(0);
+    }
+
+    public long u64() {
+        return u64At(0);
+    }
+
+    /** The {@code __u32} at {@code fieldOffset} of the payload, zero-extended when the payload is shorter. */
+    public int u32At(long fieldOffset) {
+        if (fieldOffset >= 0 && fieldOffset + 4 <= payloadLength) {
+            return Fields.u32(area, payloadOffset + fieldOffset);
+        }
+        return (int) partial(fieldOffset, 4);
+    }
+
+    /** The {@code __u32} at {@code fieldOffset}, unsigned, zero-extended when the payload is shorter. */
+    public long u32AsLongAt(long fieldOffset) {
+        return Integer.toUnsignedLong(u32At(fieldOffset));
+    }
+
+    /** The {@code __u64} at {@code fieldOffset} of the payload, zero-extended when the payload is shorter. */
+    public long u64At(long fieldOffset) {
+        if (fieldOffset >= 0 && fieldOffset + 8 <= payloadLength) {
+            return Fields.u64(area, payloadOffset + fieldOffset);
+        }
+        return partial(fieldOffset, 8);
+    }
+
+    /** Reads the bytes of a field that lie inside the payload, as if the rest were zero (like a memset). */
+    private long partial(long fieldOffset, int size) {
+        long value = 0;
+        for (int i = 0; i < size; i++) {
+            long at = fieldOffset + i;
+            if (at < 0 || at >= payloadLength) {
+                continue;
+            }
+            long b = Fields.u8(area, payloadOffset + at);
+            int shift = LITTLE_ENDIAN ? 8 * i : 8 * (size - 1 - i);
+            value |= b << shift;
+        }
+        return value;
+    }
+
+    /** Whether the walk stopped at a record that could not be framed (valid once {@link #next()} is false). */
+    public boolean malformed() {
+        return leftover != 0;
+    }
+
+    /** What was wrong, for a warning; null when nothing was. */
+    public String problem() {
+        if (leftover == 0) {
+            return null;
+        }
+        return "attribute area has " + leftover + " unframed trailing bytes (rta_len " + badLength + ")";
+    }
+}

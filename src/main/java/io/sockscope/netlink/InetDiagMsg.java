@@ -1,0 +1,138 @@
+package io.sockscope.netlink;
+
+import io.sockscope.model.AddressFamily;
+import io.sockscope.model.InetEndpoint;
+import io.sockscope.model.InetSocket;
+import io.sockscope.model.SocketTable;
+
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.util.function.Consumer;
+
+/**
+ * {@code struct inet_diag_msg}, one TCP/UDP/raw/DCCP/SCTP/MPTCP socket in a sock_diag reply, followed by
+ * {@code INET_DIAG_*} attributes ({@link InetDiagAttribute}).
+ *
+ * <pre>
+ * struct inet_diag_msg {
+ *     __u8    idiag_family;
+ *     __u8    idiag_state;
+ *     __u8    idiag_timer;
+ *     __u8    idiag_retrans;
+ *     struct inet_diag_sockid id;
+ *     __u32   idiag_expires;    // milliseconds
+ *     __u32   idiag_rqueue;
+ *     __u32   idiag_wqueue;
+ *     __u32   idiag_uid;
+ *     __u32   idiag_inode;
+ * };
+ * </pre>
+ * The static accessors are the raw view (valid after {@link #checkLength}); {@link #decode} builds the record.
+ */
+public final class InetDiagMsg {
+    public static final StructLayout LAYOUT = MemoryLayout.structLayout(
+            Fields.U8.withName("idiag_family"),
+            Fields.U8.withName("idiag_state"),
+            Fields.U8.withName("idiag_timer"),
+            Fields.U8.withName("idiag_retrans"),
+            InetDiagSockId.LAYOUT.withName("id"),
+            Fields.U32.withName("idiag_expires"),
+            Fields.U32.withName("idiag_rqueue"),
+            Fields.U32.withName("idiag_wqueue"),
+            Fields.U32.withName("idiag_uid"),
+            Fields.U32.withName("idiag_inode"));
+
+    public static final int SIZE = 72;
+    public static final long FAMILY = 0;
+    public static final long STATE = 1;
+    public static final long TIMER = 2;
+    public static final long RETRANS = 3;
+    public static final long ID = 4;
+    public static final long EXPIRES = 52;
+    public static final long RQUEUE = 56;
+    public static final long WQUEUE = 60;
+    public static final long UID = 64;
+    public static final long INODE = 68;
+
+    private InetDiagMsg() {
+    }
+
+    /** Rejects a payload too short for the struct, so that the raw accessors can be used. */
+    public static void checkLength(MemorySegment payload) throws MalformedMessageException {
+        if (payload.byteSize() < SIZE) {
+            throw new MalformedMessageException("inet_diag_msg of " + payload.byteSize() + " bytes, need " + SIZE);
+        }
+    }
+
+    public static int family(MemorySegment payload) {
+        return Fields.u8(payload, FAMILY);
+    }
+
+    /**
+     * Decodes one message payload (what follows the {@code nlmsghdr}).
+     *
+     * @param table          the table the request was for (the message does not say)
+     * @param keepAttributes copy the attribute area into {@link InetSocket#attributes()}
+     * @param warnings       told about a damaged attribute area (the socket is still returned)
+     * @throws MalformedMessageException when the struct is short or the family is neither INET nor INET6
+     */
+    public static InetSocket decode(MemorySegment payload, SocketTable table, boolean keepAttributes,
+                                    Consumer<String> warnings) throws MalformedMessageException {
+        checkLength(payload);
+        int family = family(payload);
+        int addressLength = switch (family) {
+            case AddressFamily.INET -> 4;
+            case AddressFamily.INET6 -> 16;
+            default -> throw new MalformedMessageException("inet_diag_msg with address family " + family);
+        };
+        int v6only = -1;
+        int shutdown = -1;
+        int mark = 0;
+        long cgroupId = 0;
+        int protocol = -1;
+        MemorySegment area = payload.asSlice(SIZE);
+        AttributeCursor c = new AttributeCursor(area);
+        while (c.next()) {
+            switch (c.type()) {
+                case InetDiagAttribute.INET_DIAG_SKV6ONLY -> v6only = c.u8();
+                case InetDiagAttribute.INET_DIAG_SHUTDOWN -> shutdown = c.u8();
+                case InetDiagAttribute.INET_DIAG_MARK -> mark = c.u32();
+                case InetDiagAttribute.INET_DIAG_CGROUP_ID -> cgroupId = c.u64();
+                case InetDiagAttribute.INET_DIAG_PROTOCOL -> protocol = c.u8();
+                default -> { }
+            }
+        }
+        if (c.malformed()) {
+            warnings.accept("inet_diag_msg: " + c.problem());
+        }
+        long id = ID;
+        InetEndpoint local = new InetEndpoint(
+                InetDiagSockId.address(payload, id + InetDiagSockId.SRC, addressLength),
+                Fields.be16(payload, id + InetDiagSockId.SPORT));
+        InetEndpoint peer = new InetEndpoint(
+                InetDiagSockId.address(payload, id + InetDiagSockId.DST, addressLength),
+                Fields.be16(payload, id + InetDiagSockId.DPORT));
+        return new InetSocket(
+                table,
+                family,
+                Fields.u8(payload, STATE),
+                Fields.u32AsLong(payload, RQUEUE),
+                Fields.u32AsLong(payload, WQUEUE),
+                local,
+                peer,
+                Fields.u32(payload, id + InetDiagSockId.IF),
+                Fields.u32AsLong(payload, INODE),
+                Fields.u32(payload, UID),
+                Fields.cookie(payload, id + InetDiagSockId.COOKIE),
+                Fields.u8(payload, TIMER),
+                Fields.u32AsLong(payload, EXPIRES),
+                Fields.u8(payload, RETRANS),
+                v6only,
+                shutdown,
+                mark,
+                cgroupId,
+                protocol,
+                keepAttributes ? Fields.bytes(area, 0, (int) area.byteSize()) : null);
+    }
+}

@@ -1,0 +1,46 @@
+package io.sockscope.netlink;
+
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+
+/**
+ * {@code struct inet_diag_sockid}, the socket identity inside inet_diag requests and replies. Offsets are
+ * relative to the start of the sockid.
+ *
+ * <pre>
+ * struct inet_diag_sockid {
+ *     __be16  idiag_sport;
+ *     __be16  idiag_dport;
+ *     __be32  idiag_src[4];     // IPv4 uses the first word
+ *     __be32  idiag_dst[4];
+ *     __u32   idiag_if;
+ *     __u32   idiag_cookie[2];
+ * };
+ * </pre>
+ */
+public final class InetDiagSockId {
+    public static final StructLayout LAYOUT = MemoryLayout.structLayout(
+            Fields.BE16.withName("idiag_sport"),
+            Fields.BE16.withName("idiag_dport"),
+            MemoryLayout.sequenceLayout(16, Fields.U8).withName("idiag_src"),
+            MemoryLayout.sequenceLayout(16, Fields.U8).withName("idiag_dst"),
+            Fields.U32.withName("idiag_if"),
+            MemoryLayout.sequenceLayout(2, Fields.U32).withName("idiag_cookie"));
+
+    public static final int SIZE = 48;
+    public static final long SPORT = 0;
+    public static final long DPORT = 2;
+    public static final long SRC = 4;
+    public static final long DST = 20;
+    public static final long IF = 36;
+    public static final long COOKIE = 40;
+
+    private InetDiagSockId() {
+    }
+
+    /** The address at {@code offset} ({@link #SRC} or {@link #DST} plus the sockid's start), 4 or 16 bytes. */
+    static byte[] address(MemorySegment s, long offset, int length) {
+        return Fields.bytes(s, offset, length);
+    }
+}

@@ -1,0 +1,45 @@
+package io.sockscope.netlink;
+
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.StructLayout;
+
+/**
+ * {@code struct packet_diag_info}, the payload of {@code PACKET_DIAG_INFO}; offsets within that payload.
+ *
+ * <pre>
+ * struct packet_diag_info {
+ *     __u32   pdi_index;        // bound interface, 0 for any
+ *     __u32   pdi_version;      // TPACKET_V1..V3
+ *     __u32   pdi_reserve;
+ *     __u32   pdi_copy_thresh;
+ *     __u32   pdi_tstamp;
+ *     __u32   pdi_flags;        // PDI_RUNNING 0x1, AUXDATA 0x2, ORIGDEV 0x4, VNETHDR 0x8, LOSS 0x10
+ * };
+ * </pre>
+ */
+public final class PacketDiagInfo {
+    public static final StructLayout LAYOUT = MemoryLayout.structLayout(
+            Fields.U32.withName("pdi_index"),
+            Fields.U32.withName("pdi_version"),
+            Fields.U32.withName("pdi_reserve"),
+            Fields.U32.withName("pdi_copy_thresh"),
+            Fields.U32.withName("pdi_tstamp"),
+            Fields.U32.withName("pdi_flags"));
+
+    public static final int SIZE = 24;
+    public static final long INDEX = 0;
+    public static final long VERSION = 4;
+    public static final long RESERVE = 8;
+    public static final long COPY_THRESH = 12;
+    public static final long TSTAMP = 16;
+    public static final long FLAGS = 20;
+
+    public static final int PDI_RUNNING = 0x1;
+    public static final int PDI_AUXDATA = 0x2;
+    public static final int PDI_ORIGDEV = 0x4;
+    public static final int PDI_VNETHDR = 0x8;
+    public static final int PDI_LOSS = 0x10;
+
+    private PacketDiagInfo() {
+    }
+}

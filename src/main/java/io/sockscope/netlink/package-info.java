@@ -1,0 +1,12 @@
+/**
+ * The netlink and sock_diag wire format, with no I/O: message framing ({@link io.sockscope.netlink.MessageCursor},
+ * {@link io.sockscope.netlink.NetlinkHeader}), attribute walking ({@link io.sockscope.netlink.AttributeCursor}),
+ * error and done decoding ({@link io.sockscope.netlink.NetlinkError}), and one class per kernel struct, each with
+ * its {@code LAYOUT}, named offsets and the C declaration in its Javadoc: requests are encoded to byte arrays,
+ * replies decoded from any {@link java.lang.foreign.MemorySegment} into {@code io.sockscope.model} records.
+ *
+ * <p>Decoders read the segment in place and accept any bytes: they return a record or throw
+ * {@link io.sockscope.netlink.MalformedMessageException}. A damaged attribute area keeps the attributes before
+ * the damage and is reported through the caller's warning consumer.
+ */
+package io.sockscope.netlink;
