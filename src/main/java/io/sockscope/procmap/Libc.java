@@ -1,0 +1,93 @@
+package io.sockscope.procmap;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+
+/**
+ * The five system calls the native scan makes ({@code openat}, {@code getdents64}, {@code readlinkat},
+ * {@code read}, {@code close}), all through a single downcall handle to the C library's {@code syscall}
+ * function. One handle instead of five matters: building each handle costs several milliseconds in a
+ * fresh JVM, which a command-line run pays every time. Arguments are passed as {@code long}s (pointers as
+ * addresses), which is how {@code syscall} takes them, and {@code errno} is captured on every call.
+ *
+ * <p>The handle is a constant built when this class is first used, so a run that never asks for owners
+ * never pays for it. On an architecture without a known system call table, or a C library without
+ * {@code syscall}, that first use fails with a {@link LinkageError} and the caller falls back to
+ * {@code java.nio}.
+ */
+final class Libc {
+    static final int AT_FDCWD = -100;
+    static final int O_RDONLY = 0;
+    /** The same value on every Linux architecture, unlike O_DIRECTORY, which the scan therefore avoids. */
+    static final int O_CLOEXEC = 0x80000;
+
+    static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
+    private static final VarHandle ERRNO =
+            CAPTURE_LAYOUT.varHandle(MemoryLayout.PathElement.groupElement("errno"));
+
+    private static final SyscallNumbers NR = SyscallNumbers.forArchitecture(System.getProperty("os.arch"));
+    private static final MethodHandle SYSCALL;
+
+    static {
+        Linker linker = Linker.nativeLinker();
+        ValueLayout word = ValueLayout.JAVA_LONG;
+        // long syscall(long number, ...): everything after the number is variadic.
+        SYSCALL = downcall(linker, FunctionDescriptor.of(word, word, word, word, word, word),
+                Linker.Option.captureCallState("errno"), Linker.Option.firstVariadicArg(1));
+    }
+
+    private Libc() {
+    }
+
+    @SuppressWarnings("restricted") // the descriptor above matches glibc's syscall(2) for up to four arguments
+    private static MethodHandle downcall(Linker linker, FunctionDescriptor descriptor, Linker.Option... options) {
+        MemorySegment symbol = linker.defaultLookup().find("syscall")
+                .orElseThrow(() -> new UnsatisfiedLinkError("C library has no syscall function"));
+        return linker.downcallHandle(symbol, descriptor, options);
+    }
+
+    /** Forces the handle to be built; throws {@link LinkageError} when it cannot be. */
+    static void link() {
+        // Class initialisation has already run by the time this body executes.
+    }
+
+    /** The {@code errno} stored in {@code capture} by the last call that failed. */
+    static int errno(MemorySegment capture) {
+        return (int) ERRNO.get(capture, 0L);
+    }
+
+    static int openat(MemorySegment capture, int dirFd, MemorySegment path, int flags) {
+        return (int) call(capture, NR.openat(), dirFd, path.address(), flags, 0);
+    }
+
+    static long getdents64(MemorySegment capture, int dirFd, MemorySegment buffer, long size) {
+        return call(capture, NR.getdents64(), dirFd, buffer.address(), size, 0);
+    }
+
+    static long readlinkat(MemorySegment capture, int dirFd, MemorySegment path, MemorySegment buffer, long size) {
+        return call(capture, NR.readlinkat(), dirFd, path.address(), buffer.address(), size);
+    }
+
+    static long read(MemorySegment capture, int fd, MemorySegment buffer, long size) {
+        return call(capture, NR.read(), fd, buffer.address(), size, 0);
+    }
+
+    static void close(MemorySegment capture, int fd) {
+        call(capture, NR.close(), fd, 0, 0, 0);
+    }
+
+    private static long call(MemorySegment capture, long number, long a, long b, long c, long d) {
+        try {
+            return (long) SYSCALL.invokeExact(capture, number, a, b, c, d);
+        } catch (Throwable t) {
+            // A downcall only throws when the Java side is wrong (bad segment, wrong types): a bug, not I/O.
+            throw new IllegalStateException("syscall " + number + " downcall failed", t);
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package io.sockscope.procmap;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Collection;
+
+/**
+ * {@link ProcTree} over raw system calls. The root is opened once and every other file is reached
+ * relative to it ({@code openat}), and links relative to their open fd directory ({@code readlinkat}), so
+ * the kernel resolves one name per call instead of the whole path ss builds. Directories are read in
+ * large {@code getdents64} batches that are copied to the heap and parsed there, with no object per
+ * entry. Each session owns its buffers in a confined arena.
+ */
+final class NativeProcTree implements ProcTree {
+    private static final int DENTS_BYTES = 32 * 1024;
+    private static final int STAT_LIMIT = 4096;
+    private static final int PATH_BYTES = 64;
+    private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+
+    /** Offsets in {@code struct linux_dirent64 { u64 d_ino; s64 d_off; u16 d_reclen; u8 d_type; char d_name[]; }}. */
+    private static final int DIRENT_RECLEN = 16;
+    private static final int DIRENT_NAME = 19;
+
+    private final int rootFd;
+    private final Collection<String> problems;
+
+    /**
+     * Opens {@code root}. When it cannot be opened the tree is empty and the reason is added to
+     * {@code problems}, which also receives failures other than a process vanishing or being forbidden.
+     * {@code problems} must accept concurrent additions.
+     */
+    NativeProcTree(Path root, Collection<String> problems) {
+        Libc.link();
+        this.problems = problems;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment capture = arena.allocate(Libc.CAPTURE_LAYOUT);
+            byte[] name = root.toString().getBytes(fileNameCharset());
+            MemorySegment path = arena.allocate(name.length + 1L);
+            MemorySegment.copy(name, 0, path, ValueLayout.JAVA_BYTE, 0, name.length);
+            int fd = Libc.openat(capture, Libc.AT_FDCWD, path, Libc.O_RDONLY | Libc.O_CLOEXEC);
+            if (fd < 0) {
+                problems.add("cannot open " + root + ": " + Errno.name(Libc.errno(capture)));
+            }
+            rootFd = fd;
+        }
+    }
+
+    private static Charset fileNameCharset() {
+        String name = System.getProperty("sun.jnu.encoding");
+        try {
+            return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+
+    @Override
+    public ProcSession openSession() {
+        return new Session();
+    }
+
+    @Override
+    public void close() {
+        if (rootFd >= 0) {
+            try (Arena arena = Arena.ofConfined()) {
+                Libc.close(arena.allocate(Libc.CAPTURE_LAYOUT), rootFd);
+            }
+        }
+    }
+
+    private final class Session implements ProcSession {
+        private final Arena arena = Arena.ofConfined();
+        private final MemorySegment capture = arena.allocate(Libc.CAPTURE_LAYOUT);
+        private final MemorySegment path = arena.allocate(PATH_BYTES);
+        private final byte[] pathBytes = new byte[PATH_BYTES];
+        private final MemorySegment data = arena.allocate(DENTS_BYTES, 8);
+        private final byte[] dataBytes = new byte[DENTS_BYTES];
+
+        @Override
+        public IntList listProcesses() {
+            IntList ids = new IntList(512);
+            int fd = open(setPath(-1, "."));
+            if (fd >= 0) {
+                readIds(fd, ids);
+                Libc.close(capture, fd);
+            }
+            return ids;
+        }
+
+        @Override
+        public IntList listThreads(int pid) {
+            IntList ids = new IntList(8);
+            int fd = open(setPath(pid, "/task"));
+            if (fd >= 0) {
+                readIds(fd, ids);
+                Libc.close(capture, fd);
+            }
+            return ids;
+        }
+
+        @Override
+        public FdDirectory openFdDirectory(int id) {
+            int fd = open(setPath(id, "/fd"));
+            if (fd < 0) {
+                return null;
+            }
+            IntList fds = new IntList(64);
+            readIds(fd, fds);
+            return new NativeFdDirectory(fd, fds);
+        }
+
+        @Override
+        public void closeFdDirectory(FdDirectory directory) {
+            Libc.close(capture, ((NativeFdDirectory) directory).fd);
+        }
+
+        @Override
+        public long socketInode(FdDirectory directory, int fd) {
+            setPath(fd, "");
+            long length = Libc.readlinkat(capture, ((NativeFdDirectory) directory).fd, path, data,
+                    SocketLink.MAX_LENGTH);
+            if (length <= 0) {
+                return 0;
+            }
+            int n = (int) length;
+            MemorySegment.copy(data, ValueLayout.JAVA_BYTE, 0, dataBytes, 0, n);
+            return SocketLink.inodeOf(dataBytes, n);
+        }
+
+        @Override
+        public String readCommand(int id) {
+            int fd = open(setPath(id, "/stat"));
+            if (fd < 0) {
+                return "";
+            }
+            int filled = 0;
+            while (filled < STAT_LIMIT) {
+                long n = Libc.read(capture, fd, data.asSlice(filled), STAT_LIMIT - filled);
+                if (n <= 0) {
+                    break;
+                }
+                filled += (int) n;
+            }
+            Libc.close(capture, fd);
+            MemorySegment.copy(data, ValueLayout.JAVA_BYTE, 0, dataBytes, 0, filled);
+            return StatCommand.parse(dataBytes, filled);
+        }
+
+        @Override
+        public void close() {
+            arena.close();
+        }
+
+        /**
+         * Puts the NUL-terminated path {@code "<id><suffix>"} (or just the suffix when id is -1) in the
+         * native path buffer, formatting the number without allocating.
+         */
+        private MemorySegment setPath(int id, String suffix) {
+            int length = 0;
+            if (id != -1) {
+                length = formatDecimal(id, pathBytes);
+            }
+            for (int i = 0; i < suffix.length(); i++) {
+                pathBytes[length++] = (byte) suffix.charAt(i);
+            }
+            pathBytes[length++] = 0;
+            MemorySegment.copy(pathBytes, 0, path, ValueLayout.JAVA_BYTE, 0, length);
+            return path;
+        }
+
+        private int open(MemorySegment relativePath) {
+            if (rootFd < 0) {
+                return -1;
+            }
+            int fd = Libc.openat(capture, rootFd, relativePath, Libc.O_RDONLY | Libc.O_CLOEXEC);
+            if (fd < 0) {
+                noteUnexpected("openat", Libc.errno(capture));
+            }
+            return fd;
+        }
+
+        /** Appends the numeric names of the open directory {@code fd}, in the order the kernel gives them. */
+        private void readIds(int fd, IntList ids) {
+            while (true) {
+                long got = Libc.getdents64(capture, fd, data, DENTS_BYTES);
+                if (got <= 0) {
+                    if (got < 0) {
+                        noteUnexpected("getdents64", Libc.errno(capture));
+                    }
+                    return;
+                }
+                int n = (int) got;
+                MemorySegment.copy(data, ValueLayout.JAVA_BYTE, 0, dataBytes, 0, n);
+                for (int at = 0; at < n; ) {
+                    int recordLength = u16(dataBytes, at + DIRENT_RECLEN);
+                    if (recordLength <= DIRENT_NAME || at + recordLength > n) {
+                        return; // malformed batch; keep what was read
+                    }
+                    long id = ScanfNumbers.parseInt(dataBytes, at + DIRENT_NAME, at + recordLength);
+                    if (id != ScanfNumbers.NO_NUMBER) {
+                        ids.add((int) id);
+                    }
+                    at += recordLength;
+                }
+            }
+        }
+
+        private void noteUnexpected(String call, int errno) {
+            if (!Errno.isExpectedDuringScan(errno)) {
+                problems.add(call + ": " + Errno.name(errno));
+            }
+        }
+    }
+
+    private static int u16(byte[] bytes, int at) {
+        int first = bytes[at] & 0xFF;
+        int second = bytes[at + 1] & 0xFF;
+        return LITTLE_ENDIAN ? first | second << 8 : first << 8 | second;
+    }
+
+    /** Writes {@code value} in decimal at the start of {@code out}; returns the number of bytes written. */
+    static int formatDecimal(int value, byte[] out) {
+        long v = value;
+        int length = 0;
+        if (v < 0) {
+            out[length++] = '-';
+            v = -v;
+        }
+        int digits = 1;
+        for (long rest = v / 10; rest != 0; rest /= 10) {
+            digits++;
+        }
+        for (int i = length + digits - 1; i >= length; i--) {
+            out[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        return length + digits;
+    }
+
+    private static final class NativeFdDirectory extends FdDirectory {
+        final int fd;
+
+        NativeFdDirectory(int fd, IntList fds) {
+            super(fds);
+            this.fd = fd;
+        }
+    }
+}

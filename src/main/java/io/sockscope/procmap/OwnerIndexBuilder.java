@@ -1,0 +1,76 @@
+package io.sockscope.procmap;
+
+import java.util.Arrays;
+
+/**
+ * Assembles an {@link OwnerIndex} from (task, descriptor, inode) entries given in scan order. Like ss,
+ * each entry is put in front of the ones already known for its inode, so reading a chain from its head
+ * gives ss's order. Inodes are kept as unsigned int bits in an open-addressing table where 0 marks a free
+ * slot (inode 0 is never stored).
+ */
+final class OwnerIndexBuilder {
+    private int[] entryInodes = new int[64];
+    private int[] entryFds = new int[64];
+    private int[] entryTasks = new int[64];
+    private int entries;
+    private int[] taskPids = new int[16];
+    private int[] taskTids = new int[16];
+    private String[] taskCommands = new String[16];
+    private int tasks;
+
+    /** Starts a task whose entries follow; returns its number. */
+    int addTask(int pid, int tid, String command) {
+        if (tasks == taskPids.length) {
+            taskPids = Arrays.copyOf(taskPids, tasks * 2);
+            taskTids = Arrays.copyOf(taskTids, tasks * 2);
+            taskCommands = Arrays.copyOf(taskCommands, tasks * 2);
+        }
+        taskPids[tasks] = pid;
+        taskTids[tasks] = tid;
+        taskCommands[tasks] = command;
+        return tasks++;
+    }
+
+    /** Records that descriptor {@code fd} of task {@code task} holds the socket {@code inode} (non-zero bits). */
+    void addEntry(int task, int inode, int fd) {
+        if (entries == entryFds.length) {
+            entryInodes = Arrays.copyOf(entryInodes, entries * 2);
+            entryFds = Arrays.copyOf(entryFds, entries * 2);
+            entryTasks = Arrays.copyOf(entryTasks, entries * 2);
+        }
+        entryInodes[entries] = inode;
+        entryFds[entries] = fd;
+        entryTasks[entries] = task;
+        entries++;
+    }
+
+    OwnerIndex build() {
+        int capacity = Integer.highestOneBit(Math.max(16, entries * 2 + 1) - 1) << 1;
+        int mask = capacity - 1;
+        int[] slotInodes = new int[capacity];
+        int[] slotHeads = new int[capacity];
+        int[] next = new int[entries];
+        for (int e = 0; e < entries; e++) {
+            int key = entryInodes[e];
+            int slot = slotOf(key, mask);
+            while (slotInodes[slot] != 0 && slotInodes[slot] != key) {
+                slot = (slot + 1) & mask;
+            }
+            if (slotInodes[slot] == 0) {
+                slotInodes[slot] = key;
+                next[e] = -1;
+            } else {
+                next[e] = slotHeads[slot];
+            }
+            slotHeads[slot] = e;
+        }
+        return new OwnerIndex(slotInodes, slotHeads, Arrays.copyOf(entryFds, entries),
+                Arrays.copyOf(entryTasks, entries), next, Arrays.copyOf(taskPids, tasks),
+                Arrays.copyOf(taskTids, tasks), Arrays.copyOf(taskCommands, tasks));
+    }
+
+    /** Home slot of an inode: a multiplicative hash, since socket inodes are handed out consecutively. */
+    static int slotOf(int inode, int mask) {
+        return (inode * 0x9E3779B9 >>> 16 ^ inode * 0x9E3779B9) & mask;
+    }
+}

@@ -1,0 +1,116 @@
+package io.sockscope.procmap;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongPredicate;
+
+/**
+ * Runs one scan of a {@link ProcTree} on the calling thread plus {@code parallelism - 1} helper threads,
+ * then puts the results together in ss's scan order. Work is handed out process by process, and large
+ * fd directories are split so that one process holding most sockets still keeps every thread busy. Since
+ * every result lands in a slot fixed by its place in the listings, the order of the index does not
+ * depend on which thread read what, or when.
+ */
+final class ParallelScan {
+    private final ProcTree tree;
+    private final boolean threads;
+    private final LongPredicate wanted;
+    private final int parallelism;
+    private final WorkQueue queue = new WorkQueue();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    ParallelScan(ProcTree tree, boolean threads, LongPredicate wanted, int parallelism) {
+        this.tree = tree;
+        this.threads = threads;
+        this.wanted = wanted;
+        this.parallelism = Math.max(1, parallelism);
+    }
+
+    OwnerIndex run() {
+        queue.hold();
+        List<Thread> helpers = new ArrayList<>(parallelism - 1);
+        for (int i = 1; i < parallelism; i++) {
+            helpers.add(Thread.ofPlatform().daemon().name("sockscope-procmap-" + i).start(this::help));
+        }
+        List<ProcessScan> processes = new ArrayList<>();
+        try (ProcSession session = tree.openSession()) {
+            try {
+                IntList pids = session.listProcesses();
+                for (int i = 0; i < pids.size(); i++) {
+                    ProcessScan process = new ProcessScan(pids.get(i), threads, wanted);
+                    processes.add(process);
+                    queue.pushBack(worker -> process.run(worker, queue));
+                }
+            } finally {
+                queue.release();
+            }
+            work(session);
+        }
+        for (Thread helper : helpers) {
+            joinUninterruptibly(helper);
+        }
+        Throwable problem = failure.get();
+        if (problem instanceof RuntimeException e) {
+            throw e;
+        }
+        if (problem instanceof Error e) {
+            throw e;
+        }
+        return assemble(processes);
+    }
+
+    private void help() {
+        try (ProcSession session = tree.openSession()) {
+            work(session);
+        } catch (RuntimeException | Error e) {
+            failure.compareAndSet(null, e);
+        }
+    }
+
+    private void work(ProcSession session) {
+        while (true) {
+            try {
+                queue.work(session);
+                return;
+            } catch (RuntimeException | Error e) {
+                // Keep draining so the other threads are not left waiting for items nobody runs.
+                failure.compareAndSet(null, e);
+            }
+        }
+    }
+
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static OwnerIndex assemble(List<ProcessScan> processes) {
+        OwnerIndexBuilder builder = new OwnerIndexBuilder();
+        for (ProcessScan process : processes) {
+            for (TaskScan task : process.tasks()) {
+                int number = -1;
+                for (int i = 0, n = task.slots(); i < n; i++) {
+                    int inode = task.inodeAt(i);
+                    if (inode != 0) {
+                        if (number < 0) {
+                            number = builder.addTask(task.pid(), task.tid(), task.command());
+                        }
+                        builder.addEntry(number, inode, task.fdAt(i));
+                    }
+                }
+            }
+        }
+        return builder.build();
+    }
+}

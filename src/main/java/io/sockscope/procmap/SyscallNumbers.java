@@ -1,0 +1,27 @@
+package io.sockscope.procmap;
+
+/**
+ * Linux system call numbers of the calls the native scan makes, which differ between architectures.
+ *
+ * @param openat     {@code __NR_openat}
+ * @param getdents64 {@code __NR_getdents64}
+ * @param readlinkat {@code __NR_readlinkat}
+ * @param read       {@code __NR_read}
+ * @param close      {@code __NR_close}
+ */
+record SyscallNumbers(long openat, long getdents64, long readlinkat, long read, long close) {
+
+    /**
+     * The table for an {@code os.arch} value.
+     *
+     * @throws UnsatisfiedLinkError for an architecture without a table here
+     */
+    static SyscallNumbers forArchitecture(String arch) {
+        return switch (arch) {
+            case "amd64", "x86_64" -> new SyscallNumbers(257, 217, 267, 0, 3);
+            // aarch64 and riscv64 both use the generic table of asm-generic/unistd.h.
+            case "aarch64", "riscv64" -> new SyscallNumbers(56, 61, 78, 63, 57);
+            default -> throw new UnsatisfiedLinkError("no system call table for " + arch);
+        };
+    }
+}

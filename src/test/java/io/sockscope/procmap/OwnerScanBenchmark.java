@@ -1,0 +1,165 @@
+package io.sockscope.procmap;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Measures the owner scan against ss on a host made busy on purpose: a herd of python3 processes holding
+ * many sockets (see {@link SocketHerd}). Not a test: run it by hand, e.g.
+ *
+ * <pre>
+ * mvn -q -o test-compile
+ * java --enable-native-access=ALL-UNNAMED -cp target/classes:target/test-classes \
+ *     io.sockscope.procmap.OwnerScanBenchmark --mode tcp --sockets 95000 --per-process 19000 --rounds 7
+ * </pre>
+ *
+ * It prints, in milliseconds (median and best of the rounds): ss with and without {@code -p}; the scan in
+ * this warm JVM with java.nio and with native calls, on one thread and on two; and whole cold runs of a
+ * fresh JVM started with the launcher's flags that do nothing, or one scan. It also checks that every
+ * variant found the same owners for every socket in the table. {@code --once nio|native|none} is the
+ * cold run's own entry point.
+ */
+public final class OwnerScanBenchmark {
+    private static final Path PROC = Path.of("/proc");
+
+    private OwnerScanBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = "pair";
+        int sockets = 95_000;
+        int perProcess = 19_000;
+        int rounds = 7;
+        for (int i = 0; i < args.length; i += 2) {
+            switch (args[i]) {
+                case "--once" -> {
+                    once(args[i + 1]);
+                    return;
+                }
+                case "--mode" -> mode = args[i + 1];
+                case "--sockets" -> sockets = Integer.parseInt(args[i + 1]);
+                case "--per-process" -> perProcess = Integer.parseInt(args[i + 1]);
+                case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        System.out.printf("%d sockets (%s) in processes of at most %d, %d processors, %d rounds%n",
+                sockets, mode, perProcess, Runtime.getRuntime().availableProcessors(), rounds);
+        try (SocketHerd herd = SocketHerd.start(mode, sockets, perProcess)) {
+            System.out.println("holders: " + herd.holders());
+            run(mode, rounds);
+        }
+    }
+
+    private static void once(String variant) {
+        if (variant.equals("none")) {
+            return;
+        }
+        long start = System.nanoTime();
+        OwnerScanner scanner = OwnerScanner.create(message -> { }, 2, variant.equals("native"));
+        long created = System.nanoTime();
+        OwnerIndex index = scanner.scan(PROC, false);
+        long scanned = System.nanoTime();
+        if (System.getProperty("procmap.again") != null) {
+            long again = System.nanoTime();
+            scanner.scan(PROC, false);
+            System.err.printf(Locale.ROOT, "again %.1f ms%n", (System.nanoTime() - again) / 1e6);
+        }
+        if (System.getProperty("procmap.verbose") != null) {
+            System.err.printf(Locale.ROOT, "setup %.1f ms, scan %.1f ms, %d entries%n", (created - start) / 1e6,
+                    (scanned - created) / 1e6, index.size());
+        }
+    }
+
+    private static void run(String mode, int rounds) throws Exception {
+        String table = mode.equals("tcp") ? "-tan" : "-xa";
+        report("ss " + table, rounds, () -> runCommand(List.of("ss", table)));
+        report("ss " + table + "p", rounds, () -> runCommand(List.of("ss", table + "p")));
+
+        long[] inodes = tableInodes(mode);
+        OwnerIndex reference = null;
+        for (boolean nativeCalls : new boolean[] {false, true}) {
+            for (int threads : new int[] {1, 2}) {
+                OwnerScanner scanner = OwnerScanner.create(message -> System.out.println("warning: " + message),
+                        threads, nativeCalls);
+                OwnerIndex[] last = new OwnerIndex[1];
+                report("scan " + (nativeCalls ? "native" : "nio") + " x" + threads, rounds,
+                        () -> last[0] = scanner.scan(PROC, false));
+                if (reference == null) {
+                    reference = last[0];
+                } else {
+                    compare(reference, last[0], inodes);
+                }
+            }
+        }
+        System.out.printf("index: %d entries; %d sockets in the table%n", reference.size(), inodes.length);
+
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String classPath = System.getProperty("java.class.path");
+        for (String variant : new String[] {"none", "nio", "native"}) {
+            List<String> command = List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                    "-XX:-UsePerfData", "-Xss512k", "--enable-native-access=ALL-UNNAMED", "-cp", classPath,
+                    OwnerScanBenchmark.class.getName(), "--once", variant);
+            report("cold JVM, " + variant, rounds, () -> runCommand(command));
+        }
+    }
+
+    /** Sockets in the kernel's table for the herd's kind, from /proc/net. */
+    private static long[] tableInodes(String mode) throws IOException {
+        List<Long> inodes = new ArrayList<>();
+        List<String> files = mode.equals("tcp") ? List.of("/proc/net/tcp", "/proc/net/tcp6") : List.of("/proc/net/unix");
+        for (String file : files) {
+            List<String> lines = Files.readAllLines(Path.of(file));
+            int column = mode.equals("tcp") ? 9 : 6;
+            for (String line : lines.subList(1, lines.size())) {
+                String[] fields = line.trim().split("\\s+");
+                inodes.add(Long.parseLong(fields[column]));
+            }
+        }
+        return inodes.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private static void compare(OwnerIndex expected, OwnerIndex actual, long[] inodes) {
+        if (expected.size() != actual.size()) {
+            throw new AssertionError("entries differ: " + expected.size() + " vs " + actual.size());
+        }
+        for (long inode : inodes) {
+            if (!expected.owners(inode).equals(actual.owners(inode))) {
+                throw new AssertionError("owners of " + inode + " differ: " + expected.owners(inode) + " vs "
+                        + actual.owners(inode));
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    private static void report(String what, int rounds, Action action) throws Exception {
+        action.run(); // warm-up, also fills the kernel's dentry cache as a repeated command would find it
+        double[] millis = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            long start = System.nanoTime();
+            action.run();
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(millis);
+        System.out.printf(Locale.ROOT, "%-22s median %8.1f ms   best %8.1f ms%n", what, millis[rounds / 2],
+                millis[0]);
+    }
+
+    private static void runCommand(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        int status = process.waitFor();
+        if (status != 0) {
+            throw new IOException(command + " exited with " + status);
+        }
+    }
+}
