@@ -2,7 +2,6 @@ package io.sockscope.cli;
 
 import io.sockscope.kernel.InterfaceNames;
 import io.sockscope.kernel.TerminalWidth;
-import io.sockscope.model.AddressFamily;
 import io.sockscope.names.NetlinkProtocolNames;
 import io.sockscope.names.ProcessNames;
 import io.sockscope.names.ProtocolNames;
@@ -17,6 +16,7 @@ import io.sockscope.source.DumpKind;
 import io.sockscope.source.DumpRequest;
 import io.sockscope.source.FallbackSource;
 import io.sockscope.source.NetlinkSource;
+import io.sockscope.source.ProcNetFile;
 import io.sockscope.source.ProcNetSource;
 import io.sockscope.source.ProcPaths;
 import io.sockscope.source.SocketSource;
@@ -28,7 +28,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /** Runs an ss-style listing: plans the dumps, reads each from its source, and streams rows to stdout. */
@@ -63,11 +62,11 @@ final class ListingCommand {
             throw new UsageException("filter expressions are not supported yet: "
                     + String.join(" ", options.expression()), 1);
         }
-        ProcPaths paths = ProcPaths.fromEnvironment(environment);
+        ProcPaths paths = new ProcPaths(environment);
         WarningSink warnings = message -> err.println("sockscope: warning: " + message);
         OwnerLookup owners = OwnerLookup.NONE;
         if (options.processes() || options.threads()) {
-            OwnerIndex index = OwnerScanner.scan(paths.procRoot(), options.threads());
+            OwnerIndex index = OwnerScanner.create(warnings).scan(paths.procRoot(), options.threads());
             owners = index::owners;
         }
         SsListingWriter writer = new SsListingWriter(stdout, format(sel), names(paths), owners);
@@ -125,13 +124,10 @@ final class ListingCommand {
     private static NameLookups names(ProcPaths paths) {
         InterfaceNames interfaces = new InterfaceNames();
         return new NameLookups(
-                new ServiceNames(Path.of("/etc/services"), paths.file("sys/net/ipv4/ip_local_port_range",
-                        "PROC_IP_LOCAL_PORT_RANGE")),
+                new ServiceNames(Path.of("/etc/services"), paths.resolve(ProcNetFile.IP_LOCAL_PORT_RANGE)),
                 new ProtocolNames(Path.of("/etc/protocols")),
                 new NetlinkProtocolNames(Path.of("/etc/iproute2/nl_protos")),
                 new ProcessNames(paths.procRoot()),
-                interfaces::nameOf);
+                interfaces::name);
     }
-
-
 }

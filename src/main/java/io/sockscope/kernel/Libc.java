@@ -54,6 +54,11 @@ final class Libc {
             return LINKER.downcallHandle(symbol(name), descriptor);
         }
 
+        @SuppressWarnings("restricted")
+        static MethodHandle variadic(String name, FunctionDescriptor descriptor, int firstVariadic) {
+            return LINKER.downcallHandle(symbol(name), descriptor, Linker.Option.firstVariadicArg(firstVariadic));
+        }
+
         private static MemorySegment symbol(String name) {
             return LINKER.defaultLookup().find(name)
                     .orElseThrow(() -> new UnsatisfiedLinkError("libc has no " + name));
@@ -102,6 +107,17 @@ final class Libc {
     private static final class IfIndexToName {
         static final MethodHandle H = Linkage.plain("if_indextoname",
                 FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
+    }
+
+    private static final class IsATty {
+        static final MethodHandle H = Linkage.plain("isatty",
+                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+    }
+
+    private static final class IoctlPointer {
+        // int ioctl(int fd, unsigned long request, ...): the third argument is variadic.
+        static final MethodHandle H = Linkage.variadic("ioctl", FunctionDescriptor.of(ValueLayout.JAVA_INT,
+                ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG, ValueLayout.ADDRESS), 2);
     }
 
     /** The layout of the segment {@code errno} is captured into. */
@@ -175,6 +191,24 @@ final class Libc {
     static MemorySegment ifIndexToName(int index, MemorySegment buffer) {
         try {
             return (MemorySegment) IfIndexToName.H.invokeExact(index, buffer);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** 1 when {@code fd} is a terminal, else 0. */
+    static int isatty(int fd) {
+        try {
+            return (int) IsATty.H.invokeExact(fd);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** {@code ioctl(fd, request, argument)} for requests whose argument is a pointer; -1 on failure. */
+    static int ioctl(int fd, long request, MemorySegment argument) {
+        try {
+            return (int) IoctlPointer.H.invokeExact(fd, request, argument);
         } catch (Throwable t) {
             throw unexpected(t);
         }
