@@ -1,0 +1,119 @@
+package io.sockscope.differential;
+
+import java.util.stream.Stream;
+
+/**
+ * The command lines both tools get: listings of the zoo that must match ss byte for byte, and command
+ * lines ss rejects, which sockscope must reject the same way. Every case is one JVM start, so each one
+ * should cover something the others do not. Timers ({@code -o}, {@code -e}), memory ({@code -m}),
+ * {@code -i}, {@code -s} and {@code -r} (which would ask DNS) are not in scope yet.
+ */
+final class FlagCombinations {
+
+    private FlagCombinations() {
+    }
+
+    /** Listings of the zoo. */
+    static Stream<FlagCase> listings() {
+        return Stream.of(
+                // One table at a time, numeric and with service names, with and without owners.
+                FlagCase.of("-tan"),
+                FlagCase.of("-tln"),
+                FlagCase.of("-tlnp"),
+                FlagCase.of("-tanp"),
+                FlagCase.of("-tap"),
+                FlagCase.of("-tl"),
+                FlagCase.of("-uan"),
+                FlagCase.of("-ulnp"),
+                FlagCase.of("-u"),
+                FlagCase.of("-xan"),
+                FlagCase.of("-xlp"),
+                FlagCase.of("-xap"),
+                FlagCase.of("-wan"),
+                FlagCase.of("-wap"),
+                FlagCase.of("-0an"),
+                FlagCase.of("-0ap"),
+                // Every table; with -a/-l the netlink table is in (own sock_diag lines set aside).
+                FlagCase.of(""),
+                FlagCase.of("-n"),
+                FlagCase.of("-a"),
+                FlagCase.of("-an"),
+                FlagCase.of("-anp"),
+                FlagCase.of("-lp"),
+                // Families: the last of -4/-6 wins, -f accumulates.
+                FlagCase.of("-4"),
+                FlagCase.of("-an -4"),
+                FlagCase.of("-an -6"),
+                FlagCase.of("-uan -6"),
+                FlagCase.of("-4 -6 -tan"),
+                FlagCase.of("-f inet -an"),
+                FlagCase.of("-f inet6 -an"),
+                FlagCase.of("-f unix -a"),
+                FlagCase.of("-f link -an"),
+                FlagCase.of("-f netlink -an"),
+                FlagCase.of("-f inet6 -f unix -an"),
+                // Tables by name, aliases and exclusions.
+                FlagCase.of("-A tcp,udp -an"),
+                FlagCase.of("-A unix_stream -a"),
+                FlagCase.of("-A u_dgr,u_seq -a"),
+                FlagCase.of("-A packet -an"),
+                FlagCase.of("-A packet_dgram -ap"),
+                FlagCase.of("-A raw -an"),
+                FlagCase.of("-A inet -an"),
+                FlagCase.of("-A inet,!udp -an"),
+                FlagCase.of("-A all -an"),
+                FlagCase.of("-A all,!tcp -an"),
+                FlagCase.of("-A netlink -a"),
+                FlagCase.of("--query=tcp --all --numeric"),
+                FlagCase.of("--socket=unix_dgram --all --processes"),
+                // State words, pseudo-states, exclusions.
+                FlagCase.of("-tn state time-wait"),
+                FlagCase.of("-tn state established"),
+                FlagCase.of("-tn state syn-sent"),
+                FlagCase.of("-tn state fin-wait-2 state close-wait"),
+                FlagCase.of("-tan state connected"),
+                FlagCase.of("-tn state synchronized"),
+                FlagCase.of("-tn state bucket"),
+                FlagCase.of("-tn state big"),
+                FlagCase.of("-tn exclude established"),
+                FlagCase.of("-n state listening"),
+                FlagCase.of("-n state closed"),
+                FlagCase.of("-un state established"),
+                FlagCase.of("-x state listening"),
+                FlagCase.of("-n state connected exclude established"),
+                // Layout switches and the width from COLUMNS.
+                FlagCase.of("-tanH"),
+                FlagCase.of("-tanO"),
+                FlagCase.of("-xanpO"),
+                FlagCase.of("--udp --all --no-header"),
+                FlagCase.of("-tan").with("COLUMNS", "200"),
+                FlagCase.of("-xap").with("COLUMNS", "80"),
+                FlagCase.of("-tln").with("COLUMNS", "40"),
+                // Filter expressions (kernel bytecode for inet, userspace for the rest).
+                FlagCase.ofArguments("-tan", "sport = :80"),
+                FlagCase.ofArguments("-tan", "( dport = :ssh or sport = :ssh )"),
+                FlagCase.ofArguments("-tn", "dst", "127.0.0.1"),
+                FlagCase.ofArguments("-tan", "src", "10.77.91.1", "sport", "gt", ":1024"),
+                FlagCase.ofArguments("-uan", "dport = :123"),
+                FlagCase.ofArguments("-an", "dev", "zoo0"),
+                FlagCase.ofArguments("-xa", "src", "*shared*"));
+    }
+
+    /** Command lines that ss rejects (or refuses to list anything for). */
+    static Stream<FlagCase> rejections() {
+        return Stream.of(
+                FlagCase.of("-j"),
+                FlagCase.of("--bogus"),
+                FlagCase.of("-A"),
+                FlagCase.of("-f"),
+                FlagCase.of("-A bogus"),
+                FlagCase.of("-f bogus"),
+                FlagCase.of("-A !tcp"),
+                FlagCase.of("state bogus"),
+                FlagCase.of("-tn exclude bogus"),
+                FlagCase.of("-t state"),
+                FlagCase.ofArguments("-tn", "sport = :bogusport"),
+                FlagCase.ofArguments("-tn", "dst"),
+                FlagCase.of("-F /nonexistent/filter"));
+    }
+}
