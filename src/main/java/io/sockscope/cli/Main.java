@@ -52,10 +52,8 @@ public final class Main {
             return code;
         } catch (UsageException e) {
             flushQuietly(stdout);
-            err.println("sockscope: " + e.getMessage());
-            if (e.exitCode() == UsageException.SS_USAGE_EXIT) {
-                err.println("Try 'sockscope -h' for the options.");
-            }
+            String hint = e.exitCode() == UsageException.SS_USAGE_EXIT ? " (sockscope -h lists the options)" : "";
+            err.println("sockscope: " + e.getMessage() + hint);
             return e.exitCode();
         } catch (IOException e) {
             // Writing to a closed pipe (sockscope -tan | head) is a normal way for a listing to end.

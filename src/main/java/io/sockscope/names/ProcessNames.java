@@ -18,7 +18,10 @@ public final class ProcessNames {
     /** The command name of a process, or null when it cannot be read. */
     public String lookup(int pid) {
         try {
-            byte[] stat = Files.readAllBytes(procRoot.resolve(Integer.toString(pid)).resolve("stat"));
+            byte[] stat;
+            try (var in = Files.newInputStream(procRoot.resolve(Integer.toString(pid)).resolve("stat"))) {
+                stat = in.readAllBytes();
+            }
             int open = indexOf(stat, (byte) '(', 0);
             if (open < 0) {
                 return null;

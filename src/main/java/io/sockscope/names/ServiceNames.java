@@ -51,7 +51,12 @@ public final class ServiceNames {
         ephemeralLow = 1024;
         ephemeralHigh = 4999;
         try {
-            String[] f = Files.readString(portRangeFile).trim().split("\\s+");
+            // Read as a stream: the JDK's whole-file read returns only the first byte of this sysctl file.
+            String text;
+            try (var in = Files.newInputStream(portRangeFile)) {
+                text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+            }
+            String[] f = text.trim().split("\\s+");
             if (f.length >= 2) {
                 int low = Integer.parseInt(f[0]);
                 int high = Integer.parseInt(f[1]);
