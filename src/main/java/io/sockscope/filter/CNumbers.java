@@ -216,6 +216,21 @@ final class CNumbers {
         return new ScanResult((int) c.value(), i);
     }
 
+    /**
+     * {@code sscanf(s, "%i/%i", &a, &b) == 2}: two conversions separated by exactly one '/' (anything after
+     * the second number is ignored, as scanf ignores it).
+     *
+     * @return the two 32-bit values, or null
+     */
+    static int[] scanIntSlashInt(String s) {
+        ScanResult first = scanInt(s, 0, 0);
+        if (first == null || first.end() >= s.length() || s.charAt(first.end()) != '/') {
+            return null;
+        }
+        ScanResult second = scanInt(s, first.end() + 1, 0);
+        return second == null ? null : new int[] {first.value(), second.value()};
+    }
+
     /** A value converted by {@link #scanInt} and the index just after it. */
     record ScanResult(int value, int end) {
     }

@@ -119,16 +119,16 @@ final class Lexer {
 
     /** {@code parse_markmask}: {@code sscanf("%i/%i")} when there is a slash, else {@code "%i"}. */
     private Filter.Mark mark(String text, int offset) throws FilterSyntaxException {
-        CNumbers.ScanResult value = CNumbers.scanInt(text, 0, 0);
         if (text.indexOf('/') >= 0) {
-            if (value != null && value.end() < text.length() && text.charAt(value.end()) == '/') {
-                CNumbers.ScanResult mask = CNumbers.scanInt(text, value.end() + 1, 0);
-                if (mask != null) {
-                    return new Filter.Mark(value.value(), mask.value());
-                }
+            int[] pair = CNumbers.scanIntSlashInt(text);
+            if (pair != null) {
+                return new Filter.Mark(pair[0], pair[1]);
             }
-        } else if (value != null) {
-            return new Filter.Mark(value.value(), -1);
+        } else {
+            CNumbers.ScanResult value = CNumbers.scanInt(text, 0, 0);
+            if (value != null) {
+                return new Filter.Mark(value.value(), -1);
+            }
         }
         throw new FilterSyntaxException("expected a mark as NUMBER or NUMBER/MASK after 'fwmark', got \"" + text
                 + "\"", reader.source(), offset, "Cannot parse mark " + text + ".\n", 1, false);
