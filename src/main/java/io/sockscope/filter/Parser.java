@@ -178,6 +178,9 @@ final class Parser {
     }
 
     private static String expressionExpected(Token got, Group g) {
+        if (got.kind() == Kind.CLOSE && g.open == null && g.nots.isEmpty() && g.accumulated == null) {
+            return "unexpected ')' with no matching '('";
+        }
         Token after = !g.nots.isEmpty() ? g.nots.peek()
                 : g.accumulated == null ? g.open : g.operatorToken;
         String where = after == null ? "" : " after " + after.shown();

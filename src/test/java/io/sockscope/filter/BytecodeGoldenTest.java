@@ -49,14 +49,37 @@ class BytecodeGoldenTest {
                     assertInstanceOf(BytecodePlan.None.class, plan);
                 } else {
                     BytecodePlan.Program program = assertInstanceOf(BytecodePlan.Program.class, plan);
-                    assertEquals(expected, HexFormat.of().formatHex(program.bytes()));
-                    assertTrue(program.exact());
-                    assertTrue(program.kernelAccepts());
+                    boolean unix = expression.contains("unix:");
+                    boolean otherFamily = unix || expression.matches(".*\\b(link|netlink|vsock):.*");
+                    String actual = HexFormat.of().formatHex(program.bytes());
+                    // ss copies four bytes of a heap pointer where a unix condition's address goes.
+                    assertEquals(unix ? maskUnixAddresses(expected) : expected, actual);
+                    assertEquals(!unix, program.exact());
+                    assertEquals(!otherFamily, program.kernelAccepts(),
+                            "the kernel audit refuses host conditions of families other than inet/inet6");
+                    assertEquals(otherFamily, InetDiagInterpreter.audit(program.bytes(), true) != null);
                 }
             }));
         }
         assertTrue(tests.size() > 80, "fixture has the captured cases");
         return tests;
+    }
+
+    /** Zeros in the address of every 4-byte-address host op of family 1 (unix). */
+    static String maskUnixAddresses(String hex) {
+        byte[] b = HexFormat.of().parseHex(hex);
+        int pos = 0;
+        while (pos + 4 <= b.length) {
+            int code = b[pos] & 0xFF;
+            int len = b[pos + 1] & 0xFF;
+            if ((code == 7 || code == 8) && b[pos + 4] == 1) {
+                for (int i = 12; i < 16; i++) {
+                    b[pos + i] = 0;
+                }
+            }
+            pos += len;
+        }
+        return HexFormat.of().formatHex(b);
     }
 
     static ParseContext contextFor(String flags, FilterEnvironment env) {

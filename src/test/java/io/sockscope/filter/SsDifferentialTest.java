@@ -227,6 +227,47 @@ class SsDifferentialTest {
         assertNoDifferences(differences, cases.size(), accepted);
     }
 
+    @Test
+    void filterFiles() throws Exception {
+        List<InetSocket> sockets = inetSockets();
+        Path dump = dir.resolve("tcpdiag.bin");
+        Files.write(dump, SocketFixtures.inetDiagDump(sockets));
+        String fits = "autobound" + " ".repeat(1012);
+        String[] files = {"", "# comment\n", "sport = :22\n", "sport = :22\nor\ndport = :22\n", "0 skipped\nsport = :22",
+            "sport = :22\u0000 garbage (\n", "autobound\n\u0000x\n", fits + "\n", fits + " \n", fits + " ", fits + "  ",
+            "sport = :22\r\n", "( sport = :22\n\n)\n", "dst 10.0.0.0/8 )\n", "\tsrc\t10.1.2.3\n#x\n\n",
+            "src 10.1.2.3\\\n:22\n", "sport = :1 \\\n or dport = :22\n", "\u0000", "\n\n\n", "or\n"};
+        ParseContext context = new ParseContext(AddressFamily.UNSPEC, true, false, machine);
+        List<String> differences = new ArrayList<>();
+        int accepted = 0;
+        for (int i = 0; i < files.length; i++) {
+            String text = files[i];
+            Path file = dir.resolve("filter-" + i);
+            Files.write(file, text.getBytes(StandardCharsets.UTF_8));
+            InstalledSs.Result ss = InstalledSs.run(Map.of("TCPDIAG_FILE", dump.toString()),
+                    List.of("-tanHe", "-F", file.toString()));
+            String shownText = text.replace("\n", "\\n").replace("\u0000", "\\0");
+            try {
+                ParsedFilter p = Filters.parse(List.of(), text, context);
+                Set<String> expected = kept(p, sockets, FilterSubject::of, s -> Long.toString(s.inode()),
+                        Set.of(AddressFamily.INET, AddressFamily.INET6));
+                Set<String> shown = tokensAfter(ss.stdout(), "ino:");
+                if (ss.exitStatus() != 0 || !expected.equals(shown)) {
+                    differences.add("file '" + shownText + "': ss exit " + ss.exitStatus() + " " + ss.stderr().trim()
+                            + " showed " + shown + ", we keep " + expected);
+                }
+                accepted++;
+            } catch (FilterSyntaxException e) {
+                boolean stderrOk = e.ssPrintsUsage() ? ss.stderr().startsWith(e.ssStderr()) : ss.stderr().equals(e.ssStderr());
+                if (!stderrOk || ss.exitStatus() != e.ssExitStatus()) {
+                    differences.add("file '" + shownText + "': ss exit " + ss.exitStatus() + " " + ss.stderr().trim()
+                            + " | we refuse: exit " + e.ssExitStatus() + " " + e.ssStderr().trim());
+                }
+            }
+        }
+        assertNoDifferences(differences, files.length, accepted);
+    }
+
     private static UnixSocket unix(SocketTable table, int state, String name, long inode, long peer) {
         byte[] n = name == null ? null : name.startsWith("@")
                 ? ("\0" + name.substring(1)).getBytes(StandardCharsets.ISO_8859_1)

@@ -2,11 +2,15 @@
 # Regenerates golden.tsv: for each case in cases.tsv, runs the installed ss under strace and records the
 # INET_DIAG_REQ_BYTECODE attribute of its first inet dump request (NONE when the request carries none).
 # Also records the machine facts the cases depend on (services, hosts, cgroup id) as "env" lines, so the
-# test can reproduce them. Needs root (strace), iproute2 ss 6.1, awk.
+# test can reproduce them. Needs root (strace), iproute2 ss 6.1, awk and a C compiler.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 out="$here/golden.tsv"
 ver=$(ss -V)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+oracle="$tmp/libc-oracle"
+cc -std=c11 -O1 -o "$oracle" "$here/../oracle/libc-oracle.c"
 {
   echo "# Captured from '$ver' on $(uname -sr) by capture.sh; do not edit by hand."
   echo "# flags <TAB> expression <TAB> bytecode hex (NONE: no bytecode sent)"
@@ -16,9 +20,8 @@ ver=$(ss -V)
       if [ -n "$port" ]; then printf 'env\tservice\t%s\t%s\t%s\n' "$svc" "$proto" "$port"; fi
     done
   done
-  for fam in v4 v6; do
-    getent "ahosts$fam" localhost | awk -v f=$fam '$2 == "STREAM" {printf "env\thost\tlocalhost\t%s\t%s\n", f, $1}'  || true
-  done
+  # Host names as ss resolves them: gethostbyname2() per family, asked through the libc oracle.
+  "$oracle" hosts localhost | awk -F'\t' '{printf "env\thost\t%s\t%s\t%s\n", $1, $2, $3}'
   printf 'env\tcgroup\t/sys/fs/cgroup/unified\t%s\n' "$(stat -c %i /sys/fs/cgroup/unified)"
   printf 'env\tinterface\tlo\t%s\n' "$(cat /sys/class/net/lo/ifindex)"
   grep -v '^#' "$here/cases.tsv" | while IFS=$'\t' read -r flags expr; do
