@@ -10,8 +10,9 @@ import java.util.Optional;
  * <p>The words are those left on the command line after the options and the {@code state}/{@code exclude}
  * words, exactly as given: ss splits each of them further at spaces and tabs, so {@code "dport = :22"} as
  * one word and as three words read the same. Every input either yields a {@link ParsedFilter} or throws a
- * {@link FilterSyntaxException}; nothing else escapes (apart from errors thrown by the caller's own
- * {@link FilterEnvironment}).
+ * {@link FilterSyntaxException}; nothing else escapes (apart from exceptions thrown by the caller's own
+ * {@link FilterEnvironment}). Nesting is bounded as in ss (its parser stack holds 10000 entries), and
+ * nothing recurses on the input, so no input can exhaust the Java stack.
  */
 public final class Filters {
     private Filters() {
@@ -38,21 +39,13 @@ public final class Filters {
         TokenReader reader = new TokenReader(words, fileText);
         HostConditionParser hosts = new HostConditionParser(context, reader.source());
         Lexer lexer = new Lexer(reader, hosts, context.environment());
-        Optional<Filter> expression;
-        try {
-            expression = new Parser(lexer, context.environment()).parseApplet();
-        } catch (StackOverflowError e) {
-            // Only absurd nesting (tens of thousands of '(' or '!') gets here; ss's parser stack stops at
-            // 10000 entries and reports "memory exhausted", so this is a refused filter there too.
-            throw new FilterSyntaxException("expression nested too deeply", reader.source(), 0,
-                    "ss: bison bellows (while parsing filter): \"memory exhausted!\" Sorry.\n", 255, true);
-        }
+        Optional<Filter> expression = new Parser(lexer, context.environment()).parseApplet();
         return new ParsedFilter(expression, hosts.familyRestriction());
     }
 
     /**
      * A compact, fully parenthesised rendering of a filter for logs and tests, e.g.
-     * {@code (or (dst :22) (not (sport<= 1024)))}.
+     * {@code (or (dst *:22) (not (sport<= *:1024)))}.
      */
     public static String describe(Filter filter) {
         return FilterFormatter.format(filter);

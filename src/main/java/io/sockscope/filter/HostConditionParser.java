@@ -4,6 +4,7 @@ import io.sockscope.model.AddressFamily;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -16,6 +17,16 @@ import java.util.OptionalLong;
  */
 final class HostConditionParser {
     private static final String CANNOT_PARSE = "Cannot parse dst/src address.\n";
+
+    /** A word prefix that names the family to read the rest in. */
+    private record FamilyPrefix(String text, int family) {
+    }
+
+    /** In the order ss tries them. */
+    private static final List<FamilyPrefix> FAMILY_PREFIXES = List.of(
+            new FamilyPrefix("unix:", AddressFamily.UNIX), new FamilyPrefix("link:", AddressFamily.PACKET),
+            new FamilyPrefix("netlink:", AddressFamily.NETLINK), new FamilyPrefix("vsock:", AddressFamily.VSOCK),
+            new FamilyPrefix("inet:", AddressFamily.INET), new FamilyPrefix("inet6:", AddressFamily.INET6));
 
     private final ParseContext context;
     private final String source;
@@ -43,12 +54,10 @@ final class HostConditionParser {
     HostSpec parse(String word, boolean portWord, int offset) throws FilterSyntaxException {
         int family = preferredFamily;
         String addr = word;
-        String[][] prefixes = {{"unix:", "1"}, {"link:", "17"}, {"netlink:", "16"}, {"vsock:", "40"},
-            {"inet:", "2"}, {"inet6:", "10"}};
-        for (String[] p : prefixes) {
-            if (addr.startsWith(p[0])) {
-                family = Integer.parseInt(p[1]);
-                addr = addr.substring(p[0].length());
+        for (FamilyPrefix p : FAMILY_PREFIXES) {
+            if (addr.startsWith(p.text())) {
+                family = p.family();
+                addr = addr.substring(p.text().length());
                 break;
             }
         }
@@ -121,7 +130,8 @@ final class HostConditionParser {
         }
         int protocol = -1;
         if (!portWord && !s.addr().isEmpty() && !s.addr().equals("*")) {
-            OptionalInt p = ProtocolNames.netlinkProtocol(s.addr(), context.environment().netlinkProtocolNames());
+            Map<Integer, String> names = context.environment().netlinkProtocolNames();
+            OptionalInt p = ProtocolNames.netlinkProtocol(s.addr(), names == null ? Map.of() : names);
             if (p.isEmpty()) {
                 throw fail("expected a netlink protocol name or number (0-255) in \"" + word + "\"", offset, "");
             }
@@ -211,8 +221,8 @@ final class HostConditionParser {
             return n.getAsInt();
         }
         FilterEnvironment env = context.environment();
-        OptionalInt udp = context.udpSelected() ? env.servicePort(port, "udp") : OptionalInt.empty();
-        OptionalInt tcp = context.tcpSelected() ? env.servicePort(port, "tcp") : OptionalInt.empty();
+        OptionalInt udp = context.udpSelected() ? orEmpty(env.servicePort(port, "udp")) : OptionalInt.empty();
+        OptionalInt tcp = context.tcpSelected() ? orEmpty(env.servicePort(port, "tcp")) : OptionalInt.empty();
         if (udp.isPresent() && tcp.isPresent() && udp.getAsInt() != tcp.getAsInt()) {
             throw fail("service \"" + port + "\" names different ports for tcp and udp", offset,
                     "Error: ambiguous port \"" + port + "\".\n");
@@ -222,7 +232,12 @@ final class HostConditionParser {
             return service.getAsInt();
         }
         int found = -1;
-        for (FilterEnvironment.RpcService rpc : env.rpcServices()) {
+        List<FilterEnvironment.RpcService> rpcServices = env.rpcServices();
+        for (FilterEnvironment.RpcService rpc : rpcServices == null ? List.<FilterEnvironment.RpcService>of()
+                : rpcServices) {
+            if (rpc == null) {
+                continue;
+            }
             boolean tableSelected = (rpc.protocol().equals("udp") && context.udpSelected())
                     || (rpc.protocol().equals("tcp") && context.tcpSelected());
             if (tableSelected && rpc.name().equals(port)) {
@@ -253,7 +268,8 @@ final class HostConditionParser {
                 continue;
             }
             int expected = f == AddressFamily.INET ? 4 : 16;
-            for (byte[] a : context.environment().resolveHost(name, f)) {
+            List<byte[]> answers = context.environment().resolveHost(name, f);
+            for (byte[] a : answers == null ? List.<byte[]>of() : answers) {
                 if (a == null || a.length != expected) {
                     continue;
                 }
@@ -266,6 +282,10 @@ final class HostConditionParser {
             }
         }
         return found;
+    }
+
+    private static OptionalInt orEmpty(OptionalInt answer) {
+        return answer == null ? OptionalInt.empty() : answer;
     }
 
     private FilterSyntaxException fail(String reason, int offset, String ssDetail) {

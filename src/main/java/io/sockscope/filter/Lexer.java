@@ -137,8 +137,8 @@ final class Lexer {
     /** {@code parse_cgroupcond}: the environment resolves the path to a non-zero id. */
     private Long cgroup(String path, int offset) throws FilterSyntaxException {
         FilterEnvironment.CgroupLookup lookup = environment.cgroupId(path);
-        if (lookup.id() == 0) {
-            String diagnostic = lookup.diagnostic();
+        if (lookup == null || lookup.id() == 0) {
+            String diagnostic = lookup == null || lookup.diagnostic() == null ? "" : lookup.diagnostic();
             if (!diagnostic.isEmpty() && !diagnostic.endsWith("\n")) {
                 diagnostic += "\n";
             }
