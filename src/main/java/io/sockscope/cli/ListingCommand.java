@@ -19,7 +19,7 @@ import io.sockscope.source.NetlinkSource;
 import io.sockscope.source.ProcNetFile;
 import io.sockscope.source.ProcNetSource;
 import io.sockscope.source.ProcPaths;
-import io.sockscope.source.SocketSource;
+import io.sockscope.filter.EphemeralPortRange;
 import io.sockscope.source.SourceException;
 import io.sockscope.source.WarningSink;
 
@@ -58,28 +58,29 @@ final class ListingCommand {
             err.println("sockscope: no socket states to show with such filter.");
             return 0;
         }
-        if (!options.expression().isEmpty()) {
-            throw new UsageException("filter expressions are not supported yet: "
-                    + String.join(" ", options.expression()), 1);
-        }
         ProcPaths paths = new ProcPaths(environment);
+        InterfaceNames interfaces = new InterfaceNames();
+        ServiceNames services = new ServiceNames(Path.of("/etc/services"),
+                paths.resolve(ProcNetFile.IP_LOCAL_PORT_RANGE));
+        ListingFilter filter = ListingFilter.parse(options.expression(), options.filterFileText(), sel,
+                new SystemFilterEnvironment(interfaces, services), ephemeralRange(paths), SystemUser.isRoot());
         WarningSink warnings = message -> err.println("sockscope: warning: " + message);
         OwnerLookup owners = OwnerLookup.NONE;
         if (options.processes() || options.threads()) {
             OwnerIndex index = OwnerScanner.create(warnings).scan(paths.procRoot(), options.threads());
             owners = index::owners;
         }
-        SsListingWriter writer = new SsListingWriter(stdout, format(sel), names(paths), owners);
+        SsListingWriter writer = new SsListingWriter(stdout, format(sel), names(paths, interfaces, services), owners);
         if (options.header()) {
             writer.header();
         }
-        SocketSource source = new FallbackSource(new NetlinkSource(),
-                new ProcNetSource(paths, CLOCK_TICKS_PER_SECOND), paths::forcesProc);
+        FallbackSource source = new FallbackSource(new NetlinkSource(),
+                new ProcNetSource(paths, CLOCK_TICKS_PER_SECOND), kind -> paths.forcesProc(kind) || filter.forcesProc(kind));
         DumpRequest request = new DumpRequest(sel.tables, sel.states, sel.families, sel.preferredFamily,
-                false, false, false, false, null);
+                false, false, false, false, filter.bytecode());
         for (DumpKind kind : DumpPlan.of(sel)) {
             try {
-                source.dump(kind, request, socket -> {
+                source.dump(kind, request, filter.keepFromKernel(), filter.keepFromProc(), socket -> {
                     try {
                         writer.write(socket);
                     } catch (IOException e) {
@@ -121,10 +122,17 @@ final class ListingCommand {
         return -1;
     }
 
-    private static NameLookups names(ProcPaths paths) {
-        InterfaceNames interfaces = new InterfaceNames();
+    private static EphemeralPortRange ephemeralRange(ProcPaths paths) {
+        try (var in = java.nio.file.Files.newInputStream(paths.resolve(ProcNetFile.IP_LOCAL_PORT_RANGE))) {
+            return EphemeralPortRange.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII));
+        } catch (IOException | RuntimeException e) {
+            return EphemeralPortRange.FALLBACK;
+        }
+    }
+
+    private static NameLookups names(ProcPaths paths, InterfaceNames interfaces, ServiceNames services) {
         return new NameLookups(
-                new ServiceNames(Path.of("/etc/services"), paths.resolve(ProcNetFile.IP_LOCAL_PORT_RANGE)),
+                services,
                 new ProtocolNames(Path.of("/etc/protocols")),
                 new NetlinkProtocolNames(Path.of("/etc/iproute2/nl_protos")),
                 new ProcessNames(paths.procRoot()),

@@ -12,6 +12,7 @@ import java.util.List;
  * @param header     false with {@code -H}
  * @param oneline    {@code -O}
  * @param expression the words of a filter expression (after the state words), possibly empty
+ * @param filterFileText the text of the {@code -F} file, or null
  * @param debug      {@code --debug}: show stack traces of unexpected errors
  */
 record ListingOptions(
@@ -22,5 +23,6 @@ record ListingOptions(
         boolean header,
         boolean oneline,
         List<String> expression,
+        String filterFileText,
         boolean debug) {
 }

@@ -10,7 +10,7 @@ import java.util.Set;
 /** Turns a parsed command line into {@link ListingOptions}, applying options in order as ss does. */
 final class ListingOptionsParser {
     /** Options ss has that sockscope does not implement yet; refused with a clear message. */
-    private static final Set<String> NOT_YET = Set.of("r", "o", "e", "m", "i", "b", "E", "s", "D", "F", "N", "K",
+    private static final Set<String> NOT_YET = Set.of("r", "o", "e", "m", "i", "b", "E", "s", "D", "N", "K",
             "z", "Z", "tipcinfo", "tos", "cgroup", "inet-sockopt");
 
     private ListingOptionsParser() {
@@ -25,6 +25,8 @@ final class ListingOptionsParser {
         boolean header = true;
         boolean oneline = false;
         boolean debug = false;
+        String filterFileText = null;
+        boolean sawFilterFile = false;
         for (CommandLine.Option o : line.options()) {
             if (NOT_YET.contains(o.key())) {
                 throw new UsageException("option " + display(o.key()) + " is not supported yet", 1);
@@ -56,6 +58,13 @@ final class ListingOptionsParser {
                 case "l" -> stateFilter = TcpState.bit(TcpState.LISTEN) | TcpState.bit(TcpState.CLOSE);
                 case "f" -> sel.setFamilyByName(o.argument());
                 case "A" -> stateFilter = sel.query(o.argument(), stateFilter);
+                case "F" -> {
+                    if (sawFilterFile) {
+                        throw new UsageException("more than one filter file");
+                    }
+                    sawFilterFile = true;
+                    filterFileText = FilterFile.read(o.argument());
+                }
                 default -> throw new IllegalStateException("option without a handler: " + o.key());
             }
         }
@@ -82,7 +91,7 @@ final class ListingOptionsParser {
         }
         sel.complete(stateFilter);
         return new ListingOptions(sel, numeric, processes, threads, header, oneline,
-                List.copyOf(words.subList(i, words.size())), debug);
+                List.copyOf(words.subList(i, words.size())), filterFileText, debug);
     }
 
     private static String display(String key) {

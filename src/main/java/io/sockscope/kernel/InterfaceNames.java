@@ -24,6 +24,16 @@ public final class InterfaceNames {
         return cache.computeIfAbsent(ifindex, InterfaceNames::lookUp);
     }
 
+    /** The index of the interface named {@code name} ({@code if_nametoindex}), or 0 when there is none. */
+    public int index(String name) {
+        if (name.isEmpty() || name.length() >= Libc.IF_NAMESIZE) {
+            return 0;
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            return Libc.ifNameToIndex(arena.allocateFrom(name));
+        }
+    }
+
     private static String lookUp(int ifindex) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buffer = arena.allocate(Libc.IF_NAMESIZE);

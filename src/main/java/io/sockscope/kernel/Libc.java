@@ -109,6 +109,11 @@ final class Libc {
                 FunctionDescriptor.of(ValueLayout.ADDRESS, ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
     }
 
+    private static final class IfNameToIndex {
+        static final MethodHandle H = Linkage.plain("if_nametoindex",
+                FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
+    }
+
     private static final class IsATty {
         static final MethodHandle H = Linkage.plain("isatty",
                 FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
@@ -191,6 +196,15 @@ final class Libc {
     static MemorySegment ifIndexToName(int index, MemorySegment buffer) {
         try {
             return (MemorySegment) IfIndexToName.H.invokeExact(index, buffer);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** The index of the interface whose NUL-terminated name is in {@code name}, or 0 when there is none. */
+    static int ifNameToIndex(MemorySegment name) {
+        try {
+            return (int) IfNameToIndex.H.invokeExact(name);
         } catch (Throwable t) {
             throw unexpected(t);
         }

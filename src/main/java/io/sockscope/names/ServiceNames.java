@@ -15,6 +15,7 @@ public final class ServiceNames {
     private final Path servicesFile;
     private final Path portRangeFile;
     private Map<String, Map<Integer, String>> byProtocol;
+    private Map<String, Map<String, Integer>> portsByName;
     private int ephemeralLow = -1;
     private int ephemeralHigh;
 
@@ -37,6 +38,18 @@ public final class ServiceNames {
         }
         Map<Integer, String> ports = byProtocol.get(protocol);
         return ports == null ? null : ports.get(port);
+    }
+
+    /**
+     * The port of a service name or alias for a protocol ({@code getservbyname}: first entry wins), or -1.
+     */
+    public int portOf(String name, String protocol) {
+        if (portsByName == null) {
+            portsByName = loadNames(servicesFile);
+        }
+        Map<String, Integer> ports = portsByName.get(protocol);
+        Integer port = ports == null ? null : ports.get(name);
+        return port == null ? -1 : port;
     }
 
     /** Whether ss considers the port ephemeral (it defaults to 1024–4999 when the range cannot be read). */
@@ -66,6 +79,28 @@ public final class ServiceNames {
         } catch (java.io.IOException | RuntimeException e) {
             // Keep ss's fallback range.
         }
+    }
+
+    private static Map<String, Map<String, Integer>> loadNames(Path file) {
+        Map<String, Map<String, Integer>> result = new HashMap<>();
+        for (String line : NameTableFile.lines(file)) {
+            String[] f = NameTableFile.fields(line);
+            int slash = f.length < 2 ? -1 : f[1].indexOf('/');
+            if (slash <= 0) {
+                continue;
+            }
+            try {
+                int port = Integer.parseInt(f[1].substring(0, slash));
+                Map<String, Integer> names = result.computeIfAbsent(f[1].substring(slash + 1), p -> new HashMap<>());
+                names.putIfAbsent(f[0], port);
+                for (int i = 2; i < f.length; i++) {
+                    names.putIfAbsent(f[i], port);
+                }
+            } catch (NumberFormatException e) {
+                // Not a service line.
+            }
+        }
+        return result;
     }
 
     private static Map<String, Map<Integer, String>> load(Path file) {

@@ -70,6 +70,7 @@ public final class ProcNetSource implements SocketSource {
      *
      * @param keep tested on each socket that passed the request's filters; false drops it
      */
+    @Override
     public void dump(DumpKind kind, DumpRequest request, Predicate<? super SocketRecord> keep, SocketSink sink,
                      WarningSink warnings) throws SourceException {
         switch (kind) {
