@@ -12,6 +12,9 @@ import io.sockscope.render.ListingFormat;
 import io.sockscope.render.NameLookups;
 import io.sockscope.render.OwnerLookup;
 import io.sockscope.render.SsListingWriter;
+import io.sockscope.render.SummaryWriter;
+import io.sockscope.source.SocketSummary;
+import io.sockscope.source.SocketSummaryReader;
 import io.sockscope.source.DumpKind;
 import io.sockscope.source.DumpRequest;
 import io.sockscope.source.FallbackSource;
@@ -46,6 +49,15 @@ final class ListingCommand {
 
     int run(OutputStream stdout) throws IOException, UsageException {
         TableSelection sel = options.selection();
+        if (options.summary()) {
+            SocketSummary summary = new SocketSummaryReader(new ProcPaths(environment))
+                    .read(message -> err.println("sockscope: " + message));
+            SummaryWriter.write(summary, stdout);
+            stdout.flush();
+            if (options.summaryOnly()) {
+                return 0;
+            }
+        }
         if (sel.tables == 0) {
             err.println("sockscope: no socket tables to show with such filter.");
             return 0;

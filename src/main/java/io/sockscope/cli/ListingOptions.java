@@ -13,6 +13,8 @@ import java.util.List;
  * @param oneline    {@code -O}
  * @param expression the words of a filter expression (after the state words), possibly empty
  * @param filterFileText the text of the {@code -F} file, or null
+ * @param summary    {@code -s}: print the socket counters first
+ * @param summaryOnly {@code -s} with nothing that selects sockets: the counters are all that is printed
  * @param debug      {@code --debug}: show stack traces of unexpected errors
  */
 record ListingOptions(
@@ -24,5 +26,7 @@ record ListingOptions(
         boolean oneline,
         List<String> expression,
         String filterFileText,
+        boolean summary,
+        boolean summaryOnly,
         boolean debug) {
 }

@@ -10,7 +10,7 @@ import java.util.Set;
 /** Turns a parsed command line into {@link ListingOptions}, applying options in order as ss does. */
 final class ListingOptionsParser {
     /** Options ss has that sockscope does not implement yet; refused with a clear message. */
-    private static final Set<String> NOT_YET = Set.of("r", "o", "e", "m", "i", "b", "E", "s", "D", "N", "K",
+    private static final Set<String> NOT_YET = Set.of("r", "o", "e", "m", "i", "b", "E", "D", "N", "K",
             "z", "Z", "tipcinfo", "tos", "cgroup", "inet-sockopt");
 
     private ListingOptionsParser() {
@@ -26,6 +26,7 @@ final class ListingOptionsParser {
         boolean oneline = false;
         boolean debug = false;
         String filterFileText = null;
+        boolean summary = false;
         boolean sawFilterFile = false;
         for (CommandLine.Option o : line.options()) {
             if (NOT_YET.contains(o.key())) {
@@ -37,6 +38,7 @@ final class ListingOptionsParser {
                 case "T" -> threads = true;
                 case "H" -> header = false;
                 case "O" -> oneline = true;
+                case "s" -> summary = true;
                 case "debug" -> debug = true;
                 case "h", "v", "V" -> {
                     // Answered by Main before the listing options are read.
@@ -89,9 +91,11 @@ final class ListingOptionsParser {
             sawStates = true;
             i += 2;
         }
+        // ss prints only the summary when no table, family, state word or expression narrowed the listing.
+        boolean summaryOnly = summary && sel.byDefault && words.isEmpty();
         sel.complete(stateFilter);
         return new ListingOptions(sel, numeric, processes, threads, header, oneline,
-                List.copyOf(words.subList(i, words.size())), filterFileText, debug);
+                List.copyOf(words.subList(i, words.size())), filterFileText, summary, summaryOnly, debug);
     }
 
     private static String display(String key) {

@@ -30,6 +30,12 @@ class ProcFixtureDifferentialTest {
         for (String flags : FLAG_LINES) {
             c.add(new Object[] {"zoo", flags});
         }
+        // Socket counters: real sockstat, sockstat6 and snmp files, and trees without them.
+        for (String tree : List.of("summary", "zoo", "empty")) {
+            for (String flags : List.of("-s", "-s -t", "-sn")) {
+                c.add(new Object[] {tree, flags});
+            }
+        }
         // The damaged trees only need each table read once, with and without names.
         for (String tree : List.of("no-v6", "empty", "unterminated", "overlong")) {
             for (String flags : List.of("-a", "-an", "-tan", "-uan", "-xa", "-0a")) {
