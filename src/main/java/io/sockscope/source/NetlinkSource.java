@@ -24,6 +24,7 @@ import io.sockscope.netlink.UnixDiagReq;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -41,11 +42,14 @@ import java.util.function.Consumer;
  * <li>netlink: every protocol, with groups and memory (the queues).</li>
  * </ul>
  *
- * <p>When the kernel cannot answer at all (no diag handler for the protocol: raw, DCCP and SCTP diag are often
- * not built, and the kernel then ends the dump with {@code ENOENT}) the dump throws
+ * <p>Sockets reach the sink as the kernel's datagrams arrive; nothing of a dump is held back. When the kernel
+ * cannot answer at all (no diag handler for the protocol: raw, DCCP and SCTP diag are often not built, and
+ * the kernel then ends the dump with {@code ENOENT} in its first datagram) the dump throws
  * {@link TableUnavailableException} before delivering anything, its cause a {@link NetlinkException} with the
- * errno. Malformed records are skipped with a warning. Each call opens its own netlink socket; instances hold
- * no state and may be shared.
+ * errno. A failure after sockets were delivered is a plain {@link SourceException} (a fallback would list
+ * them twice), and so is the TCP/DCCP retry skipped then. A dump the kernel flags {@code NLM_F_DUMP_INTR}
+ * after delivery is listed whole, with a warning that it may be inconsistent. Malformed records are skipped
+ * with a warning. Each call opens its own netlink socket; instances hold no state and may be shared.
  */
 public final class NetlinkSource implements SocketSource {
     /** The {@code nlmsg_seq} ss puts in every sock_diag request. */
@@ -60,23 +64,38 @@ public final class NetlinkSource implements SocketSource {
 
     private static final String CALL = "sock_diag dump";
 
+    private final ChannelOpener opener;
+
     /** A source reading the kernel of the calling thread's network namespace. */
     public NetlinkSource() {
+        this(() -> NetlinkChannel.open(SockDiag.NETLINK_SOCK_DIAG));
+    }
+
+    /** A source whose dumps run over the channels {@code opener} gives (tests: scripted replies). */
+    NetlinkSource(ChannelOpener opener) {
+        this.opener = opener;
+    }
+
+    /** Opens one {@code NETLINK_SOCK_DIAG} channel per dump. */
+    @FunctionalInterface
+    interface ChannelOpener {
+        NetlinkChannel open() throws NetlinkException;
     }
 
     @Override
     public void dump(DumpKind kind, DumpRequest request, SocketSink sink, WarningSink warnings)
             throws SourceException {
+        Delivery delivery = new Delivery(kind, sink, warnings);
         switch (kind) {
-            case TCP -> dumpInet(SocketTable.TCP, IPPROTO_TCP, request, sink, warnings);
-            case UDP -> dumpInet(SocketTable.UDP, IPPROTO_UDP, request, sink, warnings);
-            case RAW -> dumpInet(SocketTable.RAW, IPPROTO_RAW, request, sink, warnings);
-            case DCCP -> dumpInet(SocketTable.DCCP, IPPROTO_DCCP, request, sink, warnings);
-            case SCTP -> dumpInet(SocketTable.SCTP, IPPROTO_SCTP, request, sink, warnings);
-            case MPTCP -> dumpInet(SocketTable.MPTCP, IPPROTO_MPTCP, request, sink, warnings);
-            case UNIX -> dumpUnix(request, sink, warnings);
-            case PACKET -> dumpPacket(request, sink, warnings);
-            case NETLINK -> dumpNetlink(request, sink, warnings);
+            case TCP -> dumpInet(SocketTable.TCP, IPPROTO_TCP, request, delivery);
+            case UDP -> dumpInet(SocketTable.UDP, IPPROTO_UDP, request, delivery);
+            case RAW -> dumpInet(SocketTable.RAW, IPPROTO_RAW, request, delivery);
+            case DCCP -> dumpInet(SocketTable.DCCP, IPPROTO_DCCP, request, delivery);
+            case SCTP -> dumpInet(SocketTable.SCTP, IPPROTO_SCTP, request, delivery);
+            case MPTCP -> dumpInet(SocketTable.MPTCP, IPPROTO_MPTCP, request, delivery);
+            case UNIX -> dumpUnix(request, delivery);
+            case PACKET -> dumpPacket(request, delivery);
+            case NETLINK -> dumpNetlink(request, delivery);
         }
     }
 
@@ -156,30 +175,30 @@ public final class NetlinkSource implements SocketSource {
                 NetlinkDiagReq.NDIAG_SHOW_GROUPS | NetlinkDiagReq.NDIAG_SHOW_MEMINFO, SS_SEQUENCE);
     }
 
-    private void dumpInet(SocketTable table, int protocol, DumpRequest request, SocketSink sink,
-                          WarningSink warnings) throws SourceException {
+    private void dumpInet(SocketTable table, int protocol, DumpRequest request, Delivery delivery)
+            throws SourceException {
         long families = request.families();
         if (!hasFamily(families, AddressFamily.INET) && !hasFamily(families, AddressFamily.INET6)) {
             return;
         }
         boolean keep = request.memory() || request.tcpInfo() || request.tos();
-        Delivery delivery = new Delivery(sink, warnings);
         NetlinkMessageHandler handler = (type, flags, payload) -> delivery.inet(payload, table, families, keep);
         try (NetlinkChannel channel = open()) {
             for (byte[] v2 : inetRequests(protocol, request)) {
                 try {
-                    run(channel, v2, handler, warnings);
+                    run(channel, v2, handler, delivery);
                 } catch (NetlinkException failed) {
-                    // Like ss: one retry in the original format, which answers for every family, then stop.
+                    // Like ss: one retry in the original format, which answers for every family, then stop. Not
+                    // after part of this reply was delivered, though: that would list those sockets twice.
                     byte[] legacy = legacyRequest(protocol, request);
-                    if (legacy == null) {
-                        throw failure(failed, delivery.count);
+                    if (legacy == null || failed.messagesDelivered() != 0) {
+                        throw delivery.failure(failed);
                     }
                     try {
-                        run(channel, legacy, handler, warnings);
+                        run(channel, legacy, handler, delivery);
                     } catch (NetlinkException alsoFailed) {
                         alsoFailed.addSuppressed(failed);
-                        throw failure(alsoFailed, delivery.count);
+                        throw delivery.failure(alsoFailed);
                     }
                     return;
                 }
@@ -187,69 +206,60 @@ public final class NetlinkSource implements SocketSource {
         }
     }
 
-    private void dumpUnix(DumpRequest request, SocketSink sink, WarningSink warnings) throws SourceException {
+    private void dumpUnix(DumpRequest request, Delivery delivery) throws SourceException {
         if (!hasFamily(request.families(), AddressFamily.UNIX)) {
             return;
         }
-        Delivery delivery = new Delivery(sink, warnings);
-        NetlinkMessageHandler handler = (type, flags, payload) -> delivery.unix(payload, request);
-        dumpOnce(unixRequest(request), handler, delivery, warnings);
+        dumpOnce(unixRequest(request), (type, flags, payload) -> delivery.unix(payload, request), delivery);
     }
 
-    private void dumpPacket(DumpRequest request, SocketSink sink, WarningSink warnings) throws SourceException {
+    private void dumpPacket(DumpRequest request, Delivery delivery) throws SourceException {
         if (!hasFamily(request.families(), AddressFamily.PACKET) || !hasState(request, TcpState.CLOSE)) {
             return;
         }
-        List<SocketRecord> sockets = new ArrayList<>();
-        Delivery collect = new Delivery(sockets::add, warnings);
-        NetlinkMessageHandler handler = (type, flags, payload) -> collect.packet(payload, request);
-        dumpOnce(packetRequest(), handler, collect, warnings);
-        if (collect.missingMemInfo) {
-            throw new TableUnavailableException(
-                    "netlink: packet_diag reply without PACKET_DIAG_MEMINFO (ss reads /proc/net/packet then)");
+        dumpOnce(packetRequest(), (type, flags, payload) -> delivery.packet(payload, request), delivery);
+        if (delivery.missingMemInfo) {
+            // ss stops at the first record without it and reads /proc/net/packet instead. A kernel that knows
+            // PACKET_SHOW_MEMINFO answers it for every socket, so that record is the first one.
+            String problem = "netlink: packet_diag reply without PACKET_DIAG_MEMINFO";
+            if (delivery.count == 0) {
+                throw new TableUnavailableException(problem + " (ss reads /proc/net/packet then)");
+            }
+            throw new SourceException(problem + " after " + delivery.count + " sockets");
         }
-        sockets.forEach(sink::accept);
     }
 
-    private void dumpNetlink(DumpRequest request, SocketSink sink, WarningSink warnings) throws SourceException {
+    private void dumpNetlink(DumpRequest request, Delivery delivery) throws SourceException {
         if (!hasFamily(request.families(), AddressFamily.NETLINK) || !hasState(request, TcpState.CLOSE)) {
             return;
         }
-        Delivery delivery = new Delivery(sink, warnings);
-        NetlinkMessageHandler handler = (type, flags, payload) -> delivery.netlink(payload);
-        dumpOnce(netlinkRequest(), handler, delivery, warnings);
+        dumpOnce(netlinkRequest(), (type, flags, payload) -> delivery.netlink(payload), delivery);
     }
 
-    private void dumpOnce(byte[] request, NetlinkMessageHandler handler, Delivery delivery, WarningSink warnings)
+    private void dumpOnce(byte[] request, NetlinkMessageHandler handler, Delivery delivery)
             throws SourceException {
         try (NetlinkChannel channel = open()) {
-            run(channel, request, handler, warnings);
+            run(channel, request, handler, delivery);
         } catch (NetlinkException e) {
-            throw failure(e, delivery.count);
+            throw delivery.failure(e);
         }
     }
 
     private static void run(NetlinkChannel channel, byte[] request, NetlinkMessageHandler handler,
-                            WarningSink warnings) throws NetlinkException {
-        DumpOutcome outcome = channel.dump(CALL, request, handler, warnings::warn);
+                            Delivery delivery) throws NetlinkException {
+        DumpOutcome outcome = channel.dump(CALL, request, handler, delivery.warnings::warn);
         if (outcome == DumpOutcome.POSSIBLY_INCONSISTENT) {
-            warnings.warn(CALL + ": the kernel's data changed during every attempt; the listing may be inconsistent");
+            delivery.warnings.warn(CALL + " of " + delivery.what
+                    + " was interrupted by a concurrent change; the listing may be inconsistent");
         }
     }
 
-    private static NetlinkChannel open() throws TableUnavailableException {
+    private NetlinkChannel open() throws TableUnavailableException {
         try {
-            return NetlinkChannel.open(SockDiag.NETLINK_SOCK_DIAG);
+            return opener.open();
         } catch (NetlinkException e) {
             throw new TableUnavailableException("netlink: " + e.getMessage(), e);
         }
-    }
-
-    private static SourceException failure(NetlinkException e, long delivered) {
-        if (delivered == 0) {
-            return new TableUnavailableException("netlink: " + e.getMessage(), e);
-        }
-        return new SourceException("netlink: " + e.getMessage() + " after " + delivered + " sockets", e);
     }
 
     private static boolean hasFamily(long families, int family) {
@@ -260,18 +270,31 @@ public final class NetlinkSource implements SocketSource {
         return (request.states() & TcpState.bit(state)) != 0;
     }
 
-    /** Decodes the messages of one dump, applies ss's user-space filtering and hands the rest to the sink. */
+    /**
+     * Decodes the messages of one dump as they arrive, applies ss's user-space filtering and hands the rest to
+     * the sink, counting them.
+     */
     private static final class Delivery {
+        final String what;
+        final WarningSink warnings;
         private final SocketSink sink;
-        private final WarningSink warnings;
         private final Consumer<String> decodeWarnings;
         long count;
         boolean missingMemInfo;
 
-        Delivery(SocketSink sink, WarningSink warnings) {
+        Delivery(DumpKind kind, SocketSink sink, WarningSink warnings) {
+            this.what = kind.name().toLowerCase(Locale.ROOT);
             this.sink = sink;
             this.warnings = warnings;
             this.decodeWarnings = warnings::warn;
+        }
+
+        /** The exception for a failed dump: the table is unavailable only while nothing was delivered. */
+        SourceException failure(NetlinkException e) {
+            if (count == 0 && e.messagesDelivered() == 0) {
+                return new TableUnavailableException("netlink: " + e.getMessage(), e);
+            }
+            return new SourceException("netlink: " + e.getMessage() + " after " + count + " sockets", e);
         }
 
         void inet(MemorySegment payload, SocketTable table, long families, boolean keepAttributes) {
@@ -301,6 +324,9 @@ public final class NetlinkSource implements SocketSource {
         }
 
         void packet(MemorySegment payload, DumpRequest request) {
+            if (missingMemInfo) {
+                return;
+            }
             try {
                 if (!PacketDiagMsg.hasMemInfo(payload)) {
                     missingMemInfo = true;

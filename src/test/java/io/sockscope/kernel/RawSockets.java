@@ -65,6 +65,40 @@ final class RawSockets {
         }
     }
 
+    /**
+     * Sends {@code bytes} as one datagram from a new netlink socket of {@code protocol} to the user-space
+     * socket bound to {@code portId}, then closes the sender. Needs CAP_NET_ADMIN for most protocols.
+     */
+    static void netlinkUnicast(int protocol, int portId, byte[] bytes) throws NetlinkException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(Libc.callStateLayout());
+            int fd = Libc.socket(state, Libc.AF_NETLINK, Libc.SOCK_RAW | Libc.SOCK_CLOEXEC, protocol);
+            if (fd < 0) {
+                throw NetlinkException.ofSyscall("socket", Libc.errno(state));
+            }
+            try {
+                MemorySegment data = arena.allocate(bytes.length);
+                MemorySegment.copy(bytes, 0, data, ValueLayout.JAVA_BYTE, 0, bytes.length);
+                MemorySegment address = arena.allocate(MessageHeader.SOCKADDR_NL);
+                address.set(ValueLayout.JAVA_SHORT, MessageHeader.NL_FAMILY, (short) Libc.AF_NETLINK);
+                address.set(ValueLayout.JAVA_INT, MessageHeader.NL_PID, portId);
+                MemorySegment iovec = arena.allocate(MessageHeader.IOVEC);
+                iovec.set(ValueLayout.ADDRESS, MessageHeader.IOV_BASE, data);
+                iovec.set(ValueLayout.JAVA_LONG, MessageHeader.IOV_LEN, bytes.length);
+                MemorySegment msghdr = arena.allocate(MessageHeader.MSGHDR);
+                msghdr.set(ValueLayout.ADDRESS, MessageHeader.MSG_NAME, address);
+                msghdr.set(ValueLayout.JAVA_INT, MessageHeader.MSG_NAMELEN, MessageHeader.SOCKADDR_NL_SIZE);
+                msghdr.set(ValueLayout.ADDRESS, MessageHeader.MSG_IOV, iovec);
+                msghdr.set(ValueLayout.JAVA_LONG, MessageHeader.MSG_IOVLEN, 1);
+                if (Libc.sendmsg(state, fd, msghdr, 0) < 0) {
+                    throw NetlinkException.ofSyscall("sendmsg", Libc.errno(state));
+                }
+            } finally {
+                Libc.close(fd);
+            }
+        }
+    }
+
     static void close(int fd) {
         Libc.close(fd);
     }
