@@ -1,5 +1,7 @@
 package io.sockscope.cli;
 
+import io.sockscope.render.ExtendedOutput;
+
 import java.util.List;
 
 /**
@@ -13,6 +15,7 @@ import java.util.List;
  * @param oneline    {@code -O}
  * @param expression the words of a filter expression (after the state words), possibly empty
  * @param debug      {@code --debug}: show stack traces of unexpected errors
+ * @param extended   what follows the columns: {@code -o -e -m -i --tos --cgroup -b} (and {@code -O})
  */
 record ListingOptions(
         TableSelection selection,
@@ -22,5 +25,6 @@ record ListingOptions(
         boolean header,
         boolean oneline,
         List<String> expression,
-        boolean debug) {
+        boolean debug,
+        ExtendedOutput extended) {
 }

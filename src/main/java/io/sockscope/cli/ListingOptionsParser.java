@@ -3,6 +3,7 @@ package io.sockscope.cli;
 import io.sockscope.model.AddressFamily;
 import io.sockscope.model.SocketTable;
 import io.sockscope.model.TcpState;
+import io.sockscope.render.ExtendedOutput;
 
 import java.util.List;
 import java.util.Set;
@@ -10,8 +11,8 @@ import java.util.Set;
 /** Turns a parsed command line into {@link ListingOptions}, applying options in order as ss does. */
 final class ListingOptionsParser {
     /** Options ss has that sockscope does not implement yet; refused with a clear message. */
-    private static final Set<String> NOT_YET = Set.of("r", "o", "e", "m", "i", "b", "E", "s", "D", "F", "N", "K",
-            "z", "Z", "tipcinfo", "tos", "cgroup", "inet-sockopt");
+    private static final Set<String> NOT_YET = Set.of("r", "E", "s", "D", "F", "N", "K",
+            "z", "Z", "tipcinfo", "inet-sockopt");
 
     private ListingOptionsParser() {
     }
@@ -25,6 +26,13 @@ final class ListingOptionsParser {
         boolean header = true;
         boolean oneline = false;
         boolean debug = false;
+        boolean timers = false;
+        boolean details = false;
+        boolean memory = false;
+        boolean tcpInfo = false;
+        boolean tos = false;
+        boolean cgroup = false;
+        boolean bpf = false;
         for (CommandLine.Option o : line.options()) {
             if (NOT_YET.contains(o.key())) {
                 throw new UsageException("option " + display(o.key()) + " is not supported yet", 1);
@@ -36,6 +44,19 @@ final class ListingOptionsParser {
                 case "H" -> header = false;
                 case "O" -> oneline = true;
                 case "debug" -> debug = true;
+                case "o" -> timers = true;
+                case "e" -> {
+                    timers = true;
+                    details = true;
+                }
+                case "b" -> {
+                    timers = true;
+                    bpf = true;
+                }
+                case "m" -> memory = true;
+                case "i" -> tcpInfo = true;
+                case "tos" -> tos = true;
+                case "cgroup" -> cgroup = true;
                 case "h", "v", "V" -> {
                     // Answered by Main before the listing options are read.
                 }
@@ -81,8 +102,9 @@ final class ListingOptionsParser {
             i += 2;
         }
         sel.complete(stateFilter);
+        ExtendedOutput extended = new ExtendedOutput(timers, details, memory, tcpInfo, tos, cgroup, bpf, oneline);
         return new ListingOptions(sel, numeric, processes, threads, header, oneline,
-                List.copyOf(words.subList(i, words.size())), debug);
+                List.copyOf(words.subList(i, words.size())), debug, extended);
     }
 
     private static String display(String key) {
