@@ -11,6 +11,7 @@ import io.sockscope.netlink.MptcpInfo;
 import io.sockscope.netlink.SkMemInfo;
 import io.sockscope.netlink.TcpInfo;
 
+import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -45,7 +46,7 @@ final class InetExtensions {
         this.aux = new TcpAuxText(table);
     }
 
-    void write(InetSocket s) {
+    void write(InetSocket s) throws IOException {
         ProcNetExtras proc = s.procExtras();
         if (proc != null) {
             if (s.table() == SocketTable.TCP) {
@@ -119,7 +120,7 @@ final class InetExtensions {
     }
 
     /** ss's {@code tcp_show_info}. */
-    private void tcpInfo(int state) {
+    private void tcpInfo(int state) throws IOException {
         memory();
         if (attributes.has(InetDiagAttribute.INET_DIAG_INFO)) {
             TcpInfo info = TcpInfo.decode(attributes.payload(InetDiagAttribute.INET_DIAG_INFO));

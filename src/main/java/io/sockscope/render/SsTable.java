@@ -111,6 +111,14 @@ final class SsTable {
         }
     }
 
+    /**
+     * Writes bytes straight to the output, ahead of the rows still buffered. ss prints a TCP-MD5 key this way
+     * (with printf instead of into its field buffer), so the key lands before the table text of its batch.
+     */
+    void direct(byte[] b, int offset, int length) throws IOException {
+        out.write(b, offset, length);
+    }
+
     /** Appends a decimal number ({@code %d} / {@code %u}). */
     void decimal(long v) {
         int n = formatDecimal(v);

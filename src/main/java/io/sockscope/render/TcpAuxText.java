@@ -6,6 +6,7 @@ import io.sockscope.netlink.MptcpInfo;
 import io.sockscope.netlink.TcpMd5Sig;
 import io.sockscope.netlink.UlpAttribute;
 
+import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -25,7 +26,7 @@ final class TcpAuxText {
     }
 
     /** The MD5 keys and the ULP of a TCP reply, when present. */
-    void write(AttributeTable attributes) {
+    void write(AttributeTable attributes) throws IOException {
         if (attributes.has(InetDiagAttribute.INET_DIAG_MD5SIG)) {
             md5(attributes.payload(InetDiagAttribute.INET_DIAG_MD5SIG));
         }
@@ -34,7 +35,7 @@ final class TcpAuxText {
         }
     }
 
-    private void md5(MemorySegment keys) {
+    private void md5(MemorySegment keys) throws IOException {
         table.text(" md5keys:");
         // ss prints the first key, then one more per further (possibly partial) struct's worth of bytes.
         md5Key(TcpMd5Sig.decode(keys, 0));
@@ -45,22 +46,30 @@ final class TcpAuxText {
         }
     }
 
-    private void md5Key(TcpMd5Sig key) {
+    /**
+     * {@code addr/len=} into the field, then the key, escaped (printable ASCII but backslash, blank and comma as
+     * is, the rest as {@code \\ooo}); ss prints the key with printf rather than into its field buffer, so it
+     * goes straight to the output, ahead of the rows not yet printed.
+     */
+    private void md5Key(TcpMd5Sig key) throws IOException {
         table.bytes(address, 0, AddressText.format(key.address(), address));
         table.character('/');
         table.decimal(key.prefixLength());
         table.character('=');
+        byte[] escaped = new byte[4 * key.key().length];
+        int n = 0;
         for (byte b : key.key()) {
             int c = b & 0xff;
             if (c >= 0x20 && c < 0x7f && c != '\\' && c != ' ' && c != ',') {
-                table.character((char) c);
+                escaped[n++] = (byte) c;
             } else {
-                table.character('\\');
-                table.character((char) ('0' + (c >> 6)));
-                table.character((char) ('0' + ((c >> 3) & 7)));
-                table.character((char) ('0' + (c & 7)));
+                escaped[n++] = '\\';
+                escaped[n++] = (byte) ('0' + (c >> 6));
+                escaped[n++] = (byte) ('0' + ((c >> 3) & 7));
+                escaped[n++] = (byte) ('0' + (c & 7));
             }
         }
+        table.direct(escaped, 0, n);
     }
 
     private void ulp(MemorySegment info) {
