@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class SsListingWriterTest {
     private static final Path NAMES = Path.of("src/test/resources/names");
 
-    private static NameLookups names() {
+    static NameLookups names() {
         return new NameLookups(
                 new ServiceNames(NAMES.resolve("services"), NAMES.resolve("ip_local_port_range")),
                 new ProtocolNames(Path.of("/nonexistent")),
