@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Records TCP sock_diag replies with the installed ss (-D, the raw dump ss can replay through
-# TCPDIAG_FILE) and what ss 6.1 prints when it replays them, for TcpReplyGoldenTest. Needs root,
-# ip and python3. Writes next to this script: tcp4.dump, tcp6.dump and one <dump>.<case>.txt per
-# replayed flag line (see cases below). See README.md.
+# Records sock_diag replies and what ss 6.1 prints for them, for TcpReplyGoldenTest and
+# LocalReplyGoldenTest. Needs root, ip and python3. Writes next to this script:
+#  - tcp4.dump, tcp6.dump (ss -D, the raw dump ss can replay through TCPDIAG_FILE) and one
+#    <dump>.<case>.txt per replayed flag line (see cases below);
+#  - packet.dump, unix.dump, mptcp4.dump (dump_diag.py, once ../../zoo/extended_sockets.py has added
+#    packet rings and fanout, MPTCP and unix shutdowns) and ss's text for them, <dump>.<case>.txt.
+# See README.md.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ns=sockscope-golden-$$
@@ -46,4 +49,26 @@ for dump in tcp4 tcp6; do
     TCPDIAG_FILE="$here/$dump.dump" ip netns exec "$ns" ss $flags > "$here/$dump.$name.txt" 2>/dev/null
   done
 done
+
+# Part two: the sockets of extended_sockets.py joined the namespace only now, so the TCP dumps above
+# do not change with it.
+coproc EXTRA { ip netns exec "$ns" python3 "$here/../../zoo/extended_sockets.py" --dev gold0 --timeout 60; }
+exec 4>&"${EXTRA[1]}"
+read -r ready <&"${EXTRA[0]}"
+[ "$ready" = READY ] || { echo "extended_sockets.py failed: $ready" >&2; exit 1; }
+ip netns exec "$ns" python3 "$here/dump_diag.py" "$here"
+local_cases=(
+  "packet:0aeb:-0aeb"
+  "packet:0aebmO:-0aebmO"
+  "packet:0anm:-0anm"
+  "unix:xaem:-xaem"
+  "unix:xaeO:-xaeO"
+  "mptcp4:Manmi:-Manmi4"
+  "mptcp4:Manoemi:-Manoemi4"
+)
+for c in "${local_cases[@]}"; do
+  IFS=: read -r dump name flags <<< "$c"
+  ip netns exec "$ns" ss $flags > "$here/$dump.$name.txt" 2>/dev/null
+done
+exec 4>&-
 ss -V > "$here/ss-version.txt"
