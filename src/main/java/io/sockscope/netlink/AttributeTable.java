@@ -109,6 +109,26 @@ public final class AttributeTable {
         return new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
+    /**
+     * Whether the attribute holds {@code text} as a C string: its bytes up to the first NUL (or the payload's end,
+     * or {@code maxLength}) are the chars of {@code text}. Lets callers reuse a String they made before instead of
+     * making one per socket.
+     */
+    public boolean stringEquals(int type, int maxLength, String text) {
+        if (!has(type)) {
+            return false;
+        }
+        long start = offset[type];
+        int n = 0;
+        while (n < length[type] && n < maxLength && Fields.u8(area, start + n) != 0) {
+            if (n >= text.length() || Fields.u8(area, start + n) != text.charAt(n)) {
+                return false;
+            }
+            n++;
+        }
+        return n == text.length();
+    }
+
     /** What was wrong with the last parsed area, or null when every record could be framed. */
     public String problem() {
         return problem;

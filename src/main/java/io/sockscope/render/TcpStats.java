@@ -83,6 +83,9 @@ final class TcpStats {
     int rcvOoopack;
     int sndWnd;
 
+    /** The few congestion-control names a machine uses, made once each rather than once per socket. */
+    private final String[] knownNames = new String[8];
+
     /** Everything zero, as ss's {@code struct tcpstat s = {}}. */
     void reset() {
         state = 0;
@@ -96,6 +99,21 @@ final class TcpStats {
         reordering = reordSeen = rcvSpace = rcvSsthresh = notSent = rcvOoopack = sndWnd = 0;
         dctcp = null;
         bbr = null;
+    }
+
+    private String congestionName(AttributeTable attributes) {
+        if (!attributes.has(InetDiagAttribute.INET_DIAG_CONG)) {
+            return null;
+        }
+        for (String known : knownNames) {
+            if (known != null && attributes.stringEquals(InetDiagAttribute.INET_DIAG_CONG, CONGESTION_NAME_MAX, known)) {
+                return known;
+            }
+        }
+        String name = attributes.string(InetDiagAttribute.INET_DIAG_CONG, CONGESTION_NAME_MAX);
+        System.arraycopy(knownNames, 0, knownNames, 1, knownNames.length - 1);
+        knownNames[0] = name;
+        return name;
     }
 
     /**
@@ -129,7 +147,7 @@ final class TcpStats {
             ecnSeen = info.hasOption(TcpInfo.TCPI_OPT_ECN_SEEN);
             fastOpen = info.hasOption(TcpInfo.TCPI_OPT_SYN_DATA);
         }
-        congestionControl = attributes.string(InetDiagAttribute.INET_DIAG_CONG, CONGESTION_NAME_MAX);
+        congestionControl = congestionName(attributes);
         if (info.hasOption(TcpInfo.TCPI_OPT_WSCALE)) {
             hasWindowScale = true;
             sndWscale = info.sndWscale();
