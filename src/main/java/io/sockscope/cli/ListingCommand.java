@@ -2,12 +2,14 @@ package io.sockscope.cli;
 
 import io.sockscope.kernel.InterfaceNames;
 import io.sockscope.kernel.TerminalWidth;
+import io.sockscope.names.CgroupPaths;
 import io.sockscope.names.NetlinkProtocolNames;
 import io.sockscope.names.ProcessNames;
 import io.sockscope.names.ProtocolNames;
 import io.sockscope.names.ServiceNames;
 import io.sockscope.procmap.OwnerIndex;
 import io.sockscope.procmap.OwnerScanner;
+import io.sockscope.render.ExtendedOutput;
 import io.sockscope.render.ListingFormat;
 import io.sockscope.render.NameLookups;
 import io.sockscope.render.OwnerLookup;
@@ -88,8 +90,12 @@ final class ListingCommand {
         }
         FallbackSource source = new FallbackSource(new NetlinkSource(),
                 new ProcNetSource(paths, CLOCK_TICKS_PER_SECOND), kind -> paths.forcesProc(kind) || filter.forcesProc(kind));
+        ExtendedOutput extended = options.extended();
+        // What ss asks the kernel for: -m and -i set idiag_ext bits (and unix MEMINFO), --tos the TOS bits, -e the
+        // unix VFS and pending-connection attributes; -b needs the packet attributes that -e keeps.
         DumpRequest request = new DumpRequest(sel.tables, sel.states, sel.families, sel.preferredFamily,
-                false, false, false, false, filter.bytecode());
+                extended.memory(), extended.tcpInfo(), extended.tos(), extended.details() || extended.bpf(),
+                filter.bytecode());
         for (DumpKind kind : DumpPlan.of(sel)) {
             try {
                 source.dump(kind, request, filter.keepFromKernel(), filter.keepFromProc(), socket -> {
@@ -114,7 +120,7 @@ final class ListingCommand {
         boolean severalTables = Integer.bitCount(sel.tables) > 1;
         boolean severalStates = Integer.bitCount(sel.states) > 1;
         return new ListingFormat(severalTables, severalStates, options.header(), options.numeric(),
-                options.processes(), options.threads(), screenWidth());
+                options.processes(), options.threads(), screenWidth(), options.extended());
     }
 
     private int screenWidth() {
@@ -148,6 +154,7 @@ final class ListingCommand {
                 new ProtocolNames(Path.of("/etc/protocols")),
                 new NetlinkProtocolNames(Path.of("/etc/iproute2/nl_protos")),
                 new ProcessNames(paths.procRoot()),
-                interfaces::name);
+                interfaces::name,
+                new CgroupPaths(Path.of("/proc/mounts")));
     }
 }

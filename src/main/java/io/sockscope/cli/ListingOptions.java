@@ -1,5 +1,7 @@
 package io.sockscope.cli;
 
+import io.sockscope.render.ExtendedOutput;
+
 import java.util.List;
 
 /**
@@ -16,6 +18,7 @@ import java.util.List;
  * @param summary    {@code -s}: print the socket counters first
  * @param summaryOnly {@code -s} with nothing that selects sockets: the counters are all that is printed
  * @param debug      {@code --debug}: show stack traces of unexpected errors
+ * @param extended   what follows the columns: {@code -o -e -m -i --tos --cgroup -b} (and {@code -O})
  */
 record ListingOptions(
         TableSelection selection,
@@ -28,5 +31,6 @@ record ListingOptions(
         String filterFileText,
         boolean summary,
         boolean summaryOnly,
-        boolean debug) {
+        boolean debug,
+        ExtendedOutput extended) {
 }

@@ -3,6 +3,7 @@ package io.sockscope.cli;
 import io.sockscope.model.AddressFamily;
 import io.sockscope.model.SocketTable;
 import io.sockscope.model.TcpState;
+import io.sockscope.render.ExtendedOutput;
 
 import java.util.List;
 import java.util.Set;
@@ -10,8 +11,8 @@ import java.util.Set;
 /** Turns a parsed command line into {@link ListingOptions}, applying options in order as ss does. */
 final class ListingOptionsParser {
     /** Options ss has that sockscope does not implement yet; refused with a clear message. */
-    private static final Set<String> NOT_YET = Set.of("r", "o", "e", "m", "i", "b", "E", "D", "N", "K",
-            "z", "Z", "tipcinfo", "tos", "cgroup", "inet-sockopt");
+    private static final Set<String> NOT_YET = Set.of("r", "E", "D", "N", "K",
+            "z", "Z", "tipcinfo", "inet-sockopt");
 
     private ListingOptionsParser() {
     }
@@ -28,6 +29,13 @@ final class ListingOptionsParser {
         String filterFileText = null;
         boolean summary = false;
         boolean sawFilterFile = false;
+        boolean timers = false;
+        boolean details = false;
+        boolean memory = false;
+        boolean tcpInfo = false;
+        boolean tos = false;
+        boolean cgroup = false;
+        boolean bpf = false;
         for (CommandLine.Option o : line.options()) {
             if (NOT_YET.contains(o.key())) {
                 throw new UsageException("option " + display(o.key()) + " is not supported yet", 1);
@@ -40,6 +48,19 @@ final class ListingOptionsParser {
                 case "O" -> oneline = true;
                 case "s" -> summary = true;
                 case "debug" -> debug = true;
+                case "o" -> timers = true;
+                case "e" -> {
+                    timers = true;
+                    details = true;
+                }
+                case "b" -> {
+                    timers = true;
+                    bpf = true;
+                }
+                case "m" -> memory = true;
+                case "i" -> tcpInfo = true;
+                case "tos" -> tos = true;
+                case "cgroup" -> cgroup = true;
                 case "h", "v", "V" -> {
                     // Answered by Main before the listing options are read.
                 }
@@ -94,8 +115,10 @@ final class ListingOptionsParser {
         // ss prints only the summary when no table, family, state word or expression narrowed the listing.
         boolean summaryOnly = summary && sel.byDefault && words.isEmpty();
         sel.complete(stateFilter);
+        ExtendedOutput extended = new ExtendedOutput(timers, details, memory, tcpInfo, tos, cgroup, bpf, oneline);
         return new ListingOptions(sel, numeric, processes, threads, header, oneline,
-                List.copyOf(words.subList(i, words.size())), filterFileText, summary, summaryOnly, debug);
+                List.copyOf(words.subList(i, words.size())), filterFileText, summary, summaryOnly, debug,
+                extended);
     }
 
     private static String display(String key) {

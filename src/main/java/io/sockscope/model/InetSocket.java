@@ -25,6 +25,8 @@ package io.sockscope.model;
  * @param protocol       {@code INET_DIAG_PROTOCOL}, or -1 when absent
  * @param attributes     the raw {@code rtattr} area that followed the message (kept for the decoders of
  *                       tcp_info, skmem, congestion control…), or {@code null} when nothing asked for it
+ * @param procExtras     what a {@code /proc/net} line adds (TCP metrics, trailing text), or {@code null} for a
+ *                       socket that came from sock_diag
  */
 public record InetSocket(
         SocketTable table,
@@ -46,5 +48,6 @@ public record InetSocket(
         int mark,
         long cgroupId,
         int protocol,
-        byte[] attributes) implements SocketRecord {
+        byte[] attributes,
+        ProcNetExtras procExtras) implements SocketRecord {
 }

@@ -15,6 +15,8 @@ package io.sockscope.model;
  * @param sk        kernel socket address (from /proc; 0 from netlink)
  * @param cb        callback address (from /proc; 0 from netlink)
  * @param inode     socket inode when known (netlink_diag reports {@code ndiag_ino}), else 0
+ * @param attributes the raw attribute area of a sock_diag reply (memory, groups), or null for a socket read
+ *                  from {@code /proc/net/netlink}; never modified
  */
 public record NetlinkSocket(
         int protocol,
@@ -27,7 +29,8 @@ public record NetlinkSocket(
         long sendQ,
         long sk,
         long cb,
-        long inode) implements SocketRecord {
+        long inode,
+        byte[] attributes) implements SocketRecord {
 
     @Override
     public SocketTable table() {

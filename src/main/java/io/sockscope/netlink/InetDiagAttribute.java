@@ -29,6 +29,8 @@ public final class InetDiagAttribute {
     public static final int INET_DIAG_SK_BPF_STORAGES = 20;
     public static final int INET_DIAG_CGROUP_ID = 21;
     public static final int INET_DIAG_SOCKOPT = 22;
+    /** The highest reply attribute type ss 6.1 knows ({@code INET_DIAG_MAX}). */
+    public static final int INET_DIAG_MAX = 22;
 
     public static final int INET_DIAG_REQ_BYTECODE = 1;
     public static final int INET_DIAG_REQ_SK_BPF_STORAGES = 2;

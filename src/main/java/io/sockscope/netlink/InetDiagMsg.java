@@ -133,6 +133,7 @@ public final class InetDiagMsg {
                 mark,
                 cgroupId,
                 protocol,
-                keepAttributes ? Fields.bytes(area, 0, (int) area.byteSize()) : null);
+                keepAttributes ? Fields.bytes(area, 0, (int) area.byteSize()) : null,
+                null);
     }
 }

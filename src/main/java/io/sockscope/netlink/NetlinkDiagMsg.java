@@ -70,6 +70,8 @@ public final class NetlinkDiagMsg {
     /**
      * Decodes one message payload. Queues come from {@code NETLINK_DIAG_MEMINFO} (read and write memory in
      * use), the group bitmap's first {@code unsigned long} from {@code NETLINK_DIAG_GROUPS}, as ss reads them.
+     * The attribute area is kept in {@link NetlinkSocket#attributes()} (a few dozen bytes: {@code -m} prints
+     * the memory array from it).
      *
      * @param warnings told about a damaged attribute area (the socket is still returned)
      * @throws MalformedMessageException when the struct is short
@@ -80,7 +82,8 @@ public final class NetlinkDiagMsg {
         long groups = 0;
         long recvQ = 0;
         long sendQ = 0;
-        AttributeCursor c = new AttributeCursor(payload.asSlice(SIZE));
+        MemorySegment area = payload.asSlice(SIZE);
+        AttributeCursor c = new AttributeCursor(area);
         while (c.next()) {
             switch (c.type()) {
                 case NETLINK_DIAG_GROUPS -> groups = c.u64At(0);
@@ -105,6 +108,7 @@ public final class NetlinkDiagMsg {
                 sendQ,
                 0,
                 0,
-                Fields.u32AsLong(payload, INO));
+                Fields.u32AsLong(payload, INO),
+                Fields.bytes(area, 0, (int) area.byteSize()));
     }
 }

@@ -10,6 +10,7 @@ package io.sockscope.render;
  * @param processes   {@code -p}: show owners
  * @param threads     {@code -T}: show owners per thread
  * @param screenWidth terminal width to spread columns over, or -1 for compact output
+ * @param extended    what follows the columns ({@code -o -e -m -i --tos --cgroup -b -O})
  */
 public record ListingFormat(
         boolean showNetid,
@@ -18,5 +19,12 @@ public record ListingFormat(
         boolean numeric,
         boolean processes,
         boolean threads,
-        int screenWidth) {
+        int screenWidth,
+        ExtendedOutput extended) {
+
+    /** A format with nothing beyond the columns. */
+    public ListingFormat(boolean showNetid, boolean showState, boolean header, boolean numeric, boolean processes,
+                         boolean threads, int screenWidth) {
+        this(showNetid, showState, header, numeric, processes, threads, screenWidth, ExtendedOutput.NONE);
+    }
 }

@@ -6,6 +6,7 @@ import io.sockscope.names.ProtocolNames;
 import io.sockscope.names.ServiceNames;
 
 import java.util.function.IntFunction;
+import java.util.function.LongFunction;
 
 /**
  * The name tables the renderer consults when not numeric, and the interface-name lookup it always needs.
@@ -15,11 +16,20 @@ import java.util.function.IntFunction;
  * @param netlinkProtocols  netlink protocol → name
  * @param processes         pid → command (netlink port ids)
  * @param interfaces        ifindex → name, as ss prints it (never null)
+ * @param cgroups           cgroup id → the path ss prints for it ({@code -e}, {@code --cgroup}; never null)
  */
 public record NameLookups(
         ServiceNames services,
         ProtocolNames protocols,
         NetlinkProtocolNames netlinkProtocols,
         ProcessNames processes,
-        IntFunction<String> interfaces) {
+        IntFunction<String> interfaces,
+        LongFunction<String> cgroups) {
+
+    /** Lookups where no cgroup2 hierarchy is mounted: every cgroup is unreachable, as ss then says. */
+    public NameLookups(ServiceNames services, ProtocolNames protocols, NetlinkProtocolNames netlinkProtocols,
+                       ProcessNames processes, IntFunction<String> interfaces) {
+        this(services, protocols, netlinkProtocols, processes, interfaces,
+                id -> "unreachable:" + Long.toHexString(id));
+    }
 }

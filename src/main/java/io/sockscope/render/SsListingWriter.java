@@ -29,12 +29,16 @@ public final class SsListingWriter {
     private final NameLookups names;
     private final OwnerLookup owners;
     private final byte[] scratch = new byte[64];
+    private final InetExtensions inetExtensions;
+    private final LocalSocketExtensions localExtensions;
 
     public SsListingWriter(OutputStream out, ListingFormat format, NameLookups names, OwnerLookup owners) {
         this.table = new SsTable(out, format.screenWidth());
         this.format = format;
         this.names = names;
         this.owners = owners;
+        this.inetExtensions = new InetExtensions(table, format, names, new NumberText());
+        this.localExtensions = new LocalSocketExtensions(table, format.extended(), names);
         if (!format.showNetid()) {
             table.disable(Column.NETID);
         }
@@ -84,6 +88,7 @@ public final class SsListingWriter {
         inetAddress(s.peer(), 0, v6only);
         inetPort(s.peer().port(), protocol);
         users(s.inode());
+        inetExtensions.write(s);
     }
 
     private static String inetNetid(InetSocket s) {
@@ -166,6 +171,7 @@ public final class SsListingWriter {
         table.decimal((int) s.peerInode());
         table.next();
         users(s.inode());
+        localExtensions.unix(s);
     }
 
     private void unixName(byte[] name) {
@@ -217,6 +223,7 @@ public final class SsListingWriter {
         table.next();
         table.next();
         users(s.inode());
+        localExtensions.packet(s);
     }
 
     private void netlink(NetlinkSocket s) throws IOException {
@@ -242,6 +249,7 @@ public final class SsListingWriter {
             table.next();
             table.next();
         }
+        localExtensions.netlink(s);
     }
 
     private void netlinkPort(int portid) {

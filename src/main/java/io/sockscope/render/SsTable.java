@@ -19,7 +19,7 @@ final class SsTable {
     private final TokenStore tokens = new TokenStore();
     private final ChunkAccounting chunks = new ChunkAccounting();
     private int current;
-    private final byte[] number = new byte[20];
+    private final byte[] number = new byte[24];
 
     /**
      * @param out         where rows go; flushed batch by batch
@@ -111,6 +111,14 @@ final class SsTable {
         }
     }
 
+    /**
+     * Writes bytes straight to the output, ahead of the rows still buffered. ss prints a TCP-MD5 key this way
+     * (with printf instead of into its field buffer), so the key lands before the table text of its batch.
+     */
+    void direct(byte[] b, int offset, int length) throws IOException {
+        out.write(b, offset, length);
+    }
+
     /** Appends a decimal number ({@code %d} / {@code %u}). */
     void decimal(long v) {
         int n = formatDecimal(v);
@@ -130,9 +138,45 @@ final class SsTable {
         }
     }
 
-    /** Appends a hexadecimal number in lower case without leading zeros ({@code %llx}). */
+    /** Appends a hexadecimal number in lower case without leading zeros ({@code %llx}, {@code %x}). */
     void hex(long v) {
-        text(Long.toHexString(v));
+        hexPadded(v, 1);
+    }
+
+    /** Appends a lower-case hexadecimal number of at least {@code width} digits, zero-filled ({@code %08x}). */
+    void hexPadded(long v, int width) {
+        int pos = number.length;
+        long x = v;
+        do {
+            int d = (int) (x & 0xf);
+            number[--pos] = (byte) (d < 10 ? '0' + d : 'a' + d - 10);
+            x >>>= 4;
+        } while (x != 0);
+        int n = number.length - pos;
+        for (int i = n; i < width; i++) {
+            character('0');
+        }
+        bytes(number, pos, n);
+    }
+
+    /** Appends an unsigned 64-bit decimal number ({@code %llu}). */
+    void unsigned(long v) {
+        if (v >= 0) {
+            decimal(v);
+            return;
+        }
+        long quotient = Long.divideUnsigned(v, 10);
+        decimal(quotient);
+        decimal(v - quotient * 10);
+    }
+
+    /** Appends a decimal number of at least {@code width} digits, zero-filled ({@code %03d}). */
+    void decimalZeroPadded(long v, int width) {
+        int n = formatDecimal(v);
+        for (int i = n; i < width; i++) {
+            character('0');
+        }
+        bytes(number, number.length - n, n);
     }
 
     private int formatDecimal(long v) {

@@ -3,9 +3,11 @@ package io.sockscope.source;
 import io.sockscope.model.AddressFamily;
 import io.sockscope.model.InetEndpoint;
 import io.sockscope.model.InetSocket;
+import io.sockscope.model.ProcNetExtras;
 import io.sockscope.model.SocketTable;
 
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * Parses one line of {@code /proc/net/{tcp,udp,raw}{,6}} the way ss's {@code tcp_show_line} and
@@ -19,7 +21,9 @@ import java.nio.ByteOrder;
  *   <li>TCP timers are clock ticks turned into milliseconds as {@code (ticks*1000 + hz - 1) / hz} in 32-bit
  *       unsigned arithmetic, and the retransmit count is the {@code timeout} (probes) column unless the
  *       timer is the retransmit timer;</li>
- *   <li>UDP and raw lines carry no timer; a raw socket's "port" is its IP protocol.</li>
+ *   <li>TCP lines may go on with rto, ato, quick-ack, cwnd and ssthresh (see {@link ProcNetExtras});</li>
+ *   <li>UDP and raw lines carry no timer; a raw socket's "port" is its IP protocol. ss never shows their
+ *       trailing columns (its scan asks for one conversion more than the format has).</li>
  * </ul>
  * Lines whose fields do not all convert, where ss would print zeros for what is missing, are reported
  * as malformed instead. One instance serves one table; it is not thread-safe.
@@ -30,8 +34,11 @@ final class ProcNetInetParser {
     private final SocketTable table;
     private final int userHz;
     private final ProcNetScanner scanner = new ProcNetScanner();
+    private final long[] extraColumns = new long[5];
     private InetSocket record;
     private String problem;
+    private byte[] line;
+    private int lineEnd;
 
     /** @param table {@link SocketTable#TCP}, {@link SocketTable#UDP} or {@link SocketTable#RAW} */
     ProcNetInetParser(SocketTable table, int userHz) {
@@ -50,6 +57,8 @@ final class ProcNetInetParser {
     }
 
     ProcNetLineOutcome parse(byte[] b, int start, int end, int family, int states) {
+        line = b;
+        lineEnd = end;
         int slotColon = indexOf(b, start, end);
         if (slotColon < 0) {
             return stop("no ':' after the slot number");
@@ -141,8 +150,49 @@ final class ProcNetInetParser {
         long expiresMs = ((ticks * 1000 + hz - 1) & 0xffffffffL) / hz;
         int shownRetransmits = timer != 1 ? probes : retransmits;
         record = new InetSocket(table, family, state, recvQ, sendQ, local, remote, 0, inode, uid, sk,
-                timer, expiresMs, shownRetransmits, -1, -1, 0, 0, -1, null);
+                timer, expiresMs, shownRetransmits, -1, -1, 0, 0, -1, null, tcpExtras());
         return ProcNetLineOutcome.RECORD;
+    }
+
+    /**
+     * {@code %d %d %d %u %d %[^\n]} after the socket address: rto, ato, quick-ack, cwnd and ssthresh, then the
+     * rest of the line, with ss's defaults for what a line lacks (time-wait and request lines stop at the
+     * socket address) and ss's conversions: ticks to seconds, an initial 3 s rto shown as none, the quick-ack
+     * column halved, an ssthresh of -1 shown as none. The trailing text counts only when every column before
+     * it was there.
+     */
+    private ProcNetExtras tcpExtras() {
+        ProcNetScanner s = scanner;
+        long[] column = extraColumns;
+        Arrays.fill(column, 0);
+        int read = 0;
+        while (read < column.length && (read == 3 ? s.unsignedDecimal() : s.signedDecimal())) {
+            column[read++] = s.value();
+        }
+        byte[] options = null;
+        if (read == column.length) {
+            s.skipSpace();
+            int from = s.position();
+            if (from < lineEnd) {
+                options = Arrays.copyOfRange(line, from, lineEnd);
+            }
+        }
+        int rtoTicks = (int) column[0];
+        int atoTicks = (int) column[1];
+        int quickAck = (int) column[2];
+        long cwnd = column[3] & 0xffffffffL;
+        int ssthresh = (int) column[4];
+        if (read == 0) {
+            rtoTicks = 0;
+            cwnd = 2;
+            ssthresh = -1;
+            atoTicks = 0;
+            quickAck = 0;
+        }
+        double rto = rtoTicks;
+        rto = rto != 3 * userHz ? rto / userHz : 0;
+        return new ProcNetExtras(rto, (double) atoTicks / userHz, quickAck / 2, cwnd,
+                ssthresh == -1 ? 0 : ssthresh, options);
     }
 
     /** {@code %x %x:%x %*x:%*x %*x %d %*d %u %d %llx}: state, queues, (timer), uid, (probes), inode, refcount, sk. */
@@ -176,7 +226,7 @@ final class ProcNetInetParser {
         }
         long sk = s.value();
         record = new InetSocket(table, family, state, recvQ, sendQ, local, remote, 0, inode, uid, sk,
-                0, 0, 0, -1, -1, 0, 0, -1, null);
+                0, 0, 0, -1, -1, 0, 0, -1, null, ProcNetExtras.DATAGRAM);
         return ProcNetLineOutcome.RECORD;
     }
 

@@ -18,6 +18,9 @@ import java.util.stream.Collectors;
  * sockscope output equal to that later ss output counts as agreement. Otherwise the report diffs against
  * the first ss run.
  *
+ * <p>Cases marked {@link FlagCase#masked()} (timers, TCP internals) are compared after {@link LiveValueMask}
+ * on both outputs: the numbers that move by themselves are hidden, everything else must still match.
+ *
  * <p>A rejected command line must be rejected with ss's exit code and the same (empty) stdout, and sockscope
  * must explain it in exactly one line of its own on stderr ({@code sockscope: ...}), never a stack trace.
  * The wording is sockscope's: ss's usage text is not reproduced.
@@ -95,10 +98,14 @@ final class Differential {
     }
 
     private Optional<String> listingDifference(FlagCase flags, CommandResult ss, CommandResult ours) {
-        boolean ownSockDiag = OwnSockDiagLines.presentIn(ss.stdoutText());
-        String expected = ownSockDiag ? OwnSockDiagLines.normalised(ss.stdoutText()) : ss.stdoutText();
-        String actual = ownSockDiag ? OwnSockDiagLines.normalised(ours.stdoutText()) : ours.stdoutText();
-        boolean sameOutput = ownSockDiag ? expected.equals(actual) : Arrays.equals(ss.stdout(), ours.stdout());
+        boolean masked = flags.maskLiveValues();
+        String ssText = masked ? LiveValueMask.apply(ss.stdoutText()) : ss.stdoutText();
+        String ourText = masked ? LiveValueMask.apply(ours.stdoutText()) : ours.stdoutText();
+        boolean ownSockDiag = OwnSockDiagLines.presentIn(ssText);
+        String expected = ownSockDiag ? OwnSockDiagLines.normalised(ssText) : ssText;
+        String actual = ownSockDiag ? OwnSockDiagLines.normalised(ourText) : ourText;
+        boolean sameOutput = ownSockDiag || masked ? expected.equals(actual)
+                : Arrays.equals(ss.stdout(), ours.stdout());
         if (sameOutput && ss.exitCode() == ours.exitCode()) {
             return Optional.empty();
         }
@@ -109,6 +116,9 @@ final class Differential {
         }
         why.append(stderrOf(name(), ours));
         if (!sameOutput) {
+            if (masked) {
+                why.append("(live values masked on both sides, trailing blanks dropped: see LiveValueMask)\n");
+            }
             if (ownSockDiag) {
                 why.append("(netlink table listed: each tool's own sock_diag line removed and blanks collapsed"
                         + " before comparing)\n");

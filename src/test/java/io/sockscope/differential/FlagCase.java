@@ -8,12 +8,19 @@ import java.util.stream.Collectors;
 /**
  * One command line given to both tools: the arguments after the program name, and environment variables
  * set for this case only (on top of the scrubbed environment of {@link CommandRunner}).
+ *
+ * @param maskLiveValues compare the listings after {@link LiveValueMask} (timers, TCP times and counters that
+ *                       move between two runs); see {@link #masked()}
  */
-record FlagCase(List<String> flags, Map<String, String> environment) {
+record FlagCase(List<String> flags, Map<String, String> environment, boolean maskLiveValues) {
 
     FlagCase {
         flags = List.copyOf(flags);
         environment = Map.copyOf(environment);
+    }
+
+    FlagCase(List<String> flags, Map<String, String> environment) {
+        this(flags, environment, false);
     }
 
     /** A case from a shell-like line split on blanks (no quoting: arguments never contain blanks here). */
@@ -30,13 +37,21 @@ record FlagCase(List<String> flags, Map<String, String> environment) {
     FlagCase with(String name, String value) {
         Map<String, String> more = new TreeMap<>(environment);
         more.put(name, value);
-        return new FlagCase(flags, more);
+        return new FlagCase(flags, more, maskLiveValues);
+    }
+
+    /**
+     * The same case judged with live values masked on both sides: for listings with timers or TCP internals,
+     * whose numbers move between the two runs. Everything outside the masked numbers is still compared.
+     */
+    FlagCase masked() {
+        return new FlagCase(flags, environment, true);
     }
 
     /** How the case reads at a shell prompt, e.g. {@code COLUMNS=80 ss -tan 'sport = :80'}. */
     @Override
     public String toString() {
-        return commandLine("ss");
+        return commandLine("ss") + (maskLiveValues ? " (live values masked)" : "");
     }
 
     /** The case as a shell command line running {@code program}. */

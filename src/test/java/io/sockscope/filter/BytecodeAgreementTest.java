@@ -67,7 +67,7 @@ class BytecodeAgreementTest {
                     new InetEndpoint(peer, ports[random.nextInt(ports.length)]),
                     random.nextInt(3), 1000 + i, 0, i, 0, 0, 0, -1, -1,
                     new int[] {0, 1, 0x10, 0x13, 0xffffffff, 0x80000010}[random.nextInt(6)],
-                    new long[] {0, 77, 78}[random.nextInt(3)], -1, null));
+                    new long[] {0, 77, 78}[random.nextInt(3)], -1, null, null));
         }
         return out;
     }
@@ -145,7 +145,7 @@ class BytecodeAgreementTest {
         }
         return new InetSocket(SocketTable.TCP, six ? AddressFamily.INET6 : AddressFamily.INET, 1, 0, 0,
                 new InetEndpoint(l, localPort), new InetEndpoint(p, peerPort), 0, 1, 0, 1, 0, 0, 0, -1, -1, 0, 0, -1,
-                null);
+                null, null);
     }
 
     @Test

@@ -165,7 +165,7 @@ class SsDifferentialTest {
             out.add(new InetSocket(SocketTable.TCP, six ? AddressFamily.INET6 : AddressFamily.INET, 1, 0, 0,
                     new InetEndpoint(ip(r[0]), Integer.parseInt(r[1])), new InetEndpoint(ip(r[2]), Integer.parseInt(r[3])),
                     Integer.parseInt(r[4]), inode++, 0, 0, 0, 0, 0, -1, -1, Integer.decode(r[5]),
-                    Long.parseLong(r[6]), -1, null));
+                    Long.parseLong(r[6]), -1, null, null));
         }
         return out;
     }
@@ -400,11 +400,11 @@ class SsDifferentialTest {
     @Test
     void netlinkSocketsFromProcNetNetlink() throws Exception {
         List<NetlinkSocket> sockets = List.of(
-                new NetlinkSocket(0, 0, 0, false, 0, 0, 0, 0, 0, 0, 1),
-                new NetlinkSocket(0, 1234, 1, false, 0, 0, 0, 0, 0, 0, 2),
-                new NetlinkSocket(4, -1, 0, false, 0, 0, 0, 0, 0, 0, 3),
-                new NetlinkSocket(16, 77, 0, false, 0, 0, 0, 0, 0, 0, 4),
-                new NetlinkSocket(9, -5, 0, false, 0, 0, 0, 0, 0, 0, 5));
+                new NetlinkSocket(0, 0, 0, false, 0, 0, 0, 0, 0, 0, 1, null),
+                new NetlinkSocket(0, 1234, 1, false, 0, 0, 0, 0, 0, 0, 2, null),
+                new NetlinkSocket(4, -1, 0, false, 0, 0, 0, 0, 0, 0, 3, null),
+                new NetlinkSocket(16, 77, 0, false, 0, 0, 0, 0, 0, 0, 4, null),
+                new NetlinkSocket(9, -5, 0, false, 0, 0, 0, 0, 0, 0, 5, null));
         Path file = dir.resolve("netlink");
         Files.writeString(file, SocketFixtures.procNetNetlink(sockets));
         String[] hosts = {"rtnl", "rtnl:kernel", "0:1234", "tcpdiag", "*:*", "4", "999", "genl:*", "audit:-5",

@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class SsListingWriterTest {
     private static final Path NAMES = Path.of("src/test/resources/names");
 
-    private static NameLookups names() {
+    static NameLookups names() {
         return new NameLookups(
                 new ServiceNames(NAMES.resolve("services"), NAMES.resolve("ip_local_port_range")),
                 new ProtocolNames(Path.of("/nonexistent")),
@@ -59,14 +59,14 @@ class SsListingWriterTest {
                                   int v6only, long inode) {
         int family = local.address().length == 4 ? AddressFamily.INET : AddressFamily.INET6;
         return new InetSocket(SocketTable.TCP, family, state, recvQ, sendQ, local, peer, 0, inode, 0, 0, 0, 0, 0,
-                v6only, -1, 0, 0, -1, null);
+                v6only, -1, 0, 0, -1, null, null);
     }
 
     private static List<SocketRecord> listeners() throws Exception {
         int listen = TcpState.LISTEN.code();
         return List.of(
                 new InetSocket(SocketTable.UDP, AddressFamily.INET, TcpState.CLOSE.code(), 0, 0, ep("0.0.0.0", 53),
-                        ep("0.0.0.0", 0), 0, 1, 0, 0, 0, 0, 0, -1, -1, 0, 0, -1, null),
+                        ep("0.0.0.0", 0), 0, 1, 0, 0, 0, 0, 0, -1, -1, 0, 0, -1, null, null),
                 tcp(listen, 0, 128, ep("0.0.0.0", 22), ep("0.0.0.0", 0), -1, 2),
                 tcp(listen, 0, 5, ep("127.0.0.1", 8080), ep("0.0.0.0", 0), -1, 3),
                 tcp(listen, 0, 128, ep6("::", 443), ep6("::", 0), 0, 4),
@@ -153,7 +153,7 @@ class SsListingWriterTest {
         byte[] path = "/run/app.sock".getBytes(StandardCharsets.US_ASCII);
         byte[] abstractName = "\0app\0x".getBytes(StandardCharsets.US_ASCII);
         List<SocketRecord> rows = List.of(
-                new NetlinkSocket(0, 0, 0, false, 0, 0, 0, 0, 0, 0, 0),
+                new NetlinkSocket(0, 0, 0, false, 0, 0, 0, 0, 0, 0, 0, null),
                 new PacketSocket(SocketTable.PACKET_RAW, 3, 0, 0, 10, 0, 0, null),
                 new PacketSocket(SocketTable.PACKET_DGRAM, 0x0800, 2, 0, 11, 0, 0, null),
                 new UnixSocket(SocketTable.UNIX_STREAM, TcpState.LISTEN.code(), 0, 128, path, 20, 0, null, -1, -1,

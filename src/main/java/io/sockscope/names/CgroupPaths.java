@@ -1,0 +1,110 @@
+package io.sockscope.names;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
+
+/**
+ * cgroup id → the path ss prints for it ({@code cg_id_to_path}): the directory's path below the cgroup2 mount,
+ * {@code /} for the root, or {@code unreachable:ID} (ID in hex) for an id no directory has.
+ *
+ * <p>A cgroup's id is the inode number of its directory, so the map is built by walking the first cgroup2 mount
+ * listed in the mounts file (as ss does, without crossing into other file systems, and skipping directories it
+ * cannot read). The walk happens on the first lookup, not before: listings without {@code -e} or
+ * {@code --cgroup} never pay for it. ss asks the kernel about an id the walk did not see; this class walks once
+ * more instead, at most once, so a cgroup created after the first walk is still found. Where no cgroup2 is
+ * mounted (as inside {@code ip netns exec}, which remounts /sys) every id is unreachable, as in ss.
+ *
+ * <p>File names are kept as their UTF-8 bytes, one char per byte, the form the table writer prints byte for
+ * byte. Not thread-safe: one instance serves one listing.
+ */
+public final class CgroupPaths implements LongFunction<String> {
+    private static final String CGROUP2 = "cgroup2";
+
+    private final Path mounts;
+    private Map<Long, String> paths;
+    private boolean walkedAgain;
+
+    /** @param mounts the mounts table, normally {@code /proc/mounts} (ss reads that path, whatever PROC_ROOT says) */
+    public CgroupPaths(Path mounts) {
+        this.mounts = mounts;
+    }
+
+    @Override
+    public String apply(long id) {
+        if (paths == null) {
+            paths = walk();
+        }
+        String path = paths.get(id);
+        if (path == null && !walkedAgain) {
+            walkedAgain = true;
+            paths = walk();
+            path = paths.get(id);
+        }
+        return path != null ? path : "unreachable:" + Long.toHexString(id);
+    }
+
+    /** The mount point of the first cgroup2 file system in the mounts table, or null. */
+    String cgroup2Mount() {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(mounts, StandardCharsets.ISO_8859_1);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        for (String line : lines) {
+            String[] f = line.trim().split("[ \t]+");
+            if (f.length >= 3 && f[2].equals(CGROUP2)) {
+                return f[1];
+            }
+        }
+        return null;
+    }
+
+    private Map<Long, String> walk() {
+        Map<Long, String> found = new HashMap<>();
+        String mount = cgroup2Mount();
+        if (mount == null) {
+            return found;
+        }
+        Path root = Path.of(mount);
+        try {
+            Object rootDevice = Files.getAttribute(root, "unix:dev");
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
+                    if (!rootDevice.equals(Files.getAttribute(dir, "unix:dev"))) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    long inode = ((Number) Files.getAttribute(dir, "unix:ino")).longValue();
+                    found.putIfAbsent(inode, relative(root, dir));
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            // What was found before the failure stays usable; the rest is unreachable, as for ss.
+        }
+        return found;
+    }
+
+    private static String relative(Path root, Path dir) {
+        if (dir.equals(root)) {
+            return "/";
+        }
+        String text = "/" + root.relativize(dir);
+        return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    }
+}

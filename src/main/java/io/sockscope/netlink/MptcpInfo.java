@@ -1,0 +1,90 @@
+package io.sockscope.netlink;
+
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+
+/**
+ * {@code struct mptcp_info}, the payload of {@code INET_DIAG_INFO} for MPTCP sockets, as far as ss 6.1 knows it.
+ *
+ * <pre>
+ * struct mptcp_info {
+ *     __u8    mptcpi_subflows;
+ *     __u8    mptcpi_add_addr_signal;
+ *     __u8    mptcpi_add_addr_accepted;
+ *     __u8    mptcpi_subflows_max;
+ *     __u8    mptcpi_add_addr_signal_max;
+ *     __u8    mptcpi_add_addr_accepted_max;
+ *     __u32   mptcpi_flags;           // MPTCP_INFO_FLAG_*
+ *     __u32   mptcpi_token;
+ *     __u64   mptcpi_write_seq;
+ *     __u64   mptcpi_snd_una;
+ *     __u64   mptcpi_rcv_nxt;
+ *     __u8    mptcpi_local_addr_used;
+ *     __u8    mptcpi_local_addr_max;
+ *     __u8    mptcpi_csum_enabled;
+ * };
+ * </pre>
+ */
+public record MptcpInfo(
+        int subflows,
+        int addAddrSignal,
+        int addAddrAccepted,
+        int subflowsMax,
+        int addAddrSignalMax,
+        int addAddrAcceptedMax,
+        long flags,
+        long token,
+        long writeSeq,
+        long sndUna,
+        long rcvNxt,
+        int localAddrUsed,
+        int localAddrMax,
+        int csumEnabled) {
+
+    public static final StructLayout LAYOUT = MemoryLayout.structLayout(
+            Fields.U8.withName("mptcpi_subflows"),
+            Fields.U8.withName("mptcpi_add_addr_signal"),
+            Fields.U8.withName("mptcpi_add_addr_accepted"),
+            Fields.U8.withName("mptcpi_subflows_max"),
+            Fields.U8.withName("mptcpi_add_addr_signal_max"),
+            Fields.U8.withName("mptcpi_add_addr_accepted_max"),
+            MemoryLayout.paddingLayout(2),
+            Fields.U32.withName("mptcpi_flags"),
+            Fields.U32.withName("mptcpi_token"),
+            Fields.U64.withName("mptcpi_write_seq"),
+            Fields.U64.withName("mptcpi_snd_una"),
+            Fields.U64.withName("mptcpi_rcv_nxt"),
+            Fields.U8.withName("mptcpi_local_addr_used"),
+            Fields.U8.withName("mptcpi_local_addr_max"),
+            Fields.U8.withName("mptcpi_csum_enabled"),
+            MemoryLayout.paddingLayout(5));
+
+    public static final int SIZE = 48;
+    public static final long SUBFLOWS = 0;
+    public static final long ADD_ADDR_SIGNAL = 1;
+    public static final long ADD_ADDR_ACCEPTED = 2;
+    public static final long SUBFLOWS_MAX = 3;
+    public static final long ADD_ADDR_SIGNAL_MAX = 4;
+    public static final long ADD_ADDR_ACCEPTED_MAX = 5;
+    public static final long FLAGS = 8;
+    public static final long TOKEN = 12;
+    public static final long WRITE_SEQ = 16;
+    public static final long SND_UNA = 24;
+    public static final long RCV_NXT = 32;
+    public static final long LOCAL_ADDR_USED = 40;
+    public static final long LOCAL_ADDR_MAX = 41;
+    public static final long CSUM_ENABLED = 42;
+
+    public static final int MPTCP_INFO_FLAG_FALLBACK = 1;
+    public static final int MPTCP_INFO_FLAG_REMOTE_KEY_RECEIVED = 2;
+
+    /** Decodes a payload of any length; bytes past its end read as zero. */
+    public static MptcpInfo decode(MemorySegment p) {
+        return new MptcpInfo(Structs.u8(p, SUBFLOWS), Structs.u8(p, ADD_ADDR_SIGNAL),
+                Structs.u8(p, ADD_ADDR_ACCEPTED), Structs.u8(p, SUBFLOWS_MAX), Structs.u8(p, ADD_ADDR_SIGNAL_MAX),
+                Structs.u8(p, ADD_ADDR_ACCEPTED_MAX), Structs.u32(p, FLAGS), Structs.u32(p, TOKEN),
+                Structs.u64(p, WRITE_SEQ), Structs.u64(p, SND_UNA), Structs.u64(p, RCV_NXT),
+                Structs.u8(p, LOCAL_ADDR_USED), Structs.u8(p, LOCAL_ADDR_MAX), Structs.u8(p, CSUM_ENABLED));
+    }
+}

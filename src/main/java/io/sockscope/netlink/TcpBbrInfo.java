@@ -1,0 +1,47 @@
+package io.sockscope.netlink;
+
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+
+/**
+ * {@code struct tcp_bbr_info}, the payload of {@code INET_DIAG_BBRINFO} (asked for with the
+ * {@code INET_DIAG_VEGASINFO} bit).
+ *
+ * <pre>
+ * struct tcp_bbr_info {
+ *     __u32   bbr_bw_lo;          // bandwidth estimate in bytes per second, low 32 bits
+ *     __u32   bbr_bw_hi;          // high 32 bits
+ *     __u32   bbr_min_rtt;        // microseconds
+ *     __u32   bbr_pacing_gain;    // fixed point, 8 fractional bits
+ *     __u32   bbr_cwnd_gain;      // fixed point, 8 fractional bits
+ * };
+ * </pre>
+ *
+ * @param bandwidth  the bandwidth estimate in bytes per second (unsigned 64-bit)
+ * @param minRtt     the min-filtered RTT in microseconds (unsigned)
+ * @param pacingGain pacing gain shifted left 8 bits (unsigned)
+ * @param cwndGain   cwnd gain shifted left 8 bits (unsigned)
+ */
+public record TcpBbrInfo(long bandwidth, long minRtt, long pacingGain, long cwndGain) {
+    public static final StructLayout LAYOUT = MemoryLayout.structLayout(
+            Fields.U32.withName("bbr_bw_lo"),
+            Fields.U32.withName("bbr_bw_hi"),
+            Fields.U32.withName("bbr_min_rtt"),
+            Fields.U32.withName("bbr_pacing_gain"),
+            Fields.U32.withName("bbr_cwnd_gain"));
+
+    public static final int SIZE = 20;
+    public static final long BW_LO = 0;
+    public static final long BW_HI = 4;
+    public static final long MIN_RTT = 8;
+    public static final long PACING_GAIN = 12;
+    public static final long CWND_GAIN = 16;
+
+    /** Decodes a payload of any length; bytes past its end read as zero. */
+    public static TcpBbrInfo decode(MemorySegment p) {
+        long bandwidth = (Structs.u32(p, BW_HI) << 32) | Structs.u32(p, BW_LO);
+        return new TcpBbrInfo(bandwidth, Structs.u32(p, MIN_RTT), Structs.u32(p, PACING_GAIN),
+                Structs.u32(p, CWND_GAIN));
+    }
+}

@@ -1,0 +1,261 @@
+package io.sockscope.netlink;
+
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+import java.nio.ByteOrder;
+
+/**
+ * {@code struct tcp_info}, the payload of {@code INET_DIAG_INFO} for TCP sockets, as far as ss 6.1 knows it
+ * (232 bytes; newer kernels send more, older ones less: missing fields read as zero, extra ones are ignored).
+ *
+ * <pre>
+ * struct tcp_info {
+ *     __u8  tcpi_state, tcpi_ca_state, tcpi_retransmits, tcpi_probes, tcpi_backoff, tcpi_options;
+ *     __u8  tcpi_snd_wscale : 4, tcpi_rcv_wscale : 4;
+ *     __u8  tcpi_delivery_rate_app_limited : 1, tcpi_fastopen_client_fail : 2;
+ *     __u32 tcpi_rto, tcpi_ato, tcpi_snd_mss, tcpi_rcv_mss;                  // microseconds, bytes
+ *     __u32 tcpi_unacked, tcpi_sacked, tcpi_lost, tcpi_retrans, tcpi_fackets;
+ *     __u32 tcpi_last_data_sent, tcpi_last_ack_sent, tcpi_last_data_recv, tcpi_last_ack_recv;  // ms
+ *     __u32 tcpi_pmtu, tcpi_rcv_ssthresh, tcpi_rtt, tcpi_rttvar, tcpi_snd_ssthresh, tcpi_snd_cwnd,
+ *           tcpi_advmss, tcpi_reordering;
+ *     __u32 tcpi_rcv_rtt, tcpi_rcv_space;
+ *     __u32 tcpi_total_retrans;
+ *     __u64 tcpi_pacing_rate, tcpi_max_pacing_rate;                           // bytes per second
+ *     __u64 tcpi_bytes_acked, tcpi_bytes_received;
+ *     __u32 tcpi_segs_out, tcpi_segs_in;
+ *     __u32 tcpi_notsent_bytes, tcpi_min_rtt, tcpi_data_segs_in, tcpi_data_segs_out;
+ *     __u64 tcpi_delivery_rate;
+ *     __u64 tcpi_busy_time, tcpi_rwnd_limited, tcpi_sndbuf_limited;           // microseconds
+ *     __u32 tcpi_delivered, tcpi_delivered_ce;
+ *     __u64 tcpi_bytes_sent, tcpi_bytes_retrans;
+ *     __u32 tcpi_dsack_dups, tcpi_reord_seen;
+ *     __u32 tcpi_rcv_ooopack;
+ *     __u32 tcpi_snd_wnd;
+ * };
+ * </pre>
+ *
+ * Every {@code __u32} is held in an {@code int} with its bits unchanged (callers widen it unsigned where C does);
+ * every {@code __u64} in a {@code long}. The bit fields are split as the C compiler of the host lays them out
+ * (lowest bits first on a little-endian machine).
+ */
+public record TcpInfo(
+        int state,
+        int caState,
+        int retransmits,
+        int probes,
+        int backoff,
+        int options,
+        int sndWscale,
+        int rcvWscale,
+        boolean deliveryRateAppLimited,
+        int fastopenClientFail,
+        int rto,
+        int ato,
+        int sndMss,
+        int rcvMss,
+        int unacked,
+        int sacked,
+        int lost,
+        int retrans,
+        int fackets,
+        int lastDataSent,
+        int lastAckSent,
+        int lastDataRecv,
+        int lastAckRecv,
+        int pmtu,
+        int rcvSsthresh,
+        int rtt,
+        int rttvar,
+        int sndSsthresh,
+        int sndCwnd,
+        int advmss,
+        int reordering,
+        int rcvRtt,
+        int rcvSpace,
+        int totalRetrans,
+        long pacingRate,
+        long maxPacingRate,
+        long bytesAcked,
+        long bytesReceived,
+        int segsOut,
+        int segsIn,
+        int notsentBytes,
+        int minRtt,
+        int dataSegsIn,
+        int dataSegsOut,
+        long deliveryRate,
+        long busyTime,
+        long rwndLimited,
+        long sndbufLimited,
+        int delivered,
+        int deliveredCe,
+        long bytesSent,
+        long bytesRetrans,
+        int dsackDups,
+        int reordSeen,
+        int rcvOoopack,
+        int sndWnd) {
+
+    public static final StructLayout LAYOUT = MemoryLayout.structLayout(
+            Fields.U8.withName("tcpi_state"),
+            Fields.U8.withName("tcpi_ca_state"),
+            Fields.U8.withName("tcpi_retransmits"),
+            Fields.U8.withName("tcpi_probes"),
+            Fields.U8.withName("tcpi_backoff"),
+            Fields.U8.withName("tcpi_options"),
+            Fields.U8.withName("tcpi_wscale"),
+            Fields.U8.withName("tcpi_rate_flags"),
+            Fields.U32.withName("tcpi_rto"),
+            Fields.U32.withName("tcpi_ato"),
+            Fields.U32.withName("tcpi_snd_mss"),
+            Fields.U32.withName("tcpi_rcv_mss"),
+            Fields.U32.withName("tcpi_unacked"),
+            Fields.U32.withName("tcpi_sacked"),
+            Fields.U32.withName("tcpi_lost"),
+            Fields.U32.withName("tcpi_retrans"),
+            Fields.U32.withName("tcpi_fackets"),
+            Fields.U32.withName("tcpi_last_data_sent"),
+            Fields.U32.withName("tcpi_last_ack_sent"),
+            Fields.U32.withName("tcpi_last_data_recv"),
+            Fields.U32.withName("tcpi_last_ack_recv"),
+            Fields.U32.withName("tcpi_pmtu"),
+            Fields.U32.withName("tcpi_rcv_ssthresh"),
+            Fields.U32.withName("tcpi_rtt"),
+            Fields.U32.withName("tcpi_rttvar"),
+            Fields.U32.withName("tcpi_snd_ssthresh"),
+            Fields.U32.withName("tcpi_snd_cwnd"),
+            Fields.U32.withName("tcpi_advmss"),
+            Fields.U32.withName("tcpi_reordering"),
+            Fields.U32.withName("tcpi_rcv_rtt"),
+            Fields.U32.withName("tcpi_rcv_space"),
+            Fields.U32.withName("tcpi_total_retrans"),
+            Fields.U64.withName("tcpi_pacing_rate"),
+            Fields.U64.withName("tcpi_max_pacing_rate"),
+            Fields.U64.withName("tcpi_bytes_acked"),
+            Fields.U64.withName("tcpi_bytes_received"),
+            Fields.U32.withName("tcpi_segs_out"),
+            Fields.U32.withName("tcpi_segs_in"),
+            Fields.U32.withName("tcpi_notsent_bytes"),
+            Fields.U32.withName("tcpi_min_rtt"),
+            Fields.U32.withName("tcpi_data_segs_in"),
+            Fields.U32.withName("tcpi_data_segs_out"),
+            Fields.U64.withName("tcpi_delivery_rate"),
+            Fields.U64.withName("tcpi_busy_time"),
+            Fields.U64.withName("tcpi_rwnd_limited"),
+            Fields.U64.withName("tcpi_sndbuf_limited"),
+            Fields.U32.withName("tcpi_delivered"),
+            Fields.U32.withName("tcpi_delivered_ce"),
+            Fields.U64.withName("tcpi_bytes_sent"),
+            Fields.U64.withName("tcpi_bytes_retrans"),
+            Fields.U32.withName("tcpi_dsack_dups"),
+            Fields.U32.withName("tcpi_reord_seen"),
+            Fields.U32.withName("tcpi_rcv_ooopack"),
+            Fields.U32.withName("tcpi_snd_wnd"));
+
+    /** The size ss 6.1 knows. */
+    public static final int SIZE = 232;
+
+    public static final long STATE = 0;
+    public static final long CA_STATE = 1;
+    public static final long RETRANSMITS = 2;
+    public static final long PROBES = 3;
+    public static final long BACKOFF = 4;
+    public static final long OPTIONS = 5;
+    public static final long WSCALE = 6;
+    public static final long RATE_FLAGS = 7;
+    public static final long RTO = 8;
+    public static final long ATO = 12;
+    public static final long SND_MSS = 16;
+    public static final long RCV_MSS = 20;
+    public static final long UNACKED = 24;
+    public static final long SACKED = 28;
+    public static final long LOST = 32;
+    public static final long RETRANS = 36;
+    public static final long FACKETS = 40;
+    public static final long LAST_DATA_SENT = 44;
+    public static final long LAST_ACK_SENT = 48;
+    public static final long LAST_DATA_RECV = 52;
+    public static final long LAST_ACK_RECV = 56;
+    public static final long PMTU = 60;
+    public static final long RCV_SSTHRESH = 64;
+    public static final long RTT = 68;
+    public static final long RTTVAR = 72;
+    public static final long SND_SSTHRESH = 76;
+    public static final long SND_CWND = 80;
+    public static final long ADVMSS = 84;
+    public static final long REORDERING = 88;
+    public static final long RCV_RTT = 92;
+    public static final long RCV_SPACE = 96;
+    public static final long TOTAL_RETRANS = 100;
+    public static final long PACING_RATE = 104;
+    public static final long MAX_PACING_RATE = 112;
+    public static final long BYTES_ACKED = 120;
+    public static final long BYTES_RECEIVED = 128;
+    public static final long SEGS_OUT = 136;
+    public static final long SEGS_IN = 140;
+    public static final long NOTSENT_BYTES = 144;
+    public static final long MIN_RTT = 148;
+    public static final long DATA_SEGS_IN = 152;
+    public static final long DATA_SEGS_OUT = 156;
+    public static final long DELIVERY_RATE = 160;
+    public static final long BUSY_TIME = 168;
+    public static final long RWND_LIMITED = 176;
+    public static final long SNDBUF_LIMITED = 184;
+    public static final long DELIVERED = 192;
+    public static final long DELIVERED_CE = 196;
+    public static final long BYTES_SENT = 200;
+    public static final long BYTES_RETRANS = 208;
+    public static final long DSACK_DUPS = 216;
+    public static final long REORD_SEEN = 220;
+    public static final long RCV_OOOPACK = 224;
+    public static final long SND_WND = 228;
+
+    /** {@code tcpi_options} bits ({@code TCPI_OPT_*}). */
+    public static final int TCPI_OPT_TIMESTAMPS = 1;
+    public static final int TCPI_OPT_SACK = 2;
+    public static final int TCPI_OPT_WSCALE = 4;
+    public static final int TCPI_OPT_ECN = 8;
+    public static final int TCPI_OPT_ECN_SEEN = 16;
+    public static final int TCPI_OPT_SYN_DATA = 32;
+
+    private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+
+    /** Decodes a payload of any length; bytes past its end read as zero. */
+    public static TcpInfo decode(MemorySegment p) {
+        int wscale = Structs.u8(p, WSCALE);
+        int rateFlags = Structs.u8(p, RATE_FLAGS);
+        // Bit fields: declared first means lowest bits on little-endian hosts, highest on big-endian ones.
+        int snd = LITTLE_ENDIAN ? wscale & 0xf : wscale >>> 4;
+        int rcv = LITTLE_ENDIAN ? wscale >>> 4 : wscale & 0xf;
+        boolean appLimited = LITTLE_ENDIAN ? (rateFlags & 1) != 0 : (rateFlags & 0x80) != 0;
+        int fastopenFail = LITTLE_ENDIAN ? (rateFlags >>> 1) & 3 : (rateFlags >>> 5) & 3;
+        return new TcpInfo(
+                Structs.u8(p, STATE), Structs.u8(p, CA_STATE), Structs.u8(p, RETRANSMITS), Structs.u8(p, PROBES),
+                Structs.u8(p, BACKOFF), Structs.u8(p, OPTIONS), snd, rcv, appLimited, fastopenFail,
+                u32(p, RTO), u32(p, ATO), u32(p, SND_MSS), u32(p, RCV_MSS),
+                u32(p, UNACKED), u32(p, SACKED), u32(p, LOST), u32(p, RETRANS), u32(p, FACKETS),
+                u32(p, LAST_DATA_SENT), u32(p, LAST_ACK_SENT), u32(p, LAST_DATA_RECV), u32(p, LAST_ACK_RECV),
+                u32(p, PMTU), u32(p, RCV_SSTHRESH), u32(p, RTT), u32(p, RTTVAR), u32(p, SND_SSTHRESH),
+                u32(p, SND_CWND), u32(p, ADVMSS), u32(p, REORDERING),
+                u32(p, RCV_RTT), u32(p, RCV_SPACE), u32(p, TOTAL_RETRANS),
+                Structs.u64(p, PACING_RATE), Structs.u64(p, MAX_PACING_RATE),
+                Structs.u64(p, BYTES_ACKED), Structs.u64(p, BYTES_RECEIVED),
+                u32(p, SEGS_OUT), u32(p, SEGS_IN), u32(p, NOTSENT_BYTES), u32(p, MIN_RTT),
+                u32(p, DATA_SEGS_IN), u32(p, DATA_SEGS_OUT),
+                Structs.u64(p, DELIVERY_RATE), Structs.u64(p, BUSY_TIME), Structs.u64(p, RWND_LIMITED),
+                Structs.u64(p, SNDBUF_LIMITED),
+                u32(p, DELIVERED), u32(p, DELIVERED_CE),
+                Structs.u64(p, BYTES_SENT), Structs.u64(p, BYTES_RETRANS),
+                u32(p, DSACK_DUPS), u32(p, REORD_SEEN), u32(p, RCV_OOOPACK), u32(p, SND_WND));
+    }
+
+    /** Whether {@code tcpi_options} has the {@code TCPI_OPT_*} bit. */
+    public boolean hasOption(int option) {
+        return (options & option) != 0;
+    }
+
+    private static int u32(MemorySegment p, long offset) {
+        return (int) Structs.u32(p, offset);
+    }
+}

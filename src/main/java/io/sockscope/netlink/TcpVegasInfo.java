@@ -1,0 +1,43 @@
+package io.sockscope.netlink;
+
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
+
+/**
+ * {@code struct tcpvegas_info}, the payload of {@code INET_DIAG_VEGASINFO} (TCP Vegas and Veno, and what
+ * some other congestion controls report in its place).
+ *
+ * <pre>
+ * struct tcpvegas_info {
+ *     __u32   tcpv_enabled;
+ *     __u32   tcpv_rttcnt;
+ *     __u32   tcpv_rtt;       // microseconds
+ *     __u32   tcpv_minrtt;
+ * };
+ * </pre>
+ *
+ * @param enabled whether Vegas is active (unsigned)
+ * @param rttCount RTTs sampled in the last round
+ * @param rtt     the RTT estimate in microseconds ({@code 0x7fffffff} for none)
+ * @param minRtt  the smallest RTT seen
+ */
+public record TcpVegasInfo(long enabled, long rttCount, long rtt, long minRtt) {
+    public static final StructLayout LAYOUT = MemoryLayout.structLayout(
+            Fields.U32.withName("tcpv_enabled"),
+            Fields.U32.withName("tcpv_rttcnt"),
+            Fields.U32.withName("tcpv_rtt"),
+            Fields.U32.withName("tcpv_minrtt"));
+
+    public static final int SIZE = 16;
+    public static final long ENABLED = 0;
+    public static final long RTTCNT = 4;
+    public static final long RTT = 8;
+    public static final long MINRTT = 12;
+
+    /** Decodes a payload of any length; bytes past its end read as zero. */
+    public static TcpVegasInfo decode(MemorySegment p) {
+        return new TcpVegasInfo(Structs.u32(p, ENABLED), Structs.u32(p, RTTCNT), Structs.u32(p, RTT),
+                Structs.u32(p, MINRTT));
+    }
+}
