@@ -22,6 +22,7 @@ final class Help {
                                synchronized bucket big
             Output:
               -n, --numeric    numeric ports    -p, --processes owning processes
+              -r, --resolve    host names (each lookup limited to 0.5 s)
               -T, --threads    owning threads   -H, --no-header no header line
               -O, --oneline    one line per socket
               --debug          show stack traces of internal errors

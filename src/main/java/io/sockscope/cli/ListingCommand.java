@@ -3,6 +3,7 @@ package io.sockscope.cli;
 import io.sockscope.kernel.InterfaceNames;
 import io.sockscope.kernel.TerminalWidth;
 import io.sockscope.names.CgroupPaths;
+import io.sockscope.names.HostNames;
 import io.sockscope.names.NetlinkProtocolNames;
 import io.sockscope.names.ProcessNames;
 import io.sockscope.names.ProtocolNames;
@@ -38,6 +39,9 @@ import java.util.Map;
 /** Runs an ss-style listing: plans the dumps, reads each from its source, and streams rows to stdout. */
 final class ListingCommand {
     private static final int CLOCK_TICKS_PER_SECOND = 100;
+    /** {@code -r}: how long one reverse lookup may take, and how many slow ones end the resolving. */
+    private static final java.time.Duration RESOLVE_LIMIT = java.time.Duration.ofMillis(500);
+    private static final int RESOLVE_TIMEOUTS_BEFORE_GIVING_UP = 3;
 
     private final ListingOptions options;
     private final Map<String, String> environment;
@@ -84,7 +88,10 @@ final class ListingCommand {
             OwnerIndex index = OwnerScanner.create(warnings).scan(paths.procRoot(), options.threads());
             owners = index::owners;
         }
-        SsListingWriter writer = new SsListingWriter(stdout, format(sel), names(paths, interfaces, services), owners);
+        // Resolver threads are daemons: an error that ends the listing early leaves nothing running.
+        HostNames hosts = options.resolve() ? new HostNames(RESOLVE_LIMIT, RESOLVE_TIMEOUTS_BEFORE_GIVING_UP) : null;
+        SsListingWriter writer = new SsListingWriter(stdout, format(sel), names(paths, interfaces, services, hosts),
+                owners);
         if (options.header()) {
             writer.header();
         }
@@ -113,6 +120,9 @@ final class ListingCommand {
             }
         }
         writer.finish();
+        if (hosts != null) {
+            hosts.close();
+        }
         return 0;
     }
 
@@ -148,13 +158,15 @@ final class ListingCommand {
         }
     }
 
-    private static NameLookups names(ProcPaths paths, InterfaceNames interfaces, ServiceNames services) {
+    private static NameLookups names(ProcPaths paths, InterfaceNames interfaces, ServiceNames services,
+                                     HostNames hosts) {
         return new NameLookups(
                 services,
                 new ProtocolNames(Path.of("/etc/protocols")),
                 new NetlinkProtocolNames(Path.of("/etc/iproute2/nl_protos")),
                 new ProcessNames(paths.procRoot()),
                 interfaces::name,
-                new CgroupPaths(Path.of("/proc/mounts")));
+                new CgroupPaths(Path.of("/proc/mounts")),
+                hosts);
     }
 }

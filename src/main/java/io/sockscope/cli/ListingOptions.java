@@ -17,6 +17,7 @@ import java.util.List;
  * @param filterFileText the text of the {@code -F} file, or null
  * @param summary    {@code -s}: print the socket counters first
  * @param summaryOnly {@code -s} with nothing that selects sockets: the counters are all that is printed
+ * @param resolve    {@code -r}: host names instead of addresses
  * @param debug      {@code --debug}: show stack traces of unexpected errors
  * @param extended   what follows the columns: {@code -o -e -m -i --tos --cgroup -b} (and {@code -O})
  */
@@ -31,6 +32,7 @@ record ListingOptions(
         String filterFileText,
         boolean summary,
         boolean summaryOnly,
+        boolean resolve,
         boolean debug,
         ExtendedOutput extended) {
 }

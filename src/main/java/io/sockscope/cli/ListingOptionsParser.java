@@ -11,7 +11,7 @@ import java.util.Set;
 /** Turns a parsed command line into {@link ListingOptions}, applying options in order as ss does. */
 final class ListingOptionsParser {
     /** Options ss has that sockscope does not implement yet; refused with a clear message. */
-    private static final Set<String> NOT_YET = Set.of("r", "E", "D", "N", "K",
+    private static final Set<String> NOT_YET = Set.of("E", "D", "N", "K",
             "z", "Z", "tipcinfo", "inet-sockopt");
 
     private ListingOptionsParser() {
@@ -28,6 +28,7 @@ final class ListingOptionsParser {
         boolean debug = false;
         String filterFileText = null;
         boolean summary = false;
+        boolean resolve = false;
         boolean sawFilterFile = false;
         boolean timers = false;
         boolean details = false;
@@ -47,6 +48,7 @@ final class ListingOptionsParser {
                 case "H" -> header = false;
                 case "O" -> oneline = true;
                 case "s" -> summary = true;
+                case "r" -> resolve = true;
                 case "debug" -> debug = true;
                 case "o" -> timers = true;
                 case "e" -> {
@@ -117,8 +119,8 @@ final class ListingOptionsParser {
         sel.complete(stateFilter);
         ExtendedOutput extended = new ExtendedOutput(timers, details, memory, tcpInfo, tos, cgroup, bpf, oneline);
         return new ListingOptions(sel, numeric, processes, threads, header, oneline,
-                List.copyOf(words.subList(i, words.size())), filterFileText, summary, summaryOnly, debug,
-                extended);
+                List.copyOf(words.subList(i, words.size())), filterFileText, summary, summaryOnly, resolve,
+                debug, extended);
     }
 
     private static String display(String key) {

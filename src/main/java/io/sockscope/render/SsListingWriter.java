@@ -117,8 +117,19 @@ public final class SsListingWriter {
 
     private void inetAddress(InetEndpoint e, int ifindex, boolean v6only) throws IOException {
         byte[] a = e.address();
+        String host = null;
         if (a.length == 16 && !v6only && e.isWildcard()) {
             table.character('*');
+        } else if (names.hosts() != null && (host = names.hosts().apply(a)) != null) {
+            // A resolved name is printed as is; ss brackets it only when it looks like an IPv6 address.
+            boolean bracket = host.indexOf(':') >= 0;
+            if (bracket) {
+                table.character('[');
+            }
+            table.text(host);
+            if (bracket) {
+                table.character(']');
+            }
         } else if (a.length == 16) {
             table.character('[');
             table.bytes(scratch, 0, AddressText.format(a, scratch));
