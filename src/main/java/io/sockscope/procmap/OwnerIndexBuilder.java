@@ -64,7 +64,8 @@ final class OwnerIndexBuilder {
             }
             slotHeads[slot] = e;
         }
-        return new OwnerIndex(slotInodes, slotHeads, Arrays.copyOf(entryFds, entries),
+        return new OwnerIndex(slotInodes, slotHeads, Arrays.copyOf(entryInodes, entries),
+                Arrays.copyOf(entryFds, entries),
                 Arrays.copyOf(entryTasks, entries), next, Arrays.copyOf(taskPids, tasks),
                 Arrays.copyOf(taskTids, tasks), Arrays.copyOf(taskCommands, tasks));
     }

@@ -60,17 +60,21 @@ final class TaskScan {
     }
 
     private void readChunk(ProcSession session, int from, int to) {
-        for (int i = from; i < to; i++) {
-            long inode = session.socketInode(directory, fds.get(i));
-            if (inode != 0 && wanted.test(inode)) {
-                inodes[i] = (int) inode;
+        try {
+            for (int i = from; i < to; i++) {
+                long inode = session.socketInode(directory, fds.get(i));
+                if (inode != 0 && wanted.test(inode)) {
+                    inodes[i] = (int) inode;
+                }
             }
-        }
-        // The decrement publishes this chunk's slice to the worker that finishes last.
-        if (chunksLeft.decrementAndGet() == 0) {
-            session.closeFdDirectory(directory);
-            if (hasSockets()) {
-                command = session.readCommand(tid);
+        } finally {
+            // The decrement publishes this chunk's slice to the worker that finishes last, which closes the
+            // directory even if a chunk failed.
+            if (chunksLeft.decrementAndGet() == 0) {
+                session.closeFdDirectory(directory);
+                if (hasSockets()) {
+                    command = session.readCommand(tid);
+                }
             }
         }
     }

@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /**
  * Measures the owner scan against ss on a host made busy on purpose: a herd of python3 processes holding
- * many sockets (see {@link SocketHerd}). Not a test: run it by hand, e.g.
+ * many sockets (socket_herd.py, run by {@link PythonHelper}). Not a test: run it by hand, e.g.
  *
  * <pre>
  * mvn -q -o test-compile
@@ -50,8 +50,9 @@ public final class OwnerScanBenchmark {
         }
         System.out.printf("%d sockets (%s) in processes of at most %d, %d processors, %d rounds%n",
                 sockets, mode, perProcess, Runtime.getRuntime().availableProcessors(), rounds);
-        try (SocketHerd herd = SocketHerd.start(mode, sockets, perProcess)) {
-            System.out.println("holders: " + herd.holders());
+        try (PythonHelper herd = PythonHelper.start("socket_herd.py", mode, Integer.toString(sockets),
+                Integer.toString(perProcess))) {
+            System.out.println("holders: " + herd.ready());
             run(mode, rounds);
         }
     }
