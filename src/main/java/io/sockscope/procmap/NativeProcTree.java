@@ -80,6 +80,11 @@ final class NativeProcTree implements ProcTree {
         private final byte[] pathBytes = new byte[PATH_BYTES];
         private final MemorySegment data = arena.allocate(DENTS_BYTES, 8);
         private final byte[] dataBytes = new byte[DENTS_BYTES];
+        /** Heap buffers the readlinkat call reads the name from and writes the target to. */
+        private final byte[] linkName = new byte[16];
+        private final MemorySegment linkNameSegment = MemorySegment.ofArray(linkName);
+        private final byte[] linkTarget = new byte[SocketLink.MAX_LENGTH];
+        private final MemorySegment linkTargetSegment = MemorySegment.ofArray(linkTarget);
 
         @Override
         public IntList listProcesses() {
@@ -121,15 +126,10 @@ final class NativeProcTree implements ProcTree {
 
         @Override
         public long socketInode(FdDirectory directory, int fd) {
-            setPath(fd, "");
-            long length = Libc.readlinkat(capture, ((NativeFdDirectory) directory).fd, path, data,
+            linkName[formatDecimal(fd, linkName)] = 0;
+            long length = Libc.readlinkat(((NativeFdDirectory) directory).fd, linkNameSegment, linkTargetSegment,
                     SocketLink.MAX_LENGTH);
-            if (length <= 0) {
-                return 0;
-            }
-            int n = (int) length;
-            MemorySegment.copy(data, ValueLayout.JAVA_BYTE, 0, dataBytes, 0, n);
-            return SocketLink.inodeOf(dataBytes, n);
+            return length <= 0 ? 0 : SocketLink.inodeOf(linkTarget, (int) length);
         }
 
         @Override

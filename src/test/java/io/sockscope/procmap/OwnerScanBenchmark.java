@@ -57,24 +57,39 @@ public final class OwnerScanBenchmark {
         }
     }
 
-    private static void once(String variant) {
+    private static void once(String variant) throws IOException {
         if (variant.equals("none")) {
             return;
         }
-        long start = System.nanoTime();
+        boolean verbose = System.getProperty("procmap.verbose") != null;
+        String start = verbose ? cpuTimes() : "";
+        long startNanos = System.nanoTime();
         OwnerScanner scanner = OwnerScanner.create(message -> { }, 2, variant.equals("native"));
-        long created = System.nanoTime();
+        String warmRoot = System.getProperty("procmap.warm");
+        if (warmRoot != null) {
+            scanner.scan(Path.of(warmRoot), false);
+        }
+        String created = verbose ? cpuTimes() : "";
+        long createdNanos = System.nanoTime();
         OwnerIndex index = scanner.scan(PROC, false);
-        long scanned = System.nanoTime();
-        if (System.getProperty("procmap.again") != null) {
-            long again = System.nanoTime();
-            scanner.scan(PROC, false);
-            System.err.printf(Locale.ROOT, "again %.1f ms%n", (System.nanoTime() - again) / 1e6);
+        long scannedNanos = System.nanoTime();
+        if (verbose) {
+            System.err.printf(Locale.ROOT, "start %s | setup %.1f ms %s | scan %.1f ms %s | %d entries%n", start,
+                    (createdNanos - startNanos) / 1e6, created, (scannedNanos - createdNanos) / 1e6, cpuTimes(),
+                    index.size());
+            for (int again = 0; again < Integer.getInteger("procmap.again", 0); again++) {
+                long before = System.nanoTime();
+                scanner.scan(PROC, false);
+                System.err.printf(Locale.ROOT, "again %.1f ms %s%n", (System.nanoTime() - before) / 1e6, cpuTimes());
+            }
         }
-        if (System.getProperty("procmap.verbose") != null) {
-            System.err.printf(Locale.ROOT, "setup %.1f ms, scan %.1f ms, %d entries%n", (created - start) / 1e6,
-                    (scanned - created) / 1e6, index.size());
-        }
+    }
+
+    /** This process's user and system CPU time so far, from /proc/self/stat (clock ticks, 100 per second). */
+    private static String cpuTimes() throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return "user " + Long.parseLong(fields[11]) * 10 + " ms sys " + Long.parseLong(fields[12]) * 10 + " ms";
     }
 
     private static void run(String mode, int rounds) throws Exception {

@@ -1,17 +1,20 @@
-"""Keeps starting short-lived processes and threads that open sockets and exit, until stdin closes.
+"""Keeps a pool of short-lived processes that open sockets and threads and exit, until stdin closes.
 
-Each round forks a few children that open a handful of sockets, live up to 25 milliseconds and exit, so
-that a /proc scan keeps meeting processes and descriptors that vanish under it. Prints "ready" once the
-first round is running.
+Eight children at a time each open twenty socket pairs and three threads, live 10 to 60 milliseconds
+and exit; each one that ends is replaced at once. A /proc scan running meanwhile keeps meeting processes,
+threads and descriptors that vanish under it. Prints "ready" once the first children hold their sockets.
 """
 import ctypes
 import os
+import random
 import select
 import signal
 import socket
 import sys
 import threading
 import time
+
+POOL = 8
 
 
 def die_with_parent():
@@ -21,35 +24,35 @@ def die_with_parent():
         pass
 
 
-def child(round_number):
+def child(lifetime):
     die_with_parent()
     held = [socket.socketpair() for _ in range(20)]
-    threads = [threading.Thread(target=time.sleep, args=(0.002 * n,)) for n in range(3)]
+    threads = [threading.Thread(target=time.sleep, args=(lifetime / (n + 2),)) for n in range(3)]
     for thread in threads:
         thread.start()
-    time.sleep(0.005 * (round_number % 5))
-    os._exit(0)
+    time.sleep(lifetime)
+    os._exit(0 if held else 1)
+
+
+def spawn():
+    lifetime = random.uniform(0.010, 0.060)
+    pid = os.fork()
+    if pid == 0:
+        child(lifetime)
+    return pid
 
 
 def main():
-    announced = False
-    round_number = 0
-    children = set()
+    children = {spawn() for _ in range(POOL)}
+    time.sleep(0.005)
+    print("ready", flush=True)
     while True:
-        for _ in range(4):
-            pid = os.fork()
-            if pid == 0:
-                child(round_number)
-            children.add(pid)
-        round_number += 1
-        if not announced:
-            print("ready", flush=True)
-            announced = True
-        while children:
+        while True:
             pid, _ = os.waitpid(-1, os.WNOHANG)
             if pid == 0:
                 break
             children.discard(pid)
+            children.add(spawn())
         readable, _, _ = select.select([sys.stdin], [], [], 0.002)
         if readable and not sys.stdin.buffer.read1(1):
             break
