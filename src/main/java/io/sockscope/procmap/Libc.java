@@ -96,6 +96,11 @@ final class Libc {
         }
     }
 
+    /** {@code readlinkat} through the general, errno-capturing call, for the rare failure. */
+    static long readlinkat(MemorySegment capture, int dirFd, MemorySegment path, MemorySegment buffer, long size) {
+        return call(capture, NR.readlinkat(), dirFd, path.address(), buffer.address(), size);
+    }
+
     static long read(MemorySegment capture, int fd, MemorySegment buffer, long size) {
         return call(capture, NR.read(), fd, buffer.address(), size, 0);
     }

@@ -61,7 +61,7 @@ final class TaskScan {
 
     private void readChunk(ProcSession session, int from, int to) {
         try {
-            for (int i = from; i < to; i++) {
+            for (int i = from; i < to && !directory.isForbidden(); i++) {
                 long inode = session.socketInode(directory, fds.get(i));
                 if (inode != 0 && wanted.test(inode)) {
                     inodes[i] = (int) inode;

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,6 +48,13 @@ class UnprivilegedScanTest {
                         + ",fd="), output);
                 assertTrue(output.contains(way + " pids [" + probePid + "]"), "only its own process: " + output);
                 assertTrue(output.contains(way + " warnings []"), output);
+                // The one readable process owns the socket; the forbidden directory was given up at once.
+                Matcher forbidden = Pattern.compile(way + " forbidden attempts (\\d+) owners (.*) problems (.*)")
+                        .matcher(output);
+                assertTrue(forbidden.find(), output);
+                assertTrue(Integer.parseInt(forbidden.group(1)) <= 1 + 3 * 2, "links tried: " + forbidden.group(1));
+                assertEquals("users:((\"open\",pid=6,fd=3))", forbidden.group(2));
+                assertEquals("[]", forbidden.group(3));
             }
             assertTrue(listener.isOpen() && !output.contains("pid=" + rootPid + ","), output);
         }
