@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  *     io.sockscope.procmap.OwnerScanBenchmark --mode tcp --sockets 95000 --per-process 19000 --rounds 7
  * </pre>
  *
- * It prints, in milliseconds (median and best of the rounds): ss with and without {@code -p}; the scan in
+ * It prints, in milliseconds (median and best of the rounds, and the median CPU time, which other load on
+ * a shared machine disturbs far less than wall time): ss with and without {@code -p}; the scan in
  * this warm JVM with java.nio and with native calls, on one thread and on two; and whole cold runs of a
  * fresh JVM started with the launcher's flags that do nothing, or one scan. It also checks that every
  * variant found the same owners, in the same order, for every socket the herd holds.
@@ -138,14 +139,30 @@ public final class OwnerScanBenchmark {
     private static void report(String what, int rounds, Action action) throws Exception {
         action.run(); // warm-up, also fills the kernel's dentry cache as a repeated command would find it
         double[] millis = new double[rounds];
+        double[] cpuMillis = new double[rounds];
         for (int i = 0; i < rounds; i++) {
+            long cpuBefore = cpuTicks();
             long start = System.nanoTime();
             action.run();
             millis[i] = (System.nanoTime() - start) / 1e6;
+            cpuMillis[i] = (cpuTicks() - cpuBefore) * 10.0;
         }
         Arrays.sort(millis);
-        System.out.printf(Locale.ROOT, "%-22s median %8.1f ms   best %8.1f ms%n", what, millis[rounds / 2],
-                millis[0]);
+        Arrays.sort(cpuMillis);
+        System.out.printf(Locale.ROOT, "%-22s median %8.1f ms   best %8.1f ms   cpu median %6.0f ms%n", what,
+                millis[rounds / 2], millis[0], cpuMillis[rounds / 2]);
+    }
+
+    /**
+     * CPU time used so far by this process and by the children it has waited for (user and system), in
+     * clock ticks of 10 ms: a measure that, unlike wall time, other load on the machine hardly changes.
+     */
+    private static long cpuTicks() throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // Fields 14-17 of stat (utime, stime, cutime, cstime) are 11-14 after the name.
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                + Long.parseLong(fields[14]);
     }
 
     private static void runCommand(List<String> command) throws IOException, InterruptedException {
