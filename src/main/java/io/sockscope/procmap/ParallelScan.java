@@ -96,16 +96,26 @@ final class ParallelScan {
     }
 
     private static OwnerIndex assemble(List<ProcessScan> processes) {
-        OwnerIndexBuilder builder = new OwnerIndexBuilder();
+        // Count first so that the builder's arrays are allocated once, at their final size.
+        int entries = 0;
+        int tasks = 0;
         for (ProcessScan process : processes) {
             for (TaskScan task : process.tasks()) {
-                int number = -1;
+                int found = task.socketCount();
+                entries += found;
+                tasks += found > 0 ? 1 : 0;
+            }
+        }
+        OwnerIndexBuilder builder = new OwnerIndexBuilder(entries, tasks);
+        for (ProcessScan process : processes) {
+            for (TaskScan task : process.tasks()) {
+                if (task.socketCount() == 0) {
+                    continue;
+                }
+                int number = builder.addTask(task.pid(), task.tid(), task.command());
                 for (int i = 0, n = task.slots(); i < n; i++) {
                     int inode = task.inodeAt(i);
                     if (inode != 0) {
-                        if (number < 0) {
-                            number = builder.addTask(task.pid(), task.tid(), task.command());
-                        }
                         builder.addEntry(number, inode, task.fdAt(i));
                     }
                 }

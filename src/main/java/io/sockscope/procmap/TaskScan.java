@@ -22,6 +22,8 @@ final class TaskScan {
     /** Per listed descriptor, the wanted socket inode it holds (as unsigned int bits), 0 if none. */
     private int[] inodes;
     private String command = "";
+    /** Counted once all chunks are in; -1 until then. */
+    private int socketCount = -1;
 
     TaskScan(int pid, int tid, LongPredicate wanted) {
         this.pid = pid;
@@ -80,12 +82,22 @@ final class TaskScan {
     }
 
     private boolean hasSockets() {
-        for (int inode : inodes) {
-            if (inode != 0) {
-                return true;
-            }
+        return socketCount() > 0;
+    }
+
+    /** The number of wanted sockets found; valid once the scan is over (or from the last chunk's worker). */
+    int socketCount() {
+        if (inodes == null) {
+            return 0;
         }
-        return false;
+        if (socketCount < 0) {
+            int count = 0;
+            for (int inode : inodes) {
+                count += inode != 0 ? 1 : 0;
+            }
+            socketCount = count;
+        }
+        return socketCount;
     }
 
     /** Number of descriptor slots listed; valid once the scan is over. */
