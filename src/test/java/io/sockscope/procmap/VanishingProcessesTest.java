@@ -2,6 +2,7 @@ package io.sockscope.procmap;
 
 import io.sockscope.model.Owner;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,8 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class VanishingProcessesTest {
 
+    /** Both ways of reading, on two threads; every variant meets each kind of death in ScanRacesTest. */
+    static Stream<Arguments> scanners() {
+        return Stream.of(Arguments.of("nio x2", false, 2), Arguments.of("native x2", true, 2));
+    }
+
     @ParameterizedTest(name = "{0}")
-    @MethodSource("io.sockscope.procmap.OwnerScannerFixtureTest#scanners")
+    @MethodSource("scanners")
     void scansWhileProcessesComeAndGo(String name, boolean nativeCalls, int threads) throws IOException {
         int pid = (int) ProcessHandle.current().pid();
         try (ServerSocketChannel listener = SsCommand.listenOnLoopback();
