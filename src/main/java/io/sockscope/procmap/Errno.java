@@ -24,6 +24,11 @@ final class Errno {
         };
     }
 
+    /** EPERM or EACCES: the kernel refused us, as opposed to the file being gone. */
+    static boolean isPermissionDenied(int errno) {
+        return errno == 1 || errno == 13;
+    }
+
     /**
      * True for failures that only mean a process or file went away, is not ours to read, or is not what
      * a real /proc would have there; ss skips those without a word and so does the scan.

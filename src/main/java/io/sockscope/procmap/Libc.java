@@ -11,10 +11,20 @@ import java.lang.invoke.VarHandle;
 
 /**
  * The five system calls the native scan makes ({@code openat}, {@code getdents64}, {@code readlinkat},
- * {@code read}, {@code close}), all through a single downcall handle to the C library's {@code syscall}
- * function. One handle instead of five matters: building each handle costs several milliseconds in a
- * fresh JVM, which a command-line run pays every time. Arguments are passed as {@code long}s (pointers as
- * addresses), which is how {@code syscall} takes them, and {@code errno} is captured on every call.
+ * {@code read}, {@code close}), through two downcall handles to the C library's {@code syscall} function
+ * rather than one per call: building each handle costs several milliseconds in a fresh JVM, which a
+ * command-line run pays every time.
+ *
+ * <ul>
+ * <li>The general handle passes every argument as a {@code long} (pointers as addresses, which is how
+ *     {@code syscall} takes them) and captures {@code errno}.</li>
+ * <li>The hot handle serves {@code readlinkat}, made once per descriptor of every process. It is marked
+ *     <em>critical</em> with heap access, so the link name and the link buffer are plain {@code byte[]}s
+ *     the kernel reads and fills directly: no copy between heap and native memory, no errno capture and
+ *     no allocation, which matters because the command-line launcher runs with the C1 compiler alone,
+ *     which cannot optimise those away. A readlink on /proc takes microseconds and never waits for the
+ *     JVM, which is what a critical call requires; it only delays a garbage collection by that long.</li>
+ * </ul>
  *
  * <p>The handle is a constant built when this class is first used, so a run that never asks for owners
  * never pays for it. On an architecture without a known system call table, or a C library without
@@ -33,19 +43,23 @@ final class Libc {
 
     private static final SyscallNumbers NR = SyscallNumbers.forArchitecture(System.getProperty("os.arch"));
     private static final MethodHandle SYSCALL;
+    private static final MethodHandle SYSCALL_CRITICAL;
 
     static {
         Linker linker = Linker.nativeLinker();
         ValueLayout word = ValueLayout.JAVA_LONG;
+        ValueLayout pointer = ValueLayout.ADDRESS;
         // long syscall(long number, ...): everything after the number is variadic.
         SYSCALL = downcall(linker, FunctionDescriptor.of(word, word, word, word, word, word),
                 Linker.Option.captureCallState("errno"), Linker.Option.firstVariadicArg(1));
+        SYSCALL_CRITICAL = downcall(linker, FunctionDescriptor.of(word, word, word, pointer, pointer, word),
+                Linker.Option.critical(true), Linker.Option.firstVariadicArg(1));
     }
 
     private Libc() {
     }
 
-    @SuppressWarnings("restricted") // the descriptor above matches glibc's syscall(2) for up to four arguments
+    @SuppressWarnings("restricted") // the descriptors above match glibc's syscall(2) for up to four arguments
     private static MethodHandle downcall(Linker linker, FunctionDescriptor descriptor, Linker.Option... options) {
         MemorySegment symbol = linker.defaultLookup().find("syscall")
                 .orElseThrow(() -> new UnsatisfiedLinkError("C library has no syscall function"));
@@ -70,6 +84,19 @@ final class Libc {
         return call(capture, NR.getdents64(), dirFd, buffer.address(), size, 0);
     }
 
+    /**
+     * {@code readlinkat}; {@code path} (NUL-terminated) and {@code buffer} may be heap segments. Returns the
+     * link's length, or -1 on failure (errno is not kept: any failure means "not a socket").
+     */
+    static long readlinkat(int dirFd, MemorySegment path, MemorySegment buffer, long size) {
+        try {
+            return (long) SYSCALL_CRITICAL.invokeExact(NR.readlinkat(), (long) dirFd, path, buffer, size);
+        } catch (Throwable t) {
+            throw new IllegalStateException("readlinkat downcall failed", t);
+        }
+    }
+
+    /** {@code readlinkat} through the general, errno-capturing call, for the rare failure. */
     static long readlinkat(MemorySegment capture, int dirFd, MemorySegment path, MemorySegment buffer, long size) {
         return call(capture, NR.readlinkat(), dirFd, path.address(), buffer.address(), size);
     }

@@ -80,11 +80,16 @@ final class NativeProcTree implements ProcTree {
         private final byte[] pathBytes = new byte[PATH_BYTES];
         private final MemorySegment data = arena.allocate(DENTS_BYTES, 8);
         private final byte[] dataBytes = new byte[DENTS_BYTES];
+        /** Heap buffers the readlinkat call reads the name from and writes the target to. */
+        private final byte[] linkName = new byte[16];
+        private final MemorySegment linkNameSegment = MemorySegment.ofArray(linkName);
+        private final byte[] linkTarget = new byte[SocketLink.MAX_LENGTH];
+        private final MemorySegment linkTargetSegment = MemorySegment.ofArray(linkTarget);
 
         @Override
         public IntList listProcesses() {
             IntList ids = new IntList(512);
-            int fd = open(setPath(-1, "."));
+            int fd = open(pathOf("."));
             if (fd >= 0) {
                 readIds(fd, ids);
                 Libc.close(capture, fd);
@@ -95,7 +100,7 @@ final class NativeProcTree implements ProcTree {
         @Override
         public IntList listThreads(int pid) {
             IntList ids = new IntList(8);
-            int fd = open(setPath(pid, "/task"));
+            int fd = open(pathOf(pid, "/task"));
             if (fd >= 0) {
                 readIds(fd, ids);
                 Libc.close(capture, fd);
@@ -105,7 +110,7 @@ final class NativeProcTree implements ProcTree {
 
         @Override
         public FdDirectory openFdDirectory(int id) {
-            int fd = open(setPath(id, "/fd"));
+            int fd = open(pathOf(id, "/fd"));
             if (fd < 0) {
                 return null;
             }
@@ -121,20 +126,29 @@ final class NativeProcTree implements ProcTree {
 
         @Override
         public long socketInode(FdDirectory directory, int fd) {
-            setPath(fd, "");
-            long length = Libc.readlinkat(capture, ((NativeFdDirectory) directory).fd, path, data,
-                    SocketLink.MAX_LENGTH);
-            if (length <= 0) {
-                return 0;
+            linkName[formatDecimal(fd, linkName)] = 0;
+            int dirFd = ((NativeFdDirectory) directory).fd;
+            long length = Libc.readlinkat(dirFd, linkNameSegment, linkTargetSegment, SocketLink.MAX_LENGTH);
+            if (length < 0) {
+                noteRefusal(directory, dirFd, fd);
             }
-            int n = (int) length;
-            MemorySegment.copy(data, ValueLayout.JAVA_BYTE, 0, dataBytes, 0, n);
-            return SocketLink.inodeOf(dataBytes, n);
+            return length <= 0 ? 0 : SocketLink.inodeOf(linkTarget, (int) length);
+        }
+
+        /**
+         * Learns why reading link {@code fd} failed, which the fast call does not say, by asking again
+         * through the errno-capturing call; marks the directory when permission was refused.
+         */
+        private void noteRefusal(FdDirectory directory, int dirFd, int fd) {
+            long again = Libc.readlinkat(capture, dirFd, pathOf(fd, ""), data, SocketLink.MAX_LENGTH);
+            if (again < 0 && Errno.isPermissionDenied(Libc.errno(capture))) {
+                directory.forbid();
+            }
         }
 
         @Override
         public String readCommand(int id) {
-            int fd = open(setPath(id, "/stat"));
+            int fd = open(pathOf(id, "/stat"));
             if (fd < 0) {
                 return "";
             }
@@ -157,14 +171,21 @@ final class NativeProcTree implements ProcTree {
         }
 
         /**
-         * Puts the NUL-terminated path {@code "<id><suffix>"} (or just the suffix when id is -1) in the
-         * native path buffer, formatting the number without allocating.
+         * Puts the NUL-terminated path {@code "<id><suffix>"} in the native path buffer, formatting the
+         * number as ss does ({@code %d}) and without allocating.
          */
-        private MemorySegment setPath(int id, String suffix) {
-            int length = 0;
-            if (id != -1) {
-                length = formatDecimal(id, pathBytes);
-            }
+        private MemorySegment pathOf(int id, String suffix) {
+            return appendToPath(formatDecimal(id, pathBytes), suffix);
+        }
+
+        /** Puts the NUL-terminated path {@code name} in the native path buffer. */
+        private MemorySegment pathOf(String name) {
+            return appendToPath(0, name);
+        }
+
+        /** Puts {@code suffix} and a NUL after the first {@code prefixLength} bytes of the path buffer. */
+        private MemorySegment appendToPath(int prefixLength, String suffix) {
+            int length = prefixLength;
             for (int i = 0; i < suffix.length(); i++) {
                 pathBytes[length++] = (byte) suffix.charAt(i);
             }

@@ -3,6 +3,7 @@ package io.sockscope.procmap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -77,6 +78,9 @@ final class NioProcTree implements ProcTree {
             try {
                 byte[] target = Files.readSymbolicLink(link).toString().getBytes(StandardCharsets.UTF_8);
                 return SocketLink.inodeOf(target, target.length);
+            } catch (AccessDeniedException e) {
+                directory.forbid();
+                return 0;
             } catch (IOException | UnsupportedOperationException | SecurityException e) {
                 return 0; // gone, not a link, or not ours to read
             }

@@ -17,6 +17,7 @@ public final class OwnerIndex {
     private final int[] slotInodes;
     private final int[] slotHeads;
     private final int mask;
+    private final int[] entryInodes;
     private final int[] entryFds;
     private final int[] entryTasks;
     private final int[] entryNext;
@@ -24,11 +25,12 @@ public final class OwnerIndex {
     private final int[] taskTids;
     private final String[] taskCommands;
 
-    OwnerIndex(int[] slotInodes, int[] slotHeads, int[] entryFds, int[] entryTasks, int[] entryNext,
-               int[] taskPids, int[] taskTids, String[] taskCommands) {
+    OwnerIndex(int[] slotInodes, int[] slotHeads, int[] entryInodes, int[] entryFds, int[] entryTasks,
+               int[] entryNext, int[] taskPids, int[] taskTids, String[] taskCommands) {
         this.slotInodes = slotInodes;
         this.slotHeads = slotHeads;
         this.mask = slotInodes.length - 1;
+        this.entryInodes = entryInodes;
         this.entryFds = entryFds;
         this.entryTasks = entryTasks;
         this.entryNext = entryNext;
@@ -67,6 +69,24 @@ public final class OwnerIndex {
     /** Whether any descriptor holds socket {@code inode}; cheaper than {@link #owners(long)}. */
     public boolean hasOwners(long inode) {
         return headOf(inode) >= 0;
+    }
+
+    /** Receives the entries of an index, see {@link #forEach}. */
+    @FunctionalInterface
+    public interface EntryVisitor {
+        void visit(long inode, Owner owner);
+    }
+
+    /**
+     * Gives every (socket, owner) pair to {@code visitor} in the order the scan met them (the reverse of
+     * {@link #owners(long)}'s order for any one socket): for tallies such as sockets per process.
+     */
+    public void forEach(EntryVisitor visitor) {
+        for (int e = 0; e < entryFds.length; e++) {
+            int task = entryTasks[e];
+            visitor.visit(Integer.toUnsignedLong(entryInodes[e]),
+                    new Owner(taskCommands[task], taskPids[task], taskTids[task], entryFds[e]));
+        }
     }
 
     /** The number of (socket, descriptor) pairs found. */

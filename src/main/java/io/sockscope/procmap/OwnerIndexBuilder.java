@@ -9,14 +9,28 @@ import java.util.Arrays;
  * slot (inode 0 is never stored).
  */
 final class OwnerIndexBuilder {
-    private int[] entryInodes = new int[64];
-    private int[] entryFds = new int[64];
-    private int[] entryTasks = new int[64];
+    private int[] entryInodes;
+    private int[] entryFds;
+    private int[] entryTasks;
     private int entries;
-    private int[] taskPids = new int[16];
-    private int[] taskTids = new int[16];
-    private String[] taskCommands = new String[16];
+    private int[] taskPids;
+    private int[] taskTids;
+    private String[] taskCommands;
     private int tasks;
+
+    OwnerIndexBuilder() {
+        this(64, 16);
+    }
+
+    /** A builder sized for the given numbers, which saves regrowing arrays of a large scan. */
+    OwnerIndexBuilder(int expectedEntries, int expectedTasks) {
+        entryInodes = new int[Math.max(1, expectedEntries)];
+        entryFds = new int[Math.max(1, expectedEntries)];
+        entryTasks = new int[Math.max(1, expectedEntries)];
+        taskPids = new int[Math.max(1, expectedTasks)];
+        taskTids = new int[Math.max(1, expectedTasks)];
+        taskCommands = new String[Math.max(1, expectedTasks)];
+    }
 
     /** Starts a task whose entries follow; returns its number. */
     int addTask(int pid, int tid, String command) {
@@ -45,7 +59,8 @@ final class OwnerIndexBuilder {
     }
 
     OwnerIndex build() {
-        int capacity = Integer.highestOneBit(Math.max(16, entries * 2 + 1) - 1) << 1;
+        // A load of at most three quarters: lookups stay short and the zeroing of large tables stays cheap.
+        int capacity = Integer.highestOneBit(Math.max(16, entries + entries / 3 + 1) - 1) << 1;
         int mask = capacity - 1;
         int[] slotInodes = new int[capacity];
         int[] slotHeads = new int[capacity];
@@ -64,9 +79,13 @@ final class OwnerIndexBuilder {
             }
             slotHeads[slot] = e;
         }
-        return new OwnerIndex(slotInodes, slotHeads, Arrays.copyOf(entryFds, entries),
-                Arrays.copyOf(entryTasks, entries), next, Arrays.copyOf(taskPids, tasks),
-                Arrays.copyOf(taskTids, tasks), Arrays.copyOf(taskCommands, tasks));
+        return new OwnerIndex(slotInodes, slotHeads, trim(entryInodes, entries), trim(entryFds, entries),
+                trim(entryTasks, entries), next, trim(taskPids, tasks), trim(taskTids, tasks),
+                tasks == taskCommands.length ? taskCommands : Arrays.copyOf(taskCommands, tasks));
+    }
+
+    private static int[] trim(int[] values, int length) {
+        return length == values.length ? values : Arrays.copyOf(values, length);
     }
 
     /** Home slot of an inode: a multiplicative hash, since socket inodes are handed out consecutively. */

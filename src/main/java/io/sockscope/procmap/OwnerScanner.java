@@ -19,7 +19,7 @@ import java.util.function.LongPredicate;
  *
  * <p>The scan uses the native system calls when this module may call native code (otherwise
  * {@code java.nio}, which is slower) and runs on several threads; the result does not depend on either.
- * An instance holds no state between scans and may be used from several threads.
+ * An instance is immutable and may be used from several threads.
  */
 public final class OwnerScanner {
     /** Threads beyond this number only contend for the same kernel locks. */
@@ -28,14 +28,16 @@ public final class OwnerScanner {
     private final WarningSink warnings;
     private final int parallelism;
     private final boolean nativeCalls;
+    private final long excludedPid;
 
-    private OwnerScanner(WarningSink warnings, int parallelism, boolean nativeCalls) {
+    private OwnerScanner(WarningSink warnings, int parallelism, boolean nativeCalls, long excludedPid) {
         this.warnings = Objects.requireNonNull(warnings, "warnings");
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be positive: " + parallelism);
         }
         this.parallelism = parallelism;
         this.nativeCalls = nativeCalls;
+        this.excludedPid = excludedPid;
     }
 
     /** A scanner that drops warnings. */
@@ -46,12 +48,22 @@ public final class OwnerScanner {
     /** A scanner using every processor (up to four) and native calls when they are available. */
     public static OwnerScanner create(WarningSink warnings) {
         int processors = Runtime.getRuntime().availableProcessors();
-        return new OwnerScanner(warnings, Math.min(processors, MAX_DEFAULT_PARALLELISM), nativeCallsAvailable());
+        return new OwnerScanner(warnings, Math.min(processors, MAX_DEFAULT_PARALLELISM), nativeCallsAvailable(),
+                -1);
     }
 
     /** A scanner with explicit settings, for measuring one way of scanning against another. */
     static OwnerScanner create(WarningSink warnings, int parallelism, boolean nativeCalls) {
-        return new OwnerScanner(warnings, parallelism, nativeCalls && nativeCallsAvailable());
+        return new OwnerScanner(warnings, parallelism, nativeCalls && nativeCallsAvailable(), -1);
+    }
+
+    /**
+     * This scanner, but passing over the root entry named {@code pid} (and its threads). A program that
+     * prints what ss prints excludes itself: ss reads /proc before opening any socket of its own, so it
+     * never shows itself as an owner, whereas this scan may run while its caller holds netlink sockets.
+     */
+    public OwnerScanner excludingProcess(long pid) {
+        return new OwnerScanner(warnings, parallelism, nativeCalls, pid);
     }
 
     /** Whether the native system calls can be used: native access granted and the C library complete. */
@@ -86,16 +98,18 @@ public final class OwnerScanner {
     /**
      * Scans {@code procRoot} keeping only sockets whose inode {@code wantedInodes} accepts. The owners of
      * those sockets, their order and command names are exactly those of a full scan; the scan saves the
-     * bookkeeping (and the {@code stat} reads) for everything else. {@code wantedInodes} is called from
-     * several threads at once.
+     * bookkeeping (and the {@code stat} reads) for everything else, though it still reads every link.
+     * {@code wantedInodes} is called from several threads at once.
      */
     public OwnerIndex scan(Path procRoot, boolean threads, LongPredicate wantedInodes) {
         Objects.requireNonNull(procRoot, "procRoot");
         Objects.requireNonNull(wantedInodes, "wantedInodes");
+        ScanRequest request = new ScanRequest(threads, wantedInodes, excludedPid);
         ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
         OwnerIndex index;
-        try (ProcTree tree = nativeCalls ? new NativeProcTree(procRoot, problems) : new NioProcTree(procRoot, problems)) {
-            index = new ParallelScan(tree, threads, wantedInodes, parallelism).run();
+        try (ProcTree tree = nativeCalls ? new NativeProcTree(procRoot, problems)
+                : new NioProcTree(procRoot, problems)) {
+            index = new ParallelScan(tree, request, parallelism).run();
         }
         problems.stream().distinct().forEach(problem -> warnings.warn("process scan: " + problem));
         return index;

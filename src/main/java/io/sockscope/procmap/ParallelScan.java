@@ -3,7 +3,6 @@ package io.sockscope.procmap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.LongPredicate;
 
 /**
  * Runs one scan of a {@link ProcTree} on the calling thread plus {@code parallelism - 1} helper threads,
@@ -14,16 +13,14 @@ import java.util.function.LongPredicate;
  */
 final class ParallelScan {
     private final ProcTree tree;
-    private final boolean threads;
-    private final LongPredicate wanted;
+    private final ScanRequest request;
     private final int parallelism;
     private final WorkQueue queue = new WorkQueue();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-    ParallelScan(ProcTree tree, boolean threads, LongPredicate wanted, int parallelism) {
+    ParallelScan(ProcTree tree, ScanRequest request, int parallelism) {
         this.tree = tree;
-        this.threads = threads;
-        this.wanted = wanted;
+        this.request = request;
         this.parallelism = Math.max(1, parallelism);
     }
 
@@ -38,7 +35,10 @@ final class ParallelScan {
             try {
                 IntList pids = session.listProcesses();
                 for (int i = 0; i < pids.size(); i++) {
-                    ProcessScan process = new ProcessScan(pids.get(i), threads, wanted);
+                    if (pids.get(i) == request.excludedPid()) {
+                        continue;
+                    }
+                    ProcessScan process = new ProcessScan(pids.get(i), request);
                     processes.add(process);
                     queue.pushBack(worker -> process.run(worker, queue));
                 }
@@ -96,16 +96,26 @@ final class ParallelScan {
     }
 
     private static OwnerIndex assemble(List<ProcessScan> processes) {
-        OwnerIndexBuilder builder = new OwnerIndexBuilder();
+        // Count first so that the builder's arrays are allocated once, at their final size.
+        int entries = 0;
+        int tasks = 0;
         for (ProcessScan process : processes) {
             for (TaskScan task : process.tasks()) {
-                int number = -1;
+                int found = task.socketCount();
+                entries += found;
+                tasks += found > 0 ? 1 : 0;
+            }
+        }
+        OwnerIndexBuilder builder = new OwnerIndexBuilder(entries, tasks);
+        for (ProcessScan process : processes) {
+            for (TaskScan task : process.tasks()) {
+                if (task.socketCount() == 0) {
+                    continue;
+                }
+                int number = builder.addTask(task.pid(), task.tid(), task.command());
                 for (int i = 0, n = task.slots(); i < n; i++) {
                     int inode = task.inodeAt(i);
                     if (inode != 0) {
-                        if (number < 0) {
-                            number = builder.addTask(task.pid(), task.tid(), task.command());
-                        }
                         builder.addEntry(number, inode, task.fdAt(i));
                     }
                 }

@@ -2,7 +2,6 @@ package io.sockscope.procmap;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongPredicate;
 
 /**
  * One numeric entry of the root: the process's own fd directory and, when threads are asked for, each
@@ -10,25 +9,23 @@ import java.util.function.LongPredicate;
  */
 final class ProcessScan {
     private final int pid;
-    private final boolean threads;
-    private final LongPredicate wanted;
+    private final ScanRequest request;
     private final List<TaskScan> tasks = new ArrayList<>(1);
 
-    ProcessScan(int pid, boolean threads, LongPredicate wanted) {
+    ProcessScan(int pid, ScanRequest request) {
         this.pid = pid;
-        this.threads = threads;
-        this.wanted = wanted;
+        this.request = request;
     }
 
     void run(ProcSession session, WorkQueue queue) {
-        TaskScan main = new TaskScan(pid, pid, wanted);
+        TaskScan main = new TaskScan(pid, pid, request.wanted());
         tasks.add(main);
-        if (threads) {
+        if (request.includeThreads()) {
             IntList tids = session.listThreads(pid);
             for (int i = 0; i < tids.size(); i++) {
                 int tid = tids.get(i);
                 if (tid != pid) {
-                    TaskScan thread = new TaskScan(pid, tid, wanted);
+                    TaskScan thread = new TaskScan(pid, tid, request.wanted());
                     tasks.add(thread);
                     queue.pushFront(worker -> thread.start(worker, queue));
                 }

@@ -22,6 +22,8 @@ final class TaskScan {
     /** Per listed descriptor, the wanted socket inode it holds (as unsigned int bits), 0 if none. */
     private int[] inodes;
     private String command = "";
+    /** Counted once all chunks are in; -1 until then. */
+    private int socketCount = -1;
 
     TaskScan(int pid, int tid, LongPredicate wanted) {
         this.pid = pid;
@@ -60,28 +62,42 @@ final class TaskScan {
     }
 
     private void readChunk(ProcSession session, int from, int to) {
-        for (int i = from; i < to; i++) {
-            long inode = session.socketInode(directory, fds.get(i));
-            if (inode != 0 && wanted.test(inode)) {
-                inodes[i] = (int) inode;
+        try {
+            for (int i = from; i < to && !directory.isForbidden(); i++) {
+                long inode = session.socketInode(directory, fds.get(i));
+                if (inode != 0 && wanted.test(inode)) {
+                    inodes[i] = (int) inode;
+                }
             }
-        }
-        // The decrement publishes this chunk's slice to the worker that finishes last.
-        if (chunksLeft.decrementAndGet() == 0) {
-            session.closeFdDirectory(directory);
-            if (hasSockets()) {
-                command = session.readCommand(tid);
+        } finally {
+            // The decrement publishes this chunk's slice to the worker that finishes last, which closes the
+            // directory even if a chunk failed.
+            if (chunksLeft.decrementAndGet() == 0) {
+                session.closeFdDirectory(directory);
+                if (hasSockets()) {
+                    command = session.readCommand(tid);
+                }
             }
         }
     }
 
     private boolean hasSockets() {
-        for (int inode : inodes) {
-            if (inode != 0) {
-                return true;
-            }
+        return socketCount() > 0;
+    }
+
+    /** The number of wanted sockets found; valid once the scan is over (or from the last chunk's worker). */
+    int socketCount() {
+        if (inodes == null) {
+            return 0;
         }
-        return false;
+        if (socketCount < 0) {
+            int count = 0;
+            for (int inode : inodes) {
+                count += inode != 0 ? 1 : 0;
+            }
+            socketCount = count;
+        }
+        return socketCount;
     }
 
     /** Number of descriptor slots listed; valid once the scan is over. */

@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Measures the owner scan against ss on a host made busy on purpose: a herd of python3 processes holding
- * many sockets (see {@link SocketHerd}). Not a test: run it by hand, e.g.
+ * many sockets (socket_herd.py, run by {@link PythonHelper}). Not a test: run it by hand, e.g.
  *
  * <pre>
  * mvn -q -o test-compile
@@ -18,11 +20,13 @@ import java.util.Locale;
  *     io.sockscope.procmap.OwnerScanBenchmark --mode tcp --sockets 95000 --per-process 19000 --rounds 7
  * </pre>
  *
- * It prints, in milliseconds (median and best of the rounds): ss with and without {@code -p}; the scan in
+ * It prints, in milliseconds (median and best of the rounds, and the median CPU time, which other load on
+ * a shared machine disturbs far less than wall time): ss with and without {@code -p}; the scan in
  * this warm JVM with java.nio and with native calls, on one thread and on two; and whole cold runs of a
  * fresh JVM started with the launcher's flags that do nothing, or one scan. It also checks that every
- * variant found the same owners for every socket in the table. {@code --once nio|native|none} is the
- * cold run's own entry point.
+ * variant found the same owners, in the same order, for every socket the herd holds.
+ * {@code --once nio|native|none} is the cold run's own entry point; with {@code -Dprocmap.verbose} it
+ * prints its phases and CPU times, {@code -Dprocmap.again=N} adds N warm scans.
  */
 public final class OwnerScanBenchmark {
     private static final Path PROC = Path.of("/proc");
@@ -50,39 +54,50 @@ public final class OwnerScanBenchmark {
         }
         System.out.printf("%d sockets (%s) in processes of at most %d, %d processors, %d rounds%n",
                 sockets, mode, perProcess, Runtime.getRuntime().availableProcessors(), rounds);
-        try (SocketHerd herd = SocketHerd.start(mode, sockets, perProcess)) {
-            System.out.println("holders: " + herd.holders());
-            run(mode, rounds);
+        try (PythonHelper herd = PythonHelper.start("socket_herd.py", mode, Integer.toString(sockets),
+                Integer.toString(perProcess))) {
+            System.out.println("holders: " + herd.ready());
+            run(mode, rounds, herd.ready().stream().map(Integer::valueOf).collect(Collectors.toSet()));
         }
     }
 
-    private static void once(String variant) {
+    private static void once(String variant) throws IOException {
         if (variant.equals("none")) {
             return;
         }
-        long start = System.nanoTime();
+        boolean verbose = System.getProperty("procmap.verbose") != null;
+        String start = verbose ? cpuTimes() : "";
+        long startNanos = System.nanoTime();
         OwnerScanner scanner = OwnerScanner.create(message -> { }, 2, variant.equals("native"));
-        long created = System.nanoTime();
+        String created = verbose ? cpuTimes() : "";
+        long createdNanos = System.nanoTime();
         OwnerIndex index = scanner.scan(PROC, false);
-        long scanned = System.nanoTime();
-        if (System.getProperty("procmap.again") != null) {
-            long again = System.nanoTime();
-            scanner.scan(PROC, false);
-            System.err.printf(Locale.ROOT, "again %.1f ms%n", (System.nanoTime() - again) / 1e6);
-        }
-        if (System.getProperty("procmap.verbose") != null) {
-            System.err.printf(Locale.ROOT, "setup %.1f ms, scan %.1f ms, %d entries%n", (created - start) / 1e6,
-                    (scanned - created) / 1e6, index.size());
+        long scannedNanos = System.nanoTime();
+        if (verbose) {
+            System.err.printf(Locale.ROOT, "start %s | setup %.1f ms %s | scan %.1f ms %s | %d entries%n", start,
+                    (createdNanos - startNanos) / 1e6, created, (scannedNanos - createdNanos) / 1e6, cpuTimes(),
+                    index.size());
+            for (int again = 0; again < Integer.getInteger("procmap.again", 0); again++) {
+                long before = System.nanoTime();
+                scanner.scan(PROC, false);
+                System.err.printf(Locale.ROOT, "again %.1f ms %s%n", (System.nanoTime() - before) / 1e6, cpuTimes());
+            }
         }
     }
 
-    private static void run(String mode, int rounds) throws Exception {
+    /** This process's user and system CPU time so far, from /proc/self/stat (clock ticks, 100 per second). */
+    private static String cpuTimes() throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return "user " + Long.parseLong(fields[11]) * 10 + " ms sys " + Long.parseLong(fields[12]) * 10 + " ms";
+    }
+
+    private static void run(String mode, int rounds, Set<Integer> holders) throws Exception {
         String table = mode.equals("tcp") ? "-tan" : "-xa";
         report("ss " + table, rounds, () -> runCommand(List.of("ss", table)));
         report("ss " + table + "p", rounds, () -> runCommand(List.of("ss", table + "p")));
 
-        long[] inodes = tableInodes(mode);
-        OwnerIndex reference = null;
+        List<String> reference = null;
         for (boolean nativeCalls : new boolean[] {false, true}) {
             for (int threads : new int[] {1, 2}) {
                 OwnerScanner scanner = OwnerScanner.create(message -> System.out.println("warning: " + message),
@@ -90,14 +105,21 @@ public final class OwnerScanBenchmark {
                 OwnerIndex[] last = new OwnerIndex[1];
                 report("scan " + (nativeCalls ? "native" : "nio") + " x" + threads, rounds,
                         () -> last[0] = scanner.scan(PROC, false));
+                // Other processes come and go on a shared machine: compare what the herd holds, in scan order.
+                List<String> found = new ArrayList<>();
+                last[0].forEach((inode, owner) -> {
+                    if (holders.contains(owner.pid())) {
+                        found.add(inode + " " + owner + " " + last[0].owners(inode).size());
+                    }
+                });
                 if (reference == null) {
-                    reference = last[0];
-                } else {
-                    compare(reference, last[0], inodes);
+                    reference = found;
+                    System.out.printf("the herd holds %d (socket, descriptor) pairs%n", found.size());
+                } else if (!reference.equals(found)) {
+                    throw new AssertionError("scans disagree on the herd's sockets");
                 }
             }
         }
-        System.out.printf("index: %d entries; %d sockets in the table%n", reference.size(), inodes.length);
 
         String java = ProcessHandle.current().info().command().orElse("java");
         String classPath = System.getProperty("java.class.path");
@@ -109,33 +131,6 @@ public final class OwnerScanBenchmark {
         }
     }
 
-    /** Sockets in the kernel's table for the herd's kind, from /proc/net. */
-    private static long[] tableInodes(String mode) throws IOException {
-        List<Long> inodes = new ArrayList<>();
-        List<String> files = mode.equals("tcp") ? List.of("/proc/net/tcp", "/proc/net/tcp6") : List.of("/proc/net/unix");
-        for (String file : files) {
-            List<String> lines = Files.readAllLines(Path.of(file));
-            int column = mode.equals("tcp") ? 9 : 6;
-            for (String line : lines.subList(1, lines.size())) {
-                String[] fields = line.trim().split("\\s+");
-                inodes.add(Long.parseLong(fields[column]));
-            }
-        }
-        return inodes.stream().mapToLong(Long::longValue).toArray();
-    }
-
-    private static void compare(OwnerIndex expected, OwnerIndex actual, long[] inodes) {
-        if (expected.size() != actual.size()) {
-            throw new AssertionError("entries differ: " + expected.size() + " vs " + actual.size());
-        }
-        for (long inode : inodes) {
-            if (!expected.owners(inode).equals(actual.owners(inode))) {
-                throw new AssertionError("owners of " + inode + " differ: " + expected.owners(inode) + " vs "
-                        + actual.owners(inode));
-            }
-        }
-    }
-
     @FunctionalInterface
     private interface Action {
         void run() throws Exception;
@@ -144,14 +139,30 @@ public final class OwnerScanBenchmark {
     private static void report(String what, int rounds, Action action) throws Exception {
         action.run(); // warm-up, also fills the kernel's dentry cache as a repeated command would find it
         double[] millis = new double[rounds];
+        double[] cpuMillis = new double[rounds];
         for (int i = 0; i < rounds; i++) {
+            long cpuBefore = cpuTicks();
             long start = System.nanoTime();
             action.run();
             millis[i] = (System.nanoTime() - start) / 1e6;
+            cpuMillis[i] = (cpuTicks() - cpuBefore) * 10.0;
         }
         Arrays.sort(millis);
-        System.out.printf(Locale.ROOT, "%-22s median %8.1f ms   best %8.1f ms%n", what, millis[rounds / 2],
-                millis[0]);
+        Arrays.sort(cpuMillis);
+        System.out.printf(Locale.ROOT, "%-22s median %8.1f ms   best %8.1f ms   cpu median %6.0f ms%n", what,
+                millis[rounds / 2], millis[0], cpuMillis[rounds / 2]);
+    }
+
+    /**
+     * CPU time used so far by this process and by the children it has waited for (user and system), in
+     * clock ticks of 10 ms: a measure that, unlike wall time, other load on the machine hardly changes.
+     */
+    private static long cpuTicks() throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // Fields 14-17 of stat (utime, stime, cutime, cstime) are 11-14 after the name.
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                + Long.parseLong(fields[14]);
     }
 
     private static void runCommand(List<String> command) throws IOException, InterruptedException {

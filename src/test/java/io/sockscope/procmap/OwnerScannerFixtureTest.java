@@ -199,6 +199,22 @@ class OwnerScannerFixtureTest {
         assertTrue(warnings.getFirst().contains("absent"), warnings.getFirst());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scanners")
+    void anExcludedProcessIsPassedOverWithItsThreads(String name, boolean nativeCalls, int threads) {
+        proc.process(300, "self").socket(300, 3, 55).thread(300, 300).thread(300, 301);
+        proc.process(301, "self-thread").socket(301, 4, 55);
+        proc.process(400, "other").socket(400, 5, 55).thread(400, 400).thread(400, 401);
+        proc.process(401, "other-thread").socket(401, 6, 55);
+
+        OwnerIndex index = scanner(nativeCalls, threads, new ArrayList<>()).excludingProcess(300).scan(temp, true);
+
+        // 301 is still listed in this tree's root, as a thread never is in /proc: it stays.
+        assertEquals(Set.of(new Owner("self-thread", 301, 301, 4), new Owner("other", 400, 400, 5),
+                new Owner("other-thread", 400, 401, 6), new Owner("other-thread", 401, 401, 6)),
+                Set.copyOf(index.owners(55)));
+    }
+
     @Test
     void scanAsyncGivesTheSameIndex() throws Exception {
         proc.process(1, "one").socket(1, 3, 77).socket(1, 4, 77);
