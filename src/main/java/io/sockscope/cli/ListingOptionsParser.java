@@ -10,7 +10,7 @@ import java.util.Set;
 /** Turns a parsed command line into {@link ListingOptions}, applying options in order as ss does. */
 final class ListingOptionsParser {
     /** Options ss has that sockscope does not implement yet; refused with a clear message. */
-    private static final Set<String> NOT_YET = Set.of("r", "o", "e", "m", "i", "b", "E", "D", "N", "K",
+    private static final Set<String> NOT_YET = Set.of("r", "o", "e", "m", "i", "b",
             "z", "Z", "tipcinfo", "tos", "cgroup", "inet-sockopt");
 
     private ListingOptionsParser() {
@@ -42,6 +42,9 @@ final class ListingOptionsParser {
                 case "debug" -> debug = true;
                 case "h", "v", "V" -> {
                     // Answered by Main before the listing options are read.
+                }
+                case "D", "K", "E", "N" -> {
+                    // Actions, read by ActionOptions.
                 }
                 case "d" -> sel.setTable(SocketTable.DCCP, true);
                 case "t" -> sel.setTable(SocketTable.TCP, true);
