@@ -13,7 +13,9 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -49,6 +51,10 @@ final class DumpCommand {
         OutputStream out;
         try {
             out = toStdout ? stdout : Files.newOutputStream(Path.of(file));
+        } catch (NoSuchFileException e) {
+            throw new UsageException("cannot open dump file " + file + ": No such file or directory", 1);
+        } catch (AccessDeniedException e) {
+            throw new UsageException("cannot open dump file " + file + ": Permission denied", 1);
         } catch (IOException | RuntimeException e) {
             throw new UsageException("cannot open dump file " + file + ": " + e.getMessage(), 1);
         }

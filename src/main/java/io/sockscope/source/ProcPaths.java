@@ -24,6 +24,8 @@ import java.util.Map;
 public final class ProcPaths {
     static final String PROC_ROOT = "PROC_ROOT";
     private static final String DEFAULT_ROOT = "/proc";
+    /** Paths that mean "the reader's network namespace" to ss, a process with a single thread. */
+    private static final String[] OWN_NET_DIRECTORIES = {"/proc/net", "/proc/self/net"};
 
     private final String root;
     private final boolean rootSet;
@@ -77,8 +79,6 @@ public final class ProcPaths {
         }
         return Path.of(path);
     }
-
-    private static final String[] OWN_NET_DIRECTORIES = {"/proc/net", "/proc/self/net"};
 
     /**
      * {@code /proc/<pid>/task/<tid>/net} of the calling thread when it is in another network namespace than

@@ -132,6 +132,35 @@ class DumpReplayDifferentialTest {
                 .listingMismatch(flags).ifPresent(why -> fail(why));
     }
 
+    @Test
+    void killNeitherClosesNorListsReplayedSockets() throws IOException, InterruptedException {
+        ZooPreconditions.assumeSsInstalled();
+        tools.whyCandidateMissing().ifPresent(why -> fail(why));
+        Map<String, String> replay = Map.of("TCPDIAG_FILE", dir.resolve("tcp4.bin").toString());
+        List<String> flags = List.of("-tn", "state", "listening");
+        // ss applies no states to a replay: this lists every socket of the file.
+        long matching = runner.run(tools.ss(flags), replay, TIMEOUT).stdoutText().lines().skip(1).count();
+        assertTrue(matching >= 5, "the golden dump holds the capture's sockets");
+        List<String> kill = new ArrayList<>(List.of("-K"));
+        kill.addAll(flags);
+        CommandResult r = runner.run(tools.candidate(kill), replay, TIMEOUT);
+        assertEquals(0, r.exitCode(), r.stderrText());
+        assertEquals(List.of("Recv-Q Send-Q Local Address:Port Peer Address:PortProcess"), r.stdoutText().lines().toList(),
+                "nothing is listed as closed");
+        assertEquals(List.of("sockscope: warning: tcp sockets were replayed from $TCPDIAG_FILE, where they cannot be"
+                + " closed: " + matching + " matching sockets not closed and not listed"), r.stderrText().lines().toList());
+    }
+
+    @Test
+    void aDumpFileThatCannotBeWrittenIsRefusedInOneLine() throws IOException, InterruptedException {
+        tools.whyCandidateMissing().ifPresent(why -> fail(why));
+        CommandResult r = runner.run(tools.candidate(List.of("-D", "/nonexistent/dir/dump.bin", "-t")), Map.of(), TIMEOUT);
+        assertEquals(1, r.exitCode());
+        assertEquals(List.of("sockscope: cannot open dump file /nonexistent/dir/dump.bin: No such file or directory"),
+                r.stderrText().lines().toList());
+        assertEquals("", r.stdoutText());
+    }
+
     /** A dump each tool writes with these flags, and listings of it to compare. */
     record DumpCase(String dumpFlags, List<List<String>> listings) {
         @Override
