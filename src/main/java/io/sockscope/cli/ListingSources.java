@@ -1,5 +1,6 @@
 package io.sockscope.cli;
 
+import io.sockscope.kernel.Errno;
 import io.sockscope.model.InetSocket;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.source.DumpKind;
@@ -60,25 +61,32 @@ final class ListingSources implements AutoCloseable {
             return;
         }
         if (kind == DumpKind.TCP && replay != null) {
-            if (destroyer == null) {
-                replay.dump(kind, request, filter.keepFromKernel(), sink, warnings);
-                return;
-            }
-            Predicate<SocketRecord> matches = filter.keepFromKernel();
-            long[] replayed = {0};
-            replay.dump(kind, request, socket -> {
-                if (matches.test(socket)) {
-                    replayed[0]++;
-                }
-                return false;
-            }, sink, warnings);
-            warnLeftOpen(kind, replayed[0], "replayed from $" + ReplaySource.ENVIRONMENT_VARIABLE);
-            return;
-        }
-        if (destroyer == null || !isInet(kind)) {
+            replayTcp(request, sink);
+        } else if (destroyer != null && isInet(kind)) {
+            dumpClosing(kind, request, sink);
+        } else {
             live.dump(kind, request, filter.keepFromKernel(), filter.keepFromProc(), sink, warnings);
+        }
+    }
+
+    private void replayTcp(DumpRequest request, SocketSink sink) throws SourceException {
+        if (destroyer == null) {
+            replay.dump(DumpKind.TCP, request, filter.keepFromKernel(), sink, warnings);
             return;
         }
+        Predicate<SocketRecord> matches = filter.keepFromKernel();
+        long[] replayed = {0};
+        replay.dump(DumpKind.TCP, request, socket -> {
+            if (matches.test(socket)) {
+                replayed[0]++;
+            }
+            return false;
+        }, sink, warnings);
+        warnLeftOpen(DumpKind.TCP, replayed[0], "replayed from $" + ReplaySource.ENVIRONMENT_VARIABLE);
+    }
+
+    /** {@code -K}: closes each matching socket the kernel lists and lists it once closed. */
+    private void dumpClosing(DumpKind kind, DumpRequest request, SocketSink sink) throws SourceException {
         Predicate<SocketRecord> matches = filter.keepFromKernel();
         Predicate<SocketRecord> matchesInProc = filter.keepFromProc();
         long[] leftOpen = {0};
@@ -119,7 +127,7 @@ final class ListingSources implements AutoCloseable {
         if (killFailure == null) {
             return;
         }
-        String hint = killFailure.errno() == io.sockscope.kernel.Errno.EPERM
+        String hint = killFailure.errno() == Errno.EPERM
                 ? " (closing sockets needs CAP_NET_ADMIN)" : "";
         throw new UsageException(killFailure.getMessage() + hint, 1);
     }

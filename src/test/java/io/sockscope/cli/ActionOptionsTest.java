@@ -41,7 +41,8 @@ class ActionOptionsTest {
             assertTrue(a.narrowed(), String.join(" ", narrowed));
             assertDoesNotThrow(a::check, String.join(" ", narrowed));
         }
-        for (String[] everything : new String[][] {{"-K"}, {"-Kt"}, {"-K", "-ta"}, {"-K", "-4", "-x"}, {"-K", "-N", "ns"}}) {
+        for (String[] everything : new String[][] {
+                {"-K"}, {"-Kt"}, {"-K", "-ta"}, {"-K", "-4", "-x"}, {"-K", "-N", "ns"}}) {
             UsageException e = assertThrows(UsageException.class, () -> parse(everything).check(),
                     String.join(" ", everything));
             assertEquals(1, e.exitCode());

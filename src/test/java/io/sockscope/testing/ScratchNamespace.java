@@ -28,8 +28,8 @@ public final class ScratchNamespace implements AutoCloseable {
     /** Skips the test unless root with iproute2's {@code ip}; else creates the namespace. */
     public static ScratchNamespace create() throws IOException, InterruptedException {
         assumeTrue(isRoot(), "needs root: creates a network namespace");
-        assumeTrue(Stream.of("/usr/sbin/ip", "/sbin/ip", "/usr/bin/ip", "/bin/ip").anyMatch(p -> Files.isExecutable(Path.of(p))),
-                "needs iproute2's ip");
+        assumeTrue(Stream.of("/usr/sbin/ip", "/sbin/ip", "/usr/bin/ip", "/bin/ip")
+                .anyMatch(p -> Files.isExecutable(Path.of(p))), "needs iproute2's ip");
         byte[] random = new byte[4];
         ThreadLocalRandom.current().nextBytes(random);
         ScratchNamespace ns = new ScratchNamespace("sockscope-scratch-" + HexFormat.of().formatHex(random));
@@ -56,7 +56,7 @@ public final class ScratchNamespace implements AutoCloseable {
         return Path.of("/run/netns", name);
     }
 
-    /** Runs {@code body} on a new platform thread, which ends with it, and returns its result or throws its exception. */
+    /** Runs {@code body} on a new platform thread, which ends with it; returns its result or throws its exception. */
     public static <T> T onThread(Callable<T> body) throws Exception {
         AtomicReference<T> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
