@@ -27,9 +27,15 @@ final class Help {
               -O, --oneline    one line per socket
               --debug          show stack traces of internal errors
               -V, --version    version          -h, --help      this text
+            Actions:
+              -K, --kill       close the sockets listed (needs a filter or a state, and CAP_NET_ADMIN)
+              -E, --events     print TCP and UDP sockets as they are destroyed, until interrupted
+              -D, --diag=FILE  write the raw TCP dump to FILE ('-': stdout), for TCPDIAG_FILE
+              -N, --net=NAME   work in the network namespace NAME (ip netns)
 
             Environment: PROC_ROOT and PROC_NET_TCP, PROC_NET_UDP, ... read /proc files instead of the
-            kernel; COLUMNS sets the width when stdout is not a terminal.
+            kernel; TCPDIAG_FILE lists TCP from a raw dump written by -D; COLUMNS sets the width when
+            stdout is not a terminal.
             """;
 
     private Help() {

@@ -20,10 +20,7 @@ import io.sockscope.source.SocketSummary;
 import io.sockscope.source.SocketSummaryReader;
 import io.sockscope.source.DumpKind;
 import io.sockscope.source.DumpRequest;
-import io.sockscope.source.FallbackSource;
-import io.sockscope.source.NetlinkSource;
 import io.sockscope.source.ProcNetFile;
-import io.sockscope.source.ProcNetSource;
 import io.sockscope.source.ProcPaths;
 import io.sockscope.filter.EphemeralPortRange;
 import io.sockscope.source.SourceException;
@@ -38,7 +35,6 @@ import java.util.Map;
 
 /** Runs an ss-style listing: plans the dumps, reads each from its source, and streams rows to stdout. */
 final class ListingCommand {
-    private static final int CLOCK_TICKS_PER_SECOND = 100;
     /** {@code -r}: how long one reverse lookup may take, and how many slow ones end the resolving. */
     private static final java.time.Duration RESOLVE_LIMIT = java.time.Duration.ofMillis(500);
     private static final int RESOLVE_TIMEOUTS_BEFORE_GIVING_UP = 3;
@@ -46,11 +42,21 @@ final class ListingCommand {
     private final ListingOptions options;
     private final Map<String, String> environment;
     private final PrintStream err;
+    private final ActionOptions actions;
 
     ListingCommand(ListingOptions options, Map<String, String> environment, PrintStream err) {
+        this(options, environment, err, new ActionOptions(null, false, false, null, false));
+    }
+
+    /**
+     * @param actions {@code -K} closes every inet socket listed ({@link ListingSources}), {@code -E} follows
+     *                destroy events instead of listing ({@link EventFollower})
+     */
+    ListingCommand(ListingOptions options, Map<String, String> environment, PrintStream err, ActionOptions actions) {
         this.options = options;
         this.environment = environment;
         this.err = err;
+        this.actions = actions;
     }
 
     int run(OutputStream stdout) throws IOException, UsageException {
@@ -95,31 +101,38 @@ final class ListingCommand {
         if (options.header()) {
             writer.header();
         }
-        FallbackSource source = new FallbackSource(new NetlinkSource(),
-                new ProcNetSource(paths, CLOCK_TICKS_PER_SECOND), kind -> paths.forcesProc(kind) || filter.forcesProc(kind));
+        if (actions.events()) {
+            return new EventFollower(sel, filter, writer, stdout, warnings).follow();
+        }
         ExtendedOutput extended = options.extended();
         // What ss asks the kernel for: -m and -i set idiag_ext bits (and unix MEMINFO), --tos the TOS bits, -e the
         // unix VFS and pending-connection attributes; -b needs the packet attributes that -e keeps.
         DumpRequest request = new DumpRequest(sel.tables, sel.states, sel.families, sel.preferredFamily,
                 extended.memory(), extended.tcpInfo(), extended.tos(), extended.details() || extended.bpf(),
                 filter.bytecode());
-        for (DumpKind kind : DumpPlan.of(sel)) {
-            try {
-                source.dump(kind, request, filter.keepFromKernel(), filter.keepFromProc(), socket -> {
-                    try {
-                        writer.write(socket);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }, warnings);
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            } catch (SourceException e) {
-                // ss lists the other tables and still exits 0 when one cannot be read.
-                err.println("sockscope: " + e.getMessage());
+        try (ListingSources sources = new ListingSources(paths, filter, environment, actions.kill(), warnings)) {
+            for (DumpKind kind : DumpPlan.of(sel)) {
+                try {
+                    sources.dump(kind, request, socket -> {
+                        try {
+                            writer.write(socket);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                } catch (SourceException e) {
+                    // ss lists the other tables and still exits 0 when one cannot be read.
+                    err.println("sockscope: " + e.getMessage());
+                }
+                if (sources.killFailed()) {
+                    break;
+                }
             }
+            writer.finish();
+            sources.throwIfKillFailed();
         }
-        writer.finish();
         if (hosts != null) {
             hosts.close();
         }

@@ -11,8 +11,7 @@ import java.util.Set;
 /** Turns a parsed command line into {@link ListingOptions}, applying options in order as ss does. */
 final class ListingOptionsParser {
     /** Options ss has that sockscope does not implement yet; refused with a clear message. */
-    private static final Set<String> NOT_YET = Set.of("E", "D", "N", "K",
-            "z", "Z", "tipcinfo", "inet-sockopt");
+    private static final Set<String> NOT_YET = Set.of("z", "Z", "tipcinfo", "inet-sockopt");
 
     private ListingOptionsParser() {
     }
@@ -65,6 +64,9 @@ final class ListingOptionsParser {
                 case "cgroup" -> cgroup = true;
                 case "h", "v", "V" -> {
                     // Answered by Main before the listing options are read.
+                }
+                case "D", "K", "E", "N" -> {
+                    // Actions, read by ActionOptions.
                 }
                 case "d" -> sel.setTable(SocketTable.DCCP, true);
                 case "t" -> sel.setTable(SocketTable.TCP, true);

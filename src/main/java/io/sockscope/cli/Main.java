@@ -47,7 +47,7 @@ public final class Main {
                 }
             }
             ListingOptions options = ListingOptionsParser.parse(line);
-            int code = new ListingCommand(options, environment, err).run(stdout);
+            int code = Actions.run(line, options, environment, err, stdout);
             stdout.flush();
             return code;
         } catch (UsageException e) {

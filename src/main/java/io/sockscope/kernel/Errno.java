@@ -12,6 +12,7 @@ public final class Errno {
     public static final int EINVAL = 22;
     public static final int EMSGSIZE = 90;
     public static final int EOPNOTSUPP = 95;
+    public static final int ENOBUFS = 105;
 
     // Indexed by errno: {name, message}. Gaps are numbers sockscope never expects from these calls.
     private static final String[][] TABLE = new String[134][];

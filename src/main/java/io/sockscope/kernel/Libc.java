@@ -31,6 +31,11 @@ final class Libc {
     static final int MSG_PEEK = 0x2;
     static final int MSG_TRUNC = 0x20;
     static final int IF_NAMESIZE = 16;
+    static final int SO_RCVTIMEO = 20;
+    static final int AT_FDCWD = -100;
+    static final int O_RDONLY = 0;
+    static final int O_CLOEXEC = 0x80000;
+    static final int CLONE_NEWNET = 0x40000000;
 
     private Libc() {
     }
@@ -47,6 +52,12 @@ final class Libc {
         @SuppressWarnings("restricted")
         static MethodHandle capturingErrno(String name, FunctionDescriptor descriptor) {
             return LINKER.downcallHandle(symbol(name), descriptor, CAPTURE_ERRNO);
+        }
+
+        @SuppressWarnings("restricted")
+        static MethodHandle variadicCapturingErrno(String name, FunctionDescriptor descriptor, int firstVariadic) {
+            return LINKER.downcallHandle(symbol(name), descriptor, CAPTURE_ERRNO,
+                    Linker.Option.firstVariadicArg(firstVariadic));
         }
 
         @SuppressWarnings("restricted")
@@ -67,6 +78,8 @@ final class Libc {
 
     private static final FunctionDescriptor INT_INT_INT_TO_INT = FunctionDescriptor.of(
             ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT);
+    private static final FunctionDescriptor INT_INT_TO_INT = FunctionDescriptor.of(
+            ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT);
     private static final FunctionDescriptor INT_PTR_INT_TO_INT = FunctionDescriptor.of(
             ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT);
     private static final FunctionDescriptor INT_PTR_INT_TO_LONG = FunctionDescriptor.of(
@@ -97,6 +110,15 @@ final class Libc {
 
     private static final class RecvMsg {
         static final MethodHandle H = Linkage.capturingErrno("recvmsg", INT_PTR_INT_TO_LONG);
+    }
+
+    private static final class OpenAt {
+        // int openat(int dirfd, const char *path, int flags, ...): the mode is variadic and never passed here.
+        static final MethodHandle H = Linkage.variadicCapturingErrno("openat", INT_PTR_INT_TO_INT, 3);
+    }
+
+    private static final class SetNs {
+        static final MethodHandle H = Linkage.capturingErrno("setns", INT_INT_TO_INT);
     }
 
     private static final class Close {
@@ -178,6 +200,24 @@ final class Libc {
     static long recvmsg(MemorySegment state, int fd, MemorySegment msghdr, int flags) {
         try {
             return (long) RecvMsg.H.invokeExact(state, fd, msghdr, flags);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** {@code openat(dirfd, path, flags)} without a mode (no {@code O_CREAT}); -1 with errno on failure. */
+    static int openat(MemorySegment state, int dirfd, MemorySegment path, int flags) {
+        try {
+            return (int) OpenAt.H.invokeExact(state, dirfd, path, flags);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** {@code setns(fd, nstype)}: moves the calling thread into the namespace {@code fd} refers to. */
+    static int setns(MemorySegment state, int fd, int nstype) {
+        try {
+            return (int) SetNs.H.invokeExact(state, fd, nstype);
         } catch (Throwable t) {
             throw unexpected(t);
         }

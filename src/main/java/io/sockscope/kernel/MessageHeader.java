@@ -55,6 +55,7 @@ final class MessageHeader {
     static final int SOCKADDR_NL_SIZE = 12;
     static final long NL_FAMILY = 0;
     static final long NL_PID = 4;
+    static final long NL_GROUPS = 8;
 
     private final MemorySegment msghdr;
     private final MemorySegment iovec;

@@ -46,37 +46,11 @@ final class SocketExchange implements NetlinkExchange {
      */
     static SocketExchange open(int protocol) throws NetlinkException {
         Arena arena = Arena.ofConfined();
-        int fd = -1;
         try {
             MemorySegment state = arena.allocate(Libc.callStateLayout());
-            fd = Libc.socket(state, Libc.AF_NETLINK, Libc.SOCK_RAW | Libc.SOCK_CLOEXEC, protocol);
-            if (fd < 0) {
-                throw NetlinkException.ofSyscall("socket", Libc.errno(state));
-            }
-            MemorySegment option = arena.allocate(ValueLayout.JAVA_INT);
-            option.set(ValueLayout.JAVA_INT, 0, RECEIVE_BUFFER_BYTES);
-            // A smaller buffer only costs round trips: dumps are paced by the reader, so failure is harmless.
-            Libc.setsockopt(state, fd, Libc.SOL_SOCKET, Libc.SO_RCVBUF, option, 4);
-            option.set(ValueLayout.JAVA_INT, 0, 1);
-            // Kernels before 4.12 have no extended ack; errors then come without their text.
-            Libc.setsockopt(state, fd, Libc.SOL_NETLINK, Libc.NETLINK_EXT_ACK, option, 4);
-
-            MemorySegment address = arena.allocate(MessageHeader.SOCKADDR_NL);
-            address.set(ValueLayout.JAVA_SHORT, MessageHeader.NL_FAMILY, (short) Libc.AF_NETLINK);
-            if (Libc.bind(state, fd, address, MessageHeader.SOCKADDR_NL_SIZE) < 0) {
-                throw NetlinkException.ofSyscall("bind", Libc.errno(state));
-            }
-            MemorySegment length = arena.allocate(ValueLayout.JAVA_INT);
-            length.set(ValueLayout.JAVA_INT, 0, MessageHeader.SOCKADDR_NL_SIZE);
-            if (Libc.getsockname(state, fd, address, length) < 0) {
-                throw NetlinkException.ofSyscall("getsockname", Libc.errno(state));
-            }
-            int portId = address.get(ValueLayout.JAVA_INT, MessageHeader.NL_PID);
-            return new SocketExchange(arena, state, fd, portId);
+            BoundSocket socket = BoundSocket.open(arena, state, protocol, 0);
+            return new SocketExchange(arena, state, socket.fd(), socket.portId());
         } catch (NetlinkException | RuntimeException | Error e) {
-            if (fd >= 0) {
-                Libc.close(fd);
-            }
             arena.close();
             throw e;
         }

@@ -5,7 +5,9 @@
  * {@code NLMSG_DONE}/{@code NLMSG_ERROR}, {@code NLM_F_DUMP_INTR}); the
  * {@link io.sockscope.kernel.NetlinkExchange} beneath it is where tests put scripted replies instead of a
  * kernel. Failures are {@link io.sockscope.kernel.NetlinkException}s naming the call and the errno.
- * {@link io.sockscope.kernel.InterfaceNames} turns interface indexes into names as ss prints them. The
+ * {@link io.sockscope.kernel.InterfaceNames} turns interface indexes into names as ss prints them.
+ * {@link io.sockscope.kernel.NetlinkSubscription} receives multicast notifications (sock_diag destroy events),
+ * and {@link io.sockscope.kernel.NetworkNamespace} moves one thread into a named network namespace. The
  * package knows framing, never what a payload means. Callers need {@code --enable-native-access}.
  */
 package io.sockscope.kernel;

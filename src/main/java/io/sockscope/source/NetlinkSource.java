@@ -4,6 +4,7 @@ import io.sockscope.kernel.DumpOutcome;
 import io.sockscope.kernel.NetlinkChannel;
 import io.sockscope.kernel.NetlinkException;
 import io.sockscope.kernel.NetlinkMessageHandler;
+import io.sockscope.kernel.ReplyRecorder;
 import io.sockscope.model.AddressFamily;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.SocketTable;
@@ -65,6 +66,7 @@ public final class NetlinkSource implements SocketSource {
     private static final String CALL = "sock_diag dump";
 
     private final ChannelOpener opener;
+    private final ReplyRecorder recorder;
 
     /** A source reading the kernel of the calling thread's network namespace. */
     public NetlinkSource() {
@@ -73,7 +75,25 @@ public final class NetlinkSource implements SocketSource {
 
     /** A source whose dumps run over the channels {@code opener} gives (tests: scripted replies). */
     NetlinkSource(ChannelOpener opener) {
+        this(opener, null);
+    }
+
+    private NetlinkSource(ChannelOpener opener, ReplyRecorder recorder) {
         this.opener = opener;
+        this.recorder = recorder;
+    }
+
+    /**
+     * A source that also hands every reply datagram of its dumps, as received, to {@code recorder}: what
+     * {@code ss -D} writes to its file (see {@link ReplaySource} for reading one back).
+     */
+    public static NetlinkSource recording(ReplyRecorder recorder) {
+        return new NetlinkSource(() -> NetlinkChannel.open(SockDiag.NETLINK_SOCK_DIAG), recorder);
+    }
+
+    /** {@link #recording(ReplyRecorder)} over the channels {@code opener} gives (tests). */
+    static NetlinkSource recording(ChannelOpener opener, ReplyRecorder recorder) {
+        return new NetlinkSource(opener, recorder);
     }
 
     /** Opens one {@code NETLINK_SOCK_DIAG} channel per dump. */
@@ -245,9 +265,9 @@ public final class NetlinkSource implements SocketSource {
         }
     }
 
-    private static void run(NetlinkChannel channel, byte[] request, NetlinkMessageHandler handler,
-                            Delivery delivery) throws NetlinkException {
-        DumpOutcome outcome = channel.dump(CALL, request, handler, delivery.warnings::warn);
+    private void run(NetlinkChannel channel, byte[] request, NetlinkMessageHandler handler,
+                     Delivery delivery) throws NetlinkException {
+        DumpOutcome outcome = channel.dump(CALL, request, handler, delivery.warnings::warn, recorder);
         if (outcome == DumpOutcome.POSSIBLY_INCONSISTENT) {
             delivery.warnings.warn(CALL + " of " + delivery.what
                     + " was interrupted by a concurrent change; the listing may be inconsistent");

@@ -1,5 +1,7 @@
 package io.sockscope.source;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -10,12 +12,20 @@ import java.util.Map;
  * {@code $PROC_ROOT/<relative path>}, with {@code /proc} when {@code PROC_ROOT} is not set. A variable that
  * is set to the empty string counts as set, as it does for ss ({@code getenv} returns it).
  *
+ * <p>A path into {@code /proc/net} (or {@code /proc/self/net}) means the network namespace of the reader, as it
+ * does for ss. {@code /proc/self} is the process's first thread, though, and a Java thread may have entered
+ * another network namespace on its own (see {@code NetworkNamespace}): paths built on such a thread point
+ * into that thread's {@code /proc/<pid>/task/<tid>/net} instead, which reads right from any thread for as
+ * long as it lives.
+ *
  * <p>The library never reads the process environment itself; the CLI passes {@code System.getenv()}.
  * Instances are immutable.
  */
 public final class ProcPaths {
     static final String PROC_ROOT = "PROC_ROOT";
     private static final String DEFAULT_ROOT = "/proc";
+    /** Paths that mean "the reader's network namespace" to ss, a process with a single thread. */
+    private static final String[] OWN_NET_DIRECTORIES = {"/proc/net", "/proc/self/net"};
 
     private final String root;
     private final boolean rootSet;
@@ -23,9 +33,16 @@ public final class ProcPaths {
     private final boolean dccpSet;
     private final boolean sctpSet;
     private final boolean mptcpSet;
+    private final String threadNetDirectory;
 
     /** Takes what it needs from {@code environment}; later changes to the map are not seen. */
     public ProcPaths(Map<String, String> environment) {
+        this(environment, threadNetDirectory());
+    }
+
+    /** Paths as built on a thread whose own {@code net} directory is {@code threadNetDirectory} (or null). */
+    ProcPaths(Map<String, String> environment, String threadNetDirectory) {
+        this.threadNetDirectory = threadNetDirectory;
         String rootValue = environment.get(PROC_ROOT);
         this.rootSet = rootValue != null;
         this.root = rootSet ? rootValue : DEFAULT_ROOT;
@@ -52,7 +69,33 @@ public final class ProcPaths {
      */
     public Path resolve(ProcNetFile file) {
         String override = overrides.get(file);
-        return Path.of(override != null ? override : root + "/" + file.relativePath());
+        String path = override != null ? override : root + "/" + file.relativePath();
+        if (threadNetDirectory != null) {
+            for (String own : OWN_NET_DIRECTORIES) {
+                if (path.startsWith(own + "/")) {
+                    return Path.of(threadNetDirectory + path.substring(own.length()));
+                }
+            }
+        }
+        return Path.of(path);
+    }
+
+    /**
+     * {@code /proc/<pid>/task/<tid>/net} of the calling thread when it is in another network namespace than
+     * the process's first thread; null when it is not (or /proc cannot tell).
+     */
+    static String threadNetDirectory() {
+        try {
+            Path threadNamespace = Files.readSymbolicLink(Path.of("/proc/thread-self/ns/net"));
+            Path processNamespace = Files.readSymbolicLink(Path.of("/proc/self/ns/net"));
+            if (threadNamespace.equals(processNamespace)) {
+                return null;
+            }
+            // "/proc/thread-self" links to "<pid>/task/<tid>".
+            return "/proc/" + Files.readSymbolicLink(Path.of("/proc/thread-self")) + "/net";
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**
@@ -87,6 +130,7 @@ public final class ProcPaths {
 
     @Override
     public String toString() {
-        return "ProcPaths[root=" + root + ", overrides=" + overrides + "]";
+        return "ProcPaths[root=" + root + ", overrides=" + overrides
+                + (threadNetDirectory != null ? ", net=" + threadNetDirectory : "") + "]";
     }
 }

@@ -28,7 +28,7 @@ class ExtendedOptionsParserTest {
 
     @Test
     void optionsStillRefused() {
-        for (String option : new String[] {"--inet-sockopt", "-E", "-K"}) {
+        for (String option : new String[] {"--inet-sockopt", "--tipcinfo"}) {
             UsageException e = assertThrows(UsageException.class, () -> parse(option));
             assertEquals(1, e.exitCode(), option);
         }

@@ -7,7 +7,10 @@ import java.util.stream.Stream;
  * lines ss rejects, which sockscope must reject the same way. Every case is one JVM start, so each one
  * should cover something the others do not. Listings whose numbers move between two runs (timers, TCP
  * internals) are compared with those numbers masked ({@link FlagCase#masked()}); {@code -s} and {@code -r}
- * (which would ask DNS) are not in scope yet.
+ * (which would ask DNS) are not in scope here. The actions have their own tests ({@code -D}/{@code
+ * TCPDIAG_FILE}: DumpReplayDifferentialTest, {@code -K}: KillDifferentialTest, {@code -E}:
+ * EventsDifferentialTest, {@code -N}: NamespaceDifferentialTest); here only what fits a single run of each
+ * tool.
  */
 final class FlagCombinations {
 
@@ -148,7 +151,12 @@ final class FlagCombinations {
                 FlagCase.ofArguments("-tan", "src", "10.77.91.1", "sport", "gt", ":1024"),
                 FlagCase.ofArguments("-uan", "dport = :123"),
                 FlagCase.ofArguments("-an", "dev", "zoo0"),
-                FlagCase.ofArguments("-xa", "src", "*shared*"));
+                FlagCase.ofArguments("-xa", "src", "*shared*"),
+                // TCPDIAG_FILE replaces the TCP table only (its own tests replay real dumps).
+                FlagCase.of("-tan").with("TCPDIAG_FILE", "/dev/null"),
+                FlagCase.of("-an").with("TCPDIAG_FILE", "/dev/null"),
+                FlagCase.of("-uan").with("TCPDIAG_FILE", "/dev/null"),
+                FlagCase.of("-tan").with("TCPDIAG_FILE", "/nonexistent/dump"));
     }
 
     /** Command lines that ss rejects (or refuses to list anything for). */
@@ -166,6 +174,13 @@ final class FlagCombinations {
                 FlagCase.of("-t state"),
                 FlagCase.ofArguments("-tn", "sport = :bogusport"),
                 FlagCase.ofArguments("-tn", "dst"),
-                FlagCase.of("-F /nonexistent/filter"));
+                FlagCase.of("-F /nonexistent/filter"),
+                // Actions (their own tests run them): arguments, selections they cannot work on, namespaces.
+                FlagCase.of("-D"),
+                FlagCase.of("-N"),
+                FlagCase.of("-x -D /dev/null"),
+                FlagCase.of("-E -x"),
+                FlagCase.of("-E -w"),
+                FlagCase.of("-N sockscope-no-such-netns -tan"));
     }
 }

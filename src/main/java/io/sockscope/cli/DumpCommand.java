@@ -1,0 +1,106 @@
+package io.sockscope.cli;
+
+import io.sockscope.model.SocketTable;
+import io.sockscope.netlink.NetlinkHeader;
+import io.sockscope.source.DumpKind;
+import io.sockscope.source.DumpRequest;
+import io.sockscope.source.NetlinkSource;
+import io.sockscope.source.SourceException;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * {@code -D FILE}: writes the kernel's raw reply to ss's TCP dump request, datagram after datagram as
+ * received (the request of each family in turn, each reply with its {@code NLMSG_DONE}), which is the file
+ * format {@code ss -D} writes and {@code TCPDIAG_FILE} replays. As in ss the dump honours the tables,
+ * families and states of the command line but not the filter expression, which is not even read, and
+ * nothing else is printed. A name starting with '-' writes to stdout.
+ */
+final class DumpCommand {
+    private final ListingOptions options;
+    private final String file;
+    private final PrintStream err;
+
+    DumpCommand(ListingOptions options, String file, PrintStream err) {
+        this.options = options;
+        this.file = file;
+        this.err = err;
+    }
+
+    int run(OutputStream stdout) throws IOException, UsageException {
+        TableSelection sel = options.selection();
+        String empty = emptySelection(sel);
+        if (empty != null) {
+            err.println("sockscope: " + empty);
+            return 0;
+        }
+        if (!SocketTable.TCP.in(sel.tables)) {
+            err.println("sockscope: tcpdiag dump requested and no tcp in filter.");
+            return 0;
+        }
+        boolean toStdout = file.startsWith("-");
+        OutputStream out;
+        try {
+            out = toStdout ? stdout : Files.newOutputStream(Path.of(file));
+        } catch (NoSuchFileException e) {
+            throw new UsageException("cannot open dump file " + file + ": No such file or directory", 1);
+        } catch (AccessDeniedException e) {
+            throw new UsageException("cannot open dump file " + file + ": Permission denied", 1);
+        } catch (IOException | RuntimeException e) {
+            throw new UsageException("cannot open dump file " + file + ": " + e.getMessage(), 1);
+        }
+        try {
+            DumpRequest request = new DumpRequest(sel.tables, sel.states, sel.families, sel.preferredFamily,
+                    false, false, false, false, null);
+            NetlinkSource.recording(datagram -> write(out, datagram)).dump(DumpKind.TCP, request, socket -> { },
+                    message -> err.println("sockscope: warning: " + message));
+            out.flush();
+            return 0;
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } catch (SourceException e) {
+            out.flush();
+            err.println("sockscope: " + e.getMessage());
+            return 1;
+        } finally {
+            if (!toStdout) {
+                out.close();
+            }
+        }
+    }
+
+    /** ss's complaint about a selection with nothing in it, or null. */
+    static String emptySelection(TableSelection sel) {
+        if (sel.tables == 0) {
+            return "no socket tables to show with such filter.";
+        }
+        if (sel.families == 0) {
+            return "no families to show with such filter.";
+        }
+        if (sel.states == 0) {
+            return "no socket states to show with such filter.";
+        }
+        return null;
+    }
+
+    /** One datagram as ss writes it: whole, padded to the 4-byte boundary netlink messages keep. */
+    private static void write(OutputStream out, MemorySegment datagram) {
+        int size = (int) datagram.byteSize();
+        byte[] bytes = new byte[NetlinkHeader.align(size)];
+        MemorySegment.copy(datagram, ValueLayout.JAVA_BYTE, 0, bytes, 0, size);
+        try {
+            out.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.sockscope.cli;
+
+import io.sockscope.kernel.Errno;
+import io.sockscope.kernel.NetlinkException;
+import io.sockscope.kernel.NetlinkSubscription;
+import io.sockscope.model.AddressFamily;
+import io.sockscope.model.InetSocket;
+import io.sockscope.model.SocketRecord;
+import io.sockscope.model.SocketTable;
+import io.sockscope.netlink.InetDiagMsg;
+import io.sockscope.netlink.MalformedMessageException;
+import io.sockscope.netlink.SockDiag;
+import io.sockscope.render.SsListingWriter;
+import io.sockscope.source.WarningSink;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+/**
+ * {@code -E}: prints a row for every TCP and UDP socket the kernel destroys, as it happens, until SIGINT or
+ * SIGTERM ({@link StopOnSignal}). Like ss, it joins the sock_diag destroy groups of the selected tables and
+ * families (IPv4 and IPv6, TCP and UDP), applies the family selection and the filter expression (not the
+ * states: a destroyed socket is usually closed), and prints each row in ss's layout the moment it comes:
+ * one render per event, the header with the first one, column widths growing as they do over ss's batches.
+ * Every row is flushed at once, so a reader of a pipe sees it immediately.
+ */
+final class EventFollower {
+    /** {@code SKNLGRP_*} from {@code <linux/sock_diag.h>}. */
+    static final int SKNLGRP_INET_TCP_DESTROY = 1;
+    static final int SKNLGRP_INET_UDP_DESTROY = 2;
+    static final int SKNLGRP_INET6_TCP_DESTROY = 3;
+    static final int SKNLGRP_INET6_UDP_DESTROY = 4;
+
+    private static final Duration WAKE_INTERVAL = Duration.ofMillis(100);
+    private static final int IPPROTO_UDP = 17;
+
+    private final TableSelection sel;
+    private final Predicate<SocketRecord> keep;
+    private final SsListingWriter writer;
+    private final OutputStream stdout;
+    private final WarningSink warnings;
+
+    EventFollower(TableSelection sel, ListingFilter filter, SsListingWriter writer, OutputStream stdout,
+                  WarningSink warnings) {
+        this.sel = sel;
+        this.keep = filter.keepFromKernel();
+        this.writer = writer;
+        this.stdout = stdout;
+        this.warnings = warnings;
+    }
+
+    /** The multicast groups ss joins for a selection (bit {@code n - 1} for group {@code n}); 0 when none. */
+    static int groups(TableSelection sel) {
+        boolean v4 = sel.hasFamily(AddressFamily.INET);
+        boolean v6 = sel.hasFamily(AddressFamily.INET6);
+        boolean tcp = SocketTable.TCP.in(sel.tables);
+        boolean udp = SocketTable.UDP.in(sel.tables);
+        int groups = 0;
+        if (v4 && tcp) {
+            groups |= 1 << (SKNLGRP_INET_TCP_DESTROY - 1);
+        }
+        if (v4 && udp) {
+            groups |= 1 << (SKNLGRP_INET_UDP_DESTROY - 1);
+        }
+        if (v6 && tcp) {
+            groups |= 1 << (SKNLGRP_INET6_TCP_DESTROY - 1);
+        }
+        if (v6 && udp) {
+            groups |= 1 << (SKNLGRP_INET6_UDP_DESTROY - 1);
+        }
+        return groups;
+    }
+
+    /** Follows events until a signal stops it; returns the exit status. */
+    int follow() throws IOException, UsageException {
+        int groups = groups(sel);
+        if (groups == 0) {
+            // ss exits with -1 here, silently.
+            throw new UsageException("-E follows destroyed TCP and UDP sockets: the selection has neither", 255);
+        }
+        try (StopOnSignal stop = StopOnSignal.install();
+             NetlinkSubscription events = NetlinkSubscription.open(SockDiag.NETLINK_SOCK_DIAG, groups, WAKE_INTERVAL)) {
+            while (!stop.requested()) {
+                events.receive((type, flags, payload) -> show(payload), warnings::warn);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } catch (NetlinkException e) {
+            String hint = e.errno() == Errno.EPERM ? " (following destroy events needs CAP_NET_ADMIN)" : "";
+            throw new UsageException("cannot follow destroy events: " + e.getMessage() + hint, 1);
+        }
+        return 0;
+    }
+
+    /**
+     * Prints the event's row if it is kept, then renders whatever is buffered, as ss renders after every
+     * message whether or not it printed a row: the header thus comes out with the first event received, its
+     * widths measured over that event's row only if that row was kept.
+     */
+    private void show(MemorySegment payload) {
+        InetSocket socket = kept(payload);
+        try {
+            if (socket != null) {
+                writer.write(socket);
+            }
+            writer.finish();
+            stdout.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The socket an event describes if the selection and the filter keep it, else null. */
+    private InetSocket kept(MemorySegment payload) {
+        if (payload.byteSize() < 1) {
+            warnings.warn("skipped an empty destroy event");
+            return null;
+        }
+        int family = Byte.toUnsignedInt(payload.get(ValueLayout.JAVA_BYTE, 0));
+        if (family != AddressFamily.INET && family != AddressFamily.INET6) {
+            warnings.warn("skipped a destroy event of address family " + family);
+            return null;
+        }
+        if (!sel.hasFamily(family)) {
+            return null;
+        }
+        InetSocket socket;
+        try {
+            socket = tableFromProtocol(InetDiagMsg.decode(payload, SocketTable.TCP, false, warnings::warn));
+        } catch (MalformedMessageException e) {
+            warnings.warn("skipped a malformed destroy event: " + e.getMessage());
+            return null;
+        }
+        return keep.test(socket) ? socket : null;
+    }
+
+    /** An event says which protocol the socket had ({@code INET_DIAG_PROTOCOL}); the table follows from it. */
+    private static InetSocket tableFromProtocol(InetSocket s) {
+        if (s.protocol() != IPPROTO_UDP) {
+            return s;
+        }
+        return new InetSocket(SocketTable.UDP, s.family(), s.state(), s.recvQ(), s.sendQ(), s.local(), s.peer(),
+                s.ifindex(), s.inode(), s.uid(), s.cookie(), s.timer(), s.timerExpiresMs(), s.retransmits(),
+                s.v6only(), s.shutdown(), s.mark(), s.cgroupId(), s.protocol(), s.attributes(), s.procExtras());
+    }
+}

@@ -1,0 +1,76 @@
+package io.sockscope.cli;
+
+import io.sockscope.kernel.Errno;
+import io.sockscope.kernel.NetworkNamespace;
+
+import java.io.IOException;
+
+/**
+ * {@code -N NAME}: runs a command inside a named network namespace without moving the JVM. A platform thread
+ * of its own enters the namespace and then runs the whole command: every netlink socket it opens, every
+ * interface name it resolves and the {@code /proc/net} files it reads (through its own
+ * {@code /proc/<pid>/task/<tid>/net}, see {@link io.sockscope.source.ProcPaths}) belong to that namespace.
+ * The thread ends with the command and is never reused. The caller waits for it and gets its result, or its
+ * exception, as if it had run the command itself.
+ *
+ * <p>Failing to enter says so as ss does ({@code Cannot open network namespace "NAME": …},
+ * {@code setting the network namespace "NAME" failed: …}), with exit status 1.
+ */
+final class NamespaceRunner {
+    /** A command to run in the namespace. */
+    @FunctionalInterface
+    interface Body {
+        int run() throws IOException, UsageException;
+    }
+
+    private NamespaceRunner() {
+    }
+
+    static int run(String name, Body body) throws IOException, UsageException {
+        Outcome outcome = new Outcome();
+        Thread worker = Thread.ofPlatform().name("sockscope-netns").unstarted(() -> {
+            try {
+                NetworkNamespace.enter(name);
+            } catch (NetworkNamespace.EnterException e) {
+                outcome.failure = new UsageException(e.step() == NetworkNamespace.Step.OPEN
+                        ? "Cannot open network namespace \"" + name + "\": " + Errno.message(e.errno())
+                        : "setting the network namespace \"" + name + "\" failed: " + Errno.message(e.errno()), 1);
+                return;
+            }
+            try {
+                outcome.code = body.run();
+            } catch (IOException | UsageException | RuntimeException | Error e) {
+                outcome.failure = e;
+            }
+        });
+        worker.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                worker.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        switch (outcome.failure) {
+            case null -> {
+                return outcome.code;
+            }
+            case IOException e -> throw e;
+            case UsageException e -> throw e;
+            case RuntimeException e -> throw e;
+            case Error e -> throw e;
+            default -> throw new IllegalStateException("unexpected failure", outcome.failure);
+        }
+    }
+
+    /** What the worker thread left for the caller; published by {@link Thread#join()}. */
+    private static final class Outcome {
+        int code;
+        Throwable failure;
+    }
+}

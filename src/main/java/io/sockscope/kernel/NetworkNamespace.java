@@ -1,0 +1,83 @@
+package io.sockscope.kernel;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Path;
+
+/**
+ * Moves the calling thread, and only it, into a named network namespace ({@code setns(CLONE_NEWNET)} on the
+ * file {@code ip netns add} bind-mounts under {@link #RUN_DIRECTORY}). Netlink sockets the thread opens
+ * afterwards, the interface names it resolves and the files it reads under {@code /proc/thread-self/net} are
+ * then those of that namespace; the rest of the process stays where it was.
+ *
+ * <p>A thread that entered a namespace never leaves it: run such work on a thread of its own that ends with
+ * the work, never on a pooled thread. Entering needs {@code CAP_SYS_ADMIN} (root).
+ */
+public final class NetworkNamespace {
+    /** Where iproute2 keeps named network namespaces (the path Debian's ss is built with). */
+    public static final Path RUN_DIRECTORY = Path.of("/run/netns");
+
+    private NetworkNamespace() {
+    }
+
+    /** Which step of entering failed. */
+    public enum Step {
+        /** Opening the namespace file (no such namespace, no permission). */
+        OPEN,
+        /** The {@code setns} call (not privileged, not a network namespace). */
+        SETNS
+    }
+
+    /** Entering a namespace failed; {@link #step()} and {@link #errno()} say where and why. */
+    public static final class EnterException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        private final transient Step step;
+        private final int errno;
+
+        EnterException(Step step, int errno, Path file) {
+            super((step == Step.OPEN ? "open " : "setns ") + file + ": " + Errno.name(errno));
+            this.step = step;
+            this.errno = errno;
+        }
+
+        public Step step() {
+            return step;
+        }
+
+        /** The errno of the failed call (positive). */
+        public int errno() {
+            return errno;
+        }
+    }
+
+    /**
+     * Moves the calling thread into the network namespace called {@code name} (a file in
+     * {@link #RUN_DIRECTORY}).
+     *
+     * @throws EnterException when the namespace cannot be opened or entered; the thread has not moved then
+     */
+    public static void enter(String name) throws EnterException {
+        // Joined as text, as iproute2 joins it: an absolute name stays under the directory.
+        enter(Path.of(RUN_DIRECTORY + "/" + name));
+    }
+
+    /** Moves the calling thread into the network namespace whose file (or {@code /proc/PID/ns/net}) is given. */
+    public static void enter(Path namespaceFile) throws EnterException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(Libc.callStateLayout());
+            int fd = Libc.openat(state, Libc.AT_FDCWD, arena.allocateFrom(namespaceFile.toString()),
+                    Libc.O_RDONLY | Libc.O_CLOEXEC);
+            if (fd < 0) {
+                throw new EnterException(Step.OPEN, Libc.errno(state), namespaceFile);
+            }
+            try {
+                if (Libc.setns(state, fd, Libc.CLONE_NEWNET) < 0) {
+                    throw new EnterException(Step.SETNS, Libc.errno(state), namespaceFile);
+                }
+            } finally {
+                Libc.close(fd);
+            }
+        }
+    }
+}
