@@ -90,6 +90,6 @@ record ClientPath(int ipVersion, boolean familyAssumed, InetAddress source, bool
         if (local) {
             return "a client on this host";
         }
-        return familyAssumed ? "a remote IPv4 client" : "a remote client";
+        return ipVersion == 4 ? "a remote IPv4 client" : "a remote IPv6 client";
     }
 }

@@ -109,7 +109,7 @@ final class ListenerCheck {
                             : ": the program set IPV6_V6ONLY itself"))));
         } else {
             summary = who + " listens on " + endpoints(group) + ", an IPv6 address, which " + ex.path.describe()
-                    + " (IPv4) cannot reach";
+                    + (ex.path.source() != null ? " (IPv4)" : "") + " cannot reach";
         }
         if (ex.path.familyAssumed()) {
             evidence.add(new Evidence.Fact("the client was taken to be IPv4; give --from or [ADDRESS]:PORT for an"
@@ -126,7 +126,7 @@ final class ListenerCheck {
         String who = OwnerText.of(owners);
         return new Finding(FindingCode.V4_ONLY, Severity.ERROR,
                 who + " listens on IPv4 only (" + endpoints(group) + "), so " + ex.path.describe()
-                        + " (IPv6) cannot connect",
+                        + (ex.path.source() != null ? " (IPv6)" : "") + " cannot connect",
                 List.of(new Evidence.Sockets(ex.sightings(group))),
                 "Make " + who + " also listen on [::]:" + ex.target.port() + ", or have clients use IPv4."
                         + FixText.daemonSettings(owners, DaemonAdvice.Daemon::family, ex.target.port()));

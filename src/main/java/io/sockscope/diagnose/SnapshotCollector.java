@@ -54,7 +54,16 @@ final class SnapshotCollector {
         Ruleset ruleset = null;
         String rulesetProblem = null;
         try {
-            ruleset = RulesetParser.parse(providers.firewall().rulesetJson());
+            String json = providers.firewall().rulesetJson();
+            String text = null;
+            if (json.contains("\"xt\"")) {
+                try {
+                    text = providers.firewall().rulesetText().orElse(null);
+                } catch (ProviderException e) {
+                    notes.add("firewall ruleset text (for iptables extension matches): " + e.getMessage());
+                }
+            }
+            ruleset = RulesetParser.parse(json, text);
             for (String skipped : ruleset.skipped()) {
                 notes.add("firewall ruleset: skipped " + skipped);
             }

@@ -31,8 +31,8 @@ final class TimeWaitCheck {
         return List.of(new Finding(FindingCode.TIME_WAIT_NORMAL, Severity.INFO,
                 tw.size() + " TIME-WAIT sockets on port " + port + ": normal after connections close, each clears"
                         + " within 60 s",
-                List.of(new Evidence.Fact(local + " on this side of port " + port + " (this host closed first), "
-                                + (tw.size() - local) + " of connections from this host to port " + port),
+                List.of(new Evidence.Fact(local + " where this host serves port " + port + " (it closed first), "
+                                + (tw.size() - local) + " where it is a client of port " + port),
                         new Evidence.Sockets(ex.sightings(tw.subList(0, Math.min(MAX_ROWS, tw.size()))))),
                 null));
     }

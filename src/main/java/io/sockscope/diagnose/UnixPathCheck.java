@@ -103,7 +103,8 @@ final class UnixPathCheck {
             if (bound.isEmpty()) {
                 fix = "Point the client at " + where + ", or configure "
                         + OwnerText.of(owners(sameName, snapshot)) + " to create its socket in "
-                        + Path.of(wanted).getParent() + ".";
+                        + Path.of(wanted).getParent() + "."
+                        + FixText.daemonSettings(owners(sameName, snapshot), DaemonAdvice.Daemon::unixPath, 0);
             }
         }
         return new Finding(FindingCode.UNIX_SOCKET_MISSING, Severity.ERROR, target.path() + " does not exist",

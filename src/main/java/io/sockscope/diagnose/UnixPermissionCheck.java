@@ -71,11 +71,13 @@ final class UnixPermissionCheck {
         FileFacts f = step.facts();
         String bit = need == SEARCH ? "x" : "w";
         boolean groupHasIt = ((f.mode() >> 3) & need) != 0;
-        if (groupHasIt && user.uid() != f.uid()) {
+        // Joining root's group would hand out far more than this socket: suggest a group of its own instead.
+        if (groupHasIt && user.uid() != f.uid() && f.gid() != 0) {
             return "Add " + user.name() + " to group " + step.groupName() + " (usermod -aG " + step.groupName() + " "
                     + user.name() + ", then log in again), or allow others: chmod o+" + bit + " " + step.path() + ".";
         }
-        return "Allow " + user.name() + " in: chmod o+" + bit + " " + step.path() + " (or make a group with the"
-                + " access and add " + user.name() + " to it).";
+        return "Allow " + user.name() + " in: chmod o+" + bit + " " + step.path() + ", or give it a group of its own"
+                + " with that permission (chgrp GROUP " + step.path() + "; chmod g+" + bit + ") and add " + user.name()
+                + " to that group.";
     }
 }

@@ -23,6 +23,13 @@ final class MatchEvaluator {
     }
 
     Tri evaluate(RuleElement.Match match, ChainRef chain, Hook hook) {
+        if (match.left() instanceof Operand.Concat concat) {
+            return switch (match.op()) {
+                case "==", "in" -> containsJoined(concat, match.right(), chain, hook);
+                case "!=" -> containsJoined(concat, match.right(), chain, hook).not();
+                default -> Tri.UNKNOWN;
+            };
+        }
         FieldValue field = fields.of(match.left(), hook);
         if (field instanceof FieldValue.Absent) {
             return Tri.FALSE;
@@ -57,6 +64,35 @@ final class MatchEvaluator {
             case FieldValue.Excluding x -> any(elements.get(), e -> ElementTest.test(x.kind(), x.excluded(), e) == Tri.TRUE
                     ? Tri.FALSE : Tri.UNKNOWN);
         };
+    }
+
+    /** Joined fields against joined values: an element matches when every part does. */
+    Tri containsJoined(Operand.Concat concat, JsonValue right, ChainRef chain, Hook hook) {
+        Optional<List<JsonValue>> elements = elements(right, chain);
+        if (elements.isEmpty()) {
+            return Tri.UNKNOWN;
+        }
+        List<FieldValue> parts = concat.parts().stream().map(p -> fields.of(p, hook)).toList();
+        if (parts.stream().anyMatch(p -> p instanceof FieldValue.Absent)) {
+            return Tri.FALSE;
+        }
+        return any(elements.get(), e -> {
+            List<JsonValue> values = e.member("concat").map(JsonValue::elements).orElse(List.of());
+            if (values.size() != parts.size()) {
+                return Tri.UNKNOWN;
+            }
+            Tri all = Tri.TRUE;
+            for (int i = 0; i < parts.size(); i++) {
+                Tri t = contains(parts.get(i), values.get(i), chain);
+                if (t == Tri.FALSE) {
+                    return Tri.FALSE;
+                }
+                if (t == Tri.UNKNOWN) {
+                    all = Tri.UNKNOWN;
+                }
+            }
+            return all;
+        });
     }
 
     private interface ElementDecision {

@@ -25,7 +25,14 @@ public sealed interface Operand {
         }
     }
 
-    /** Anything else (concatenations, bit operations, socket or osf lookups): never evaluated. */
+    /** Several fields joined ({@code ip saddr . tcp dport}), matched against joined values. */
+    record Concat(List<Operand> parts) implements Operand {
+        public Concat {
+            parts = List.copyOf(parts);
+        }
+    }
+
+    /** Anything else (bit operations, socket or osf lookups, numgen, hashes): never evaluated. */
     record Other(JsonValue raw) implements Operand {
     }
 }

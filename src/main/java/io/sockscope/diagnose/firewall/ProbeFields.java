@@ -28,6 +28,7 @@ final class ProbeFields {
             // The probe is addressed to this host, so its destination is a local address.
             case Operand.Fib f -> f.result().equals("type") && f.flags().equals(List.of("daddr"))
                     ? FieldValue.of(FieldKind.SYMBOL, "local") : new FieldValue.Unknown();
+            case Operand.Concat c -> new FieldValue.Unknown(); // matched part by part, see MatchEvaluator
             case Operand.Other o -> new FieldValue.Unknown();
         };
     }

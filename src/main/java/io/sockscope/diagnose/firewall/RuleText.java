@@ -17,8 +17,10 @@ import java.util.stream.Collectors;
 public final class RuleText {
     /** Meta keys nft prints without the {@code meta} keyword. */
     private static final Set<String> BARE_META = Set.of("iif", "iifname", "oif", "oifname", "iiftype", "oiftype",
-            "mark", "skuid", "skgid", "nftrace", "rtclassid", "ibriport", "obriport", "pkttype", "cpu", "iifgroup",
+            "skuid", "skgid", "nftrace", "rtclassid", "ibriport", "obriport", "pkttype", "cpu", "iifgroup",
             "oifgroup", "cgroup");
+    /** Meta keys whose values nft prints in quotes (interface names). */
+    private static final Set<String> QUOTED_META = Set.of("iif", "iifname", "oif", "oifname");
 
     private RuleText() {
     }
@@ -54,7 +56,7 @@ public final class RuleText {
 
     private static String match(RuleElement.Match m) {
         String left = operand(m.left());
-        boolean interfaceName = m.left() instanceof Operand.Meta meta && meta.key().endsWith("name");
+        boolean interfaceName = m.left() instanceof Operand.Meta meta && QUOTED_META.contains(meta.key());
         String right = value(m.right(), interfaceName);
         String op = switch (m.op()) {
             case "==", "in" -> "";
@@ -69,6 +71,7 @@ public final class RuleText {
             case Operand.Meta m -> BARE_META.contains(m.key()) ? m.key() : "meta " + m.key();
             case Operand.Ct c -> "ct " + c.key();
             case Operand.Fib f -> "fib " + String.join(" . ", f.flags()) + " " + f.result();
+            case Operand.Concat c -> c.parts().stream().map(RuleText::operand).collect(Collectors.joining(" . "));
             case Operand.Other other -> opaque(other.raw());
         };
     }

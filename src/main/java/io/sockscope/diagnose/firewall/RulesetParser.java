@@ -32,11 +32,24 @@ public final class RulesetParser {
 
     /** Parses nft's JSON text. */
     public static Ruleset parse(String json) throws JsonSyntaxException {
-        return parse(JsonReader.read(json));
+        return parse(JsonReader.read(json), null);
     }
 
-    /** Parses an already read document; a document without the {@code nftables} array is an empty ruleset. */
-    public static Ruleset parse(JsonValue document) {
+    /**
+     * Parses nft's JSON text, reading what iptables-nft extension matches test from {@code text} (the output of
+     * {@code nft -a list ruleset}, or null when not available).
+     */
+    public static Ruleset parse(String json, String text) throws JsonSyntaxException {
+        return parse(JsonReader.read(json), text);
+    }
+
+    /**
+     * Parses an already read document; a document without the {@code nftables} array is an empty ruleset.
+     *
+     * @param text nft's text form of the same ruleset (with handles), or null
+     */
+    public static Ruleset parse(JsonValue document, String text) {
+        Map<ChainRef, Map<Long, String>> texts = text == null ? Map.of() : XtTranslation.ruleTexts(text);
         List<String> skipped = new ArrayList<>();
         String version = null;
         Map<ChainRef, JsonValue> chainHeads = new LinkedHashMap<>();
@@ -62,7 +75,12 @@ public final class RulesetParser {
                     if (ref.isEmpty()) {
                         skipped.add("a rule without family, table or chain");
                     } else {
-                        rules.computeIfAbsent(ref.get(), k -> new ArrayList<>()).add(rule(ref.get(), body));
+                        Rule rule = rule(ref.get(), body);
+                        String ruleText = texts.getOrDefault(ref.get(), Map.of()).get(rule.handle());
+                        if (ruleText != null) {
+                            rule = XtTranslation.translate(rule, ruleText);
+                        }
+                        rules.computeIfAbsent(ref.get(), k -> new ArrayList<>()).add(rule);
                     }
                 }
                 case "set", "map" -> namedSet(body, kind.equals("map")).ifPresentOrElse(
@@ -183,6 +201,15 @@ public final class RulesetParser {
                     // "ct original saddr" and friends carry a direction: not modelled.
                     if (key.isPresent() && body.member("dir").isEmpty() && body.member("family").isEmpty()) {
                         return new Operand.Ct(key.get());
+                    }
+                }
+                case "concat" -> {
+                    List<Operand> parts = new ArrayList<>();
+                    for (JsonValue part : body.elements()) {
+                        parts.add(operand(part));
+                    }
+                    if (!parts.isEmpty()) {
+                        return new Operand.Concat(parts);
                     }
                 }
                 case "fib" -> {

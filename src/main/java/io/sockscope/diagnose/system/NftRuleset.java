@@ -19,7 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The ruleset from {@code nft -j list ruleset}, run in the doctor's network namespace. iptables-nft rules are
+ * The ruleset from {@code nft -j list ruleset} (and, when asked, its text form {@code nft -a list ruleset}), run
+ * in the doctor's network namespace. iptables-nft rules are
  * part of it; rules of the legacy iptables back end are not (nft cannot see them).
  */
 public final class NftRuleset implements FirewallProvider {
@@ -36,9 +37,22 @@ public final class NftRuleset implements FirewallProvider {
 
     @Override
     public String rulesetJson() throws ProviderException {
+        return run("-j", "list", "ruleset");
+    }
+
+    @Override
+    public Optional<String> rulesetText() throws ProviderException {
+        return Optional.of(run("-a", "list", "ruleset"));
+    }
+
+    private String run(String... arguments) throws ProviderException {
         Path nft = find().orElseThrow(() -> new ProviderException(
                 "nft is not installed (apt-get install nftables), so the firewall ruleset cannot be read"));
-        ProcessBuilder pb = new ProcessBuilder(nft.toString(), "-j", "list", "ruleset");
+        List<String> command = new ArrayList<>();
+        command.add(nft.toString());
+        command.addAll(List.of(arguments));
+        String shown = "nft " + String.join(" ", arguments);
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         Process p;
         try {
@@ -51,12 +65,12 @@ public final class NftRuleset implements FirewallProvider {
         try {
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new ProviderException("nft -j list ruleset did not finish within " + TIMEOUT_SECONDS + " s");
+                throw new ProviderException(shown + " did not finish within " + TIMEOUT_SECONDS + " s");
             }
             String stderr = new String(err.join(), StandardCharsets.UTF_8).strip();
             if (p.exitValue() != 0) {
                 String first = stderr.lines().findFirst().orElse("exit code " + p.exitValue());
-                throw new ProviderException("nft -j list ruleset failed: " + first);
+                throw new ProviderException(shown + " failed: " + first);
             }
             return new String(out.join(), StandardCharsets.UTF_8);
         } catch (InterruptedException e) {

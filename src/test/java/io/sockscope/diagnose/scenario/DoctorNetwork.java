@@ -52,7 +52,8 @@ final class DoctorNetwork implements AutoCloseable {
     private DoctorNetwork(String suffix) throws IOException {
         this.server = "sockscope-doc-" + suffix;
         this.client = "sockscope-doc-" + suffix + "-cli";
-        this.directory = Files.createTempDirectory("sockscope-doctor-");
+        // Short, so that paths in the examples stay readable.
+        this.directory = Files.createDirectory(Path.of(System.getProperty("java.io.tmpdir"), "doctor-" + suffix));
         Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
         this.script = directory.resolve("scenario.py");
         try (InputStream in = DoctorNetwork.class.getResourceAsStream("/doctor/scenario.py")) {

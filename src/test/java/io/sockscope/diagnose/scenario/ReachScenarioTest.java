@@ -266,7 +266,7 @@ class ReachScenarioTest {
         net.startClient("connect", SERVER_V4, "8080", "150");
         DoctorResult r = net.doctor("8080", "--json");
         assertFindings(r, 0, "TIME_WAIT_NORMAL");
-        assertContains(r.allText("TIME_WAIT_NORMAL"), "150 TIME-WAIT sockets on port 8080", "150 on this side");
+        assertContains(r.allText("TIME_WAIT_NORMAL"), "150 TIME-WAIT sockets on port 8080", "150 where this host serves port 8080");
         ScenarioSupport.saveExample(net, "time-wait", "8080");
     }
 
@@ -284,10 +284,10 @@ class ReachScenarioTest {
                 "net.ipv4.ip_local_port_range = 61000 61099", "tcp_tw_reuse does not apply");
         java.util.regex.Matcher used = java.util.regex.Pattern.compile("use (\\d+) of the 100").matcher(text);
         assertTrue(used.find() && Integer.parseInt(used.group(1)) >= 85, text);
+        ScenarioSupport.saveExample(net, "ephemeral-ports-low", "127.0.0.1:8080");
         // The claim holds: a few more use the range up (that client fails part-way), and then connect fails.
         net.serverAs(null, "connect", "127.0.0.1", "8080", "20", "--client-closes");
         assertEquals("error:EADDRNOTAVAIL", net.serverAs(null, "probe", "127.0.0.1", "8080"));
-        ScenarioSupport.saveExample(net, "ephemeral-ports-low", "127.0.0.1:8080");
     }
 
     @Test
