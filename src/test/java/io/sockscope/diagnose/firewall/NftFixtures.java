@@ -47,6 +47,15 @@ final class NftFixtures {
         }
     }
 
+    /** One JSON value, for hand-made expressions. */
+    static io.sockscope.diagnose.json.JsonValue parse(String json) {
+        try {
+            return io.sockscope.diagnose.json.JsonReader.read(json);
+        } catch (JsonSyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     static InetAddress ip(String literal) {
         return InetAddress.ofLiteral(literal);
     }
