@@ -84,7 +84,8 @@ final class DoctorOptionsParser {
                 if (!(t instanceof InetTarget inet)) {
                     throw new DoctorUsageException("doctor bind takes a port, not a unix socket");
                 }
-                return new DoctorOptions(null, new BindQuery(transport, inet.address(), inet.port(), user), json, false);
+                BindQuery bind = new BindQuery(transport, inet.address(), inet.port(), user);
+                return new DoctorOptions(null, bind, json, false);
             }
             if (words.size() != 1) {
                 throw new DoctorUsageException("one TARGET at a time; unexpected " + words.get(1));

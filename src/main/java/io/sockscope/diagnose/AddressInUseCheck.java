@@ -64,7 +64,8 @@ final class AddressInUseCheck {
         return List.of(new Finding(FindingCode.ADDRESS_IN_USE, Severity.WARNING, summary,
                 List.of(new Evidence.Fact(counts + " on " + where), new Evidence.Sockets(rows)),
                 "Set SO_REUSEADDR before bind() (most servers do; Python: socket.setsockopt(SOL_SOCKET,"
-                        + " SO_REUSEADDR, 1))" + (onlyTimeWait ? ", or wait for the TIME-WAIT sockets to clear." : ".")));
+                        + " SO_REUSEADDR, 1))"
+                        + (onlyTimeWait ? ", or wait for the TIME-WAIT sockets to clear." : ".")));
     }
 
     /** Whether a socket bound to {@code s}'s address conflicts with a bind to {@code address} (null: any). */

@@ -42,16 +42,20 @@ final class CloseWaitCheck {
             return List.of();
         }
         List<Owner> holders = ex.owners(leaked);
-        String who = holders.isEmpty() ? OwnerText.of(ex.owners(List.copyOf(ex.listeners.keySet()))) : OwnerText.of(holders);
+        String who = holders.isEmpty()
+                ? OwnerText.of(ex.owners(List.copyOf(ex.listeners.keySet())))
+                : OwnerText.of(holders);
         List<Evidence> evidence = new ArrayList<>();
-        evidence.add(new Evidence.Fact(leaked.size() + " sockets in CLOSE-WAIT" + (holders.isEmpty() ? " on port "
-                + ex.target.port() : " held by " + who) + (leaked.size() > MAX_ROWS ? "; the first " + MAX_ROWS + ":" : ":")));
+        String whose = holders.isEmpty() ? " on port " + ex.target.port() : " held by " + who;
+        String shown = leaked.size() > MAX_ROWS ? "; the first " + MAX_ROWS + ":" : ":";
+        evidence.add(new Evidence.Fact(leaked.size() + " sockets in CLOSE-WAIT" + whose + shown));
         evidence.add(new Evidence.Sockets(ex.sightings(leaked.subList(0, Math.min(MAX_ROWS, leaked.size())))));
         return List.of(new Finding(FindingCode.CLOSE_WAIT_LEAK, Severity.WARNING,
                 who + " holds " + leaked.size() + " connections in CLOSE-WAIT: the clients hung up and it never"
                         + " closed its side",
                 evidence,
                 "Fix " + who + " to close() a connection once read() returns 0 (often a missing close on an error"
-                        + " path or a stuck worker); restarting it releases them, and they do not time out on their own."));
+                        + " path or a stuck worker); restarting it releases them, and they do not time out on their"
+                        + " own."));
     }
 }

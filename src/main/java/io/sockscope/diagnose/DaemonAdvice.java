@@ -39,7 +39,8 @@ final class DaemonAdvice {
                     "set port under [mysqld] in my.cnf",
                     null, "set socket under [mysqld] (and [client]) in my.cnf"),
             new Daemon("Redis", List.of("redis-server"), List.of(6379),
-                    "set bind 0.0.0.0 ::  (or the server's address) in redis.conf, mind protected-mode, and restart Redis",
+                    "set bind 0.0.0.0 :: (or the server's address) in redis.conf, mind protected-mode, and"
+                            + " restart Redis",
                     "list both families on the bind line of redis.conf (bind 0.0.0.0 ::) and restart Redis",
                     "set port in redis.conf",
                     "set unixsocketperm in redis.conf", "set unixsocket in redis.conf"),
@@ -52,7 +53,8 @@ final class DaemonAdvice {
                     null, null),
             new Daemon("OpenSSH", List.of("sshd"), List.of(22),
                     "set ListenAddress 0.0.0.0 (and ListenAddress :: for IPv6) in /etc/ssh/sshd_config and reload sshd",
-                    "set AddressFamily any (and no single-family ListenAddress) in /etc/ssh/sshd_config and reload sshd",
+                    "set AddressFamily any (and no single-family ListenAddress) in /etc/ssh/sshd_config and"
+                            + " reload sshd",
                     "set Port in /etc/ssh/sshd_config",
                     null, null),
             new Daemon("Apache httpd", List.of("apache2", "httpd"), List.of(80, 443),

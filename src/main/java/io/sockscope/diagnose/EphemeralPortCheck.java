@@ -27,8 +27,10 @@ final class EphemeralPortCheck {
         return snapshot.sysctl("net.ipv4.ip_local_port_range").flatMap(v -> {
             String[] parts = v.trim().split("\\s+");
             try {
-                return parts.length == 2 ? Optional.of(new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])})
-                        : Optional.empty();
+                if (parts.length != 2) {
+                    return Optional.empty();
+                }
+                return Optional.of(new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])});
             } catch (NumberFormatException e) {
                 return Optional.empty();
             }
@@ -77,8 +79,7 @@ final class EphemeralPortCheck {
             out.add(new Finding(FindingCode.EPHEMERAL_PORTS_LOW, Severity.WARNING,
                     "connections " + e.getKey() + " use " + pressing + " of the " + size + " ephemeral ports:"
                             + " new ones will fail with EADDRNOTAVAIL",
-                    List.of(new Evidence.Fact(used.size() + " connections " + e.getKey() + " (" + states.entrySet()
-                                    .stream().map(x -> x.getValue() + " " + x.getKey()).collect(Collectors.joining(", "))
+                    List.of(new Evidence.Fact(used.size() + " connections " + e.getKey() + " (" + counts(states)
                                     + ")" + (twReusable ? "; TIME-WAIT ports can be taken over (tcp_tw_reuse)"
                                     : "; TIME-WAIT ports count too (tcp_tw_reuse does not apply)")),
                             new Evidence.Fact("net.ipv4.ip_local_port_range = " + low + " " + high + " (" + size
@@ -89,5 +90,9 @@ final class EphemeralPortCheck {
                             + " take over TIME-WAIT ports."));
         }
         return out;
+    }
+
+    private static String counts(Map<String, Long> states) {
+        return states.entrySet().stream().map(x -> x.getValue() + " " + x.getKey()).collect(Collectors.joining(", "));
     }
 }

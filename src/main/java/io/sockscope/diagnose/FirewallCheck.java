@@ -67,7 +67,8 @@ final class FirewallCheck {
                                 + " depends on what the doctor cannot see",
                         evidence,
                         sourceMatters && ex.path.source() == null
-                                ? "Give the client's address with --from so that rules on the source address can be decided."
+                                ? "Give the client's address with --from so that rules on the source address can be"
+                                + " decided."
                                 : null));
             }
         }
@@ -152,8 +153,9 @@ final class FirewallCheck {
     private static boolean takenBySomeListener(InetExamination ex, InetAddress a) {
         for (InetSocket s : ex.accepting()) {
             byte[] bound = s.local().address();
-            if (s.local().isWildcard() || Arrays.equals(bound, a.getAddress())
-                    || AddressText.isMapped(bound) && Arrays.equals(Arrays.copyOfRange(bound, 12, 16), a.getAddress())) {
+            boolean mappedMatch = AddressText.isMapped(bound)
+                    && Arrays.equals(Arrays.copyOfRange(bound, 12, 16), a.getAddress());
+            if (s.local().isWildcard() || Arrays.equals(bound, a.getAddress()) || mappedMatch) {
                 return true;
             }
         }

@@ -42,7 +42,10 @@ final class InetExamination {
 
     /** The listeners that take the client. */
     List<InetSocket> accepting() {
-        return listeners.entrySet().stream().filter(e -> e.getValue() == ListenerFit.ACCEPTS).map(Map.Entry::getKey).toList();
+        return listeners.entrySet().stream()
+                .filter(e -> e.getValue() == ListenerFit.ACCEPTS)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /** The listeners the other checks judge: those that take the client, or every one when none does. */

@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
 
 /**
  * {@code NOT_LISTENING}: nothing is bound to the port. The evidence is what is nearby: the same port in the
- * other transport, the daemon that usually serves this port listening elsewhere, the closest listening ports,
- * and connections the port still has (a server that stopped a moment ago leaves TIME-WAIT behind).
+ * other transport, the daemon that usually serves this port listening elsewhere, where the processes that
+ * still hold connections on the port listen now (same owner, other port or address), the closest listening
+ * ports, and connections the port still has (a server that stopped a moment ago leaves TIME-WAIT behind).
  */
 final class NotListeningCheck {
     /** Ports this close to the target count as "nearby". */
@@ -48,7 +49,8 @@ final class NotListeningCheck {
             evidence.add(new Evidence.Sockets(ex.sightings(otherTransport)));
             if (fix == null) {
                 fix = "The service on port " + t.port() + " speaks " + t.transport().other().label()
-                        + (t.transport() == Transport.TCP ? ": ask again with --udp, or" : ": ask again without --udp, or")
+                        + (t.transport() == Transport.TCP ? ": ask again with --udp, or"
+                        : ": ask again without --udp, or")
                         + " make the client use " + t.transport().other().label() + ".";
             }
         }
@@ -72,9 +74,31 @@ final class NotListeningCheck {
                         + OwnerText.of(owners) + ".";
             }
         }
+        // The processes that still hold connections on the port, and where they listen now.
+        List<InetSocket> leftoverSockets = ex.snapshot.inet(t.transport()).stream()
+                .filter(s -> s.local().port() == t.port() && !SocketFacts.isListening(s, t.transport()))
+                .toList();
+        java.util.Set<Integer> leftoverPids = new java.util.HashSet<>();
+        ex.owners(leftoverSockets).forEach(o -> leftoverPids.add(o.pid()));
+        List<InetSocket> sameOwner = listening.stream()
+                .filter(s -> !daemonElsewhere.contains(s))
+                .filter(s -> ex.snapshot.ownersOf(s.inode()).stream().anyMatch(o -> leftoverPids.contains(o.pid())))
+                .toList();
+        if (!sameOwner.isEmpty()) {
+            List<Owner> owners = ex.owners(sameOwner);
+            String where = sameOwner.stream().map(s -> AddressText.of(s.local())).distinct()
+                    .collect(Collectors.joining(", "));
+            evidence.add(new Evidence.Fact(OwnerText.of(owners) + " still has connections on port " + t.port()
+                    + " and listens on " + where));
+            evidence.add(new Evidence.Sockets(ex.sightings(sameOwner)));
+            if (fix == null) {
+                fix = OwnerText.of(owners) + " now listens on " + where + ": point clients there, or change its"
+                        + " port setting back to " + t.port() + ".";
+            }
+        }
         List<InetSocket> nearby = listening.stream()
                 .filter(s -> s.local().port() != t.port() && Math.abs(s.local().port() - t.port()) <= NEARBY)
-                .filter(s -> !daemonElsewhere.contains(s))
+                .filter(s -> !daemonElsewhere.contains(s) && !sameOwner.contains(s))
                 .sorted(Comparator.comparingInt(s -> Math.abs(s.local().port() - t.port())))
                 .limit(MAX_ROWS)
                 .toList();
@@ -84,16 +108,15 @@ final class NotListeningCheck {
                     .collect(Collectors.joining(", "))));
             evidence.add(new Evidence.Sockets(ex.sightings(nearby)));
         }
-        List<InetSocket> leftovers = ex.snapshot.inet(t.transport()).stream()
-                .filter(s -> s.local().port() == t.port() && !SocketFacts.isListening(s, t.transport()))
-                .toList();
+        List<InetSocket> leftovers = leftoverSockets;
         if (!leftovers.isEmpty()) {
             Map<String, Long> states = new TreeMap<>(leftovers.stream().collect(Collectors.groupingBy(
                     s -> TcpState.ofCode(s.state()).ssName(), Collectors.counting())));
             evidence.add(new Evidence.Fact("port " + t.port() + " still has connections (" + states.entrySet().stream()
                     .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))
                     + "): a server used it recently and has stopped listening"));
-            evidence.add(new Evidence.Sockets(ex.sightings(leftovers.subList(0, Math.min(MAX_ROWS, leftovers.size())))));
+            List<InetSocket> shown = leftovers.subList(0, Math.min(MAX_ROWS, leftovers.size()));
+            evidence.add(new Evidence.Sockets(ex.sightings(shown)));
         }
         if (fix == null) {
             String daemons = usual.isEmpty() ? "" : " (" + t.transport().label() + " " + t.port() + " is usually "

@@ -30,8 +30,9 @@ final class PrivilegedPortCheck {
             return List.of();
         }
         List<Evidence> evidence = new ArrayList<>();
+        boolean readable = snapshot.sysctl("net.ipv4.ip_unprivileged_port_start").isPresent();
         evidence.add(new Evidence.Fact("net.ipv4.ip_unprivileged_port_start = " + start
-                + (snapshot.sysctl("net.ipv4.ip_unprivileged_port_start").isEmpty() ? " (not readable; the default)" : "")));
+                + (readable ? "" : " (not readable; the default)")));
         if (query.user() == null) {
             evidence.add(new Evidence.Fact("this process runs as " + user.name() + " (uid " + user.uid()
                     + ") without CAP_NET_BIND_SERVICE"));

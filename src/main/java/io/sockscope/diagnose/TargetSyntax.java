@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * {@code unix:PATH}. Addresses are numeric literals only: the doctor never resolves names.
  */
 public final class TargetSyntax {
-    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final String OCTET = "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+    private static final Pattern IPV4 = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
     private static final Pattern PORT = Pattern.compile("\\d{1,5}");
 
     private TargetSyntax() {

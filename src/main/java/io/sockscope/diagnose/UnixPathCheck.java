@@ -14,7 +14,8 @@ final class UnixPathCheck {
     private UnixPathCheck() {
     }
 
-    static List<Finding> run(UnixTarget target, Snapshot snapshot, List<UnixSocket> bound, List<Evidence> observations) {
+    static List<Finding> run(UnixTarget target, Snapshot snapshot, List<UnixSocket> bound,
+                             List<Evidence> observations) {
         if (target.isAbstract()) {
             if (bound.isEmpty()) {
                 return List.of(new Finding(FindingCode.UNIX_SOCKET_MISSING, Severity.ERROR,
@@ -97,7 +98,8 @@ final class UnixPathCheck {
                 })
                 .toList();
         if (!sameName.isEmpty()) {
-            String where = sameName.stream().map(SocketFacts::unixName).distinct().reduce((a, b) -> a + ", " + b).orElse("");
+            String where = sameName.stream().map(SocketFacts::unixName).distinct()
+                    .collect(java.util.stream.Collectors.joining(", "));
             evidence.add(new Evidence.Fact("a socket with the same name listens at " + where));
             evidence.add(new Evidence.Sockets(sightings(sameName, snapshot)));
             if (bound.isEmpty()) {

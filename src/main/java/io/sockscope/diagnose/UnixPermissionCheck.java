@@ -77,7 +77,7 @@ final class UnixPermissionCheck {
                     + user.name() + ", then log in again), or allow others: chmod o+" + bit + " " + step.path() + ".";
         }
         return "Allow " + user.name() + " in: chmod o+" + bit + " " + step.path() + ", or give it a group of its own"
-                + " with that permission (chgrp GROUP " + step.path() + "; chmod g+" + bit + ") and add " + user.name()
-                + " to that group.";
+                + " with that permission (chgrp GROUP " + step.path() + "; chmod g+" + bit + " " + step.path()
+                + ") and add " + user.name() + " to that group.";
     }
 }

@@ -100,6 +100,17 @@ class ReachChecksTest {
     }
 
     @Test
+    void notListeningFollowsTheOwnerOfTheOldConnections() throws Exception {
+        host.tcp(TcpState.ESTABLISHED, "192.0.2.10:8080", "192.0.2.77:40000", APP);
+        host.listener("[::]:9443", APP);
+        Finding f = finding(ask("8080", null), FindingCode.NOT_LISTENING);
+        assertTrue(text(f).contains("app (pid 4242) still has connections on port 8080 and listens on [::]:9443"),
+                text(f));
+        assertEquals("app (pid 4242) now listens on [::]:9443: point clients there, or change its port setting back"
+                + " to 8080.", f.fix());
+    }
+
+    @Test
     void anAddressThatIsNotThisHostsIsSaidSo() throws Exception {
         Finding f = finding(ask("198.51.100.1:80", null), FindingCode.NOT_LISTENING);
         assertTrue(text(f).contains("198.51.100.1 is not an address of this host"), text(f));

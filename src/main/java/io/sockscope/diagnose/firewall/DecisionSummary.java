@@ -21,14 +21,16 @@ final class DecisionSummary {
         boolean allBlocked = ends.stream().allMatch(t -> t.outcome() == FirewallDecision.Outcome.DROPPED
                 || t.outcome() == FirewallDecision.Outcome.REJECTED);
         if (allAccepted) {
-            return new FirewallDecision(FirewallDecision.Outcome.ACCEPTED, ends.getFirst().passed(), List.of(), List.of());
+            return new FirewallDecision(FirewallDecision.Outcome.ACCEPTED, ends.getFirst().passed(), List.of(),
+                    List.of());
         }
         if (allBlocked) {
             boolean allRejected = ends.stream().allMatch(t -> t.outcome() == FirewallDecision.Outcome.REJECTED);
             Set<FirewallDecision.Step> steps = new LinkedHashSet<>();
             ends.forEach(t -> steps.add(t.step()));
-            return new FirewallDecision(allRejected ? FirewallDecision.Outcome.REJECTED : FirewallDecision.Outcome.DROPPED,
-                    List.copyOf(steps), List.of(), List.of());
+            FirewallDecision.Outcome outcome = allRejected
+                    ? FirewallDecision.Outcome.REJECTED : FirewallDecision.Outcome.DROPPED;
+            return new FirewallDecision(outcome, List.copyOf(steps), List.of(), List.of());
         }
         Set<String> undecided = new LinkedHashSet<>();
         Map<String, List<FirewallEvaluator.Terminal>> byResult = new LinkedHashMap<>();

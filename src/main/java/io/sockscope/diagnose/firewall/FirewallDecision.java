@@ -11,7 +11,8 @@ import java.util.List;
  * @param undecided    for an unknown outcome, the conditions and actions that could not be decided or followed
  * @param alternatives for an unknown outcome, the different results and what each depends on
  */
-public record FirewallDecision(Outcome outcome, List<Step> deciding, List<String> undecided, List<String> alternatives) {
+public record FirewallDecision(Outcome outcome, List<Step> deciding, List<String> undecided,
+                               List<String> alternatives) {
     public FirewallDecision {
         deciding = List.copyOf(deciding);
         undecided = List.copyOf(undecided);

@@ -152,7 +152,8 @@ public final class FirewallEvaluator {
                 return p.end(FirewallDecision.Outcome.DROPPED, new FirewallDecision.Step(f.chain, rule, "drop"), null);
             }
             case REJECT -> {
-                return p.end(FirewallDecision.Outcome.REJECTED, new FirewallDecision.Step(f.chain, rule, "reject"), null);
+                return p.end(FirewallDecision.Outcome.REJECTED, new FirewallDecision.Step(f.chain, rule, "reject"),
+                        null);
             }
             case CONTINUE -> f.nextRule();
             case RETURN -> {
@@ -196,7 +197,8 @@ public final class FirewallEvaluator {
         for (JsonValue entry : entries.get()) {
             List<JsonValue> kv = entry.elements();
             if (kv.size() != 2) {
-                return p.end(FirewallDecision.Outcome.UNKNOWN, null, "cannot read the verdict map of " + RuleText.location(rule));
+                return p.end(FirewallDecision.Outcome.UNKNOWN, null,
+                        "cannot read the verdict map of " + RuleText.location(rule));
             }
             Tri t = key instanceof FieldValue.Absent ? Tri.FALSE : matches.contains(key, kv.get(0), rule.chain());
             if (t == Tri.FALSE) {
@@ -297,7 +299,8 @@ public final class FirewallEvaluator {
     /** A condition taken as holding (or not) on one path. */
     record Assumption(Rule rule, RuleElement element, boolean holds) {
         String describe() {
-            return (holds ? "if " : "unless ") + RuleText.element(element) + " matches (" + RuleText.location(rule) + ")";
+            return (holds ? "if " : "unless ") + RuleText.element(element) + " matches ("
+                    + RuleText.location(rule) + ")";
         }
 
         String condition() {

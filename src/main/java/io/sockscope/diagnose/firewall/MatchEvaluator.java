@@ -61,8 +61,8 @@ final class MatchEvaluator {
             }
             case FieldValue.PortRange r -> any(elements.get(), e -> ElementTest.portRange(r.low(), r.high(), e));
             case FieldValue.AnyRemoteAddress a -> any(elements.get(), e -> ElementTest.remoteAddress(a.ipVersion(), e));
-            case FieldValue.Excluding x -> any(elements.get(), e -> ElementTest.test(x.kind(), x.excluded(), e) == Tri.TRUE
-                    ? Tri.FALSE : Tri.UNKNOWN);
+            case FieldValue.Excluding x -> any(elements.get(),
+                    e -> ElementTest.test(x.kind(), x.excluded(), e) == Tri.TRUE ? Tri.FALSE : Tri.UNKNOWN);
         };
     }
 

@@ -37,9 +37,7 @@ final class ProbeFields {
         String l3 = probe.ipVersion() == 4 ? "ip" : "ip6";
         if (protocol.equals(l3)) {
             return switch (field) {
-                case "saddr" -> probe.source() != null
-                        ? FieldValue.of(FieldKind.ADDRESS, probe.source())
-                        : probe.localClient() ? new FieldValue.Unknown() : new FieldValue.AnyRemoteAddress(probe.ipVersion());
+                case "saddr" -> source();
                 case "daddr" -> FieldValue.addresses(probe.destinations());
                 case "protocol", "nexthdr" -> FieldValue.of(FieldKind.PROTOCOL, probe.transport());
                 case "version" -> FieldValue.of(FieldKind.PORT, probe.ipVersion());
@@ -55,6 +53,14 @@ final class ProbeFields {
         }
         // nft adds a protocol dependency to every header match: another protocol's header never matches.
         return OTHER_IP_PROTOCOLS.contains(protocol) ? new FieldValue.Absent() : new FieldValue.Unknown();
+    }
+
+    /** The client's address; unknown for a remote client means "some address that is not a loopback one". */
+    private FieldValue source() {
+        if (probe.source() != null) {
+            return FieldValue.of(FieldKind.ADDRESS, probe.source());
+        }
+        return probe.localClient() ? new FieldValue.Unknown() : new FieldValue.AnyRemoteAddress(probe.ipVersion());
     }
 
     private FieldValue meta(String key, Hook hook) {

@@ -89,7 +89,8 @@ public final class RuleText {
         }
         Optional<JsonValue> set = v.member("set");
         if (set.isPresent()) {
-            List<JsonValue> items = set.get() instanceof JsonValue.JsonArray ? set.get().elements() : List.of(set.get());
+            List<JsonValue> items = set.get() instanceof JsonValue.JsonArray
+                    ? set.get().elements() : List.of(set.get());
             return "{ " + items.stream().map(x -> value(x, quoted)).collect(Collectors.joining(", ")) + " }";
         }
         Optional<JsonValue> range = v.member("range");

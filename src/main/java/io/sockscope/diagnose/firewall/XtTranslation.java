@@ -24,7 +24,8 @@ final class XtTranslation {
     private static final Pattern CHAIN = Pattern.compile("^chain (\\S+) \\{");
     private static final Pattern HANDLE = Pattern.compile("^(.*?)\\s*# handle (\\d+)$");
     private static final Pattern CT_STATE = Pattern.compile("(?:^|\\s)ct state (!= |! )?([a-z]+(?:,[a-z]+)*)(?=\\s|$)");
-    private static final Pattern REJECT = Pattern.compile("(?:^|\\s)reject(?: with (tcp reset|(icmpx|icmpv6|icmp)(?: type)? (\\S+)))?$");
+    private static final Pattern REJECT = Pattern.compile(
+            "(?:^|\\s)reject(?: with (tcp reset|(icmpx|icmpv6|icmp)(?: type)? (\\S+)))?$");
     private static final Pattern PORTS = Pattern.compile(
             "(?:^|\\s)(tcp|udp|sctp|dccp|udplite) (dport|sport) (!= )?(\\{[^}]*}|[0-9]+(?:-[0-9]+)?)(?=\\s|$)");
 

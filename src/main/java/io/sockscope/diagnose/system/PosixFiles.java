@@ -25,7 +25,8 @@ public final class PosixFiles implements FileProvider {
         } catch (NoSuchFileException | NotDirectoryException e) {
             return Optional.empty();
         } catch (AccessDeniedException e) {
-            throw new ProviderException("permission denied (a directory on the way is not searchable by the doctor)", e);
+            throw new ProviderException("permission denied (a directory on the way is not searchable by the"
+                    + " doctor)", e);
         } catch (IOException | UnsupportedOperationException e) {
             throw new ProviderException("cannot stat " + path + ": " + e.getMessage(), e);
         }

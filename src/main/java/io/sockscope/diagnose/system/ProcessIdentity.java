@@ -17,7 +17,8 @@ import java.util.List;
  * @param groups        supplementary groups
  * @param capabilities  the effective capability mask (CapEff)
  */
-public record ProcessIdentity(int realUid, int effectiveUid, int effectiveGid, List<Integer> groups, long capabilities) {
+public record ProcessIdentity(int realUid, int effectiveUid, int effectiveGid, List<Integer> groups,
+                              long capabilities) {
     /** Bind ports below ip_unprivileged_port_start. */
     public static final int CAP_NET_BIND_SERVICE = 10;
     /** Read other processes' descriptor tables. */

@@ -109,6 +109,7 @@ class ReachScenarioTest {
         // A client on this host is fine.
         assertFindings(net.doctor("127.0.0.1:5432", "--json"), 0);
         ScenarioSupport.saveExample(net, "loopback-only", "5432");
+        ScenarioSupport.saveExample(net, "loopback-only-json", "5432", "--json");
     }
 
     @Test
@@ -215,17 +216,24 @@ class ReachScenarioTest {
 
     @Test
     void iptablesNftReject() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(io.sockscope.testing.CommandRun.onPath("iptables")
-                || java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/sbin/iptables")),
-                "needs iptables (iptables-nft; bin/install-deps installs it)");
+        String version = ScenarioSupport.iptablesVersion();
+        org.junit.jupiter.api.Assumptions.assumeTrue(version.contains("nf_tables"),
+                "needs iptables with the nf_tables back end (bin/install-deps installs it); found: " + version);
         net.startServer("listen", "0.0.0.0", "8080");
+        net.startServer("listen", "0.0.0.0", "443");
+        // The classic: established traffic and a few services in, the service asked about rejected.
+        net.inServer("iptables", "-A", "INPUT", "-m", "conntrack", "--ctstate", "ESTABLISHED,RELATED", "-j", "ACCEPT");
+        net.inServer("iptables", "-A", "INPUT", "-p", "tcp", "-m", "multiport", "--dports", "22,443", "-j", "ACCEPT");
         net.inServer("iptables", "-A", "INPUT", "-p", "tcp", "--dport", "8080", "-j", "REJECT",
                 "--reject-with", "tcp-reset");
         assertEquals("refused", net.client("probe", SERVER_V4, "8080"));
+        assertEquals("connected", net.client("probe", SERVER_V4, "443"));
         DoctorResult r = net.doctor("8080", "--from", CLIENT_V4, "--json");
         assertFindings(r, 1, "FIREWALL_BLOCKED");
         assertContains(r.allText("FIREWALL_BLOCKED"), "table ip filter chain INPUT", "tcp dport 8080",
-                "xt target REJECT", "iptables -I INPUT -p tcp --dport 8080 -j ACCEPT");
+                "reject with tcp reset", "iptables -I INPUT -p tcp --dport 8080 -j ACCEPT");
+        assertFindings(net.doctor("443", "--from", CLIENT_V4, "--json"), 0);
+        ScenarioSupport.saveExample(net, "firewall-iptables", "8080", "--from", CLIENT_V4);
     }
 
     @Test
@@ -302,9 +310,11 @@ class ReachScenarioTest {
     @Test
     void ownerHiddenInAnotherPidNamespace() throws Exception {
         net.startServer("listen", "0.0.0.0", "8080");
-        DoctorResult r = net.doctorAs(null, List.of("unshare", "--pid", "--fork", "--mount-proc"), "8080", "--json");
+        List<String> otherPidNamespace = List.of("unshare", "--pid", "--fork", "--mount-proc");
+        DoctorResult r = net.doctorAs(null, otherPidNamespace, "8080", "--json");
         assertFindings(r, 0, "OWNER_HIDDEN");
         assertContains(r.allText("OWNER_HIDDEN"), "another PID namespace");
+        ScenarioSupport.saveExampleWith(net, "owner-hidden-pidns", null, otherPidNamespace, "8080");
     }
 
     @Test

@@ -32,6 +32,19 @@ final class ScenarioSupport {
                 "needs the compiled classes in target/classes (run through Maven)");
     }
 
+    /** What {@code iptables -V} says ({@code iptables v1.8.9 (nf_tables)}), or why it could not say. */
+    static String iptablesVersion() {
+        try {
+            CommandRun r = CommandRun.run(java.util.List.of("iptables", "-V"), java.util.Map.of(), 10);
+            return r.exitCode() == 0 ? r.stdoutText().strip() : "exit " + r.exitCode();
+        } catch (IOException e) {
+            return "not installed (" + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
     /** When examples are asked for, runs the doctor again in text form and saves it as NAME.txt. */
     static void saveExample(DoctorNetwork net, String name, String... args) throws IOException, InterruptedException {
         saveExampleAs(net, name, null, args);
@@ -40,11 +53,17 @@ final class ScenarioSupport {
     /** The same, running the doctor as {@code user} ({@code uid:gid}). */
     static void saveExampleAs(DoctorNetwork net, String name, String user, String... args)
             throws IOException, InterruptedException {
+        saveExampleWith(net, name, user, java.util.List.of(), args);
+    }
+
+    /** The same, with {@code prefix} before the doctor's command (unshare, for another PID namespace). */
+    static void saveExampleWith(DoctorNetwork net, String name, String user, java.util.List<String> prefix,
+                                String... args) throws IOException, InterruptedException {
         String dir = System.getProperty(EXAMPLES_PROPERTY);
         if (dir == null) {
             return;
         }
-        DoctorResult text = net.doctorAs(user, java.util.List.of(), args);
+        DoctorResult text = net.doctorAs(user, prefix, args);
         Path out = Path.of(dir);
         Files.createDirectories(out);
         Files.writeString(out.resolve(name + ".txt"), "$ sockscope doctor " + String.join(" ", args) + "\n"

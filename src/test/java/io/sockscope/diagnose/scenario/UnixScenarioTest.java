@@ -114,7 +114,9 @@ class UnixScenarioTest {
         assertEquals("denied", net.serverAs(NOBODY, "probe-unix", sock.toString()));
         DoctorResult r = net.doctor("unix:" + sock, "--user", "nobody", "--json");
         assertFindings(r, 1, "UNIX_SOCKET_PERMISSION");
+        // Group root: the fix does not suggest joining it, but a group of the socket's own.
         assertContains(r.allText("UNIX_SOCKET_PERMISSION"), sock + " is not writable by nobody",
-                "usermod -aG root nobody", "unix_socket_permissions");
+                "chmod o+w " + sock, "chgrp GROUP " + sock, "unix_socket_permissions");
+        ScenarioSupport.saveExample(net, "unix-permission-group", "unix:" + sock, "--user", "nobody");
     }
 }
