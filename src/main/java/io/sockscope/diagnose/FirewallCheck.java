@@ -106,9 +106,12 @@ final class FirewallCheck {
                 && chain.name().equals(chain.name().toUpperCase()) && chain.table().equals("filter");
         if (iptables) {
             String tool = chain.family().equals("ip") ? "iptables" : "ip6tables";
+            // iptables numbers rules by position in the chain, from 1.
+            int position = rule != null ? step.chain().rules().indexOf(rule) + 1 : 0;
             return "Let it through with '" + tool + " -I " + chain.name() + " -p " + proto + " --dport " + port
-                    + " -j ACCEPT' (this table is managed by iptables-nft)" + (rule != null
-                    ? ", or delete the rule that " + step.verdict() + "s it" : "") + ".";
+                    + " -j ACCEPT' (this table is managed by iptables-nft)" + (position > 0
+                    ? ", or delete the rule that " + step.verdict() + "s it: '" + tool + " -D " + chain.name() + " "
+                    + position + "'" : "") + "; then save the rules where your system restores them from.";
         }
         String position = rule != null ? " position " + rule.handle() : "";
         return "Let it through with 'nft insert rule " + chain.family() + " " + chain.table() + " " + chain.name()

@@ -231,7 +231,7 @@ class ReachScenarioTest {
         DoctorResult r = net.doctor("8080", "--from", CLIENT_V4, "--json");
         assertFindings(r, 1, "FIREWALL_BLOCKED");
         assertContains(r.allText("FIREWALL_BLOCKED"), "table ip filter chain INPUT", "tcp dport 8080",
-                "reject with tcp reset", "iptables -I INPUT -p tcp --dport 8080 -j ACCEPT");
+                "reject with tcp reset", "iptables -I INPUT -p tcp --dport 8080 -j ACCEPT", "'iptables -D INPUT 3'");
         assertFindings(net.doctor("443", "--from", CLIENT_V4, "--json"), 0);
         ScenarioSupport.saveExample(net, "firewall-iptables", "8080", "--from", CLIENT_V4);
     }
