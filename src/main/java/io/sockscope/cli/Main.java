@@ -27,6 +27,9 @@ public final class Main {
         PrintStream err = System.err;
         boolean debug = Arrays.asList(args).contains("--debug");
         OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024);
+        if (args.length > 0 && args[0].equals("doctor")) {
+            return DoctorCommand.run(Arrays.copyOfRange(args, 1, args.length), environment, stdout, err);
+        }
         try {
             CommandLine line = CommandLine.parse(args);
             for (CommandLine.Option o : line.options()) {

@@ -1,0 +1,88 @@
+package io.sockscope.cli;
+
+import io.sockscope.diagnose.Diagnosis;
+import io.sockscope.diagnose.DiagnosisException;
+import io.sockscope.diagnose.Doctor;
+import io.sockscope.diagnose.Providers;
+import io.sockscope.diagnose.system.SystemProviders;
+import io.sockscope.kernel.InterfaceNames;
+import io.sockscope.names.NetlinkProtocolNames;
+import io.sockscope.names.ProcessNames;
+import io.sockscope.names.ProtocolNames;
+import io.sockscope.names.ServiceNames;
+import io.sockscope.render.NameLookups;
+import io.sockscope.source.ProcNetFile;
+import io.sockscope.source.ProcPaths;
+import io.sockscope.source.WarningSink;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * {@code sockscope doctor …}: parses the words after {@code doctor}, examines the live system and prints the
+ * diagnosis. Exit status: 0 nothing wrong, 1 a problem was found, 2 usage error, 3 the doctor could not
+ * examine (the socket table was unreadable).
+ */
+final class DoctorCommand {
+    static final int OK = 0;
+    static final int PROBLEM = 1;
+    static final int USAGE = 2;
+    static final int CANNOT_EXAMINE = 3;
+
+    private DoctorCommand() {
+    }
+
+    static int run(String[] args, Map<String, String> environment, OutputStream stdout, PrintStream err) {
+        DoctorOptions options;
+        try {
+            options = DoctorOptionsParser.parse(args);
+        } catch (DoctorUsageException e) {
+            err.println("sockscope doctor: " + e.getMessage() + " (sockscope doctor --help)");
+            return USAGE;
+        }
+        try {
+            if (options.help()) {
+                write(stdout, DoctorHelp.TEXT);
+                return OK;
+            }
+            WarningSink warnings = message -> err.println("sockscope doctor: warning: " + message);
+            Providers providers = SystemProviders.create(environment, warnings);
+            Doctor doctor = new Doctor(providers);
+            Diagnosis diagnosis;
+            try {
+                diagnosis = options.reach() != null ? doctor.examine(options.reach()) : doctor.examine(options.bind());
+            } catch (IllegalArgumentException e) {
+                err.println("sockscope doctor: " + e.getMessage());
+                return USAGE;
+            } catch (DiagnosisException e) {
+                err.println("sockscope doctor: " + e.getMessage());
+                return CANNOT_EXAMINE;
+            }
+            DoctorEvidenceText evidence = new DoctorEvidenceText(names(new ProcPaths(environment)));
+            write(stdout, options.json() ? DoctorJsonReport.render(diagnosis, evidence)
+                    : DoctorTextReport.render(diagnosis, evidence));
+            return diagnosis.problem() ? PROBLEM : OK;
+        } catch (IOException e) {
+            return PROBLEM; // stdout went away; nothing more can be said
+        }
+    }
+
+    private static void write(OutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static NameLookups names(ProcPaths paths) {
+        InterfaceNames interfaces = new InterfaceNames();
+        return new NameLookups(
+                new ServiceNames(Path.of("/etc/services"), paths.resolve(ProcNetFile.IP_LOCAL_PORT_RANGE)),
+                new ProtocolNames(Path.of("/etc/protocols")),
+                new NetlinkProtocolNames(Path.of("/etc/iproute2/nl_protos")),
+                new ProcessNames(paths.procRoot()),
+                interfaces::name);
+    }
+}

@@ -1,0 +1,26 @@
+package io.sockscope.cli;
+
+/** The text of {@code sockscope doctor --help}. */
+final class DoctorHelp {
+    static final String TEXT = """
+            Usage: sockscope doctor TARGET [--udp] [--from ADDRESS] [--json]
+                   sockscope doctor unix:PATH [--user NAME] [--json]
+                   sockscope doctor bind [ADDRESS:]PORT [--udp] [--user NAME] [--json]
+            Why can't clients reach this port? Joins the socket table, the owners, the kernel settings and
+            the nftables ruleset into one verdict, with the evidence and the fix.
+
+            TARGET: PORT, ADDRESS:PORT, [IPV6]:PORT or unix:PATH (unix:@NAME for an abstract socket)
+              --udp           the port is UDP (default TCP)
+              --from ADDRESS  the address the client connects from (default: a remote client)
+              --user NAME     whose permissions to judge (unix sockets, bind; default: you)
+              --json          {"target", "verdict", "findings": [{"code", "severity", "summary",
+                              "evidence", "fix"}]}
+            bind: why would binding the port fail (privileged port, who holds it)?
+
+            Exit status: 0 nothing wrong, 1 a problem was found, 2 usage error, 3 could not examine.
+            Findings and examples: docs/doctor.md
+            """;
+
+    private DoctorHelp() {
+    }
+}

@@ -1,0 +1,114 @@
+package io.sockscope.cli;
+
+import io.sockscope.diagnose.BindQuery;
+import io.sockscope.diagnose.InetTarget;
+import io.sockscope.diagnose.ReachQuery;
+import io.sockscope.diagnose.Target;
+import io.sockscope.diagnose.TargetSyntax;
+import io.sockscope.diagnose.TargetSyntaxException;
+import io.sockscope.diagnose.Transport;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads {@code doctor TARGET [--udp] [--from ADDRESS] [--user NAME] [--json]} and
+ * {@code doctor bind [ADDRESS:]PORT [--udp] [--user NAME] [--json]} (the words after {@code doctor}). Options
+ * may come before or after the target and take their value as the next word or after {@code =}.
+ */
+final class DoctorOptionsParser {
+    private DoctorOptionsParser() {
+    }
+
+    static DoctorOptions parse(String[] args) throws DoctorUsageException {
+        List<String> words = new ArrayList<>();
+        boolean udp = false;
+        boolean json = false;
+        String from = null;
+        String user = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            String value = null;
+            int eq = a.indexOf('=');
+            if (a.startsWith("--") && eq > 0) {
+                value = a.substring(eq + 1);
+                a = a.substring(0, eq);
+            }
+            switch (a) {
+                case "-h", "--help" -> {
+                    return new DoctorOptions(null, null, false, true);
+                }
+                case "--udp", "-u" -> udp = flag(a, value, true);
+                case "--tcp", "-t" -> udp = flag(a, value, false);
+                case "--json", "-j" -> json = flag(a, value, true);
+                case "--from" -> {
+                    if (value == null) {
+                        value = next(args, ++i, a);
+                    }
+                    from = value;
+                }
+                case "--user" -> {
+                    if (value == null) {
+                        value = next(args, ++i, a);
+                    }
+                    user = value;
+                }
+                case "--" -> {
+                    for (i++; i < args.length; i++) {
+                        words.add(args[i]);
+                    }
+                }
+                default -> {
+                    if (a.startsWith("-") && a.length() > 1) {
+                        throw new DoctorUsageException("unknown option " + a);
+                    }
+                    words.add(args[i]);
+                }
+            }
+        }
+        Transport transport = udp ? Transport.UDP : Transport.TCP;
+        if (words.isEmpty()) {
+            throw new DoctorUsageException("what should the doctor examine? give a TARGET (PORT, ADDRESS:PORT,"
+                    + " [IPV6]:PORT or unix:PATH) or 'bind PORT'");
+        }
+        try {
+            if (words.getFirst().equals("bind")) {
+                if (words.size() != 2) {
+                    throw new DoctorUsageException("doctor bind takes one [ADDRESS:]PORT");
+                }
+                if (from != null) {
+                    throw new DoctorUsageException("--from does not apply to doctor bind");
+                }
+                Target t = TargetSyntax.parse(words.get(1), transport);
+                if (!(t instanceof InetTarget inet)) {
+                    throw new DoctorUsageException("doctor bind takes a port, not a unix socket");
+                }
+                BindQuery bind = new BindQuery(transport, inet.address(), inet.port(), user);
+                return new DoctorOptions(null, bind, json, false);
+            }
+            if (words.size() != 1) {
+                throw new DoctorUsageException("one TARGET at a time; unexpected " + words.get(1));
+            }
+            Target target = TargetSyntax.parse(words.getFirst(), transport);
+            InetAddress fromAddress = from == null ? null : TargetSyntax.address(from);
+            return new DoctorOptions(new ReachQuery(target, fromAddress, user), null, json, false);
+        } catch (TargetSyntaxException | IllegalArgumentException e) {
+            throw new DoctorUsageException(e.getMessage());
+        }
+    }
+
+    private static boolean flag(String name, String value, boolean result) throws DoctorUsageException {
+        if (value != null) {
+            throw new DoctorUsageException(name + " takes no value");
+        }
+        return result;
+    }
+
+    private static String next(String[] args, int i, String name) throws DoctorUsageException {
+        if (i >= args.length) {
+            throw new DoctorUsageException(name + " needs a value");
+        }
+        return args[i];
+    }
+}

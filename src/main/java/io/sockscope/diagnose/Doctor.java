@@ -1,0 +1,165 @@
+package io.sockscope.diagnose;
+
+import io.sockscope.model.InetSocket;
+import io.sockscope.model.Owner;
+import io.sockscope.model.UnixSocket;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The connectivity doctor. For a port it first asks whether something is bound where the client's packets
+ * go, then, as a separate check, whether the packets get there (the firewall), then what may stop a working
+ * listener from serving (a full backlog, a CLOSE-WAIT leak, the descriptor limit, ephemeral ports). For a unix
+ * socket it checks the file, its listener and the permissions; for a bind, privileged ports and who holds
+ * the port.
+ *
+ * <p>Everything is read once through the {@link Providers} into a {@link Snapshot}; the checks only look at it.
+ * Instances hold no state between calls.
+ */
+public final class Doctor {
+    private final Providers providers;
+    private final Thresholds thresholds;
+
+    public Doctor(Providers providers) {
+        this(providers, Thresholds.defaults());
+    }
+
+    public Doctor(Providers providers, Thresholds thresholds) {
+        this.providers = Objects.requireNonNull(providers, "providers");
+        this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
+    }
+
+    /**
+     * Why can't clients reach the target?
+     *
+     * @throws DiagnosisException       when the socket table cannot be read at all
+     * @throws IllegalArgumentException when the query cannot be answered as asked (an unknown user, a remote
+     *                                  client for a loopback address)
+     */
+    public Diagnosis examine(ReachQuery query) throws DiagnosisException {
+        return switch (query.target()) {
+            case InetTarget t -> examineInet(t, query);
+            case UnixTarget u -> examineUnix(u, query.user());
+        };
+    }
+
+    private Diagnosis examineInet(InetTarget target, ReachQuery query) throws DiagnosisException {
+        Snapshot snapshot = new SnapshotCollector(providers).forInet(target);
+        List<String> interfaceNames = new ArrayList<>(snapshot.interfaceNames().values());
+        snapshot.addresses().forEach(a -> {
+            if (!interfaceNames.contains(a.interfaceName())) {
+                interfaceNames.add(a.interfaceName());
+            }
+        });
+        ClientPath path = ClientPath.resolve(target, query.from(), snapshot.addresses(), interfaceNames);
+        if (target.address() != null && target.address().isLoopbackAddress() && query.from() != null && !path.local()) {
+            throw new IllegalArgumentException("a client at " + AddressText.of(query.from()) + " cannot connect to "
+                    + AddressText.of(target.address()) + ", a loopback address of this host");
+        }
+        InetExamination ex = new InetExamination(target, path, snapshot, thresholds);
+        List<Finding> findings = new ArrayList<>();
+        List<Evidence> observations = new ArrayList<>();
+        findings.addAll(ListenerCheck.run(ex));
+        findings.addAll(FirewallCheck.run(ex, observations));
+        List<SocketSighting> relevant = ex.sightings(ex.relevantListeners());
+        if (target.transport() == Transport.TCP) {
+            findings.addAll(BacklogCheck.run(relevant, snapshot, target.port()));
+        }
+        findings.addAll(CloseWaitCheck.run(ex));
+        findings.addAll(FdLimitCheck.run(ex.owners(ex.relevantListeners()), snapshot, thresholds));
+        findings.addAll(TimeWaitCheck.run(ex));
+        findings.addAll(EphemeralPortCheck.run(ex));
+        findings.addAll(OwnerVisibilityCheck.run(relevant, snapshot));
+        if (!ex.accepting().isEmpty()) {
+            observations.addFirst(new Evidence.Sockets(ex.sightings(ex.accepting())));
+        }
+        notes(snapshot, observations);
+        String subject = target.describe() + " for " + path.describe();
+        String ok;
+        if (ex.accepting().isEmpty()) {
+            ok = "nothing listens";
+        } else {
+            List<InetSocket> accepting = ex.accepting();
+            ok = OwnerText.of(ex.owners(accepting)) + " listens on " + accepting.stream()
+                    .map(s -> AddressText.of(s.local())).distinct().collect(Collectors.joining(", "));
+            boolean firewallUnknown = findings.stream().anyMatch(f -> f.code() == FindingCode.FIREWALL_UNKNOWN);
+            ok += firewallUnknown ? "; whether the firewall lets it through is unknown"
+                    : " and the firewall lets it through";
+        }
+        return diagnosis(subject, findings, observations, ok);
+    }
+
+    private Diagnosis examineUnix(UnixTarget target, String user) throws DiagnosisException {
+        Snapshot snapshot = new SnapshotCollector(providers).forUnix(target, user);
+        FileFacts file = snapshot.path().isEmpty() ? null : snapshot.path().getLast().facts();
+        List<UnixSocket> bound = UnixListeners.boundTo(target, file, snapshot.unix());
+        List<Finding> findings = new ArrayList<>();
+        List<Evidence> observations = new ArrayList<>();
+        List<SocketSighting> sightings = UnixPathCheck.sightings(bound, snapshot);
+        List<Owner> owners = UnixPathCheck.owners(bound, snapshot);
+        findings.addAll(UnixPathCheck.run(target, snapshot, bound, observations));
+        findings.addAll(UnixPermissionCheck.run(target, snapshot, owners));
+        findings.addAll(BacklogCheck.run(sightings, snapshot, 0));
+        findings.addAll(FdLimitCheck.run(owners, snapshot, thresholds));
+        findings.addAll(OwnerVisibilityCheck.run(sightings, snapshot));
+        if (!sightings.isEmpty()) {
+            observations.addFirst(new Evidence.Sockets(sightings));
+        }
+        notes(snapshot, observations);
+        Account account = snapshot.account();
+        String subject = target.describe() + (account != null ? " for user " + account.name() : "");
+        String ok = bound.isEmpty() ? "a listener answers" : OwnerText.of(owners) + " listens on " + target.path();
+        return diagnosis(subject, findings, observations, ok + (account != null ? " and " + account.name()
+                + " may connect" : ""));
+    }
+
+    /**
+     * Why would a bind fail?
+     *
+     * @throws DiagnosisException       when the socket table cannot be read at all
+     * @throws IllegalArgumentException for an unknown user
+     */
+    public Diagnosis examine(BindQuery query) throws DiagnosisException {
+        Snapshot snapshot = new SnapshotCollector(providers).forBind(query);
+        List<Finding> findings = new ArrayList<>();
+        List<Evidence> observations = new ArrayList<>();
+        List<SocketSighting> holders = new ArrayList<>();
+        findings.addAll(PrivilegedPortCheck.run(query, snapshot));
+        findings.addAll(AddressInUseCheck.run(query, snapshot, holders));
+        findings.addAll(OwnerVisibilityCheck.run(holders, snapshot));
+        notes(snapshot, observations);
+        Account account = snapshot.account();
+        String who = account != null ? account.name() : "this user";
+        String where = query.address() != null ? AddressText.of(query.address(), query.port())
+                : query.transport().label() + " port " + query.port();
+        String subject = "bind " + (query.address() != null ? query.transport().label() + " " : "") + where
+                + " as " + who;
+        int start = PrivilegedPortCheck.unprivilegedStart(snapshot);
+        String ok = "nothing holds the port" + (query.port() < start ? " and " + who + " may bind ports below " + start
+                : "");
+        return diagnosis(subject, findings, observations, ok);
+    }
+
+    private static void notes(Snapshot snapshot, List<Evidence> observations) {
+        for (String note : snapshot.notes()) {
+            observations.add(new Evidence.Fact("not read: " + note));
+        }
+    }
+
+    private static Diagnosis diagnosis(String subject, List<Finding> findings, List<Evidence> observations, String ok) {
+        List<Finding> sorted = findings.stream().sorted(Comparator.comparing(Finding::severity)).toList();
+        List<Finding> problems = sorted.stream().filter(f -> f.severity().isProblem()).toList();
+        String verdict;
+        if (problems.isEmpty()) {
+            verdict = subject + ": OK — " + ok;
+        } else {
+            verdict = subject + ": PROBLEM — " + problems.getFirst().summary()
+                    + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "");
+        }
+        return new Diagnosis(subject, verdict, sorted, observations);
+    }
+}

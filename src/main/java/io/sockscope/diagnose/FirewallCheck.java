@@ -1,0 +1,167 @@
+package io.sockscope.diagnose;
+
+import io.sockscope.diagnose.firewall.FirewallDecision;
+import io.sockscope.diagnose.firewall.FirewallEvaluator;
+import io.sockscope.diagnose.firewall.Probe;
+import io.sockscope.diagnose.firewall.Rule;
+import io.sockscope.diagnose.firewall.RuleText;
+import io.sockscope.model.InetSocket;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The second step of the method, separate from the first: can the packet reach the socket? Runs the client's
+ * first packet through the nftables input path ({@code FIREWALL_BLOCKED}), or says why it cannot tell
+ * ({@code FIREWALL_UNKNOWN}).
+ */
+final class FirewallCheck {
+    private FirewallCheck() {
+    }
+
+    /** The finding, if any; what let the packet through goes to {@code observations}. */
+    static List<Finding> run(InetExamination ex, List<Evidence> observations) {
+        if (ex.snapshot.ruleset() == null) {
+            return List.of(new Finding(FindingCode.FIREWALL_UNKNOWN, Severity.INFO,
+                    "the firewall ruleset could not be read, so whether it lets " + ex.path.describe()
+                            + " through is unknown",
+                    List.of(new Evidence.Fact(ex.snapshot.rulesetProblem())),
+                    "Run the doctor as root (nft needs CAP_NET_ADMIN to list the ruleset)."));
+        }
+        Probe probe = probe(ex);
+        FirewallDecision decision = FirewallEvaluator.evaluate(ex.snapshot.ruleset(), probe);
+        String what = ex.transport().label() + " port " + ex.target.port();
+        switch (decision.outcome()) {
+            case ACCEPTED -> {
+                if (decision.deciding().isEmpty()) {
+                    observations.add(new Evidence.Fact("firewall: no nftables chain on the input path"));
+                }
+                for (FirewallDecision.Step step : decision.deciding()) {
+                    if (step.rule() != null) {
+                        observations.add(new Evidence.FirewallRule(RuleText.location(step.rule()),
+                                RuleText.of(step.rule())));
+                    } else {
+                        observations.add(new Evidence.FirewallRule(step.chain().describe(), "policy accept"));
+                    }
+                }
+                return List.of();
+            }
+            case DROPPED, REJECTED -> {
+                return List.of(blocked(ex, decision, what));
+            }
+            default -> {
+                List<Evidence> evidence = new ArrayList<>();
+                for (String u : decision.undecided()) {
+                    evidence.add(new Evidence.Fact("undecided: " + u));
+                }
+                for (String a : decision.alternatives()) {
+                    evidence.add(new Evidence.Fact("possible: " + a));
+                }
+                boolean sourceMatters = decision.undecided().stream().anyMatch(u -> u.contains("saddr"));
+                return List.of(new Finding(FindingCode.FIREWALL_UNKNOWN, Severity.INFO,
+                        "whether the firewall lets " + ex.path.describe() + " through to " + what
+                                + " depends on what the doctor cannot see",
+                        evidence,
+                        sourceMatters && ex.path.source() == null
+                                ? "Give the client's address with --from so that rules on the source address can be"
+                                + " decided."
+                                : null));
+            }
+        }
+    }
+
+    private static Finding blocked(InetExamination ex, FirewallDecision decision, String what) {
+        boolean rejected = decision.outcome() == FirewallDecision.Outcome.REJECTED;
+        List<Evidence> evidence = new ArrayList<>();
+        Set<String> fixes = new LinkedHashSet<>();
+        for (FirewallDecision.Step step : decision.deciding()) {
+            if (step.rule() == null) {
+                evidence.add(new Evidence.FirewallRule(step.chain().describe(), "policy " + step.verdict()));
+                evidence.add(new Evidence.Fact("no rule of " + step.chain().ref() + " accepts the packet before"
+                        + " the policy"));
+                fixes.add(acceptRule(ex, step, null));
+            } else {
+                evidence.add(new Evidence.FirewallRule(RuleText.location(step.rule()), RuleText.of(step.rule())));
+                fixes.add(acceptRule(ex, step, step.rule()));
+            }
+        }
+        evidence.add(new Evidence.Fact("the packet: " + describeProbe(ex)));
+        String consequence = rejected ? "clients get 'connection refused'" : "clients time out";
+        return new Finding(FindingCode.FIREWALL_BLOCKED, Severity.ERROR,
+                "the firewall " + (rejected ? "rejects" : "drops") + " " + what + " for " + ex.path.describe()
+                        + " (" + consequence + ")",
+                evidence, String.join(" ", fixes));
+    }
+
+    /** A command that lets the port through, in the tool that owns the table. */
+    private static String acceptRule(InetExamination ex, FirewallDecision.Step step, Rule rule) {
+        var chain = step.chain().ref();
+        String proto = ex.transport().label();
+        int port = ex.target.port();
+        boolean iptables = (chain.family().equals("ip") || chain.family().equals("ip6"))
+                && chain.name().equals(chain.name().toUpperCase()) && chain.table().equals("filter");
+        if (iptables) {
+            String tool = chain.family().equals("ip") ? "iptables" : "ip6tables";
+            // iptables numbers rules by position in the chain, from 1.
+            int position = rule != null ? step.chain().rules().indexOf(rule) + 1 : 0;
+            return "Let it through with '" + tool + " -I " + chain.name() + " -p " + proto + " --dport " + port
+                    + " -j ACCEPT' (this table is managed by iptables-nft)" + (position > 0
+                    ? ", or delete the rule that " + step.verdict() + "s it: '" + tool + " -D " + chain.name() + " "
+                    + position + "'" : "") + "; then save the rules where your system restores them from.";
+        }
+        String position = rule != null ? " position " + rule.handle() : "";
+        return "Let it through with 'nft insert rule " + chain.family() + " " + chain.table() + " " + chain.name()
+                + position + " " + proto + " dport " + port + " accept'" + (rule != null
+                ? ", or remove the rule: 'nft delete rule " + chain.family() + " " + chain.table() + " "
+                + chain.name() + " handle " + rule.handle() + "'" : "") + "; then make the change permanent in the"
+                + " ruleset file (/etc/nftables.conf).";
+    }
+
+    private static String describeProbe(InetExamination ex) {
+        Probe p = probe(ex);
+        return "IPv" + p.ipVersion() + " " + p.transport() + " from "
+                + (p.source() != null ? AddressText.of(p.source()) : "an unknown address") + " to "
+                + (p.destinations().isEmpty() ? "this host" : String.join(" or ",
+                p.destinations().stream().map(AddressText::of).toList())) + " port " + p.destinationPort()
+                + (p.inputInterfaces().isEmpty() ? "" : " arriving on " + String.join(" or ", p.inputInterfaces()))
+                + ", connection tracking state new";
+    }
+
+    /** The client's first packet, as far as it is known. */
+    static Probe probe(InetExamination ex) {
+        ClientPath path = ex.path;
+        List<InetAddress> destinations = new ArrayList<>();
+        if (path.destination() != null) {
+            destinations.add(path.destination());
+        } else {
+            // Any address of the right family the client can reach, narrowed to those a listener takes.
+            List<InetAddress> candidates = new ArrayList<>();
+            for (LocalAddress a : ex.snapshot.addresses()) {
+                boolean family = (a.address().getAddress().length == 4) == (path.ipVersion() == 4);
+                if (family && (path.local() || !a.address().isLoopbackAddress())) {
+                    candidates.add(a.address());
+                }
+            }
+            List<InetAddress> taken = candidates.stream().filter(a -> takenBySomeListener(ex, a)).toList();
+            destinations.addAll(taken.isEmpty() ? candidates : taken);
+        }
+        return new Probe(path.ipVersion(), ex.transport().label(), path.source(), destinations, ex.target.port(),
+                path.interfaces(), path.local());
+    }
+
+    private static boolean takenBySomeListener(InetExamination ex, InetAddress a) {
+        for (InetSocket s : ex.accepting()) {
+            byte[] bound = s.local().address();
+            boolean mappedMatch = AddressText.isMapped(bound)
+                    && Arrays.equals(Arrays.copyOfRange(bound, 12, 16), a.getAddress());
+            if (s.local().isWildcard() || Arrays.equals(bound, a.getAddress()) || mappedMatch) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,13 @@
+package io.sockscope.diagnose;
+
+/**
+ * One component of a unix socket path, from the root down to the socket file.
+ *
+ * @param path      the path up to and including this component
+ * @param facts     what stat says about it, or null when it does not exist (or could not be examined)
+ * @param problem   why it could not be examined, or null
+ * @param ownerName the name of the owning user (the uid in decimal when it has none), or null without facts
+ * @param groupName the name of the owning group (likewise)
+ */
+public record PathStep(String path, FileFacts facts, String problem, String ownerName, String groupName) {
+}

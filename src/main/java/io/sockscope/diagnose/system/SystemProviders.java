@@ -1,0 +1,36 @@
+package io.sockscope.diagnose.system;
+
+import io.sockscope.diagnose.Providers;
+import io.sockscope.source.ProcPaths;
+import io.sockscope.source.WarningSink;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Providers over the live system: the network namespace and {@code /proc} of the calling process. */
+public final class SystemProviders {
+    private SystemProviders() {
+    }
+
+    /**
+     * @param environment the process environment ({@code PROC_ROOT}, {@code PROC_NET_*} as ss reads them, and
+     *                    {@code PATH} to find nft)
+     * @param warnings    where skipped data is reported
+     */
+    public static Providers create(Map<String, String> environment, WarningSink warnings) {
+        ProcPaths paths = new ProcPaths(environment);
+        Path proc = paths.procRoot();
+        ProcessIdentity self = ProcessIdentity.read(Path.of("/proc"));
+        return new Providers(
+                new LiveSockets(paths, warnings),
+                new ProcOwners(proc, warnings, self),
+                new ProcSysctls(proc),
+                new ProcLimits(proc),
+                new NftRuleset(environment),
+                new JdkInterfaces(),
+                new ProcNetstatCounters(proc),
+                new PosixFiles(),
+                new PasswdAccounts(Path.of("/etc/passwd"), Path.of("/etc/group"), self),
+                new JdkUnixConnect());
+    }
+}

@@ -1,0 +1,49 @@
+package io.sockscope.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Exit codes and messages of the command itself (the examination is tested elsewhere). */
+class DoctorCommandTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return DoctorCommand.run(args, Map.of(), out, new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void usageErrorsExitWithTwoAndOneLine() {
+        assertEquals(2, run("--bogus"));
+        assertEquals("sockscope doctor: unknown option --bogus (sockscope doctor --help)\n",
+                err.toString(StandardCharsets.UTF_8));
+        assertEquals(0, out.size());
+    }
+
+    @Test
+    void helpExitsWithZero() {
+        assertEquals(0, run("--help"));
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertTrue(help.startsWith("Usage: sockscope doctor TARGET"), help);
+        assertTrue(help.contains("Exit status: 0 nothing wrong, 1 a problem was found, 2 usage error"), help);
+    }
+
+    @Test
+    void anUnknownUserIsAUsageError() {
+        assertEquals(2, run("bind", "80", "--user", "no-such-user-here", "--json"));
+        assertEquals("sockscope doctor: no such user: no-such-user-here\n", err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void mainHandsDoctorWordsToTheDoctor() {
+        // Without the hook the ss option parser would refuse --bogus with its own exit code (255), not 2.
+        assertEquals(2, Main.run(new String[] {"doctor", "--bogus"}, Map.of()));
+    }
+}
