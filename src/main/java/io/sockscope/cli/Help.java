@@ -3,7 +3,8 @@ package io.sockscope.cli;
 /** The text of {@code sockscope -h}. */
 final class Help {
     static final String TEXT = """
-            Usage: sockscope [ OPTIONS ] [ state STATE ]... [ exclude STATE ]...
+            Usage: sockscope [ OPTIONS ] [ state STATE ]... [ exclude STATE ]... [ FILTER ]
+                   sockscope doctor TARGET [--udp] [--from ADDRESS] [--json]   (why can't clients connect?)
             List sockets the way iproute2 ss does, with the same options and byte-identical output.
 
             Tables (none given: all of them, connected states only):

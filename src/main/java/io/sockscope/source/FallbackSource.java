@@ -9,7 +9,7 @@ import java.util.function.Predicate;
  * no diag handler for that kind, or when the user pointed ss at a /proc tree ({@code PROC_ROOT},
  * {@code PROC_NET_*}) for it, or when the kernel cannot run the request's filter program.
  */
-public final class FallbackSource {
+public final class FallbackSource implements SocketSource {
     private final SocketSource primary;
     private final SocketSource fallback;
     private final Predicate<DumpKind> forceFallback;
@@ -23,6 +23,18 @@ public final class FallbackSource {
         this.primary = primary;
         this.fallback = fallback;
         this.forceFallback = forceFallback;
+    }
+
+    @Override
+    public void dump(DumpKind kind, DumpRequest request, SocketSink sink, WarningSink warnings)
+            throws SourceException {
+        dump(kind, request, socket -> true, socket -> true, sink, warnings);
+    }
+
+    @Override
+    public void dump(DumpKind kind, DumpRequest request, Predicate<? super SocketRecord> keep, SocketSink sink,
+                     WarningSink warnings) throws SourceException {
+        dump(kind, request, keep, keep, sink, warnings);
     }
 
     /**

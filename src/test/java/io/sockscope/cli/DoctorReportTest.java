@@ -28,7 +28,7 @@ class DoctorReportTest {
     private static Diagnosis diagnosis() {
         InetSocket listener = new InetSocket(SocketTable.TCP, 2, TcpState.LISTEN.code(), 0, 128,
                 new InetEndpoint(new byte[] {127, 0, 0, 1}, 5432), new InetEndpoint(new byte[4], 0), 0, 777, 0, 0, 0,
-                0, 0, -1, -1, 0, 0, -1, null);
+                0, 0, -1, -1, 0, 0, -1, null, null);
         Finding loopback = new Finding(FindingCode.LOOPBACK_ONLY, Severity.ERROR,
                 "postgres (pid 700) listens on 127.0.0.1:5432 only",
                 List.of(new Evidence.Sockets(List.of(new SocketSighting(listener,
