@@ -132,15 +132,16 @@ def main():
     out.append("- load: %s ESTABLISHED loopback TCP sockets (`ss -tan | wc -l` = %s); %s timed runs after %s "
                "warm-up, medians" % (machine.get("estab", "?"), machine.get("ss_tan_lines", "?"),
                                      machine.get("runs", "?"), machine.get("warmup", "?")))
-    census = machine.get("census_before_load", machine.get("census_quiet", "")).split()
-    if len(census) == 2:
-        processes, descriptors = int(census[0]), int(census[1])
+    censuses = [machine.get(key, "").split() for key in ("census_quiet", "census_before_load", "census_end")]
+    censuses = [(int(c[0]), int(c[1])) for c in censuses if len(c) == 2]
+    if censuses:
+        busiest = max(d for _, d in censuses)
         note = ""
-        if descriptors > BUSY_DESCRIPTORS:
+        if busiest > BUSY_DESCRIPTORS:
             note = (" — **a busy neighbour**: every `-p` command (and lsof, netstat, psutil) reads all of "
                     "them too, so those timings are inflated")
-        out.append("- outside the load, before it was built: %d processes holding %d descriptors%s" % (
-            processes, descriptors, note))
+        out.append("- outside the load (before the quiet run, before the load, after it): %s%s" % (
+            "; ".join("%d processes holding %d descriptors" % c for c in censuses), note))
     out.append("")
     out.append("### Quiet namespace (4 listeners)")
     out.append("")

@@ -24,8 +24,8 @@ ensure_packages() {
   command -v apt-get >/dev/null 2>&1 || die "missing ${missing[*]} and no apt-get to install them"
   log "installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  timeout 600 apt-get update -qq >/dev/null || die "apt-get update failed"
-  timeout 900 apt-get install -y -qq "${missing[@]}" >/dev/null || die "apt-get install ${missing[*]} failed"
+  bounded 600 apt-get update -qq >/dev/null || die "apt-get update failed"
+  bounded 900 apt-get install -y -qq "${missing[@]}" >/dev/null || die "apt-get install ${missing[*]} failed"
 }
 
 # Starts bench/load in the background with the given options and waits for its namespace; sets LOAD_NS.
@@ -70,6 +70,23 @@ in_load() {
   ip netns exec "$LOAD_NS" "$@"
 }
 
+# Runs a command with a time limit in seconds. --foreground keeps it in our process group, so that Ctrl-C
+# reaches it (plain timeout(1) moves it to a group of its own, where it would run on after the script
+# stopped); the price is that only the command itself is killed at the limit, not its children — those of
+# a command run in a load's namespace go when the namespace is removed.
+bounded() {
+  local limit=$1
+  shift
+  timeout --foreground --kill-after=10 "$limit" "$@"
+}
+
+# bounded, inside the current load's namespace.
+in_load_bounded() {
+  local limit=$1
+  shift
+  bounded "$limit" ip netns exec "$LOAD_NS" "$@"
+}
+
 # The JDK bin/sockscope runs (JDK 25 or newer).
 sockscope_jdk() {
   "$root/bin/find-java"
@@ -95,7 +112,7 @@ SHIM
   chmod +x "$shim/bin/java"
   ln -sf "$jdk/bin/javac" "$shim/bin/javac"
   # A marker argument, so that the recorded command is recognisably the listing's (the last one ran).
-  JAVA_HOME="$shim" timeout 120 "$root/bin/sockscope" -V >/dev/null 2>&1 || return 1
+  JAVA_HOME="$shim" bounded 120 "$root/bin/sockscope" -V >/dev/null 2>&1 || return 1
   [ -s "$record" ] || return 1
   local args=() arg
   while IFS= read -r -d '' arg; do args+=("$arg"); done <"$record"
