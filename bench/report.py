@@ -162,6 +162,18 @@ def main():
     out.append("### Targets")
     out.append("")
     out.extend(targets(medians, machine))
+    commands = os.path.join(directory, "commands.txt")
+    if os.path.exists(commands):
+        out.append("")
+        out.append("Command lines (hyperfine -N, run inside the namespace with `ip netns exec`; paths relative to "
+                   "the checkout; `<tmp>/psutil_tcp.py` prints `len(psutil.net_connections('tcp'))`):")
+        out.append("")
+        out.append("```")
+        with open(commands, encoding="utf-8") as f:
+            for line in f:
+                group, name, command = line.rstrip("\n").split("\t")
+                out.append("%-6s %-30s %s" % (group, name, command.strip()))
+        out.append("```")
     checks = os.path.join(directory, "checks.txt")
     if os.path.exists(checks):
         with open(checks, encoding="utf-8") as f:
