@@ -57,11 +57,33 @@ def reference_of(name):
     return None
 
 
-def table(results, medians, minimums):
+def neighbours(directory, group):
+    """The most descriptors held outside the load before any run of each command of a group, by name."""
+    commands = os.path.join(directory, "commands.txt")
+    census = os.path.join(directory, "census-%s.txt" % group)
+    if not (os.path.exists(commands) and os.path.exists(census)):
+        return {}
+    with open(commands, encoding="utf-8") as f:
+        names = [line.split("\t")[1] for line in f if line.split("\t")[0] == group]
+    most = {}
+    with open(census, encoding="ascii") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 3 and int(parts[0]) < len(names):
+                name = names[int(parts[0])]
+                most[name] = max(most.get(name, 0), int(parts[2]))
+    return most
+
+
+def thousands(count):
+    return "%.1fk" % (count / 1000.0) if count >= 1000 else str(count)
+
+
+def table(results, medians, minimums, neighbour_fds):
     # The ratio of minimums is the steadier one on a shared machine: other work only ever adds time.
     lines = [
-        "| command | median | mean ± σ | min … max | user | system | median vs ss | min vs ss |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| command | median | mean ± σ | min … max | user | system | median vs ss | min vs ss | others' fds |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         name = r["command"]
@@ -74,9 +96,11 @@ def table(results, medians, minimums):
             min_ratio = "%.2fx" % (r["min"] / minimums[reference])
         else:
             ratio = min_ratio = "–"
-        lines.append("| `%s` | **%s** | %s ± %s | %s … %s | %s | %s | %s | %s |" % (
+        fds = neighbour_fds.get(name)
+        fds_text = "–" if fds is None else thousands(fds) if fds <= BUSY_DESCRIPTORS else "**%s**" % thousands(fds)
+        lines.append("| `%s` | **%s** | %s ± %s | %s … %s | %s | %s | %s | %s | %s |" % (
             name, seconds(r["median"]), seconds(r["mean"]), seconds(r["stddev"]), seconds(r["min"]),
-            seconds(r["max"]), seconds(r["user"]), seconds(r["system"]), ratio, min_ratio))
+            seconds(r["max"]), seconds(r["user"]), seconds(r["system"]), ratio, min_ratio, fds_text))
     return lines
 
 
@@ -146,14 +170,16 @@ def main():
                     "them too, so those timings are inflated")
         out.append("- outside the load (before the quiet run, before the load, after it): %s%s" % (
             "; ".join("%d processes holding %d descriptors" % c for c in censuses), note))
+    out.append("- others' fds: the most descriptors held by processes outside the load's namespace, counted "
+               "before each run of a command (not timed); owner lookups read them all")
     out.append("")
     out.append("### Quiet namespace (4 listeners)")
     out.append("")
-    out.extend(table(quiet, medians, minimums))
+    out.extend(table(quiet, medians, minimums, neighbours(directory, "quiet")))
     out.append("")
     out.append("### Loaded namespace")
     out.append("")
-    out.extend(table(loaded, medians, minimums))
+    out.extend(table(loaded, medians, minimums, neighbours(directory, "loaded")))
     out.append("")
     rss, runs = rss_mib(machine, "rss_sockscope_tanp")
     ss_rss, ss_runs = rss_mib(machine, "rss_ss_tanp")

@@ -121,19 +121,7 @@ SHIM
   printf '%s\0' "$jdk/bin/java" "${args[@]}"
 }
 
-# Prints "PROCESSES DESCRIPTORS" over the whole machine. ss -p, sockscope -p, netstat -p, lsof and psutil
-# all read every descriptor of every process, in every namespace, so a busy neighbour slows them all.
+# Prints "PROCESSES DESCRIPTORS" over the whole machine (see bench/census.py).
 proc_census() {
-  /usr/bin/python3 - <<'PY'
-import os
-processes = descriptors = 0
-for entry in os.listdir("/proc"):
-    if entry.isdigit():
-        processes += 1
-        try:
-            descriptors += len(os.listdir("/proc/%s/fd" % entry))
-        except OSError:
-            pass
-print(processes, descriptors)
-PY
+  /usr/bin/python3 "$root/bench/census.py"
 }
