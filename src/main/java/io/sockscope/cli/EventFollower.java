@@ -50,6 +50,7 @@ final class EventFollower {
         this.sel = sel;
         this.keep = filter.keepFromKernel();
         this.writer = writer;
+        writer.nameServicesOfAnyProtocol();
         this.stdout = stdout;
         this.warnings = warnings;
     }

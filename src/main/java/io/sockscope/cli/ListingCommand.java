@@ -91,7 +91,9 @@ final class ListingCommand {
         WarningSink warnings = message -> err.println("sockscope: warning: " + message);
         OwnerLookup owners = OwnerLookup.NONE;
         if (options.processes() || options.threads()) {
-            OwnerIndex index = OwnerScanner.create(warnings).scan(paths.procRoot(), options.threads());
+            // ss reads /proc before it opens a socket, so it never lists itself as an owner; neither do we.
+            OwnerIndex index = OwnerScanner.create(warnings).excludingProcess(ProcessHandle.current().pid())
+                    .scan(paths.procRoot(), options.threads());
             owners = index::owners;
         }
         // Resolver threads are daemons: an error that ends the listing early leaves nothing running.

@@ -16,6 +16,7 @@ public final class ServiceNames {
     private final Path portRangeFile;
     private Map<String, Map<Integer, String>> byProtocol;
     private Map<String, Map<String, Integer>> portsByName;
+    private Map<Integer, String> anyProtocol;
     private int ephemeralLow = -1;
     private int ephemeralHigh;
 
@@ -38,6 +39,29 @@ public final class ServiceNames {
         }
         Map<Integer, String> ports = byProtocol.get(protocol);
         return ports == null ? null : ports.get(port);
+    }
+
+    /** The first /etc/services entry for the port whatever its protocol ({@code getservbyport} with NULL). */
+    public String lookupAnyProtocol(int port) {
+        if (isEphemeral(port)) {
+            return null;
+        }
+        if (anyProtocol == null) {
+            Map<Integer, String> first = new HashMap<>();
+            for (String line : NameTableFile.lines(servicesFile)) {
+                String[] f = NameTableFile.fields(line);
+                int slash = f.length < 2 ? -1 : f[1].indexOf('/');
+                if (slash > 0) {
+                    try {
+                        first.putIfAbsent(Integer.parseInt(f[1].substring(0, slash)), f[0]);
+                    } catch (NumberFormatException e) {
+                        // Not a service line.
+                    }
+                }
+            }
+            anyProtocol = first;
+        }
+        return anyProtocol.get(port);
     }
 
     /**

@@ -29,6 +29,7 @@ public final class SsListingWriter {
     private final NameLookups names;
     private final OwnerLookup owners;
     private final byte[] scratch = new byte[64];
+    private boolean servicesOfAnyProtocol;
     private final InetExtensions inetExtensions;
     private final LocalSocketExtensions localExtensions;
 
@@ -45,6 +46,14 @@ public final class SsListingWriter {
         if (!format.showState()) {
             table.disable(Column.STATE);
         }
+    }
+
+    /**
+     * Names TCP/UDP ports after the first /etc/services entry of any protocol: ss's destroy-event rows
+     * ({@code -E}) ask the resolver without a protocol.
+     */
+    public void nameServicesOfAnyProtocol() {
+        servicesOfAnyProtocol = true;
     }
 
     /** Buffers the header line (call once, before any row, unless {@code -H}). */
@@ -159,7 +168,8 @@ public final class SsListingWriter {
                 table.decimal(port);
             }
         } else {
-            String name = names.services().lookup(port, protocol);
+            String name = servicesOfAnyProtocol ? names.services().lookupAnyProtocol(port)
+                    : names.services().lookup(port, protocol);
             if (name != null) {
                 table.text(name);
             } else {

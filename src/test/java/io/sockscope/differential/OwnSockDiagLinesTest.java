@@ -43,12 +43,24 @@ class OwnSockDiagLinesTest {
                 .replace("UNCONN 0      0               rtnl:kernel                *          \s\n",
                         "UNCONN 0      0               rtnl:kernel                *          \s\n"
                         + "UNCONN 832    0            tcpdiag:kernel                *          \s\n")));
+        // Netlink rows are compared as a set (sorted in place): the kernel may rehash its table between runs.
         assertEquals("""
                 State Recv-Q Send-Q Local Address:Port Peer Address:PortProcess
+                UNCONN 0 0 fiblookup:kernel *
                 UNCONN 0 0 rtnl:kernel *
                 UNCONN 832 0 tcpdiag:kernel *
-                UNCONN 0 0 fiblookup:kernel *
                 """, OwnSockDiagLines.normalised(SS));
+    }
+
+    @Test
+    void reorderedNetlinkRowsAgreeButOtherTablesKeepTheirOrder() {
+        String first = "Netid State Recv-Q\nnl UNCONN 0 genl:kernel *\nnl UNCONN 0 4:77 *\nnl UNCONN 0 rtnl:kernel *\n"
+                + "tcp LISTEN 0 b\ntcp LISTEN 0 a\n";
+        String second = "Netid State Recv-Q\nnl UNCONN 0 rtnl:kernel *\nnl UNCONN 0 genl:kernel *\n"
+                + "tcp LISTEN 0 b\ntcp LISTEN 0 a\n";
+        assertEquals(OwnSockDiagLines.normalised(first), OwnSockDiagLines.normalised(second));
+        String swappedTcp = second.replace("tcp LISTEN 0 b\ntcp LISTEN 0 a\n", "tcp LISTEN 0 a\ntcp LISTEN 0 b\n");
+        assertFalse(OwnSockDiagLines.normalised(first).equals(OwnSockDiagLines.normalised(swappedTcp)));
     }
 
     @Test
