@@ -1,5 +1,7 @@
+# shellcheck shell=bash
 # Shared by bench/run and bench/jmh/run: logging, tool installation, and a load kept in the background.
 # Source it after setting `root` (the checkout) and `tmp` (a private temporary directory the caller removes).
+# shellcheck disable=SC2154  # root and tmp come from the sourcing script
 
 log() { echo "bench: $*" >&2; }
 die() { echo "bench: $*" >&2; exit 1; }
@@ -34,7 +36,7 @@ LOAD_NS=
 LOAD_PID=
 LOAD_FEED=
 start_load() {
-  local out="$tmp/load.out" answer= limit=400
+  local out="$tmp/load.out" answer='' limit=400
   rm -f "$out"
   exec {LOAD_FEED}> >(exec "$root/bench/load" "$@" >"$out")
   LOAD_PID=$!
@@ -63,6 +65,17 @@ stop_load() {
   fi
   LOAD_PID=
   LOAD_NS=
+}
+
+# The commit measured, with "+local changes" when the sources differ from it; "unknown" outside git.
+commit_of() {
+  local commit
+  if ! command -v git >/dev/null 2>&1 || ! commit=$(git -C "$1" rev-parse --short HEAD 2>/dev/null); then
+    echo unknown
+    return
+  fi
+  git -C "$1" diff --quiet HEAD -- src pom.xml bin 2>/dev/null || commit="$commit+local changes"
+  echo "$commit"
 }
 
 # Runs a command inside the current load's namespace.
