@@ -1,0 +1,196 @@
+package io.sockscope.cli;
+
+import io.sockscope.inspect.EffectiveUser;
+import io.sockscope.inspect.SystemFilterEnvironment;
+import io.sockscope.kernel.InterfaceNames;
+import io.sockscope.kernel.TerminalWidth;
+import io.sockscope.names.CgroupPaths;
+import io.sockscope.names.HostNames;
+import io.sockscope.names.NetlinkProtocolNames;
+import io.sockscope.names.ProcessNames;
+import io.sockscope.names.ProtocolNames;
+import io.sockscope.names.ServiceNames;
+import io.sockscope.procmap.OwnerIndex;
+import io.sockscope.procmap.OwnerScanner;
+import io.sockscope.render.ExtendedOutput;
+import io.sockscope.render.ListingFormat;
+import io.sockscope.render.NameLookups;
+import io.sockscope.render.OwnerLookup;
+import io.sockscope.render.SsListingWriter;
+import io.sockscope.render.SummaryWriter;
+import io.sockscope.source.SocketSummary;
+import io.sockscope.source.SocketSummaryReader;
+import io.sockscope.source.DumpKind;
+import io.sockscope.source.DumpRequest;
+import io.sockscope.source.ProcNetFile;
+import io.sockscope.source.ProcPaths;
+import io.sockscope.filter.EphemeralPortRange;
+import io.sockscope.source.SourceException;
+import io.sockscope.source.WarningSink;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Runs an ss-style listing: plans the dumps, reads each from its source, and streams rows to stdout. */
+final class ListingCommand {
+    /** {@code -r}: how long one reverse lookup may take, and how many slow ones end the resolving. */
+    private static final java.time.Duration RESOLVE_LIMIT = java.time.Duration.ofMillis(500);
+    private static final int RESOLVE_TIMEOUTS_BEFORE_GIVING_UP = 3;
+
+    private final ListingOptions options;
+    private final Map<String, String> environment;
+    private final PrintStream err;
+    private final ActionOptions actions;
+
+    ListingCommand(ListingOptions options, Map<String, String> environment, PrintStream err) {
+        this(options, environment, err, new ActionOptions(null, false, false, null, false));
+    }
+
+    /**
+     * @param actions {@code -K} closes every inet socket listed ({@link ListingSources}), {@code -E} follows
+     *                destroy events instead of listing ({@link EventFollower})
+     */
+    ListingCommand(ListingOptions options, Map<String, String> environment, PrintStream err, ActionOptions actions) {
+        this.options = options;
+        this.environment = environment;
+        this.err = err;
+        this.actions = actions;
+    }
+
+    int run(OutputStream stdout) throws IOException, UsageException {
+        TableSelection sel = options.selection();
+        if (options.summary()) {
+            SocketSummary summary = new SocketSummaryReader(new ProcPaths(environment))
+                    .read(message -> err.println("sockscope: " + message));
+            SummaryWriter.write(summary, stdout);
+            stdout.flush();
+            if (options.summaryOnly()) {
+                return 0;
+            }
+        }
+        if (sel.tables == 0) {
+            err.println("sockscope: no socket tables to show with such filter.");
+            return 0;
+        }
+        if (sel.families == 0) {
+            err.println("sockscope: no families to show with such filter.");
+            return 0;
+        }
+        if (sel.states == 0) {
+            err.println("sockscope: no socket states to show with such filter.");
+            return 0;
+        }
+        ProcPaths paths = new ProcPaths(environment);
+        InterfaceNames interfaces = new InterfaceNames();
+        ServiceNames services = new ServiceNames(Path.of("/etc/services"),
+                paths.resolve(ProcNetFile.IP_LOCAL_PORT_RANGE));
+        ListingFilter filter = ListingFilter.parse(options.expression(), options.filterFileText(), sel,
+                new SystemFilterEnvironment(interfaces, services), ephemeralRange(paths), EffectiveUser.isRoot());
+        WarningSink warnings = message -> err.println("sockscope: warning: " + message);
+        OwnerLookup owners = OwnerLookup.NONE;
+        OwnerIndex ownerIndex = null;
+        if (options.processes() || options.threads()) {
+            // ss reads /proc before it opens a socket, so it never lists itself as an owner; neither do we.
+            ownerIndex = OwnerScanner.create(warnings).excludingProcess(ProcessHandle.current().pid())
+                    .scan(paths.procRoot(), options.threads());
+            owners = ownerIndex::owners;
+        }
+        // Resolver threads are daemons: an error that ends the listing early leaves nothing running.
+        HostNames hosts = options.resolve() ? new HostNames(RESOLVE_LIMIT, RESOLVE_TIMEOUTS_BEFORE_GIVING_UP) : null;
+        RowWriter rows;
+        if (options.format() == OutputFormat.SS) {
+            SsListingWriter writer = new SsListingWriter(stdout, format(sel),
+                    names(paths, interfaces, services, hosts), owners);
+            if (options.header()) {
+                writer.header();
+            }
+            if (actions.events()) {
+                return new EventFollower(sel, filter, writer, stdout, warnings).follow();
+            }
+            rows = RowWriter.of(writer);
+        } else {
+            rows = JsonRows.open(options, stdout, interfaces, ownerIndex, actions.namespace());
+        }
+        ExtendedOutput extended = options.extended();
+        // What ss asks the kernel for: -m and -i set idiag_ext bits (and unix MEMINFO), --tos the TOS bits, -e the
+        // unix VFS and pending-connection attributes; -b needs the packet attributes that -e keeps.
+        DumpRequest request = new DumpRequest(sel.tables, sel.states, sel.families, sel.preferredFamily,
+                extended.memory(), extended.tcpInfo(), extended.tos(), extended.details() || extended.bpf(),
+                filter.bytecode());
+        try (ListingSources sources = new ListingSources(paths, filter, environment, actions.kill(), warnings)) {
+            for (DumpKind kind : DumpPlan.of(sel)) {
+                try {
+                    sources.dump(kind, request, socket -> {
+                        try {
+                            rows.write(socket);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                } catch (SourceException e) {
+                    // ss lists the other tables and still exits 0 when one cannot be read.
+                    err.println("sockscope: " + e.getMessage());
+                }
+                if (sources.killFailed()) {
+                    break;
+                }
+            }
+            rows.finish();
+            sources.throwIfKillFailed();
+        }
+        if (hosts != null) {
+            hosts.close();
+        }
+        return 0;
+    }
+
+    private ListingFormat format(TableSelection sel) {
+        boolean severalTables = Integer.bitCount(sel.tables) > 1;
+        boolean severalStates = Integer.bitCount(sel.states) > 1;
+        return new ListingFormat(severalTables, severalStates, options.header(), options.numeric(),
+                options.processes(), options.threads(), screenWidth(), options.extended());
+    }
+
+    private int screenWidth() {
+        int width = TerminalWidth.of(1);
+        if (width > 0) {
+            return width;
+        }
+        String columns = environment.get("COLUMNS");
+        if (columns != null) {
+            try {
+                int c = Integer.parseInt(columns.trim());
+                return c > 0 ? c : -1;
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static EphemeralPortRange ephemeralRange(ProcPaths paths) {
+        try (var in = java.nio.file.Files.newInputStream(paths.resolve(ProcNetFile.IP_LOCAL_PORT_RANGE))) {
+            return EphemeralPortRange.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII));
+        } catch (IOException | RuntimeException e) {
+            return EphemeralPortRange.FALLBACK;
+        }
+    }
+
+    private static NameLookups names(ProcPaths paths, InterfaceNames interfaces, ServiceNames services,
+                                     HostNames hosts) {
+        return new NameLookups(
+                services,
+                new ProtocolNames(Path.of("/etc/protocols")),
+                new NetlinkProtocolNames(Path.of("/etc/iproute2/nl_protos")),
+                new ProcessNames(paths.procRoot()),
+                interfaces::name,
+                new CgroupPaths(Path.of("/proc/mounts")),
+                hosts);
+    }
+}

@@ -1,0 +1,78 @@
+package io.sockscope.cli;
+
+import java.util.List;
+
+/**
+ * The options ss accepts (short letters and long names, with whether each takes an argument), plus
+ * sockscope's own long options. Keys are the short letter, or a name for long-only options.
+ */
+final class OptionSpec {
+    /** A long option: its name, whether it takes an argument, and the key it stands for. */
+    record LongOption(String name, boolean hasArgument, String key) {
+    }
+
+    /** ss's short options; a letter followed by ':' takes an argument. */
+    static final String SHORT = "dhaletuwxnro460spTbEf:mMiA:D:F:vVzZN:KHSO";
+
+    static final List<LongOption> LONG = List.of(
+            new LongOption("numeric", false, "n"),
+            new LongOption("resolve", false, "r"),
+            new LongOption("options", false, "o"),
+            new LongOption("extended", false, "e"),
+            new LongOption("memory", false, "m"),
+            new LongOption("info", false, "i"),
+            new LongOption("processes", false, "p"),
+            new LongOption("threads", false, "T"),
+            new LongOption("bpf", false, "b"),
+            new LongOption("events", false, "E"),
+            new LongOption("dccp", false, "d"),
+            new LongOption("tcp", false, "t"),
+            new LongOption("sctp", false, "S"),
+            new LongOption("udp", false, "u"),
+            new LongOption("raw", false, "w"),
+            new LongOption("unix", false, "x"),
+            new LongOption("tipc", false, "tipc"),
+            new LongOption("vsock", false, "vsock"),
+            new LongOption("all", false, "a"),
+            new LongOption("listening", false, "l"),
+            new LongOption("ipv4", false, "4"),
+            new LongOption("ipv6", false, "6"),
+            new LongOption("packet", false, "0"),
+            new LongOption("family", true, "f"),
+            new LongOption("socket", true, "A"),
+            new LongOption("query", true, "A"),
+            new LongOption("summary", false, "s"),
+            new LongOption("diag", true, "D"),
+            new LongOption("filter", true, "F"),
+            new LongOption("version", false, "V"),
+            new LongOption("help", false, "h"),
+            new LongOption("context", false, "Z"),
+            new LongOption("contexts", false, "z"),
+            new LongOption("net", true, "N"),
+            new LongOption("tipcinfo", false, "tipcinfo"),
+            new LongOption("tos", false, "tos"),
+            new LongOption("cgroup", false, "cgroup"),
+            new LongOption("kill", false, "K"),
+            new LongOption("no-header", false, "H"),
+            new LongOption("xdp", false, "xdp"),
+            new LongOption("mptcp", false, "M"),
+            new LongOption("oneline", false, "O"),
+            new LongOption("inet-sockopt", false, "inet-sockopt"),
+            new LongOption("debug", false, "debug"),
+            // sockscope's own: structured output.
+            new LongOption("json", false, "json"),
+            new LongOption("ndjson", false, "ndjson"),
+            new LongOption("output", true, "output"));
+
+    private OptionSpec() {
+    }
+
+    /** -1 when the letter is not an option, 0 when it takes no argument, 1 when it takes one. */
+    static int shortArity(char c) {
+        int i = SHORT.indexOf(c);
+        if (i < 0 || c == ':') {
+            return -1;
+        }
+        return i + 1 < SHORT.length() && SHORT.charAt(i + 1) == ':' ? 1 : 0;
+    }
+}

@@ -1,0 +1,106 @@
+package io.sockscope.api;
+
+import io.sockscope.inspect.QueryRunner;
+import io.sockscope.kernel.NetlinkChannel;
+import io.sockscope.kernel.NetlinkException;
+import io.sockscope.netlink.SockDiag;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Reads the kernel's socket tables of the network namespace the calling thread is in, over sock_diag netlink.
+ * Open one, run as many queries as needed, close it:
+ *
+ * <pre>{@code
+ * try (SocketInspector inspector = SocketInspector.open()) {
+ *     for (SocketEntry s : inspector.list(SocketQuery.tcpListeners())) {
+ *         if (s instanceof InetSocketEntry l && l.local().wildcard()) {
+ *             System.out.println(l.local().port() + " is open to every address, held by " + l.owners());
+ *         }
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Each query is a fresh dump: what it returns is the kernel's state at that moment, never a cache. The
+ * inspector keeps what does not change between queries (the name tables, the parsed services file). An
+ * instance may be used by one thread at a time; queries need no privilege, except that owners of other users'
+ * sockets are visible to root only ({@link OwnerStatus#NOT_PERMITTED}). The JVM must allow native access to
+ * this module ({@code --enable-native-access=io.sockscope}, or {@code ALL-UNNAMED} on the class path).
+ */
+public final class SocketInspector implements AutoCloseable {
+    private final QueryRunner runner;
+    private boolean closed;
+
+    private SocketInspector(QueryRunner runner) {
+        this.runner = runner;
+    }
+
+    /**
+     * Opens an inspector, first checking that a sock_diag socket can be opened.
+     *
+     * @throws NetlinkUnavailableException when it cannot (no native access, no netlink, a refused socket)
+     */
+    public static SocketInspector open() {
+        if (!SocketInspector.class.getModule().isNativeAccessEnabled()) {
+            throw new NetlinkUnavailableException("native access is not enabled for "
+                    + describe(SocketInspector.class.getModule())
+                    + ": run java with --enable-native-access=" + accessName(SocketInspector.class.getModule()), null);
+        }
+        try (NetlinkChannel probe = NetlinkChannel.open(SockDiag.NETLINK_SOCK_DIAG)) {
+            Objects.requireNonNull(probe);
+        } catch (NetlinkException e) {
+            if (e.errno() == 1 || e.errno() == 13) {
+                throw new PermissionDeniedException("cannot open a sock_diag netlink socket: " + e.getMessage(), e);
+            }
+            throw new NetlinkUnavailableException("cannot open a sock_diag netlink socket: " + e.getMessage(), e);
+        } catch (LinkageError | UnsupportedOperationException | IllegalCallerException e) {
+            throw new NetlinkUnavailableException("the C library's socket calls cannot be reached: " + e, e);
+        }
+        return new SocketInspector(new QueryRunner());
+    }
+
+    private static String describe(Module module) {
+        return module.isNamed() ? "module " + module.getName() : "the class path";
+    }
+
+    private static String accessName(Module module) {
+        return module.isNamed() ? module.getName() : "ALL-UNNAMED";
+    }
+
+    /**
+     * Every socket the query selects, in ss's order (netlink, packet, unix, raw, udp, tcp…; within a table as
+     * the kernel lists them).
+     *
+     * @throws InvalidFilterException     when the query's filter expression is not valid
+     * @throws PermissionDeniedException  when the kernel refused the dump
+     * @throws SocketDumpException        when a dump failed part-way
+     */
+    public List<SocketEntry> list(SocketQuery query) {
+        List<SocketEntry> out = new ArrayList<>();
+        forEach(query, out::add);
+        return out;
+    }
+
+    /**
+     * Hands each socket the query selects to {@code action} as it is decoded, without collecting them: the
+     * memory this takes does not grow with the number of sockets (except for the owner index, with owners).
+     * Throws what {@link #list(SocketQuery)} throws, and whatever {@code action} throws.
+     */
+    public void forEach(SocketQuery query, Consumer<? super SocketEntry> action) {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(action, "action");
+        if (closed) {
+            throw new IllegalStateException("this inspector is closed");
+        }
+        runner.run(query, action);
+    }
+
+    /** Ends the inspector; later queries throw {@link IllegalStateException}. */
+    @Override
+    public void close() {
+        closed = true;
+    }
+}

@@ -1,0 +1,176 @@
+package io.sockscope.api;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What to list: which tables, families and states, an optional ss filter expression, and which details to
+ * read. Immutable; build one with {@link #builder()}. Unlike ss, a query that names nothing lists everything:
+ * every table, every family, every state.
+ *
+ * <pre>{@code
+ * SocketQuery q = SocketQuery.builder()
+ *         .protocols(Protocol.TCP)
+ *         .states(SocketState.LISTEN)
+ *         .filter("sport = :443 or sport = :80")
+ *         .withOwners()
+ *         .build();
+ * }</pre>
+ */
+public final class SocketQuery {
+    private final Set<Protocol> protocols;
+    private final Set<Family> families;
+    private final Set<SocketState> states;
+    private final String filter;
+    private final boolean owners;
+    private final boolean threads;
+    private final boolean tcpInfo;
+    private final boolean memory;
+
+    private SocketQuery(Builder b) {
+        this.protocols = Collections.unmodifiableSet(EnumSet.copyOf(b.protocols));
+        this.families = Collections.unmodifiableSet(EnumSet.copyOf(b.families));
+        this.states = Collections.unmodifiableSet(EnumSet.copyOf(b.states));
+        this.filter = b.filter;
+        this.owners = b.owners || b.threads;
+        this.threads = b.threads;
+        this.tcpInfo = b.tcpInfo;
+        this.memory = b.memory;
+    }
+
+    /** A builder that lists everything, with no details. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Every listening TCP socket, with its owners: the library's {@code ss -tlnp}. */
+    public static SocketQuery tcpListeners() {
+        return builder().protocols(Protocol.TCP).states(SocketState.LISTEN).withOwners().build();
+    }
+
+    /** The tables to list; never empty. */
+    public Set<Protocol> protocols() {
+        return protocols;
+    }
+
+    /** The address families to list; never empty. */
+    public Set<Family> families() {
+        return families;
+    }
+
+    /** The states to list; never empty. */
+    public Set<SocketState> states() {
+        return states;
+    }
+
+    /** The ss filter expression, or null for none. */
+    public String filter() {
+        return filter;
+    }
+
+    /** Whether owners are looked up. */
+    public boolean owners() {
+        return owners;
+    }
+
+    /** Whether owners are looked up per thread (ss {@code -T}). */
+    public boolean threads() {
+        return threads;
+    }
+
+    /** Whether TCP sockets carry {@code tcp_info} and their congestion control. */
+    public boolean tcpInfo() {
+        return tcpInfo;
+    }
+
+    /** Whether sockets carry their memory. */
+    public boolean memory() {
+        return memory;
+    }
+
+    @Override
+    public String toString() {
+        return "SocketQuery[protocols=" + protocols + ", families=" + families + ", states=" + states
+                + ", filter=" + filter + ", owners=" + owners + ", threads=" + threads + ", tcpInfo=" + tcpInfo
+                + ", memory=" + memory + "]";
+    }
+
+    /** Builds a {@link SocketQuery}. Each setter replaces what an earlier call of it set. */
+    public static final class Builder {
+        private Set<Protocol> protocols = EnumSet.allOf(Protocol.class);
+        private Set<Family> families = EnumSet.allOf(Family.class);
+        private Set<SocketState> states = EnumSet.allOf(SocketState.class);
+        private String filter;
+        private boolean owners;
+        private boolean threads;
+        private boolean tcpInfo;
+        private boolean memory;
+
+        private Builder() {
+        }
+
+        /** Only these tables. */
+        public Builder protocols(Protocol first, Protocol... more) {
+            protocols = EnumSet.of(first, more);
+            return this;
+        }
+
+        /** Only these address families ({@link Family#INET} and {@link Family#INET6} narrow the inet tables). */
+        public Builder families(Family first, Family... more) {
+            families = EnumSet.of(first, more);
+            return this;
+        }
+
+        /** Only sockets in these states. */
+        public Builder states(SocketState first, SocketState... more) {
+            states = EnumSet.of(first, more);
+            return this;
+        }
+
+        /**
+         * Only sockets an ss filter expression accepts ({@code "dport = :443"}, {@code "src 10.0.0.0/8 and
+         * not sport = :22"}); checked when the query runs, where a bad one is an {@link InvalidFilterException}.
+         */
+        public Builder filter(String expression) {
+            Objects.requireNonNull(expression, "expression");
+            filter = expression.isBlank() ? null : expression;
+            return this;
+        }
+
+        /** Look up the processes holding each socket (ss {@code -p}). */
+        public Builder withOwners() {
+            owners = true;
+            return this;
+        }
+
+        /** Look up owners per thread (ss {@code -T}); implies {@link #withOwners()}. */
+        public Builder withThreads() {
+            threads = true;
+            return this;
+        }
+
+        /** Read {@code tcp_info} and the congestion control of TCP sockets (ss {@code -i}). */
+        public Builder withTcpInfo() {
+            tcpInfo = true;
+            return this;
+        }
+
+        /** Read each socket's memory (ss {@code -m}). */
+        public Builder withMemory() {
+            memory = true;
+            return this;
+        }
+
+        public SocketQuery build() {
+            return new SocketQuery(this);
+        }
+
+        @Override
+        public String toString() {
+            return "SocketQuery.Builder" + Arrays.asList(protocols, families, states, filter);
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package io.sockscope.inspect;
+
+import io.sockscope.api.Endpoint;
+import io.sockscope.api.Family;
+import io.sockscope.api.InetSocketEntry;
+import io.sockscope.api.NetlinkSocketEntry;
+import io.sockscope.api.PacketSocketEntry;
+import io.sockscope.api.Protocol;
+import io.sockscope.api.Shutdown;
+import io.sockscope.api.SocketEntry;
+import io.sockscope.api.SocketMemory;
+import io.sockscope.api.SocketState;
+import io.sockscope.api.Timer;
+import io.sockscope.api.UnixSocketEntry;
+import io.sockscope.model.AddressFamily;
+import io.sockscope.model.InetEndpoint;
+import io.sockscope.model.InetSocket;
+import io.sockscope.model.NetlinkSocket;
+import io.sockscope.model.PacketSocket;
+import io.sockscope.model.SocketRecord;
+import io.sockscope.model.SocketTable;
+import io.sockscope.model.UnixSocket;
+import io.sockscope.netlink.AttributeTable;
+import io.sockscope.netlink.InetDiagAttribute;
+import io.sockscope.netlink.SkMemInfo;
+import io.sockscope.netlink.TcpInfo;
+import io.sockscope.netlink.UnixDiagMsg;
+import io.sockscope.render.AddressText;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Turns the records the sources deliver into the library's {@link SocketEntry} records: addresses as text,
+ * states and tables as enums, the attributes the query asked for decoded, owners looked up. The CLI's JSON
+ * output and {@link io.sockscope.api.SocketInspector} both go through here, so they carry the same data.
+ * Serves one thread at a time (it reuses one attribute table).
+ */
+public final class EntryMapper {
+    private static final String[] TIMER_NAMES = {"off", "on", "keepalive", "timewait", "persist", "unknown"};
+
+    private final Details details;
+    private final Names names;
+    private final OwnerResolver owners;
+    private final AttributeTable inetAttributes = new AttributeTable(InetDiagAttribute.INET_DIAG_MAX);
+    private final AttributeTable localAttributes = new AttributeTable(16);
+
+    /**
+     * @param details what to decode beyond the common fields
+     * @param names   interface, cgroup and netlink protocol names
+     * @param owners  who holds a socket, and why nobody is known to
+     */
+    public EntryMapper(Details details, Names names, OwnerResolver owners) {
+        this.details = Objects.requireNonNull(details, "details");
+        this.names = Objects.requireNonNull(names, "names");
+        this.owners = Objects.requireNonNull(owners, "owners");
+    }
+
+    /**
+     * What to decode.
+     *
+     * @param timers  the pending timer ({@code -o})
+     * @param memory  socket memory ({@code -m})
+     * @param tcpInfo tcp_info and the congestion control name ({@code -i})
+     * @param cgroup  the cgroup path ({@code --cgroup}, {@code -e})
+     */
+    public record Details(boolean timers, boolean memory, boolean tcpInfo, boolean cgroup) {
+    }
+
+    /** The names the entries carry, looked up by number. */
+    public interface Names {
+        /** The interface with this index, or null for 0 or an unknown one. */
+        String interfaceName(int ifindex);
+
+        /** The cgroup v2 path of this id, or null when unknown. */
+        String cgroupPath(long id);
+
+        /** The name ss prints for a netlink protocol number. */
+        String netlinkProtocol(int protocol);
+    }
+
+    /** The library's entry for one socket. */
+    public SocketEntry map(SocketRecord socket) {
+        return switch (socket) {
+            case InetSocket s -> inet(s);
+            case UnixSocket s -> unix(s);
+            case PacketSocket s -> packet(s);
+            case NetlinkSocket s -> netlink(s);
+        };
+    }
+
+    private InetSocketEntry inet(InetSocket s) {
+        boolean v6 = s.family() == AddressFamily.INET6;
+        String device = s.ifindex() != 0 ? names.interfaceName(s.ifindex()) : null;
+        Boolean v6only = v6 && s.v6only() >= 0 ? s.v6only() != 0 : null;
+        boolean fromProc = s.procExtras() != null;
+        String cookie = fromProc ? null : Long.toHexString(s.cookie());
+        Timer timer = details.timers() && s.timer() != 0 ? timer(s) : null;
+        Shutdown shutdown = s.shutdown() >= 0 ? Shutdown.ofMask(s.shutdown()) : null;
+        String cgroupPath = details.cgroup() && s.cgroupId() != 0 ? names.cgroupPath(s.cgroupId()) : null;
+        String congestion = null;
+        io.sockscope.api.TcpInfo tcpInfo = null;
+        SocketMemory memory = null;
+        if (s.attributes() != null && (details.tcpInfo() || details.memory())) {
+            inetAttributes.parse(MemorySegment.ofArray(s.attributes()));
+            if (details.tcpInfo() && s.table() != SocketTable.UDP && s.table() != SocketTable.RAW) {
+                if (inetAttributes.has(InetDiagAttribute.INET_DIAG_INFO) && isTcpLike(s.table())) {
+                    tcpInfo = TcpInfoMapper.of(TcpInfo.decode(inetAttributes.payload(InetDiagAttribute.INET_DIAG_INFO)));
+                }
+                if (inetAttributes.has(InetDiagAttribute.INET_DIAG_CONG)) {
+                    congestion = cString(inetAttributes.payload(InetDiagAttribute.INET_DIAG_CONG));
+                }
+            }
+            if (details.memory() && inetAttributes.has(InetDiagAttribute.INET_DIAG_SKMEMINFO)) {
+                memory = memory(SkMemInfo.decode(inetAttributes.payload(InetDiagAttribute.INET_DIAG_SKMEMINFO)));
+            }
+        }
+        return new InetSocketEntry(protocol(s.table()), v6 ? Family.INET6 : Family.INET, SocketState.ofCode(s.state()),
+                s.recvQ(), s.sendQ(), endpoint(s.local(), device), endpoint(s.peer(), null), v6only, s.inode(),
+                Integer.toUnsignedLong(s.uid()), cookie, timer, shutdown, Integer.toUnsignedLong(s.mark()),
+                s.cgroupId(), cgroupPath, congestion, tcpInfo, memory,
+                owners.owners(s.inode(), Integer.toUnsignedLong(s.uid()), false));
+    }
+
+    private static boolean isTcpLike(SocketTable table) {
+        return table == SocketTable.TCP || table == SocketTable.MPTCP || table == SocketTable.DCCP;
+    }
+
+    private static Timer timer(InetSocket s) {
+        int index = s.timer() >= 0 && s.timer() < TIMER_NAMES.length ? s.timer() : TIMER_NAMES.length - 1;
+        return new Timer(TIMER_NAMES[index], s.timerExpiresMs(), s.retransmits());
+    }
+
+    private static Endpoint endpoint(InetEndpoint e, String device) {
+        byte[] a = e.address();
+        return new Endpoint(AddressText.text(a), e.port(), device, isV4Mapped(a), e.isWildcard());
+    }
+
+    private static boolean isV4Mapped(byte[] a) {
+        if (a.length != 16) {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            if (a[i] != 0) {
+                return false;
+            }
+        }
+        return a[10] == (byte) 0xff && a[11] == (byte) 0xff;
+    }
+
+    private UnixSocketEntry unix(UnixSocket s) {
+        byte[] name = s.name();
+        boolean abstractName = name != null && name.length > 0 && name[0] == 0;
+        String path = name == null ? null : text(name, abstractName ? 1 : 0);
+        String peerPath = s.peerName() == null ? null : text(s.peerName(), s.peerName().length > 0
+                && s.peerName()[0] == 0 ? 1 : 0);
+        List<Long> pending = new ArrayList<>();
+        if (s.pendingPeers() != null) {
+            for (int inode : s.pendingPeers()) {
+                pending.add(Integer.toUnsignedLong(inode));
+            }
+        }
+        SocketMemory memory = null;
+        if (details.memory() && s.attributes() != null) {
+            localAttributes.parse(MemorySegment.ofArray(s.attributes()));
+            if (localAttributes.has(UnixDiagMsg.UNIX_DIAG_MEMINFO)) {
+                memory = memory(SkMemInfo.decode(localAttributes.payload(UnixDiagMsg.UNIX_DIAG_MEMINFO)));
+            }
+        }
+        long uid = s.uid() >= 0 ? s.uid() : -1;
+        return new UnixSocketEntry(protocol(s.table()), SocketState.ofCode(s.state()), s.recvQ(), s.sendQ(), path,
+                abstractName, s.inode(), s.peerInode(), peerPath, uid,
+                s.shutdown() >= 0 ? Shutdown.ofMask(s.shutdown()) : null, pending, memory,
+                owners.owners(s.inode(), uid, false));
+    }
+
+    private PacketSocketEntry packet(PacketSocket s) {
+        String device = s.ifindex() != 0 ? names.interfaceName(s.ifindex()) : null;
+        String cookie = s.cookie() != 0 ? Long.toHexString(s.cookie()) : null;
+        long uid = Integer.toUnsignedLong(s.uid());
+        return new PacketSocketEntry(protocol(s.table()), SocketState.ofCode(s.state()), s.recvQ(), s.sendQ(),
+                s.protocol(), device, s.inode(), uid, cookie, owners.owners(s.inode(), uid, false));
+    }
+
+    private NetlinkSocketEntry netlink(NetlinkSocket s) {
+        return new NetlinkSocketEntry(Protocol.NETLINK, SocketState.ofCode(s.state()), s.recvQ(), s.sendQ(),
+                s.protocol(), names.netlinkProtocol(s.protocol()), s.portid(), s.groups(), s.connected(),
+                Integer.toUnsignedLong(s.dstPortid()), Integer.toUnsignedLong(s.dstGroup()), s.inode(),
+                owners.owners(s.inode(), -1, s.portid() == 0));
+    }
+
+    static SocketMemory memory(SkMemInfo m) {
+        return new SocketMemory(m.rmemAlloc(), m.rcvbuf(), m.wmemAlloc(), m.sndbuf(), m.fwdAlloc(), m.wmemQueued(),
+                m.optmem(), m.backlog(), m.drops());
+    }
+
+    private static String text(byte[] bytes, int from) {
+        // Names are bytes to the kernel; ss prints them as they are, so decode without replacement surprises.
+        return new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8);
+    }
+
+    private static String cString(MemorySegment payload) {
+        int n = 0;
+        while (n < payload.byteSize() && payload.get(java.lang.foreign.ValueLayout.JAVA_BYTE, n) != 0) {
+            n++;
+        }
+        byte[] b = new byte[n];
+        MemorySegment.copy(payload, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, b, 0, n);
+        return new String(b, StandardCharsets.US_ASCII);
+    }
+
+    /** The library's name for a table. */
+    public static Protocol protocol(SocketTable table) {
+        return switch (table) {
+            case TCP -> Protocol.TCP;
+            case UDP -> Protocol.UDP;
+            case RAW -> Protocol.RAW;
+            case MPTCP -> Protocol.MPTCP;
+            case DCCP -> Protocol.DCCP;
+            case SCTP -> Protocol.SCTP;
+            case UNIX_STREAM -> Protocol.UNIX_STREAM;
+            case UNIX_DGRAM -> Protocol.UNIX_DGRAM;
+            case UNIX_SEQPACKET -> Protocol.UNIX_SEQPACKET;
+            case PACKET_RAW -> Protocol.PACKET_RAW;
+            case PACKET_DGRAM -> Protocol.PACKET_DGRAM;
+            case NETLINK -> Protocol.NETLINK;
+            case VSOCK_STREAM, VSOCK_DGRAM, TIPC, XDP ->
+                    throw new IllegalArgumentException("no library protocol for the " + table.netid() + " table");
+        };
+    }
+
+    /** The table a library protocol names. */
+    public static SocketTable table(Protocol protocol) {
+        return switch (protocol) {
+            case TCP -> SocketTable.TCP;
+            case UDP -> SocketTable.UDP;
+            case RAW -> SocketTable.RAW;
+            case MPTCP -> SocketTable.MPTCP;
+            case DCCP -> SocketTable.DCCP;
+            case SCTP -> SocketTable.SCTP;
+            case UNIX_STREAM -> SocketTable.UNIX_STREAM;
+            case UNIX_DGRAM -> SocketTable.UNIX_DGRAM;
+            case UNIX_SEQPACKET -> SocketTable.UNIX_SEQPACKET;
+            case PACKET_RAW -> SocketTable.PACKET_RAW;
+            case PACKET_DGRAM -> SocketTable.PACKET_DGRAM;
+            case NETLINK -> SocketTable.NETLINK;
+        };
+    }
+}

@@ -1,0 +1,222 @@
+package io.sockscope.inspect;
+
+import io.sockscope.api.Family;
+import io.sockscope.api.InvalidFilterException;
+import io.sockscope.api.PermissionDeniedException;
+import io.sockscope.api.Protocol;
+import io.sockscope.api.SocketDumpException;
+import io.sockscope.api.SocketEntry;
+import io.sockscope.api.SocketQuery;
+import io.sockscope.api.SocketState;
+import io.sockscope.filter.BytecodeCompiler;
+import io.sockscope.filter.BytecodePlan;
+import io.sockscope.filter.EphemeralPortRange;
+import io.sockscope.filter.Filter;
+import io.sockscope.filter.FilterEvaluator;
+import io.sockscope.filter.FilterSubject;
+import io.sockscope.filter.FilterSyntaxException;
+import io.sockscope.filter.Filters;
+import io.sockscope.filter.ParseContext;
+import io.sockscope.filter.ParsedFilter;
+import io.sockscope.kernel.Errno;
+import io.sockscope.kernel.InterfaceNames;
+import io.sockscope.kernel.NetlinkException;
+import io.sockscope.model.AddressFamily;
+import io.sockscope.model.SocketRecord;
+import io.sockscope.model.SocketTable;
+import io.sockscope.model.TcpState;
+import io.sockscope.names.CgroupPaths;
+import io.sockscope.names.NetlinkProtocolNames;
+import io.sockscope.names.ServiceNames;
+import io.sockscope.procmap.OwnerIndex;
+import io.sockscope.procmap.OwnerScanner;
+import io.sockscope.source.DumpKind;
+import io.sockscope.source.DumpRequest;
+import io.sockscope.source.FallbackSource;
+import io.sockscope.source.NetlinkSource;
+import io.sockscope.source.ProcNetFile;
+import io.sockscope.source.ProcNetSource;
+import io.sockscope.source.ProcPaths;
+import io.sockscope.source.SourceException;
+import io.sockscope.source.TableUnavailableException;
+import io.sockscope.source.WarningSink;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * Runs library queries: the same sources, filter and owner scan as the CLI, driven by a {@link SocketQuery}
+ * instead of a command line. A table the kernel has no diag module for comes from {@code /proc/net}, as in ss;
+ * a table neither can read (SCTP without its module) is left out. Keeps the name tables between queries.
+ */
+public final class QueryRunner {
+    private static final int CLOCK_TICKS_PER_SECOND = 100;
+    private static final int EACCES = 13;
+    /** ss's dump order. */
+    private static final DumpKind[] ORDER = {DumpKind.NETLINK, DumpKind.PACKET, DumpKind.UNIX, DumpKind.RAW,
+            DumpKind.UDP, DumpKind.TCP, DumpKind.DCCP, DumpKind.SCTP, DumpKind.MPTCP};
+
+    private final ProcPaths paths = ProcPaths.system();
+    private final InterfaceNames interfaces = new InterfaceNames();
+    private final ServiceNames services = new ServiceNames(Path.of("/etc/services"),
+            paths.resolve(ProcNetFile.IP_LOCAL_PORT_RANGE));
+    private final NetlinkProtocolNames netlinkNames = new NetlinkProtocolNames(Path.of("/etc/iproute2/nl_protos"));
+    private final CgroupPaths cgroups = new CgroupPaths(Path.of("/proc/mounts"));
+    private final FallbackSource source = new FallbackSource(new NetlinkSource(),
+            new ProcNetSource(paths, CLOCK_TICKS_PER_SECOND), kind -> false);
+
+    /** Lists what {@code query} selects, in ss's order, to {@code action}. */
+    public void run(SocketQuery query, Consumer<? super SocketEntry> action) {
+        int tables = 0;
+        for (Protocol p : query.protocols()) {
+            tables |= EntryMapper.table(p).bit();
+        }
+        int states = 0;
+        for (SocketState s : query.states()) {
+            if (s != SocketState.UNKNOWN) {
+                states |= 1 << s.code();
+            }
+        }
+        long families = 0;
+        for (Family f : query.families()) {
+            families |= AddressFamily.mask(familyNumber(f));
+        }
+        int preferred = AddressFamily.UNSPEC;
+        if (query.families().contains(Family.INET) != query.families().contains(Family.INET6)) {
+            preferred = query.families().contains(Family.INET) ? AddressFamily.INET : AddressFamily.INET6;
+        }
+        CompiledFilter filter = compile(query.filter(), preferred, tables);
+        EntryMapper mapper = new EntryMapper(
+                new EntryMapper.Details(true, query.memory(), query.tcpInfo(), true), names(), owners(query));
+        DumpRequest request = new DumpRequest(tables, states & TcpState.ALL, families, preferred, query.memory(),
+                query.tcpInfo(), false, true, filter.bytecode);
+        for (DumpKind kind : ORDER) {
+            if (!wanted(kind, tables, families)) {
+                continue;
+            }
+            try {
+                source.dump(kind, request, filter.keep, filter.keep, socket -> action.accept(mapper.map(socket)),
+                        WarningSink.IGNORE);
+            } catch (TableUnavailableException e) {
+                // Neither the kernel nor /proc/net has this table here (ss lists nothing for it either).
+            } catch (SourceException e) {
+                throw translate(kind, e);
+            }
+        }
+    }
+
+    private static RuntimeException translate(DumpKind kind, SourceException e) {
+        Throwable cause = e.getCause();
+        String what = "dump of " + kind.name().toLowerCase(java.util.Locale.ROOT) + " sockets failed: " + e.getMessage();
+        if (cause instanceof NetlinkException n && (n.errno() == Errno.EPERM || n.errno() == EACCES)) {
+            return new PermissionDeniedException(what, e);
+        }
+        return new SocketDumpException(what, e);
+    }
+
+    private static boolean wanted(DumpKind kind, int tables, long families) {
+        return switch (kind) {
+            case NETLINK -> SocketTable.NETLINK.in(tables) && has(families, AddressFamily.NETLINK);
+            case PACKET -> (SocketTable.PACKET_RAW.in(tables) || SocketTable.PACKET_DGRAM.in(tables))
+                    && has(families, AddressFamily.PACKET);
+            case UNIX -> (SocketTable.UNIX_STREAM.in(tables) || SocketTable.UNIX_DGRAM.in(tables)
+                    || SocketTable.UNIX_SEQPACKET.in(tables)) && has(families, AddressFamily.UNIX);
+            case RAW -> inet(SocketTable.RAW, tables, families);
+            case UDP -> inet(SocketTable.UDP, tables, families);
+            case TCP -> inet(SocketTable.TCP, tables, families);
+            case DCCP -> inet(SocketTable.DCCP, tables, families);
+            case SCTP -> inet(SocketTable.SCTP, tables, families);
+            case MPTCP -> inet(SocketTable.MPTCP, tables, families);
+        };
+    }
+
+    private static boolean inet(SocketTable table, int tables, long families) {
+        return table.in(tables) && (has(families, AddressFamily.INET) || has(families, AddressFamily.INET6));
+    }
+
+    private static boolean has(long families, int family) {
+        return (families & AddressFamily.mask(family)) != 0;
+    }
+
+    private static int familyNumber(Family f) {
+        return switch (f) {
+            case INET -> AddressFamily.INET;
+            case INET6 -> AddressFamily.INET6;
+            case UNIX -> AddressFamily.UNIX;
+            case PACKET -> AddressFamily.PACKET;
+            case NETLINK -> AddressFamily.NETLINK;
+        };
+    }
+
+    private EntryMapper.Names names() {
+        return new EntryMapper.Names() {
+            @Override
+            public String interfaceName(int ifindex) {
+                return interfaces.name(ifindex);
+            }
+
+            @Override
+            public String cgroupPath(long id) {
+                return cgroups.apply(id);
+            }
+
+            @Override
+            public String netlinkProtocol(int protocol) {
+                return netlinkNames.lookup(protocol);
+            }
+        };
+    }
+
+    private OwnerResolver owners(SocketQuery query) {
+        if (!query.owners()) {
+            return OwnerResolver.notRequested();
+        }
+        OwnerIndex index = OwnerScanner.create().scan(paths.procRoot(), query.threads());
+        return OwnerResolver.of(index::owners, EffectiveUser.uid());
+    }
+
+    /** A query's filter: the kernel program for inet dumps (when the kernel can run it) and the user-space test. */
+    private record CompiledFilter(byte[] bytecode, Predicate<SocketRecord> keep) {
+    }
+
+    private CompiledFilter compile(String expression, int preferredFamily, int tables) {
+        if (expression == null) {
+            return new CompiledFilter(null, socket -> true);
+        }
+        ParsedFilter parsed;
+        try {
+            ParseContext context = new ParseContext(preferredFamily, SocketTable.TCP.in(tables),
+                    SocketTable.UDP.in(tables), new SystemFilterEnvironment(interfaces, services));
+            parsed = Filters.parse(List.of(expression), null, context);
+        } catch (FilterSyntaxException e) {
+            throw new InvalidFilterException(expression, Math.min(e.offset(), expression.length()), e.reason(), e);
+        }
+        Optional<Filter> filter = parsed.expression();
+        if (filter.isEmpty()) {
+            return new CompiledFilter(null, socket -> true);
+        }
+        FilterEvaluator evaluator = FilterEvaluator.of(filter.get(), ephemeralRange());
+        byte[] bytecode = switch (BytecodeCompiler.compile(filter.get())) {
+            // Without a program the kernel sends everything and the evaluator alone decides, which is correct
+            // for every expression; the program only saves copying sockets the evaluator would drop.
+            case BytecodePlan.Program p when p.kernelAccepts() && !p.needsNetAdmin() -> p.bytes();
+            default -> null;
+        };
+        return new CompiledFilter(bytecode, socket -> evaluator.matches(FilterSubject.of(socket)));
+    }
+
+    private EphemeralPortRange ephemeralRange() {
+        try {
+            return EphemeralPortRange.parse(new String(Files.readAllBytes(paths.resolve(ProcNetFile.IP_LOCAL_PORT_RANGE)),
+                    StandardCharsets.US_ASCII));
+        } catch (IOException | RuntimeException e) {
+            return EphemeralPortRange.FALLBACK;
+        }
+    }
+}
