@@ -1,5 +1,6 @@
 package io.sockscope.cli;
 
+import io.sockscope.testing.TestResources;
 import io.sockscope.testing.CommandRun;
 import io.sockscope.testing.TextDiff;
 import org.junit.jupiter.api.Assumptions;
@@ -49,7 +50,7 @@ class ProcFixtureDifferentialTest {
     @MethodSource("cases")
     void sameBytesAsSs(String tree, String flags) throws Exception {
         Assumptions.assumeTrue(CommandRun.onPath("ss"), "needs the installed iproute2 ss as the oracle");
-        String root = Path.of("src/test/resources/proc", tree).toAbsolutePath().toString();
+        String root = TestResources.directory().resolve("proc").resolve(tree).toAbsolutePath().toString();
         Map<String, String> env = Map.of("PROC_ROOT", root);
         String[] args = flags.isEmpty() ? new String[0] : flags.split(" ");
         List<String> ss = new ArrayList<>(List.of("ss"));

@@ -1,5 +1,6 @@
 package io.sockscope.cli;
 
+import io.sockscope.testing.TestResources;
 import io.sockscope.testing.CommandRun;
 import io.sockscope.testing.TextDiff;
 import org.junit.jupiter.api.Assumptions;
@@ -67,6 +68,6 @@ class ProcFixtureExtendedDifferentialTest {
     }
 
     private static String root(String tree) {
-        return Path.of("src/test/resources/proc", tree).toAbsolutePath().toString();
+        return TestResources.directory().resolve("proc").resolve(tree).toAbsolutePath().toString();
     }
 }

@@ -1,5 +1,6 @@
 package io.sockscope.render;
 
+import io.sockscope.testing.TestResources;
 import io.sockscope.model.SocketTable;
 import io.sockscope.names.NetlinkProtocolNames;
 import io.sockscope.names.ProcessNames;
@@ -37,8 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * replays the dumps through the installed ss to show the stored texts are still what it prints.
  */
 class TcpReplyGoldenTest {
-    private static final Path DIR = Path.of("src/test/resources/golden/extended");
-    private static final Path NAMES = Path.of("src/test/resources/names");
+    private static final Path DIR = TestResources.directory().resolve("golden/extended");
+    private static final Path NAMES = TestResources.directory().resolve("names");
 
     /** The cases of capture.sh: file name, ss flags, and the format they ask for. */
     private record Case(String name, String flags, boolean numeric, ExtendedOutput output) {
