@@ -5,16 +5,14 @@ import io.sockscope.cli.json.JsonListingWriter;
 import io.sockscope.inspect.EffectiveUser;
 import io.sockscope.inspect.EntryMapper;
 import io.sockscope.inspect.OwnerResolver;
+import io.sockscope.inspect.SystemNames;
 import io.sockscope.kernel.InterfaceNames;
 import io.sockscope.model.SocketRecord;
-import io.sockscope.names.CgroupPaths;
-import io.sockscope.names.NetlinkProtocolNames;
 import io.sockscope.procmap.OwnerIndex;
 import io.sockscope.render.ExtendedOutput;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Path;
 
 /**
  * {@code --json} and {@code --ndjson}: each socket the listing keeps, turned into the library's entry and
@@ -40,24 +38,7 @@ final class JsonRows implements RowWriter {
         ExtendedOutput x = options.extended();
         EntryMapper.Details details = new EntryMapper.Details(x.timers(), x.memory(), x.tcpInfo(),
                 x.cgroup() || x.details());
-        CgroupPaths cgroups = new CgroupPaths(Path.of("/proc/mounts"));
-        NetlinkProtocolNames netlink = new NetlinkProtocolNames(Path.of("/etc/iproute2/nl_protos"));
-        EntryMapper.Names names = new EntryMapper.Names() {
-            @Override
-            public String interfaceName(int ifindex) {
-                return interfaces.name(ifindex);
-            }
-
-            @Override
-            public String cgroupPath(long id) {
-                return cgroups.apply(id);
-            }
-
-            @Override
-            public String netlinkProtocol(int protocol) {
-                return netlink.lookup(protocol);
-            }
-        };
+        EntryMapper.Names names = new SystemNames(interfaces);
         OwnerResolver resolver = owners == null ? OwnerResolver.notRequested()
                 : OwnerResolver.of(owners::owners, EffectiveUser.uid());
         JsonListingWriter writer = options.format() == OutputFormat.NDJSON ? JsonListingWriter.lines(out)

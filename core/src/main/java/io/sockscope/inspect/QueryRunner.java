@@ -25,8 +25,6 @@ import io.sockscope.model.AddressFamily;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.SocketTable;
 import io.sockscope.model.TcpState;
-import io.sockscope.names.CgroupPaths;
-import io.sockscope.names.NetlinkProtocolNames;
 import io.sockscope.names.ServiceNames;
 import io.sockscope.procmap.OwnerIndex;
 import io.sockscope.procmap.OwnerScanner;
@@ -66,8 +64,7 @@ public final class QueryRunner {
     private final InterfaceNames interfaces = new InterfaceNames();
     private final ServiceNames services = new ServiceNames(Path.of("/etc/services"),
             paths.resolve(ProcNetFile.IP_LOCAL_PORT_RANGE));
-    private final NetlinkProtocolNames netlinkNames = new NetlinkProtocolNames(Path.of("/etc/iproute2/nl_protos"));
-    private final CgroupPaths cgroups = new CgroupPaths(Path.of("/proc/mounts"));
+    private final SystemNames names = new SystemNames(interfaces);
     private final FallbackSource source = new FallbackSource(new NetlinkSource(),
             new ProcNetSource(paths, CLOCK_TICKS_PER_SECOND), kind -> false);
 
@@ -93,7 +90,7 @@ public final class QueryRunner {
         }
         CompiledFilter filter = compile(query.filter(), preferred, tables);
         EntryMapper mapper = new EntryMapper(
-                new EntryMapper.Details(true, query.memory(), query.tcpInfo(), true), names(), owners(query));
+                new EntryMapper.Details(true, query.memory(), query.tcpInfo(), true), names, owners(query));
         DumpRequest request = new DumpRequest(tables, states & TcpState.ALL, families, preferred, query.memory(),
                 query.tcpInfo(), false, true, filter.bytecode);
         for (DumpKind kind : ORDER) {
@@ -151,25 +148,6 @@ public final class QueryRunner {
             case UNIX -> AddressFamily.UNIX;
             case PACKET -> AddressFamily.PACKET;
             case NETLINK -> AddressFamily.NETLINK;
-        };
-    }
-
-    private EntryMapper.Names names() {
-        return new EntryMapper.Names() {
-            @Override
-            public String interfaceName(int ifindex) {
-                return interfaces.name(ifindex);
-            }
-
-            @Override
-            public String cgroupPath(long id) {
-                return cgroups.apply(id);
-            }
-
-            @Override
-            public String netlinkProtocol(int protocol) {
-                return netlinkNames.lookup(protocol);
-            }
         };
     }
 
