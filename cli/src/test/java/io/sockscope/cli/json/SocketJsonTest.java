@@ -1,0 +1,259 @@
+package io.sockscope.cli.json;
+
+import io.sockscope.api.Endpoint;
+import io.sockscope.api.Family;
+import io.sockscope.api.InetSocketEntry;
+import io.sockscope.api.NetlinkSocketEntry;
+import io.sockscope.api.OwnerStatus;
+import io.sockscope.api.Owners;
+import io.sockscope.api.PacketSocketEntry;
+import io.sockscope.api.ProcessOwner;
+import io.sockscope.api.Protocol;
+import io.sockscope.api.Shutdown;
+import io.sockscope.api.SocketEntry;
+import io.sockscope.api.SocketMemory;
+import io.sockscope.api.SocketState;
+import io.sockscope.api.TcpInfo;
+import io.sockscope.api.Timer;
+import io.sockscope.api.UnixSocketEntry;
+import io.sockscope.testing.CommandRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The JSON of schema v1 as {@link JsonListingWriter} writes it, checked as exact text on hand-built entries:
+ * member names and order, nulls written (never left out), unsigned values never negative; and the command's
+ * refusal of a bad output format.
+ */
+class SocketJsonTest {
+
+    private static final HostFacts HOST = new HostFacts("9.9.9", "web1", "6.1.0-18-amd64", 4026531840L, "blue");
+    private static final Endpoint ANY4 = new Endpoint("0.0.0.0", 0, null, false, true);
+    private static final Owners ONE_OWNER = new Owners(OwnerStatus.KNOWN,
+            List.of(new ProcessOwner(812, 812, "nginx", 6)));
+
+    private static InetSocketEntry listener() {
+        return new InetSocketEntry(Protocol.TCP, Family.INET, SocketState.LISTEN, 0, 511,
+                new Endpoint("0.0.0.0", 80, null, false, true), ANY4, null, 23456, 0, "1a2b", null,
+                Shutdown.NONE, 0, 0, null, null, null, null, ONE_OWNER);
+    }
+
+    private static String document(SocketEntry... entries) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        JsonListingWriter w = JsonListingWriter.document(out, HOST);
+        for (SocketEntry e : entries) {
+            w.write(e);
+        }
+        w.finish();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String lines(SocketEntry... entries) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        JsonListingWriter w = JsonListingWriter.lines(out);
+        for (SocketEntry e : entries) {
+            w.write(e);
+        }
+        w.finish();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static final String LISTENER = "{\"netid\":\"tcp\",\"state\":\"LISTEN\",\"recv_q\":0,\"send_q\":511,"
+            + "\"family\":\"inet\","
+            + "\"local\":{\"address\":\"0.0.0.0\",\"port\":80,\"interface\":null,\"v4_mapped\":false,\"wildcard\":true},"
+            + "\"peer\":{\"address\":\"0.0.0.0\",\"port\":0,\"interface\":null,\"v4_mapped\":false,\"wildcard\":true},"
+            + "\"v6only\":null,\"uid\":0,\"cookie\":\"1a2b\",\"timer\":null,\"shutdown\":\"none\",\"mark\":0,"
+            + "\"cgroup_id\":0,\"cgroup\":null,\"congestion\":null,\"tcp_info\":null,\"skmem\":null,\"inode\":23456,"
+            + "\"owners\":{\"status\":\"known\",\"processes\":[{\"pid\":812,\"tid\":812,\"command\":\"nginx\",\"fd\":6}]}}";
+
+    @Test
+    void documentIsOneLineWithHostAndSockets() throws IOException {
+        assertEquals("{\"schema_version\":1,\"tool\":\"sockscope 9.9.9\","
+                + "\"host\":{\"hostname\":\"web1\",\"kernel\":\"6.1.0-18-amd64\","
+                + "\"network_namespace\":{\"inode\":4026531840,\"name\":\"blue\"}},"
+                + "\"sockets\":[" + LISTENER + "]}\n", document(listener()));
+    }
+
+    @Test
+    void emptyListingIsAnEmptyArrayOrNoLines() throws IOException {
+        assertTrue(document().endsWith(",\"sockets\":[]}\n"), document());
+        assertEquals("", lines());
+    }
+
+    @Test
+    void unknownHostFactsAreNull() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        JsonListingWriter w = JsonListingWriter.document(out, new HostFacts("9.9.9", null, null, 0, null));
+        w.finish();
+        assertEquals("{\"schema_version\":1,\"tool\":\"sockscope 9.9.9\",\"host\":{\"hostname\":null,\"kernel\":null,"
+                + "\"network_namespace\":{\"inode\":null,\"name\":null}},\"sockets\":[]}\n",
+                out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void ndjsonIsOneSocketPerLineEqualToTheDocumentsElements() throws IOException {
+        SocketEntry unix = unixListener();
+        assertEquals(LISTENER + "\n" + UNIX_LISTENER + "\n", lines(listener(), unix));
+        assertTrue(document(listener(), unix).contains("\"sockets\":[" + LISTENER + "," + UNIX_LISTENER + "]}"));
+    }
+
+    @Test
+    void inet6WithEverythingAsked() throws IOException {
+        InetSocketEntry s = new InetSocketEntry(Protocol.TCP, Family.INET6, SocketState.ESTABLISHED, 5, 1448,
+                new Endpoint("::ffff:10.0.0.1", 443, "eth0", true, false),
+                new Endpoint("::ffff:10.0.0.9", 51000, null, true, false), false, 777, 4294967295L,
+                "ffffffffffffffff", new Timer("on", 204, 2), Shutdown.SEND, 4294967295L, 12345L, "/system.slice/web",
+                "cubic", null, new SocketMemory(1, 2, 3, 4, 5, 6, 7, 8, 4294967295L), ONE_OWNER);
+        assertEquals("{\"netid\":\"tcp\",\"state\":\"ESTAB\",\"recv_q\":5,\"send_q\":1448,\"family\":\"inet6\","
+                + "\"local\":{\"address\":\"::ffff:10.0.0.1\",\"port\":443,\"interface\":\"eth0\",\"v4_mapped\":true,"
+                + "\"wildcard\":false},"
+                + "\"peer\":{\"address\":\"::ffff:10.0.0.9\",\"port\":51000,\"interface\":null,\"v4_mapped\":true,"
+                + "\"wildcard\":false},"
+                + "\"v6only\":false,\"uid\":4294967295,\"cookie\":\"ffffffffffffffff\","
+                + "\"timer\":{\"name\":\"on\",\"expires_ms\":204,\"retransmits\":2},\"shutdown\":\"send\","
+                + "\"mark\":4294967295,\"cgroup_id\":12345,\"cgroup\":\"/system.slice/web\",\"congestion\":\"cubic\","
+                + "\"tcp_info\":null,"
+                + "\"skmem\":{\"rmem_alloc\":1,\"rcvbuf\":2,\"wmem_alloc\":3,\"sndbuf\":4,\"fwd_alloc\":5,"
+                + "\"wmem_queued\":6,\"optmem\":7,\"backlog\":8,\"drops\":4294967295},"
+                + "\"inode\":777,"
+                + "\"owners\":{\"status\":\"known\",\"processes\":[{\"pid\":812,\"tid\":812,\"command\":\"nginx\","
+                + "\"fd\":6}]}}\n", lines(s));
+    }
+
+    @Test
+    void shutdownIsNullWhenTheKernelDidNotSay() throws IOException {
+        InetSocketEntry tw = new InetSocketEntry(Protocol.TCP, Family.INET, SocketState.TIME_WAIT, 0, 0,
+                new Endpoint("127.0.0.1", 40000, null, false, false), new Endpoint("127.0.0.1", 80, null, false, false),
+                null, 0, 0, "9", new Timer("timewait", 59000, 0), null, 0, 0, null, null, null, null,
+                new Owners(OwnerStatus.KERNEL, List.of()));
+        String json = lines(tw);
+        assertTrue(json.contains(",\"shutdown\":null,"), json);
+        assertTrue(json.contains("\"owners\":{\"status\":\"kernel\",\"processes\":[]}"), json);
+    }
+
+    /**
+     * Every tcp_info field under its kernel name (without {@code tcpi_}) in the kernel's order, each with a value
+     * of its own so that two swapped fields show; the 64-bit counters are unsigned: all ones is
+     * 18446744073709551615 ({@code tcpi_max_pacing_rate} of a socket without SO_MAX_PACING_RATE), never -1.
+     */
+    @Test
+    void tcpInfoFieldsByKernelNameAndUnsigned() throws ReflectiveOperationException, IOException {
+        RecordComponent[] components = TcpInfo.class.getRecordComponents();
+        Object[] values = new Object[components.length];
+        StringJoiner expected = new StringJoiner(",", "\"tcp_info\":{", "}");
+        for (int i = 0; i < components.length; i++) {
+            RecordComponent c = components[i];
+            String name = snakeCase(c.getName());
+            Class<?> type = c.getType();
+            if (type == boolean.class) {
+                values[i] = true;
+                expected.add("\"" + name + "\":true");
+            } else if (type == int.class) {
+                values[i] = i + 1;
+                expected.add("\"" + name + "\":" + (i + 1));
+            } else if (name.equals("max_pacing_rate")) {
+                values[i] = -1L;
+                expected.add("\"" + name + "\":18446744073709551615");
+            } else if (name.equals("pacing_rate")) {
+                values[i] = Long.MIN_VALUE;
+                expected.add("\"" + name + "\":9223372036854775808");
+            } else {
+                values[i] = 1000L + i;
+                expected.add("\"" + name + "\":" + (1000 + i));
+            }
+        }
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+        }
+        Constructor<TcpInfo> canonical = TcpInfo.class.getDeclaredConstructor(types);
+        TcpInfo info = canonical.newInstance(values);
+        InetSocketEntry s = new InetSocketEntry(Protocol.TCP, Family.INET, SocketState.ESTABLISHED, 0, 0,
+                new Endpoint("10.0.0.1", 22, null, false, false), new Endpoint("10.0.0.2", 50000, null, false, false),
+                null, 1, 0, "2", null, Shutdown.NONE, 0, 0, null, "bbr", info, null, Owners.notRequested());
+        String json = lines(s);
+        assertTrue(json.contains(",\"congestion\":\"bbr\"," + expected + ",\"skmem\":null,"),
+                "expected " + expected + "\nin " + json);
+    }
+
+    private static String snakeCase(String camel) {
+        return camel.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static final String UNIX_LISTENER = "{\"netid\":\"u_str\",\"state\":\"LISTEN\",\"recv_q\":2,\"send_q\":128,"
+            + "\"family\":\"unix\",\"path\":\"/run/app.sock\",\"abstract\":false,\"peer_inode\":0,\"peer_path\":null,"
+            + "\"uid\":null,\"shutdown\":\"none\",\"pending_peers\":[4294967295,31],\"skmem\":null,\"inode\":30,"
+            + "\"owners\":{\"status\":\"not-permitted\",\"processes\":[]}}";
+
+    private static UnixSocketEntry unixListener() {
+        return new UnixSocketEntry(Protocol.UNIX_STREAM, SocketState.LISTEN, 2, 128, "/run/app.sock", false, 30, 0,
+                null, -1, Shutdown.NONE, List.of(4294967295L, 31L), null,
+                new Owners(OwnerStatus.NOT_PERMITTED, List.of()));
+    }
+
+    @Test
+    void unixNullsAndPendingPeers() throws IOException {
+        assertEquals(UNIX_LISTENER + "\n", lines(unixListener()));
+        UnixSocketEntry unnamed = new UnixSocketEntry(Protocol.UNIX_DGRAM, SocketState.UNCONNECTED, 0, 0, null, false,
+                41, 0, null, 1000, null, List.of(), null, Owners.notRequested());
+        assertEquals("{\"netid\":\"u_dgr\",\"state\":\"UNCONN\",\"recv_q\":0,\"send_q\":0,\"family\":\"unix\","
+                + "\"path\":null,\"abstract\":false,\"peer_inode\":0,\"peer_path\":null,\"uid\":1000,\"shutdown\":null,"
+                + "\"pending_peers\":[],\"skmem\":null,\"inode\":41,"
+                + "\"owners\":{\"status\":\"not-requested\",\"processes\":[]}}\n", lines(unnamed));
+        UnixSocketEntry abstractName = new UnixSocketEntry(Protocol.UNIX_SEQPACKET, SocketState.ESTABLISHED, 0, 0,
+                "app\u0000x", true, 42, 43, null, 0, Shutdown.BOTH, List.of(), null, Owners.notRequested());
+        String json = lines(abstractName);
+        assertTrue(json.contains("\"path\":\"app\\u0000x\",\"abstract\":true,\"peer_inode\":43,"), json);
+        assertTrue(json.contains("\"shutdown\":\"both\""), json);
+    }
+
+    @Test
+    void packetSocket() throws IOException {
+        PacketSocketEntry s = new PacketSocketEntry(Protocol.PACKET_RAW, SocketState.UNCONNECTED, 5006, 0, 3, null,
+                51, 0, null, new Owners(OwnerStatus.OTHER_NAMESPACE, List.of()));
+        assertEquals("{\"netid\":\"p_raw\",\"state\":\"UNCONN\",\"recv_q\":5006,\"send_q\":0,\"family\":\"packet\","
+                + "\"ether_type\":3,\"interface\":null,\"uid\":0,\"cookie\":null,\"inode\":51,"
+                + "\"owners\":{\"status\":\"other-namespace\",\"processes\":[]}}\n", lines(s));
+    }
+
+    @Test
+    void netlinkSocketWithTwoOwners() throws IOException {
+        NetlinkSocketEntry s = new NetlinkSocketEntry(Protocol.NETLINK, SocketState.UNCONNECTED, 0, 0, 0, "rtnl",
+                3118851470L, 0x11, true, 4294967295L, 4294967295L, 61, new Owners(OwnerStatus.KNOWN,
+                List.of(new ProcessOwner(20, 21, "b", 4), new ProcessOwner(10, 10, "a \"q\"", 3))));
+        assertEquals("{\"netid\":\"nl\",\"state\":\"UNCONN\",\"recv_q\":0,\"send_q\":0,\"family\":\"netlink\","
+                + "\"netlink_protocol\":0,\"protocol_name\":\"rtnl\",\"port_id\":3118851470,\"groups\":17,"
+                + "\"connected\":true,\"peer_port_id\":4294967295,\"peer_group\":4294967295,\"inode\":61,"
+                + "\"owners\":{\"status\":\"known\",\"processes\":[{\"pid\":20,\"tid\":21,\"command\":\"b\",\"fd\":4},"
+                + "{\"pid\":10,\"tid\":10,\"command\":\"a \\\"q\\\"\",\"fd\":3}]}}\n", lines(s));
+    }
+
+    /** A bad format or an argument to --json is a usage error: exit 255, nothing on stdout, one line on stderr. */
+    @ParameterizedTest
+    @ValueSource(strings = {"--output=xml", "--json=1", "--ndjson=yes", "--output="})
+    void badOutputOptionIsOneLineAndExit255(String option) throws IOException, InterruptedException {
+        CommandRun run = CommandRun.run(CommandRun.sockscope(option, "-tln"), Map.of(), 60);
+        assertEquals(255, run.exitCode(), run.stderrText());
+        assertEquals("", run.stdoutText());
+        List<String> lines = new ArrayList<>(run.stderrText().lines().toList());
+        assertEquals(1, lines.size(), "one line on stderr:\n" + run.stderrText());
+        assertTrue(lines.get(0).startsWith("sockscope: "), lines.get(0));
+        assertFalse(run.stderrText().contains("Exception") || run.stderrText().contains("\tat "),
+                "no stack trace:\n" + run.stderrText());
+    }
+}
