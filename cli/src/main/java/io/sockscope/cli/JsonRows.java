@@ -18,7 +18,7 @@ import java.io.OutputStream;
  * {@code --json} and {@code --ndjson}: each socket the listing keeps, turned into the library's entry and
  * written by {@link JsonListingWriter}. What the entries carry follows the same options as ss's columns:
  * owners with {@code -p}, timers with {@code -o}/{@code -e}, memory with {@code -m}, tcp_info with {@code -i},
- * the cgroup path with {@code --cgroup}/{@code -e}.
+ * the cgroup path with {@code --cgroup}/{@code -e}, TOS and traffic class with {@code --tos}.
  */
 final class JsonRows implements RowWriter {
     private final EntryMapper mapper;
@@ -37,7 +37,7 @@ final class JsonRows implements RowWriter {
                          String namespace) throws IOException {
         ExtendedOutput x = options.extended();
         EntryMapper.Details details = new EntryMapper.Details(x.timers(), x.memory(), x.tcpInfo(),
-                x.cgroup() || x.details());
+                x.cgroup() || x.details(), x.tos());
         EntryMapper.Names names = new SystemNames(interfaces);
         OwnerResolver resolver = owners == null ? OwnerResolver.notRequested()
                 : OwnerResolver.of(owners::owners, EffectiveUser.uid());

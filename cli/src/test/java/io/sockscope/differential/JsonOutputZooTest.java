@@ -60,6 +60,7 @@ class JsonOutputZooTest {
                 FlagCase.of("-tanpie"),
                 FlagCase.of("-tanmi"),
                 FlagCase.of("-uanm"),
+                FlagCase.of("-tan --tos"),
                 FlagCase.of("-xaem"),
                 FlagCase.of("-6tlnpe"),
                 FlagCase.of("-4tan"),

@@ -21,6 +21,8 @@ package io.sockscope.api;
  * @param mark         the socket's firewall mark ({@code SO_MARK}), 0 for none
  * @param cgroupId     the cgroup v2 id, 0 when unknown
  * @param cgroupPath   the cgroup v2 path, or null when unknown or not asked for
+ * @param tos          the IPv4 type of service byte ({@code IP_TOS}), or null unless asked for (ss {@code --tos})
+ * @param trafficClass the IPv6 traffic class ({@code IPV6_TCLASS}), or null unless asked for
  * @param congestion   the congestion control algorithm ({@code cubic}, {@code bbr}…), or null unless TCP details
  *                     were asked for
  * @param tcpInfo      the kernel's {@code tcp_info}, or null unless asked for (and for other protocols)
@@ -44,6 +46,8 @@ public record InetSocketEntry(
         long mark,
         long cgroupId,
         String cgroupPath,
+        Integer tos,
+        Integer trafficClass,
         String congestion,
         TcpInfo tcpInfo,
         SocketMemory memory,

@@ -9,7 +9,8 @@ package io.sockscope.api;
  * @param sendQueue       send memory in use
  * @param netlinkProtocol the netlink family number ({@code NETLINK_ROUTE} = 0, {@code NETLINK_SOCK_DIAG} = 4…)
  * @param protocolName    its name as ss prints it ({@code rtnl}, {@code tcpdiag}…)
- * @param portId          the port id (the kernel's own sockets have 0; -1 for unbound)
+ * @param portId          the port id, unsigned (the kernel's own sockets have 0; one the kernel chose may be above
+ *                        2^31)
  * @param groups          the multicast groups bitmap (first word)
  * @param connected       whether it is connected
  * @param peerPortId      the destination port id

@@ -2,7 +2,10 @@ package io.sockscope.api;
 
 /**
  * The kernel's {@code struct tcp_info} for one TCP socket (ss {@code -i}), every field the kernel's
- * {@code <linux/tcp.h>} of iproute2 6.1 names, unsigned values widened so that none reads negative. Fields a
+ * {@code <linux/tcp.h>} of iproute2 6.1 names. The kernel's 8- and 32-bit unsigned values are widened so that
+ * none reads negative; its 64-bit ones ({@code pacingRate} … {@code bytesRetrans}) are held in a {@code long}
+ * with their bits unchanged: read them with {@link Long#toUnsignedString(long)} or
+ * {@link Long#compareUnsigned(long, long)} ({@code maxPacingRate} is all ones, -1 here, for "no limit"). Fields a
  * kernel does not send read as zero. Units are the kernel's: times in microseconds ({@code rto}, {@code ato},
  * {@code rtt}, {@code rttvar}, {@code minRtt}, {@code rcvRtt}, {@code busyTime}, {@code rwndLimited},
  * {@code sndbufLimited}) or milliseconds ({@code lastDataSent}, {@code lastAckSent}, {@code lastDataRecv},

@@ -66,8 +66,9 @@ public final class EntryMapper {
      * @param memory  socket memory ({@code -m})
      * @param tcpInfo tcp_info and the congestion control name ({@code -i})
      * @param cgroup  the cgroup path ({@code --cgroup}, {@code -e})
+     * @param tos     the TOS byte and IPv6 traffic class ({@code --tos})
      */
-    public record Details(boolean timers, boolean memory, boolean tcpInfo, boolean cgroup) {
+    public record Details(boolean timers, boolean memory, boolean tcpInfo, boolean cgroup, boolean tos) {
     }
 
     /** The names the entries carry, looked up by number. */
@@ -104,8 +105,14 @@ public final class EntryMapper {
         String congestion = null;
         io.sockscope.api.TcpInfo tcpInfo = null;
         SocketMemory memory = null;
-        if (s.attributes() != null && (details.tcpInfo() || details.memory())) {
+        Integer tos = null;
+        Integer trafficClass = null;
+        if (s.attributes() != null && (details.tcpInfo() || details.memory() || details.tos())) {
             inetAttributes.parse(MemorySegment.ofArray(s.attributes()));
+            if (details.tos()) {
+                tos = byteAttribute(InetDiagAttribute.INET_DIAG_TOS);
+                trafficClass = byteAttribute(InetDiagAttribute.INET_DIAG_TCLASS);
+            }
             if (details.tcpInfo() && s.table() != SocketTable.UDP && s.table() != SocketTable.RAW) {
                 if (inetAttributes.has(InetDiagAttribute.INET_DIAG_INFO) && isTcpLike(s.table())) {
                     tcpInfo = TcpInfoMapper.of(TcpInfo.decode(inetAttributes.payload(InetDiagAttribute.INET_DIAG_INFO)));
@@ -121,8 +128,12 @@ public final class EntryMapper {
         return new InetSocketEntry(protocol(s.table()), v6 ? Family.INET6 : Family.INET, SocketState.ofCode(s.state()),
                 s.recvQ(), s.sendQ(), endpoint(s.local(), device), endpoint(s.peer(), null), v6only, s.inode(),
                 Integer.toUnsignedLong(s.uid()), cookie, timer, shutdown, Integer.toUnsignedLong(s.mark()),
-                s.cgroupId(), cgroupPath, congestion, tcpInfo, memory,
+                s.cgroupId(), cgroupPath, tos, trafficClass, congestion, tcpInfo, memory,
                 owners.owners(s.inode(), Integer.toUnsignedLong(s.uid()), false));
+    }
+
+    private Integer byteAttribute(int type) {
+        return inetAttributes.has(type) && inetAttributes.length(type) >= 1 ? inetAttributes.u8(type) : null;
     }
 
     private static boolean isTcpLike(SocketTable table) {
@@ -154,9 +165,8 @@ public final class EntryMapper {
     private UnixSocketEntry unix(UnixSocket s) {
         byte[] name = s.name();
         boolean abstractName = name != null && name.length > 0 && name[0] == 0;
-        String path = name == null ? null : text(name, abstractName ? 1 : 0);
-        String peerPath = s.peerName() == null ? null : text(s.peerName(), s.peerName().length > 0
-                && s.peerName()[0] == 0 ? 1 : 0);
+        String path = unixName(name);
+        String peerPath = unixName(s.peerName());
         List<Long> pending = new ArrayList<>();
         if (s.pendingPeers() != null) {
             for (int inode : s.pendingPeers()) {
@@ -187,7 +197,8 @@ public final class EntryMapper {
 
     private NetlinkSocketEntry netlink(NetlinkSocket s) {
         return new NetlinkSocketEntry(Protocol.NETLINK, SocketState.ofCode(s.state()), s.recvQ(), s.sendQ(),
-                s.protocol(), names.netlinkProtocol(s.protocol()), s.portid(), s.groups(), s.connected(),
+                s.protocol(), names.netlinkProtocol(s.protocol()), Integer.toUnsignedLong(s.portid()), s.groups(),
+                s.connected(),
                 Integer.toUnsignedLong(s.dstPortid()), Integer.toUnsignedLong(s.dstGroup()), s.inode(),
                 owners.owners(s.inode(), -1, s.portid() == 0));
     }
@@ -197,9 +208,22 @@ public final class EntryMapper {
                 m.optmem(), m.backlog(), m.drops());
     }
 
-    private static String text(byte[] bytes, int from) {
-        // Names are bytes to the kernel; ss prints them as they are, so decode without replacement surprises.
-        return new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8);
+    /**
+     * A unix name as text: a file system path ends at its first NUL (the kernel may count the terminator in
+     * the name's length); an abstract name is every byte after its leading NUL, NULs included.
+     */
+    private static String unixName(byte[] name) {
+        if (name == null) {
+            return null;
+        }
+        if (name.length > 0 && name[0] == 0) {
+            return new String(name, 1, name.length - 1, StandardCharsets.UTF_8);
+        }
+        int end = 0;
+        while (end < name.length && name[end] != 0) {
+            end++;
+        }
+        return new String(name, 0, end, StandardCharsets.UTF_8);
     }
 
     private static String cString(MemorySegment payload) {

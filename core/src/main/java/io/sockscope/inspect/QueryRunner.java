@@ -90,7 +90,7 @@ public final class QueryRunner {
         }
         CompiledFilter filter = compile(query.filter(), preferred, tables);
         EntryMapper mapper = new EntryMapper(
-                new EntryMapper.Details(true, query.memory(), query.tcpInfo(), true), names, owners(query));
+                new EntryMapper.Details(true, query.memory(), query.tcpInfo(), true, false), names, owners(query));
         DumpRequest request = new DumpRequest(tables, states & TcpState.ALL, families, preferred, query.memory(),
                 query.tcpInfo(), false, true, filter.bytecode);
         for (DumpKind kind : ORDER) {

@@ -15,6 +15,7 @@ import io.sockscope.api.Timer;
 import io.sockscope.api.UnixSocketEntry;
 
 import java.io.IOException;
+import java.math.BigInteger;
 
 /**
  * Writes one socket as a JSON object of schema v1 (docs/json.md, docs/sockscope-v1.schema.json). Every member
@@ -56,11 +57,31 @@ final class SocketJson {
         timer(g, s.timer());
         shutdown(g, s.shutdown());
         g.writeNumberField("mark", s.mark());
-        g.writeNumberField("cgroup_id", s.cgroupId());
+        unsigned64(g, "cgroup_id", s.cgroupId());
         g.writeStringField("cgroup", s.cgroupPath());
+        nullableNumber(g, "tos", s.tos());
+        nullableNumber(g, "tclass", s.trafficClass());
         g.writeStringField("congestion", s.congestion());
         tcpInfo(g, s.tcpInfo());
         memory(g, s.memory());
+    }
+
+    /** A kernel {@code __u64}: Java holds it in a long, JSON gets its unsigned value (2^64-1 means "no limit"). */
+    private static void unsigned64(JsonGenerator g, String name, long value) throws IOException {
+        g.writeFieldName(name);
+        if (value >= 0) {
+            g.writeNumber(value);
+        } else {
+            g.writeNumber(new BigInteger(Long.toUnsignedString(value)));
+        }
+    }
+
+    private static void nullableNumber(JsonGenerator g, String name, Integer value) throws IOException {
+        if (value == null) {
+            g.writeNullField(name);
+        } else {
+            g.writeNumberField(name, value);
+        }
     }
 
     private static void endpoint(JsonGenerator g, String name, Endpoint e) throws IOException {
@@ -203,24 +224,24 @@ final class SocketJson {
         g.writeNumberField("rcv_rtt", t.rcvRtt());
         g.writeNumberField("rcv_space", t.rcvSpace());
         g.writeNumberField("total_retrans", t.totalRetrans());
-        g.writeNumberField("pacing_rate", t.pacingRate());
-        g.writeNumberField("max_pacing_rate", t.maxPacingRate());
-        g.writeNumberField("bytes_acked", t.bytesAcked());
-        g.writeNumberField("bytes_received", t.bytesReceived());
+        unsigned64(g, "pacing_rate", t.pacingRate());
+        unsigned64(g, "max_pacing_rate", t.maxPacingRate());
+        unsigned64(g, "bytes_acked", t.bytesAcked());
+        unsigned64(g, "bytes_received", t.bytesReceived());
         g.writeNumberField("segs_out", t.segsOut());
         g.writeNumberField("segs_in", t.segsIn());
         g.writeNumberField("notsent_bytes", t.notsentBytes());
         g.writeNumberField("min_rtt", t.minRtt());
         g.writeNumberField("data_segs_in", t.dataSegsIn());
         g.writeNumberField("data_segs_out", t.dataSegsOut());
-        g.writeNumberField("delivery_rate", t.deliveryRate());
-        g.writeNumberField("busy_time", t.busyTime());
-        g.writeNumberField("rwnd_limited", t.rwndLimited());
-        g.writeNumberField("sndbuf_limited", t.sndbufLimited());
+        unsigned64(g, "delivery_rate", t.deliveryRate());
+        unsigned64(g, "busy_time", t.busyTime());
+        unsigned64(g, "rwnd_limited", t.rwndLimited());
+        unsigned64(g, "sndbuf_limited", t.sndbufLimited());
         g.writeNumberField("delivered", t.delivered());
         g.writeNumberField("delivered_ce", t.deliveredCe());
-        g.writeNumberField("bytes_sent", t.bytesSent());
-        g.writeNumberField("bytes_retrans", t.bytesRetrans());
+        unsigned64(g, "bytes_sent", t.bytesSent());
+        unsigned64(g, "bytes_retrans", t.bytesRetrans());
         g.writeNumberField("dsack_dups", t.dsackDups());
         g.writeNumberField("reord_seen", t.reordSeen());
         g.writeNumberField("rcv_ooopack", t.rcvOoopack());

@@ -50,7 +50,7 @@ class SocketJsonTest {
     private static InetSocketEntry listener() {
         return new InetSocketEntry(Protocol.TCP, Family.INET, SocketState.LISTEN, 0, 511,
                 new Endpoint("0.0.0.0", 80, null, false, true), ANY4, null, 23456, 0, "1a2b", null,
-                Shutdown.NONE, 0, 0, null, null, null, null, ONE_OWNER);
+                Shutdown.NONE, 0, 0, null, null, null, null, null, null, ONE_OWNER);
     }
 
     private static String document(SocketEntry... entries) throws IOException {
@@ -78,7 +78,7 @@ class SocketJsonTest {
             + "\"local\":{\"address\":\"0.0.0.0\",\"port\":80,\"interface\":null,\"v4_mapped\":false,\"wildcard\":true},"
             + "\"peer\":{\"address\":\"0.0.0.0\",\"port\":0,\"interface\":null,\"v4_mapped\":false,\"wildcard\":true},"
             + "\"v6only\":null,\"uid\":0,\"cookie\":\"1a2b\",\"timer\":null,\"shutdown\":\"none\",\"mark\":0,"
-            + "\"cgroup_id\":0,\"cgroup\":null,\"congestion\":null,\"tcp_info\":null,\"skmem\":null,\"inode\":23456,"
+            + "\"cgroup_id\":0,\"cgroup\":null,\"tos\":null,\"tclass\":null,\"congestion\":null,\"tcp_info\":null,\"skmem\":null,\"inode\":23456,"
             + "\"owners\":{\"status\":\"known\",\"processes\":[{\"pid\":812,\"tid\":812,\"command\":\"nginx\",\"fd\":6}]}}";
 
     @Test
@@ -118,7 +118,7 @@ class SocketJsonTest {
                 new Endpoint("::ffff:10.0.0.1", 443, "eth0", true, false),
                 new Endpoint("::ffff:10.0.0.9", 51000, null, true, false), false, 777, 4294967295L,
                 "ffffffffffffffff", new Timer("on", 204, 2), Shutdown.SEND, 4294967295L, 12345L, "/system.slice/web",
-                "cubic", null, new SocketMemory(1, 2, 3, 4, 5, 6, 7, 8, 4294967295L), ONE_OWNER);
+                null, null, "cubic", null, new SocketMemory(1, 2, 3, 4, 5, 6, 7, 8, 4294967295L), ONE_OWNER);
         assertEquals("{\"netid\":\"tcp\",\"state\":\"ESTAB\",\"recv_q\":5,\"send_q\":1448,\"family\":\"inet6\","
                 + "\"local\":{\"address\":\"::ffff:10.0.0.1\",\"port\":443,\"interface\":\"eth0\",\"v4_mapped\":true,"
                 + "\"wildcard\":false},"
@@ -126,7 +126,7 @@ class SocketJsonTest {
                 + "\"wildcard\":false},"
                 + "\"v6only\":false,\"uid\":4294967295,\"cookie\":\"ffffffffffffffff\","
                 + "\"timer\":{\"name\":\"on\",\"expires_ms\":204,\"retransmits\":2},\"shutdown\":\"send\","
-                + "\"mark\":4294967295,\"cgroup_id\":12345,\"cgroup\":\"/system.slice/web\",\"congestion\":\"cubic\","
+                + "\"mark\":4294967295,\"cgroup_id\":12345,\"cgroup\":\"/system.slice/web\",\"tos\":null,\"tclass\":null,\"congestion\":\"cubic\","
                 + "\"tcp_info\":null,"
                 + "\"skmem\":{\"rmem_alloc\":1,\"rcvbuf\":2,\"wmem_alloc\":3,\"sndbuf\":4,\"fwd_alloc\":5,"
                 + "\"wmem_queued\":6,\"optmem\":7,\"backlog\":8,\"drops\":4294967295},"
@@ -139,7 +139,7 @@ class SocketJsonTest {
     void shutdownIsNullWhenTheKernelDidNotSay() throws IOException {
         InetSocketEntry tw = new InetSocketEntry(Protocol.TCP, Family.INET, SocketState.TIME_WAIT, 0, 0,
                 new Endpoint("127.0.0.1", 40000, null, false, false), new Endpoint("127.0.0.1", 80, null, false, false),
-                null, 0, 0, "9", new Timer("timewait", 59000, 0), null, 0, 0, null, null, null, null,
+                null, 0, 0, "9", new Timer("timewait", 59000, 0), null, 0, 0, null, null, null, null, null, null,
                 new Owners(OwnerStatus.KERNEL, List.of()));
         String json = lines(tw);
         assertTrue(json.contains(",\"shutdown\":null,"), json);
@@ -185,7 +185,7 @@ class SocketJsonTest {
         TcpInfo info = canonical.newInstance(values);
         InetSocketEntry s = new InetSocketEntry(Protocol.TCP, Family.INET, SocketState.ESTABLISHED, 0, 0,
                 new Endpoint("10.0.0.1", 22, null, false, false), new Endpoint("10.0.0.2", 50000, null, false, false),
-                null, 1, 0, "2", null, Shutdown.NONE, 0, 0, null, "bbr", info, null, Owners.notRequested());
+                null, 1, 0, "2", null, Shutdown.NONE, 0, 0, null, null, null, "bbr", info, null, Owners.notRequested());
         String json = lines(s);
         assertTrue(json.contains(",\"congestion\":\"bbr\"," + expected + ",\"skmem\":null,"),
                 "expected " + expected + "\nin " + json);
