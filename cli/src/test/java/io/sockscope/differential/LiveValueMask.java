@@ -11,7 +11,10 @@ import java.util.stream.Collectors;
  * ({@code send pacing_rate delivery_rate}, BBR's {@code bw mrtt} and gains), and the counters a
  * retransmitting socket keeps raising ({@code backoff bytes_* segs_* data_segs_* delivered retrans}).
  *
- * <p>Only the number inside a named field is replaced (by {@code #}); the field names, their order, every other
+ * <p>The times since the last send, receive and ack ({@code lastsnd lastrcv lastack}) are dropped whole, name
+ * and all: ss prints each only when it is not zero, so one run may show a field the next one does not.
+ *
+ * <p>Otherwise only the number inside a named field is replaced (by {@code #}); the field names, their order, every other
  * field and the columns stay as they were. Because a masked number can change the width of the last column,
  * trailing blanks are dropped from every line too. Everything else, skmem of idle sockets included, is stable
  * in the zoo and left alone.
@@ -19,10 +22,11 @@ import java.util.stream.Collectors;
 final class LiveValueMask {
     private static final String NUMBER = "-?[0-9]+(?:\\.[0-9]+)?(?:e[+-][0-9]+)?[kMGT]?";
     private static final Pattern NAMED = Pattern.compile(
-            "\\b(rto|backoff|rtt|ato|lastsnd|lastrcv|lastack|busy|rwnd_limited|sndbuf_limited|minrtt|rcv_rtt"
+            "\\b(rto|backoff|rtt|ato|busy|rwnd_limited|sndbuf_limited|minrtt|rcv_rtt"
                     + "|bw|mrtt|pacing_gain|cwnd_gain|bytes_sent|bytes_retrans|bytes_acked|bytes_received"
                     + "|segs_out|segs_in|data_segs_out|data_segs_in|delivered|retrans)"
                     + ":" + NUMBER + "(/" + NUMBER + ")?(ms\\(" + NUMBER + "%\\))?");
+    private static final Pattern SINCE_LAST = Pattern.compile(" (lastsnd|lastrcv|lastack):[0-9]+");
     private static final Pattern RATE = Pattern.compile(
             "\\b(send|pacing_rate|delivery_rate) " + NUMBER + "bps(/" + NUMBER + "bps)?");
     private static final Pattern TIMER = Pattern.compile("\\btimer:\\(([A-Za-z0-9_]+),[^,()]*,-?[0-9]+\\)");
@@ -40,7 +44,8 @@ final class LiveValueMask {
     }
 
     private static String line(String line) {
-        String s = replace(NAMED, line, m -> m.group(1) + ":#"
+        String s = SINCE_LAST.matcher(line).replaceAll("");
+        s = replace(NAMED, s, m -> m.group(1) + ":#"
                 + (m.group(2) != null ? "/#" : "")
                 + (m.group(3) != null ? "ms(#%)" : ""));
         s = replace(RATE, s, m -> m.group(1) + " #bps" + (m.group(2) != null ? "/#bps" : ""));

@@ -26,8 +26,8 @@ class LiveValueMaskTest {
                 + "\t skmem:(r0,rb131072,t0,tb4194304,f1792,w3938560,o0,bl0,d0) ts sack bbr wscale:0,10 rto:# "
                 + "backoff:# rtt:#/# mss:2048 pmtu:65535 rcvmss:536 advmss:65483 cwnd:12 bytes_sent:# "
                 + "bytes_acked:# segs_out:# segs_in:# data_segs_out:# bbr:(bw:#bps,mrtt:#,"
-                + "pacing_gain:#,cwnd_gain:#) send #bps lastsnd:# lastrcv:# "
-                + "lastack:# pacing_rate #bps delivery_rate #bps delivered:# app_limited "
+                + "pacing_gain:#,cwnd_gain:#) send #bps "
+                + "pacing_rate #bps delivery_rate #bps delivered:# app_limited "
                 + "busy:#ms rwnd_limited:#ms(#%) rcv_space:65495 rcv_ssthresh:65495 notsent:2803712 "
                 + "minrtt:#\n";
         assertEquals(expected, LiveValueMask.apply(FLOODER));
@@ -44,6 +44,12 @@ class LiveValueMaskTest {
     void fieldsThatMerelyEndLikeALiveOneStay() {
         String line = " delivered_ce:3 rcv_rtt:1 data_segs_in:4 dsack_dups:2 reord_seen:1";
         assertEquals(" delivered_ce:3 rcv_rtt:# data_segs_in:# dsack_dups:2 reord_seen:1", LiveValueMask.apply(line));
+    }
+
+    @Test
+    void aTimeSinceTheLastAckThatIsZeroInOneRunOnlyMakesNoDifference() {
+        String withoutLastAck = FLOODER.replace(" lastack:34264", "");
+        assertEquals(LiveValueMask.apply(FLOODER), LiveValueMask.apply(withoutLastAck));
     }
 
     @Test
