@@ -29,13 +29,18 @@ public record CommandRun(int exitCode, byte[] stdout, byte[] stderr) {
         return new String(stderr, StandardCharsets.ISO_8859_1);
     }
 
-    /** The sockscope CLI as the tests run it: the compiled classes on this JVM, no jar needed. */
+    /**
+     * The sockscope CLI as the tests run it: the compiled classes on this JVM, no jar needed, and the JNI
+     * library when it is built.
+     */
     public static List<String> sockscope(String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-XX:TieredStopAtLevel=1");
         cmd.add("--enable-native-access=ALL-UNNAMED");
+        // Through the JNI library when it is built, as bin/sockscope runs it.
+        cmd.addAll(JniLibrary.options());
         cmd.add("-cp");
         cmd.add(Path.of("target", "classes").toAbsolutePath().toString());
         cmd.add("io.sockscope.cli.Main");
