@@ -11,20 +11,24 @@ import java.util.Optional;
 
 /**
  * sockscope's JNI library as {@code bin/build-native} builds it ({@code target/native/libsockscope.so}), for
- * tests that run code in a JVM of its own with and without it. The test JVM itself never loads it, so the
- * in-process tests cover the FFM path and the command-line tests the JNI path whenever the library is built
- * ({@code bin/test} builds it first).
+ * tests that run code in a JVM of its own with and without it ({@value #ENVIRONMENT_VARIABLE} may name
+ * another file). The test JVM itself never loads it, so the in-process tests cover the FFM path and the
+ * command-line tests the JNI path whenever the library is built ({@code bin/test} builds it first).
  */
 public final class JniLibrary {
     /** The system property the kernel and procmap packages read the library's file name from. */
     public static final String PROPERTY = "sockscope.jni.library";
+    /** Names the library to test, as {@code bin/test} sets it; else it is looked for under {@code target/}. */
+    public static final String ENVIRONMENT_VARIABLE = "SOCKSCOPE_TEST_JNI_LIBRARY";
 
     private JniLibrary() {
     }
 
     /** The built library, if there is one. */
     public static Optional<Path> built() {
-        Path library = Path.of("target", "native", "libsockscope.so").toAbsolutePath();
+        String named = System.getenv(ENVIRONMENT_VARIABLE);
+        Path library = named != null && !named.isEmpty() ? Path.of(named).toAbsolutePath()
+                : Path.of("target", "native", "libsockscope.so").toAbsolutePath();
         return Files.isRegularFile(library) ? Optional.of(library) : Optional.empty();
     }
 
