@@ -44,7 +44,8 @@ final class Libc {
 
     /**
      * Where {@code errno} lives in a state segment: FFM captures it there, and the JNI path stores it there,
-     * so callers need not know which path served them. Apart from the linker, which the JNI path never creates.
+     * so callers need not know which path served them. Kept apart from the linker, which the JNI path never
+     * creates.
      */
     private static final class CallState {
         static final StructLayout LAYOUT = Linker.Option.captureStateLayout();
