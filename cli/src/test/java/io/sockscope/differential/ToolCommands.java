@@ -1,6 +1,7 @@
 package io.sockscope.differential;
 
 import io.sockscope.testing.CommandRun;
+import io.sockscope.testing.JniLibrary;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +12,10 @@ import java.util.Optional;
 /**
  * The two command lines under comparison, given the same flags: the reference, the installed iproute2
  * {@code ss}, and a candidate. The candidate is normally the sockscope CLI ({@code io.sockscope.cli.Main})
- * run from this build's {@code target/classes} and runtime libraries by the JDK that runs the tests (the jar does not exist yet in
- * the test phase), with the start-up options of {@code bin/sockscope}, which change nothing visible but
- * start it faster. Checks of the harness itself use another command as the candidate (ss itself).
+ * run from this build's {@code target/classes} and runtime libraries by the JDK that runs the tests (the jar
+ * does not exist yet in the test phase), with the start-up options of {@code bin/sockscope}, which change
+ * nothing visible but start it faster, and through the JNI library when {@code bin/build-native} has built
+ * it. Checks of the harness itself use another command as the candidate (ss itself).
  */
 final class ToolCommands {
 
@@ -39,9 +41,12 @@ final class ToolCommands {
             throw new IllegalStateException("cannot locate the command's classes", e);
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = List.of(java.toString(),
+        List<String> command = new ArrayList<>(List.of(java.toString(),
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xss512k",
-                "--enable-native-access=ALL-UNNAMED", "-cp", CommandRun.cliClassPath(), CLI_MAIN_CLASS);
+                "--enable-native-access=ALL-UNNAMED"));
+        // The C library calls go through the JNI library when it is built, as in bin/sockscope.
+        command.addAll(JniLibrary.options());
+        command.addAll(List.of("-cp", CommandRun.cliClassPath(), CLI_MAIN_CLASS));
         return new ToolCommands("sockscope", command, Optional.of(classes.resolve(CLI_MAIN_CLASS.replace('.', '/') + ".class")));
     }
 

@@ -9,13 +9,15 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 
 /**
- * The C library calls sockscope makes, and the only place that makes them. Each handle is created the first
- * time it is used (a nested holder class per function), because linking costs start-up time and most runs need
- * only a few calls. The calls that can fail capture {@code errno} into a caller-supplied state segment
- * ({@link #newCallState}), read back with {@link #errno}.
+ * The C library calls sockscope makes, and the only place that makes them. The calls that can fail leave
+ * {@code errno} in a caller-supplied state segment (laid out as {@link #callStateLayout}), read back with
+ * {@link #errno}.
  *
- * <p>Few distinct shapes on purpose: the linker generates one stub per shape, {@code sendmsg} and
- * {@code recvmsg} share theirs.
+ * <p>Each call goes through sockscope's JNI library when it is loaded ({@link JniCalls}), which costs a
+ * fresh JVM nothing to bind, and otherwise through an FFM downcall handle. Each handle is created the first
+ * time it is used (a nested holder class per function), because linking costs start-up time and most runs
+ * need only a few calls; few distinct shapes on purpose, since the linker generates one stub per shape
+ * ({@code sendmsg} and {@code recvmsg} share theirs).
  */
 final class Libc {
     static final int AF_NETLINK = 16;
@@ -40,13 +42,20 @@ final class Libc {
     private Libc() {
     }
 
+    /**
+     * Where {@code errno} lives in a state segment: FFM captures it there, and the JNI path stores it there,
+     * so callers need not know which path served them. Kept apart from the linker, which the JNI path never
+     * creates.
+     */
+    private static final class CallState {
+        static final StructLayout LAYOUT = Linker.Option.captureStateLayout();
+        static final long ERRNO_OFFSET = LAYOUT.byteOffset(MemoryLayout.PathElement.groupElement("errno"));
+    }
+
     /** Linker, lookup and errno capture, shared by the handles and created with the first of them. */
     private static final class Linkage {
         static final Linker LINKER = Linker.nativeLinker();
         static final Linker.Option CAPTURE_ERRNO = Linker.Option.captureCallState("errno");
-        static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
-        static final long ERRNO_OFFSET =
-                CALL_STATE.byteOffset(MemoryLayout.PathElement.groupElement("errno"));
 
         // Linking is the one restricted operation; the descriptors below are checked against the C prototypes.
         @SuppressWarnings("restricted")
@@ -149,15 +158,40 @@ final class Libc {
 
     /** The layout of the segment {@code errno} is captured into. */
     static StructLayout callStateLayout() {
-        return Linkage.CALL_STATE;
+        return CallState.LAYOUT;
     }
 
     /** Reads the {@code errno} a failed call left in {@code state}. */
     static int errno(MemorySegment state) {
-        return state.get(ValueLayout.JAVA_INT, Linkage.ERRNO_OFFSET);
+        return state.get(ValueLayout.JAVA_INT, CallState.ERRNO_OFFSET);
+    }
+
+    /** A JNI call's outcome in the FFM convention: -1 with errno stored in {@code state}, or the result. */
+    private static long outcome(MemorySegment state, long result) {
+        if (result < 0) {
+            state.set(ValueLayout.JAVA_INT, CallState.ERRNO_OFFSET, (int) -result);
+            return -1;
+        }
+        return result;
+    }
+
+    /** A JNI call's outcome for a caller that keeps no errno: -1 or the result. */
+    private static long withoutErrno(long result) {
+        return result < 0 ? -1 : result;
+    }
+
+    /** The address JNI is given for a segment; only native memory has one C can use. */
+    private static long address(MemorySegment segment) {
+        if (!segment.isNative()) {
+            throw new IllegalArgumentException("a heap segment cannot be passed to a C call");
+        }
+        return segment.address();
     }
 
     static int socket(MemorySegment state, int domain, int type, int protocol) {
+        if (JniCalls.AVAILABLE) {
+            return (int) outcome(state, JniCalls.socket(domain, type, protocol));
+        }
         try {
             return (int) Socket.H.invokeExact(state, domain, type, protocol);
         } catch (Throwable t) {
@@ -166,6 +200,9 @@ final class Libc {
     }
 
     static int bind(MemorySegment state, int fd, MemorySegment address, int addressLength) {
+        if (JniCalls.AVAILABLE) {
+            return (int) outcome(state, JniCalls.bind(fd, address(address), addressLength));
+        }
         try {
             return (int) Bind.H.invokeExact(state, fd, address, addressLength);
         } catch (Throwable t) {
@@ -174,6 +211,9 @@ final class Libc {
     }
 
     static int getsockname(MemorySegment state, int fd, MemorySegment address, MemorySegment addressLength) {
+        if (JniCalls.AVAILABLE) {
+            return (int) outcome(state, JniCalls.getsockname(fd, address(address), address(addressLength)));
+        }
         try {
             return (int) GetSockName.H.invokeExact(state, fd, address, addressLength);
         } catch (Throwable t) {
@@ -182,6 +222,9 @@ final class Libc {
     }
 
     static int setsockopt(MemorySegment state, int fd, int level, int name, MemorySegment value, int length) {
+        if (JniCalls.AVAILABLE) {
+            return (int) outcome(state, JniCalls.setsockopt(fd, level, name, address(value), length));
+        }
         try {
             return (int) SetSockOpt.H.invokeExact(state, fd, level, name, value, length);
         } catch (Throwable t) {
@@ -190,6 +233,9 @@ final class Libc {
     }
 
     static long sendmsg(MemorySegment state, int fd, MemorySegment msghdr, int flags) {
+        if (JniCalls.AVAILABLE) {
+            return outcome(state, JniCalls.sendmsg(fd, address(msghdr), flags));
+        }
         try {
             return (long) SendMsg.H.invokeExact(state, fd, msghdr, flags);
         } catch (Throwable t) {
@@ -198,6 +244,9 @@ final class Libc {
     }
 
     static long recvmsg(MemorySegment state, int fd, MemorySegment msghdr, int flags) {
+        if (JniCalls.AVAILABLE) {
+            return outcome(state, JniCalls.recvmsg(fd, address(msghdr), flags));
+        }
         try {
             return (long) RecvMsg.H.invokeExact(state, fd, msghdr, flags);
         } catch (Throwable t) {
@@ -207,6 +256,9 @@ final class Libc {
 
     /** {@code openat(dirfd, path, flags)} without a mode (no {@code O_CREAT}); -1 with errno on failure. */
     static int openat(MemorySegment state, int dirfd, MemorySegment path, int flags) {
+        if (JniCalls.AVAILABLE) {
+            return (int) outcome(state, JniCalls.openat(dirfd, address(path), flags));
+        }
         try {
             return (int) OpenAt.H.invokeExact(state, dirfd, path, flags);
         } catch (Throwable t) {
@@ -216,6 +268,9 @@ final class Libc {
 
     /** {@code setns(fd, nstype)}: moves the calling thread into the namespace {@code fd} refers to. */
     static int setns(MemorySegment state, int fd, int nstype) {
+        if (JniCalls.AVAILABLE) {
+            return (int) outcome(state, JniCalls.setns(fd, nstype));
+        }
         try {
             return (int) SetNs.H.invokeExact(state, fd, nstype);
         } catch (Throwable t) {
@@ -225,6 +280,9 @@ final class Libc {
 
     /** Closes a descriptor; a failure leaves nothing to do (the descriptor is released either way). */
     static int close(int fd) {
+        if (JniCalls.AVAILABLE) {
+            return (int) withoutErrno(JniCalls.close(fd));
+        }
         try {
             return (int) Close.H.invokeExact(fd);
         } catch (Throwable t) {
@@ -234,6 +292,9 @@ final class Libc {
 
     /** Writes the name of an interface into {@code buffer} (at least {@link #IF_NAMESIZE}); NULL if none. */
     static MemorySegment ifIndexToName(int index, MemorySegment buffer) {
+        if (JniCalls.AVAILABLE) {
+            return JniCalls.ifIndexToName(index, address(buffer)) != 0 ? buffer : MemorySegment.NULL;
+        }
         try {
             return (MemorySegment) IfIndexToName.H.invokeExact(index, buffer);
         } catch (Throwable t) {
@@ -243,6 +304,9 @@ final class Libc {
 
     /** The index of the interface whose NUL-terminated name is in {@code name}, or 0 when there is none. */
     static int ifNameToIndex(MemorySegment name) {
+        if (JniCalls.AVAILABLE) {
+            return (int) JniCalls.ifNameToIndex(address(name));
+        }
         try {
             return (int) IfNameToIndex.H.invokeExact(name);
         } catch (Throwable t) {
@@ -252,6 +316,9 @@ final class Libc {
 
     /** 1 when {@code fd} is a terminal, else 0. */
     static int isatty(int fd) {
+        if (JniCalls.AVAILABLE) {
+            return (int) JniCalls.isatty(fd);
+        }
         try {
             return (int) IsATty.H.invokeExact(fd);
         } catch (Throwable t) {
@@ -261,6 +328,9 @@ final class Libc {
 
     /** {@code ioctl(fd, request, argument)} for requests whose argument is a pointer; -1 on failure. */
     static int ioctl(int fd, long request, MemorySegment argument) {
+        if (JniCalls.AVAILABLE) {
+            return (int) withoutErrno(JniCalls.ioctl(fd, request, address(argument)));
+        }
         try {
             return (int) IoctlPointer.H.invokeExact(fd, request, argument);
         } catch (Throwable t) {

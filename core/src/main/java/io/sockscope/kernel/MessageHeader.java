@@ -66,7 +66,9 @@ final class MessageHeader {
         msghdr = allocator.allocate(MSGHDR);
         iovec = allocator.allocate(IOVEC);
         address = allocator.allocate(SOCKADDR_NL);
-        msghdr.set(ValueLayout.ADDRESS, MSG_IOV, iovec);
+        // Pointers are stored as 64-bit addresses rather than through ADDRESS: the same bytes on LP64, without
+        // the method-handle adapters an ADDRESS access costs a fresh JVM on its first use.
+        msghdr.set(ValueLayout.JAVA_LONG, MSG_IOV, iovec.address());
         msghdr.set(ValueLayout.JAVA_LONG, MSG_IOVLEN, 1);
     }
 
@@ -74,10 +76,10 @@ final class MessageHeader {
     MemorySegment prepare(MemorySegment buffer) {
         address.fill((byte) 0);
         address.set(ValueLayout.JAVA_SHORT, NL_FAMILY, (short) Libc.AF_NETLINK);
-        msghdr.set(ValueLayout.ADDRESS, MSG_NAME, address);
+        msghdr.set(ValueLayout.JAVA_LONG, MSG_NAME, address.address());
         msghdr.set(ValueLayout.JAVA_INT, MSG_NAMELEN, SOCKADDR_NL_SIZE);
         msghdr.set(ValueLayout.JAVA_INT, MSG_FLAGS, 0);
-        iovec.set(ValueLayout.ADDRESS, IOV_BASE, buffer);
+        iovec.set(ValueLayout.JAVA_LONG, IOV_BASE, buffer.address());
         iovec.set(ValueLayout.JAVA_LONG, IOV_LEN, buffer.byteSize());
         return msghdr;
     }

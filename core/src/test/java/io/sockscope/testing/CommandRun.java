@@ -31,7 +31,8 @@ public record CommandRun(int exitCode, byte[] stdout, byte[] stderr) {
 
     /**
      * The sockscope CLI as the tests run it: this JVM's java on the command module's compiled classes and
-     * runtime libraries (the {@code sockscope.cli.classpath} property its build sets), no jar needed.
+     * runtime libraries (the {@code sockscope.cli.classpath} property its build sets), no jar needed, and the
+     * JNI library when it is built.
      */
     public static List<String> sockscope(String... args) {
         List<String> cmd = new ArrayList<>();
@@ -39,6 +40,8 @@ public record CommandRun(int exitCode, byte[] stdout, byte[] stderr) {
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-XX:TieredStopAtLevel=1");
         cmd.add("--enable-native-access=ALL-UNNAMED");
+        // Through the JNI library when it is built, as bin/sockscope runs it.
+        cmd.addAll(JniLibrary.options());
         cmd.add("-cp");
         cmd.add(cliClassPath());
         cmd.add("io.sockscope.cli.Main");

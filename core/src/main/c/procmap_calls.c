@@ -1,0 +1,73 @@
+/*
+ * JNI twins of the system calls io.sockscope.procmap.Libc makes through FFM (see kernel_calls.c for why).
+ * Every function returns the call's result, or -errno when it fails.
+ */
+#define _GNU_SOURCE
+#include <jni.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include "sockscope_jni.h"
+
+#define PTR(address) ((void *) (intptr_t) (address))
+
+static jlong outcome(long result) {
+    return result == -1 ? -(jlong) errno : (jlong) result;
+}
+
+JNIEXPORT jint JNICALL Java_io_sockscope_procmap_JniCalls_abiVersion(JNIEnv *env, jclass type) {
+    return SOCKSCOPE_JNI_ABI;
+}
+
+JNIEXPORT jlong JNICALL Java_io_sockscope_procmap_JniCalls_openat(JNIEnv *env, jclass type,
+        jint dirfd, jlong path, jint flags) {
+    return outcome(openat(dirfd, PTR(path), flags));
+}
+
+JNIEXPORT jlong JNICALL Java_io_sockscope_procmap_JniCalls_getdents64(JNIEnv *env, jclass type,
+        jint fd, jlong buffer, jlong size) {
+    /* Through syscall(): the glibc wrapper is recent (2.30), the system call is not. */
+    return outcome(syscall(SYS_getdents64, fd, PTR(buffer), (size_t) size));
+}
+
+JNIEXPORT jlong JNICALL Java_io_sockscope_procmap_JniCalls_readlinkat(JNIEnv *env, jclass type,
+        jint dirfd, jlong path, jlong buffer, jlong size) {
+    return outcome(readlinkat(dirfd, PTR(path), PTR(buffer), (size_t) size));
+}
+
+/*
+ * readlinkat with the name and the target in Java byte arrays, for the call the scan makes once per
+ * descriptor: the arrays are pinned, not copied, for the few microseconds the kernel takes.
+ */
+JNIEXPORT jlong JNICALL Java_io_sockscope_procmap_JniCalls_readlinkatArrays(JNIEnv *env, jclass type,
+        jint dirfd, jbyteArray name, jbyteArray target, jlong size) {
+    jsize room = (*env)->GetArrayLength(env, target);
+    if (size > room) {
+        size = room;
+    }
+    jbyte *path = (*env)->GetPrimitiveArrayCritical(env, name, NULL);
+    if (path == NULL) {
+        return -ENOMEM;
+    }
+    jbyte *into = (*env)->GetPrimitiveArrayCritical(env, target, NULL);
+    if (into == NULL) {
+        (*env)->ReleasePrimitiveArrayCritical(env, name, path, JNI_ABORT);
+        return -ENOMEM;
+    }
+    jlong result = outcome(readlinkat(dirfd, (const char *) path, (char *) into, (size_t) size));
+    (*env)->ReleasePrimitiveArrayCritical(env, target, into, 0);
+    (*env)->ReleasePrimitiveArrayCritical(env, name, path, JNI_ABORT);
+    return result;
+}
+
+JNIEXPORT jlong JNICALL Java_io_sockscope_procmap_JniCalls_read(JNIEnv *env, jclass type,
+        jint fd, jlong buffer, jlong size) {
+    return outcome(read(fd, PTR(buffer), (size_t) size));
+}
+
+JNIEXPORT jlong JNICALL Java_io_sockscope_procmap_JniCalls_close(JNIEnv *env, jclass type, jint fd) {
+    return outcome(close(fd));
+}

@@ -1,0 +1,72 @@
+package io.sockscope.kernel;
+
+/**
+ * The C library calls of {@link Libc} through sockscope's JNI library ({@code src/main/c}), used instead of
+ * FFM downcalls when that library is present. Binding a JNI method costs a symbol lookup, whereas FFM spins
+ * a stub and a dozen method-handle classes for each call shape: about a tenth of a second in a fresh JVM,
+ * more than everything else a quiet {@code sockscope -tln} does.
+ *
+ * <p>The library is the file named by the system property {@value #LIBRARY_PROPERTY} (the launcher sets
+ * it). Whether it is used is decided once: it is not when the property is unset, the file does not load,
+ * native access is not granted, or the file was built for another version of this class
+ * ({@link #ABI_VERSION}); {@link Libc} then links FFM downcalls as before.
+ *
+ * <p>Every call returns the C call's result, or {@code -errno} when it failed. Pointer arguments are the
+ * addresses of native segments the caller keeps alive during the call.
+ */
+final class JniCalls {
+    /** The system property naming the JNI library file. */
+    static final String LIBRARY_PROPERTY = "sockscope.jni.library";
+    /** Must equal {@code SOCKSCOPE_JNI_ABI} in {@code sockscope_jni.h}. */
+    static final int ABI_VERSION = 1;
+
+    /** Whether the library is loaded and of the right version. */
+    static final boolean AVAILABLE = load(System.getProperty(LIBRARY_PROPERTY));
+
+    private JniCalls() {
+    }
+
+    // Loading a library is restricted like linking: asking first keeps the JDK from warning when it is not granted.
+    @SuppressWarnings("restricted")
+    private static boolean load(String file) {
+        if (file == null || file.isEmpty() || !JniCalls.class.getModule().isNativeAccessEnabled()) {
+            return false;
+        }
+        try {
+            System.load(file);
+            return abiVersion() == ABI_VERSION;
+        } catch (UnsatisfiedLinkError | SecurityException | IllegalCallerException e) {
+            // Missing, unreadable, for another architecture, or older than this class: FFM will do.
+            return false;
+        }
+    }
+
+    static native int abiVersion();
+
+    static native long socket(int domain, int type, int protocol);
+
+    static native long bind(int fd, long address, int addressLength);
+
+    static native long getsockname(int fd, long address, long addressLength);
+
+    static native long setsockopt(int fd, int level, int name, long value, int length);
+
+    static native long sendmsg(int fd, long msghdr, int flags);
+
+    static native long recvmsg(int fd, long msghdr, int flags);
+
+    static native long openat(int dirfd, long path, int flags);
+
+    static native long setns(int fd, int nstype);
+
+    static native long close(int fd);
+
+    static native long isatty(int fd);
+
+    static native long ioctl(int fd, long request, long argument);
+
+    /** 1 when the interface exists (its name is then in {@code buffer}), else 0. */
+    static native long ifIndexToName(int index, long buffer);
+
+    static native long ifNameToIndex(long name);
+}

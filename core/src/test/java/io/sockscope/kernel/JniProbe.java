@@ -1,0 +1,61 @@
+package io.sockscope.kernel;
+
+import io.sockscope.model.AddressFamily;
+import io.sockscope.model.TcpState;
+import io.sockscope.netlink.InetDiagReqV2;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Run in a JVM of its own by {@link JniPathTest}: makes the kernel package's C library calls and prints one
+ * line per fact, so that the test can compare the lines of a JVM given the JNI library with those of one
+ * without it. The first line says which path served the calls.
+ */
+final class JniProbe {
+    private static final int IPPROTO_TCP = 6;
+    private JniProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        for (String line : facts()) {
+            System.out.println(line);
+        }
+    }
+
+    static List<String> facts() throws NetlinkException {
+        List<String> facts = new ArrayList<>();
+        facts.add("jni " + JniCalls.AVAILABLE);
+        InterfaceNames names = new InterfaceNames();
+        int lo = names.index("lo");
+        facts.add("index of lo " + lo);
+        facts.add("name of " + lo + " " + names.name(lo));
+        facts.add("name of 99999 " + names.name(99999));
+        facts.add("index of nosuch0 " + names.index("nosuch0"));
+        facts.add("terminal width of /dev/null " + TerminalWidth.of(0));
+        // Errors: errno must reach the caller through either path.
+        try {
+            NetworkNamespace.enter(Path.of("/nonexistent/netns"));
+            facts.add("entered a missing namespace");
+        } catch (NetworkNamespace.EnterException e) {
+            facts.add("enter: " + e.getMessage());
+        }
+        try {
+            NetlinkChannel.open(9999).close();
+            facts.add("opened netlink protocol 9999");
+        } catch (NetlinkException e) {
+            facts.add("netlink 9999: " + e.getMessage());
+        }
+        // A whole exchange: an inet_diag dump of TCP listeners answers with NLMSG_DONE at least.
+        try (NetlinkChannel channel = NetlinkChannel.open(4)) {
+            facts.add("port id assigned " + (channel.portId() != 0));
+            int[] messages = {0};
+            byte[] request = InetDiagReqV2.encode(AddressFamily.INET, IPPROTO_TCP, 0, TcpState.ALL, null, 42);
+            DumpOutcome outcome = channel.dump("probe dump", request,
+                    (type, flags, payload) -> messages[0]++, warning -> facts.add("warning " + warning));
+            facts.add("dump " + outcome);
+        }
+        return facts;
+    }
+}
