@@ -202,7 +202,7 @@ public final class NetlinkSource implements SocketSource {
             return;
         }
         boolean keep = request.memory() || request.tcpInfo() || request.tos();
-        NetlinkMessageHandler handler = (type, flags, payload) -> delivery.inet(payload, table, families, keep);
+        NetlinkMessageHandler handler = new InetHandler(delivery, table, families, keep);
         try (NetlinkChannel channel = open()) {
             for (byte[] v2 : inetRequests(protocol, request)) {
                 try {
@@ -317,14 +317,15 @@ public final class NetlinkSource implements SocketSource {
             return new SourceException("netlink: " + e.getMessage() + " after " + count + " sockets", e);
         }
 
-        void inet(MemorySegment payload, SocketTable table, long families, boolean keepAttributes) {
+        void inet(byte[] buffer, int offset, int length, SocketTable table, long families,
+                  boolean keepAttributes) {
             try {
-                InetDiagMsg.checkLength(payload);
-                int family = InetDiagMsg.family(payload);
+                InetDiagMsg.checkLength(length);
+                int family = InetDiagMsg.family(buffer, offset);
                 if (family >= Long.SIZE || !hasFamily(families, family)) {
                     return;
                 }
-                deliver(InetDiagMsg.decode(payload, table, keepAttributes, decodeWarnings));
+                deliver(InetDiagMsg.decode(buffer, offset, length, table, keepAttributes, decodeWarnings));
             } catch (MalformedMessageException e) {
                 skipped(e);
             }
@@ -373,6 +374,21 @@ public final class NetlinkSource implements SocketSource {
 
         private void skipped(MalformedMessageException e) {
             warnings.warn(CALL + ": skipped a malformed socket record: " + e.getMessage());
+        }
+    }
+
+    /** Decodes inet_diag replies where the dump copied them, without a view per message. */
+    private record InetHandler(Delivery delivery, SocketTable table, long families, boolean keepAttributes)
+            implements NetlinkMessageHandler {
+        @Override
+        public void onMessage(int type, int flags, MemorySegment payload) {
+            byte[] bytes = payload.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+            onMessage(type, flags, bytes, 0, bytes.length);
+        }
+
+        @Override
+        public void onMessage(int type, int flags, byte[] buffer, int offset, int length) {
+            delivery.inet(buffer, offset, length, table, families, keepAttributes);
         }
     }
 }
