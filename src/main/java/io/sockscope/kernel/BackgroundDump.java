@@ -78,10 +78,7 @@ public final class BackgroundDump {
     private void handOut(NetlinkMessageHandler handler) throws NetlinkException {
         while (true) {
             Chunk chunk = takeUninterruptibly();
-            int[] meta = chunk.meta;
-            for (int m = 0, at = 0; m < chunk.count; m++, at += META) {
-                handler.onMessage(meta[at], meta[at + 1], chunk.data, meta[at + 2], meta[at + 3]);
-            }
+            handOut(chunk, handler);
             if (chunk.last) {
                 switch (chunk.failure) {
                     case null -> {
@@ -98,6 +95,17 @@ public final class BackgroundDump {
                 chunk.used = 0;
                 spare.offer(chunk);
             }
+        }
+    }
+
+    /**
+     * The messages of one chunk: a call per chunk, so that the JIT compiles this loop after a few chunks, not
+     * after tens of thousands of messages interpreted in the one call that hands out the whole dump.
+     */
+    private static void handOut(Chunk chunk, NetlinkMessageHandler handler) {
+        int[] meta = chunk.meta;
+        for (int m = 0, at = 0; m < chunk.count; m++, at += META) {
+            handler.onMessage(meta[at], meta[at + 1], chunk.data, meta[at + 2], meta[at + 3]);
         }
     }
 
