@@ -8,7 +8,6 @@ import io.sockscope.names.NetlinkProtocolNames;
 import io.sockscope.names.ProcessNames;
 import io.sockscope.names.ProtocolNames;
 import io.sockscope.names.ServiceNames;
-import io.sockscope.procmap.OwnerIndex;
 import io.sockscope.procmap.OwnerScanner;
 import io.sockscope.render.ExtendedOutput;
 import io.sockscope.render.ListingFormat;
@@ -91,10 +90,10 @@ final class ListingCommand {
         WarningSink warnings = message -> err.println("sockscope: warning: " + message);
         OwnerLookup owners = OwnerLookup.NONE;
         if (options.processes() || options.threads()) {
-            // ss reads /proc before it opens a socket, so it never lists itself as an owner; neither do we.
-            OwnerIndex index = OwnerScanner.create(warnings).excludingProcess(ProcessHandle.current().pid())
-                    .scan(paths.procRoot(), options.threads());
-            owners = index::owners;
+            // ss reads /proc before it opens a socket, so it never lists itself as an owner; neither do we. The
+            // scan runs while the rest of the listing gets ready; the first row waits for it (PendingOwners).
+            owners = new PendingOwners(OwnerScanner.create(warnings).excludingProcess(ProcessHandle.current().pid())
+                    .scanAsync(paths.procRoot(), options.threads()));
         }
         // Resolver threads are daemons: an error that ends the listing early leaves nothing running.
         HostNames hosts = options.resolve() ? new HostNames(RESOLVE_LIMIT, RESOLVE_TIMEOUTS_BEFORE_GIVING_UP) : null;
@@ -133,6 +132,9 @@ final class ListingCommand {
                 }
             }
             writer.finish();
+            if (owners instanceof PendingOwners pending) {
+                pending.finish();
+            }
             sources.throwIfKillFailed();
         }
         if (hosts != null) {
