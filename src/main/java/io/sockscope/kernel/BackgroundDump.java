@@ -159,8 +159,9 @@ public final class BackgroundDump {
     private static Chunk newChunk(int length) {
         // An oversized message gets a chunk of its own size, which is not recycled.
         int size = Math.max(length, CHUNK_BYTES);
-        // Messages are at least a header long; this many always fit the data area.
-        return new Chunk(new byte[size], new int[META * Math.max(1, size / 16)]);
+        // Room for the bookkeeping of as many messages as typical sock_diag replies fill the chunk with (a
+        // socket takes 72 bytes and more); a chunk of smaller ones is handed over before its data area is full.
+        return new Chunk(new byte[size], new int[META * Math.max(1, size / 64)]);
     }
 
     private void putUninterruptibly(Chunk chunk) {
