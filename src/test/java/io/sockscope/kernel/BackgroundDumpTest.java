@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -145,14 +144,15 @@ class BackgroundDumpTest {
                 forward.onMessage(16, 0, new byte[500], 0, 500);
             }
         }, (BytesHandler) (type, flags, buffer, offset, length) -> {
-            if (buffers.isEmpty() || buffers.getLast() != buffer) {
+            if (offset == 0) {
+                // The first message of a chunk.
                 buffers.add(buffer);
             }
         }, 64 * 1024);
         // 1 MB through a budget of one 64 KiB chunk: at most two chunks queued (the budget and the closing one),
-        // one being filled and one being handled, each recycled once handled.
-        assertTrue(buffers.size() > 10);
-        assertTrue(buffers.stream().distinct().count() <= 4, () -> buffers.stream().distinct().count() + " buffers");
-        assertNotSame(buffers.get(0), buffers.get(1));
+        // one being filled, one being handled and two spare, however the threads interleave; 16 without reuse.
+        long distinct = buffers.stream().distinct().count();
+        assertTrue(buffers.size() >= 16, () -> buffers.size() + " chunks");
+        assertTrue(distinct <= 6, () -> distinct + " buffers");
     }
 }
