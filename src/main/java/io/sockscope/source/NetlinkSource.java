@@ -44,7 +44,8 @@ import java.util.function.Consumer;
  * <li>netlink: every protocol, with groups and memory (the queues).</li>
  * </ul>
  *
- * <p>Sockets reach the sink as the kernel's datagrams arrive; nothing of a dump is held back. When the kernel
+ * <p>Sockets reach the sink as the kernel's datagrams arrive, in order; at most
+ * {@link #BACKGROUND_BUDGET_BYTES} of a dump received on its own thread wait for the sink. When the kernel
  * cannot answer at all (no diag handler for the protocol: raw, DCCP and SCTP diag are often not built, and
  * the kernel then ends the dump with {@code ENOENT} in its first datagram) the dump throws
  * {@link TableUnavailableException} before delivering anything, its cause a {@link NetlinkException} with the
