@@ -8,8 +8,8 @@ import io.sockscope.inspect.OwnerResolver;
 import io.sockscope.inspect.SystemNames;
 import io.sockscope.kernel.InterfaceNames;
 import io.sockscope.model.SocketRecord;
-import io.sockscope.procmap.OwnerIndex;
 import io.sockscope.render.ExtendedOutput;
+import io.sockscope.render.OwnerLookup;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -33,7 +33,7 @@ final class JsonRows implements RowWriter {
      * @param owners    the owner scan, or null when owners were not asked for
      * @param namespace the {@code -N} name, or null
      */
-    static JsonRows open(ListingOptions options, OutputStream out, InterfaceNames interfaces, OwnerIndex owners,
+    static JsonRows open(ListingOptions options, OutputStream out, InterfaceNames interfaces, OwnerLookup owners,
                          String namespace) throws IOException {
         ExtendedOutput x = options.extended();
         EntryMapper.Details details = new EntryMapper.Details(x.timers(), x.memory(), x.tcpInfo(),

@@ -10,7 +10,6 @@ import io.sockscope.names.NetlinkProtocolNames;
 import io.sockscope.names.ProcessNames;
 import io.sockscope.names.ProtocolNames;
 import io.sockscope.names.ServiceNames;
-import io.sockscope.procmap.OwnerIndex;
 import io.sockscope.procmap.OwnerScanner;
 import io.sockscope.render.ExtendedOutput;
 import io.sockscope.render.ListingFormat;
@@ -92,12 +91,13 @@ final class ListingCommand {
                 new SystemFilterEnvironment(interfaces, services), ephemeralRange(paths), EffectiveUser.isRoot());
         WarningSink warnings = message -> err.println("sockscope: warning: " + message);
         OwnerLookup owners = OwnerLookup.NONE;
-        OwnerIndex ownerIndex = null;
+        PendingOwners pending = null;
         if (options.processes() || options.threads()) {
-            // ss reads /proc before it opens a socket, so it never lists itself as an owner; neither do we.
-            ownerIndex = OwnerScanner.create(warnings).excludingProcess(ProcessHandle.current().pid())
-                    .scan(paths.procRoot(), options.threads());
-            owners = ownerIndex::owners;
+            // ss reads /proc before it opens a socket, so it never lists itself as an owner; neither do we. The
+            // scan runs while the rest of the listing gets ready; the first row waits for it (PendingOwners).
+            pending = new PendingOwners(OwnerScanner.create(warnings).excludingProcess(ProcessHandle.current().pid())
+                    .scanAsync(paths.procRoot(), options.threads()));
+            owners = pending;
         }
         // Resolver threads are daemons: an error that ends the listing early leaves nothing running.
         HostNames hosts = options.resolve() ? new HostNames(RESOLVE_LIMIT, RESOLVE_TIMEOUTS_BEFORE_GIVING_UP) : null;
@@ -113,7 +113,7 @@ final class ListingCommand {
             }
             rows = RowWriter.of(writer);
         } else {
-            rows = JsonRows.open(options, stdout, interfaces, ownerIndex, actions.namespace());
+            rows = JsonRows.open(options, stdout, interfaces, pending, actions.namespace());
         }
         ExtendedOutput extended = options.extended();
         // What ss asks the kernel for: -m and -i set idiag_ext bits (and unix MEMINFO), --tos the TOS bits, -e the
@@ -142,6 +142,9 @@ final class ListingCommand {
                 }
             }
             rows.finish();
+            if (pending != null) {
+                pending.finish();
+            }
             sources.throwIfKillFailed();
         }
         if (hosts != null) {

@@ -4,6 +4,7 @@ import io.sockscope.netlink.MessageCursor;
 import io.sockscope.netlink.NetlinkHeader;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.function.Consumer;
 
 /**
@@ -28,6 +29,9 @@ final class DumpLoop {
     private final int seq;
     private final boolean endsWithAck;
     private long delivered;
+    /** The datagram being handled, copied from the receive buffer, and how much of it is in use. */
+    private byte[] copy = new byte[0];
+    private int copyLength;
 
     DumpLoop(NetlinkExchange exchange, String call, byte[] request, NetlinkMessageHandler handler,
              Consumer<String> warnings, ReplyRecorder recorder) {
@@ -61,7 +65,7 @@ final class DumpLoop {
         boolean interrupted = false;
         for (boolean first = true; ; first = false) {
             MemorySegment datagram = receive();
-            ReplyDatagram reply = ReplyDatagram.scan(datagram, exchange.portId(), seq, endsWithAck);
+            ReplyDatagram reply = ReplyDatagram.scan(copy, copyLength, exchange.portId(), seq, endsWithAck);
             boolean failed = reply.error() != null || reply.malformed() != null;
             // Only the first datagram of an attempt can still undo it: nothing was recorded or delivered yet.
             if (reply.interrupted() && first && mayRepeat && !failed) {
@@ -81,7 +85,7 @@ final class DumpLoop {
             if (reply.malformed() != null) {
                 throw NetlinkException.ofProtocol(call, reply.malformed(), delivered);
             }
-            deliver(datagram, reply.end());
+            deliver(reply.end());
             interrupted |= reply.interrupted();
             if (reply.endsReply()) {
                 return interrupted ? DumpOutcome.POSSIBLY_INCONSISTENT : DumpOutcome.CONSISTENT;
@@ -93,18 +97,19 @@ final class DumpLoop {
     private void skipRestOfReply() throws NetlinkException {
         ReplyDatagram reply;
         do {
-            reply = ReplyDatagram.scan(receive(), exchange.portId(), seq, endsWithAck);
+            receive();
+            reply = ReplyDatagram.scan(copy, copyLength, exchange.portId(), seq, endsWithAck);
         } while (!reply.endsReply());
     }
 
     /** Hands the data messages of the reply before {@code end} to the handler. */
-    private void deliver(MemorySegment datagram, long end) {
+    private void deliver(long end) {
         int portId = exchange.portId();
-        MessageCursor c = new MessageCursor(datagram);
+        MessageCursor c = new MessageCursor(copy, copyLength);
         while (c.next() && c.offset() < end) {
             // Types below 16 are netlink control messages: NOOP, OVERRUN, an acknowledgement inside a dump.
             if (c.portId() == portId && c.seq() == seq && c.type() >= 16) {
-                handler.onMessage(c.type(), c.flags(), c.payload());
+                handler.onMessage(c.type(), c.flags(), copy, c.payloadOffset(), c.payloadLength());
                 delivered++;
             }
         }
@@ -133,11 +138,23 @@ final class DumpLoop {
         }
     }
 
+    /**
+     * Receives the next datagram and copies it to the heap ({@link #copy}), where its headers and messages
+     * are read: one bulk copy per datagram makes every later field read a plain array read.
+     */
     private MemorySegment receive() throws NetlinkException {
+        MemorySegment datagram;
         try {
-            return exchange.receive();
+            datagram = exchange.receive();
         } catch (NetlinkException e) {
             throw e.afterDelivering(delivered);
         }
+        int length = Math.toIntExact(datagram.byteSize());
+        if (copy.length < length) {
+            copy = new byte[Math.max(length, 32 * 1024)];
+        }
+        MemorySegment.copy(datagram, ValueLayout.JAVA_BYTE, 0, copy, 0, length);
+        copyLength = length;
+        return datagram;
     }
 }

@@ -5,8 +5,6 @@ import io.sockscope.netlink.MessageCursor;
 import io.sockscope.netlink.NetlinkError;
 import io.sockscope.netlink.NetlinkHeader;
 
-import java.lang.foreign.MemorySegment;
-
 /**
  * What one received datagram means to the request waiting for it, found by walking its headers before any
  * of its messages is delivered: whether the reply ends in it ({@code NLMSG_DONE}, an {@code NLMSG_ERROR}
@@ -27,12 +25,13 @@ record ReplyDatagram(long end, boolean endsReply, boolean interrupted, NetlinkEr
                      int foreignMessages, int firstForeignSeq, int firstForeignPortId, long remnant) {
 
     /**
-     * Walks {@code datagram} for the reply to request {@code seq} sent from port {@code portId}.
+     * Walks the first {@code length} bytes of {@code datagram} for the reply to request {@code seq} sent from
+     * port {@code portId}.
      *
      * @param endsWithAck the request is not a dump: its acknowledgement ({@code NLMSG_ERROR} 0) ends it
      */
-    static ReplyDatagram scan(MemorySegment datagram, int portId, int seq, boolean endsWithAck) {
-        MessageCursor c = new MessageCursor(datagram);
+    static ReplyDatagram scan(byte[] datagram, int length, int portId, int seq, boolean endsWithAck) {
+        MessageCursor c = new MessageCursor(datagram, length);
         boolean interrupted = false;
         int foreign = 0;
         int foreignSeq = 0;
@@ -67,7 +66,7 @@ record ReplyDatagram(long end, boolean endsReply, boolean interrupted, NetlinkEr
             }
             // An acknowledgement in the middle of a dump ends nothing.
         }
-        return new ReplyDatagram(datagram.byteSize(), false, interrupted, null, null,
+        return new ReplyDatagram(length, false, interrupted, null, null,
                 foreign, foreignSeq, foreignPortId, c.remnant());
     }
 }

@@ -1,6 +1,7 @@
 package io.sockscope.netlink;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 
 /**
@@ -19,7 +20,9 @@ import java.nio.ByteOrder;
  * it stay valid and {@link #malformed()} says so once {@link #next()} returned false (the error is sticky,
  * checked once after the loop).
  *
- * <p>A cursor reads a segment it does not own; it is a small mutable object for one thread.
+ * <p>The cursor reads a heap array in place (a dump's datagrams are copied to the heap once; see
+ * {@link Fields} for why); a segment is copied first. It reads memory it does not own and is a small
+ * mutable object for one thread.
  */
 public final class AttributeCursor {
     /** Size of {@code struct rtattr}. */
@@ -27,41 +30,53 @@ public final class AttributeCursor {
 
     private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
 
-    private final MemorySegment area;
-    private final long limit;
-    private long nextOffset;
-    private long payloadOffset;
+    private final byte[] bytes;
+    private final int start;
+    private final int limit;
+    private MemorySegment view;
+    private int nextOffset;
+    private int payloadOffset;
     private int payloadLength;
     private int type;
-    private long leftover;
+    private int leftover;
     private int badLength;
 
-    /** A cursor over the whole of {@code area}. */
+    /** A cursor over the {@code length} bytes of {@code bytes} from {@code offset}, read in place. */
+    public AttributeCursor(byte[] bytes, int offset, int length) {
+        if (offset < 0 || length < 0 || length > bytes.length - offset) {
+            throw new IndexOutOfBoundsException("area " + offset + "+" + length + " of " + bytes.length + " bytes");
+        }
+        this.bytes = bytes;
+        this.start = offset;
+        this.limit = offset + length;
+        this.nextOffset = offset;
+    }
+
+    /** A cursor over a copy of the whole of {@code area}. */
     public AttributeCursor(MemorySegment area) {
-        this.area = area;
-        this.limit = area.byteSize();
+        this(area.toArray(ValueLayout.JAVA_BYTE), 0, Math.toIntExact(area.byteSize()));
     }
 
     /** Moves to the next attribute; false at the end or at the first malformed record. */
     public boolean next() {
-        long remaining = limit - nextOffset;
+        int remaining = limit - nextOffset;
         if (remaining < HEADER_SIZE) {
             // Also covers a last attribute without its trailing padding (remaining < 0).
             leftover = Math.max(remaining, 0);
             nextOffset = limit;
             return false;
         }
-        int len = Fields.u16(area, nextOffset);
+        int len = Fields.u16(bytes, nextOffset);
         if (len < HEADER_SIZE || len > remaining) {
             leftover = remaining;
             badLength = len;
             nextOffset = limit;
             return false;
         }
-        type = Fields.u16(area, nextOffset + 2);
+        type = Fields.u16(bytes, nextOffset + 2);
         payloadOffset = nextOffset + HEADER_SIZE;
         payloadLength = len - HEADER_SIZE;
-        nextOffset += NetlinkHeader.align((long) len);
+        nextOffset += NetlinkHeader.align(len);
         return true;
     }
 
@@ -76,21 +91,25 @@ public final class AttributeCursor {
 
     /** Offset of the current payload within the area. */
     public long payloadOffset() {
-        return payloadOffset;
+        return payloadOffset - start;
     }
 
+    /** The current payload, as a view of the array the cursor reads. */
     public MemorySegment payload() {
-        return area.asSlice(payloadOffset, payloadLength);
+        if (view == null) {
+            view = MemorySegment.ofArray(bytes);
+        }
+        return view.asSlice(payloadOffset, payloadLength);
     }
 
     /** A copy of the current payload. */
     public byte[] bytes() {
-        return Fields.bytes(area, payloadOffset, payloadLength);
+        return Fields.bytes(bytes, payloadOffset, payloadLength);
     }
 
     /** The first payload byte, 0 for an empty payload. */
     public int u8() {
-        return payloadLength >= 1 ? Fields.u8(area, payloadOffset) : 0;
+        return payloadLength >= 1 ? Fields.u8(bytes, payloadOffset) : 0;
     }
 
     public int u32() {
@@ -104,7 +123,7 @@ public final class AttributeCursor {
     /** The {@code __u32} at {@code fieldOffset} of the payload, zero-extended when the payload is shorter. */
     public int u32At(long fieldOffset) {
         if (fieldOffset >= 0 && fieldOffset + 4 <= payloadLength) {
-            return Fields.u32(area, payloadOffset + fieldOffset);
+            return Fields.u32(bytes, payloadOffset + (int) fieldOffset);
         }
         return (int) partial(fieldOffset, 4);
     }
@@ -117,7 +136,7 @@ public final class AttributeCursor {
     /** The {@code __u64} at {@code fieldOffset} of the payload, zero-extended when the payload is shorter. */
     public long u64At(long fieldOffset) {
         if (fieldOffset >= 0 && fieldOffset + 8 <= payloadLength) {
-            return Fields.u64(area, payloadOffset + fieldOffset);
+            return Fields.u64(bytes, payloadOffset + (int) fieldOffset);
         }
         return partial(fieldOffset, 8);
     }
@@ -130,7 +149,7 @@ public final class AttributeCursor {
             if (at < 0 || at >= payloadLength) {
                 continue;
             }
-            long b = Fields.u8(area, payloadOffset + at);
+            long b = Fields.u8(bytes, payloadOffset + (int) at);
             int shift = LITTLE_ENDIAN ? 8 * i : 8 * (size - 1 - i);
             value |= b << shift;
         }

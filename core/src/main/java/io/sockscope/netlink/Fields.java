@@ -3,11 +3,16 @@ package io.sockscope.netlink;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * Reads and writes the scalar fields of kernel structs. Every layout is unaligned because messages sit at
  * 4-byte boundaries inside receive buffers (a {@code __u64} attribute is often not 8-aligned) and because
  * tests decode heap segments, whose alignment is one byte. Host order is the native order.
+ *
+ * <p>The {@code byte[]} readers are for replies copied to the heap: plain array reads cost a few
+ * instructions even before the JIT's last tier, where a segment access still walks its var handle's
+ * checks, and a dump reads tens of fields per socket.
  */
 final class Fields {
     static final ValueLayout.OfByte U8 = ValueLayout.JAVA_BYTE;
@@ -16,7 +21,51 @@ final class Fields {
     static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED;
     static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED;
 
+    private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+
     private Fields() {
+    }
+
+    static int u8(byte[] b, int offset) {
+        return b[offset] & 0xff;
+    }
+
+    static int u16(byte[] b, int offset) {
+        int first = b[offset] & 0xff;
+        int second = b[offset + 1] & 0xff;
+        return LITTLE_ENDIAN ? first | second << 8 : first << 8 | second;
+    }
+
+    /** A {@code __be16} (ports, ethertypes) as a host-order value. */
+    static int be16(byte[] b, int offset) {
+        return (b[offset] & 0xff) << 8 | (b[offset + 1] & 0xff);
+    }
+
+    static int u32(byte[] b, int offset) {
+        int b0 = b[offset] & 0xff;
+        int b1 = b[offset + 1] & 0xff;
+        int b2 = b[offset + 2] & 0xff;
+        int b3 = b[offset + 3] & 0xff;
+        return LITTLE_ENDIAN ? b0 | b1 << 8 | b2 << 16 | b3 << 24 : b0 << 24 | b1 << 16 | b2 << 8 | b3;
+    }
+
+    static long u32AsLong(byte[] b, int offset) {
+        return Integer.toUnsignedLong(u32(b, offset));
+    }
+
+    static long u64(byte[] b, int offset) {
+        long first = u32AsLong(b, offset);
+        long second = u32AsLong(b, offset + 4);
+        return LITTLE_ENDIAN ? first | second << 32 : first << 32 | second;
+    }
+
+    /** The kernel's {@code __u32 cookie[2]} as one value: low word first, as the kernel splits it. */
+    static long cookie(byte[] b, int offset) {
+        return u32AsLong(b, offset) | (u32AsLong(b, offset + 4) << 32);
+    }
+
+    static byte[] bytes(byte[] b, int offset, int length) {
+        return Arrays.copyOfRange(b, offset, offset + length);
     }
 
     static int u8(MemorySegment s, long offset) {

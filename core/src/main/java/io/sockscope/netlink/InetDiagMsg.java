@@ -8,6 +8,7 @@ import io.sockscope.model.SocketTable;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
 import java.util.function.Consumer;
 
 /**
@@ -69,6 +70,17 @@ public final class InetDiagMsg {
         return Fields.u8(payload, FAMILY);
     }
 
+    /** Rejects a payload too short for the struct, so that the raw accessors can be used. */
+    public static void checkLength(int payloadLength) throws MalformedMessageException {
+        if (payloadLength < SIZE) {
+            throw new MalformedMessageException("inet_diag_msg of " + payloadLength + " bytes, need " + SIZE);
+        }
+    }
+
+    public static int family(byte[] b, int payloadOffset) {
+        return Fields.u8(b, payloadOffset + (int) FAMILY);
+    }
+
     /**
      * Decodes one message payload (what follows the {@code nlmsghdr}).
      *
@@ -80,7 +92,18 @@ public final class InetDiagMsg {
     public static InetSocket decode(MemorySegment payload, SocketTable table, boolean keepAttributes,
                                     Consumer<String> warnings) throws MalformedMessageException {
         checkLength(payload);
-        int family = family(payload);
+        byte[] b = payload.toArray(ValueLayout.JAVA_BYTE);
+        return decode(b, 0, b.length, table, keepAttributes, warnings);
+    }
+
+    /**
+     * {@link #decode(MemorySegment, SocketTable, boolean, Consumer)} of the payload at {@code offset} of a
+     * heap copy of a reply, read in place.
+     */
+    public static InetSocket decode(byte[] b, int offset, int length, SocketTable table, boolean keepAttributes,
+                                    Consumer<String> warnings) throws MalformedMessageException {
+        checkLength(length);
+        int family = family(b, offset);
         int addressLength = switch (family) {
             case AddressFamily.INET -> 4;
             case AddressFamily.INET6 -> 16;
@@ -91,8 +114,7 @@ public final class InetDiagMsg {
         int mark = 0;
         long cgroupId = 0;
         int protocol = -1;
-        MemorySegment area = payload.asSlice(SIZE);
-        AttributeCursor c = new AttributeCursor(area);
+        AttributeCursor c = new AttributeCursor(b, offset + SIZE, length - SIZE);
         while (c.next()) {
             switch (c.type()) {
                 case InetDiagAttribute.INET_DIAG_SKV6ONLY -> v6only = c.u8();
@@ -106,34 +128,34 @@ public final class InetDiagMsg {
         if (c.malformed()) {
             warnings.accept("inet_diag_msg: " + c.problem());
         }
-        long id = ID;
+        int id = offset + (int) ID;
         InetEndpoint local = new InetEndpoint(
-                InetDiagSockId.address(payload, id + InetDiagSockId.SRC, addressLength),
-                Fields.be16(payload, id + InetDiagSockId.SPORT));
+                Fields.bytes(b, id + (int) InetDiagSockId.SRC, addressLength),
+                Fields.be16(b, id + (int) InetDiagSockId.SPORT));
         InetEndpoint peer = new InetEndpoint(
-                InetDiagSockId.address(payload, id + InetDiagSockId.DST, addressLength),
-                Fields.be16(payload, id + InetDiagSockId.DPORT));
+                Fields.bytes(b, id + (int) InetDiagSockId.DST, addressLength),
+                Fields.be16(b, id + (int) InetDiagSockId.DPORT));
         return new InetSocket(
                 table,
                 family,
-                Fields.u8(payload, STATE),
-                Fields.u32AsLong(payload, RQUEUE),
-                Fields.u32AsLong(payload, WQUEUE),
+                Fields.u8(b, offset + (int) STATE),
+                Fields.u32AsLong(b, offset + (int) RQUEUE),
+                Fields.u32AsLong(b, offset + (int) WQUEUE),
                 local,
                 peer,
-                Fields.u32(payload, id + InetDiagSockId.IF),
-                Fields.u32AsLong(payload, INODE),
-                Fields.u32(payload, UID),
-                Fields.cookie(payload, id + InetDiagSockId.COOKIE),
-                Fields.u8(payload, TIMER),
-                Fields.u32AsLong(payload, EXPIRES),
-                Fields.u8(payload, RETRANS),
+                Fields.u32(b, id + (int) InetDiagSockId.IF),
+                Fields.u32AsLong(b, offset + (int) INODE),
+                Fields.u32(b, offset + (int) UID),
+                Fields.cookie(b, id + (int) InetDiagSockId.COOKIE),
+                Fields.u8(b, offset + (int) TIMER),
+                Fields.u32AsLong(b, offset + (int) EXPIRES),
+                Fields.u8(b, offset + (int) RETRANS),
                 v6only,
                 shutdown,
                 mark,
                 cgroupId,
                 protocol,
-                keepAttributes ? Fields.bytes(area, 0, (int) area.byteSize()) : null,
+                keepAttributes ? Fields.bytes(b, offset + SIZE, length - SIZE) : null,
                 null);
     }
 }

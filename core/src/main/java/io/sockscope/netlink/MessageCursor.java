@@ -1,6 +1,7 @@
 package io.sockscope.netlink;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
 /**
  * Walks the netlink messages packed in one received datagram, in order, without copying. A message whose
@@ -8,32 +9,43 @@ import java.lang.foreign.MemorySegment;
  * and {@link #remnant()} tells how many bytes were left unread.
  *
  * <pre>{@code
- * MessageCursor c = new MessageCursor(datagram);
+ * MessageCursor c = new MessageCursor(datagram, length);
  * while (c.next()) {
- *     switch (c.type()) { ... c.payload() ... }
+ *     switch (c.type()) { ... c.buffer(), c.payloadOffset(), c.payloadLength() ... }
  * }
  * if (c.remnant() != 0) { ... }
  * }</pre>
  *
- * <p>A cursor reads a segment it does not own; it is a small mutable object for one thread.
+ * <p>The cursor reads a heap array: a dump copies each datagram there once, and decoders then read plain
+ * array elements (see {@link Fields}). A cursor reads an array it does not own; it is a small mutable
+ * object for one thread.
  */
 public final class MessageCursor {
-    private final MemorySegment buffer;
-    private final long limit;
-    private long nextOffset;
-    private long offset = -1;
+    private final byte[] buffer;
+    private final int limit;
+    private MemorySegment view;
+    private int nextOffset;
+    private int offset = -1;
     private int length;
-    private long remnant;
+    private int remnant;
 
-    /** A cursor over every byte of {@code buffer}. */
-    public MessageCursor(MemorySegment buffer) {
+    /** A cursor over the first {@code length} bytes of {@code buffer}. */
+    public MessageCursor(byte[] buffer, int length) {
+        if (length < 0 || length > buffer.length) {
+            throw new IndexOutOfBoundsException("length " + length + " of a " + buffer.length + "-byte buffer");
+        }
         this.buffer = buffer;
-        this.limit = buffer.byteSize();
+        this.limit = length;
+    }
+
+    /** A cursor over a copy of every byte of {@code buffer}. */
+    public MessageCursor(MemorySegment buffer) {
+        this(buffer.toArray(ValueLayout.JAVA_BYTE), Math.toIntExact(buffer.byteSize()));
     }
 
     /** Moves to the next message; false when there is none (or the rest cannot be framed). */
     public boolean next() {
-        long remaining = limit - nextOffset;
+        int remaining = limit - nextOffset;
         if (remaining < NetlinkHeader.SIZE) {
             // The last message may omit its trailing padding, which leaves remaining negative.
             remnant = Math.max(remaining, 0);
@@ -48,7 +60,8 @@ public final class MessageCursor {
         }
         offset = nextOffset;
         length = len;
-        nextOffset = offset + NetlinkHeader.align((long) len);
+        // A last message without its padding ends at the limit; the next call then finds nothing left.
+        nextOffset = (int) Math.min(limit, NetlinkHeader.align((long) offset + len));
         return true;
     }
 
@@ -78,14 +91,36 @@ public final class MessageCursor {
         return NetlinkHeader.portId(buffer, offset);
     }
 
-    /** The current message, header included. */
-    public MemorySegment message() {
-        return buffer.asSlice(offset, length);
+    /** The array the messages are read from (the payload is at {@link #payloadOffset()}). */
+    public byte[] buffer() {
+        return buffer;
     }
 
-    /** The current message after its header. */
+    /** Where the current message's payload starts in {@link #buffer()}. */
+    public int payloadOffset() {
+        return offset + NetlinkHeader.SIZE;
+    }
+
+    /** Length of the current message's payload. */
+    public int payloadLength() {
+        return length - NetlinkHeader.SIZE;
+    }
+
+    /** The current message, header included, as a view of the buffer. */
+    public MemorySegment message() {
+        return view().asSlice(offset, length);
+    }
+
+    /** The current message after its header, as a view of the buffer. */
     public MemorySegment payload() {
-        return buffer.asSlice(offset + NetlinkHeader.SIZE, length - NetlinkHeader.SIZE);
+        return view().asSlice(payloadOffset(), payloadLength());
+    }
+
+    private MemorySegment view() {
+        if (view == null) {
+            view = MemorySegment.ofArray(buffer);
+        }
+        return view;
     }
 
     /** Bytes at the end that did not form a message; 0 after a clean walk. Valid once {@link #next()} is false. */

@@ -87,6 +87,26 @@ public final class NetlinkHeader {
         return Fields.u32(s, offset + PID);
     }
 
+    public static int length(byte[] b, int offset) {
+        return Fields.u32(b, offset + (int) LEN);
+    }
+
+    public static int type(byte[] b, int offset) {
+        return Fields.u16(b, offset + (int) TYPE);
+    }
+
+    public static int flags(byte[] b, int offset) {
+        return Fields.u16(b, offset + (int) FLAGS);
+    }
+
+    public static int seq(byte[] b, int offset) {
+        return Fields.u32(b, offset + (int) SEQ);
+    }
+
+    public static int portId(byte[] b, int offset) {
+        return Fields.u32(b, offset + (int) PID);
+    }
+
     /** Writes a header at {@code offset}. */
     public static void write(MemorySegment s, long offset, int length, int type, int flags, int seq, int portId) {
         Fields.putU32(s, offset + LEN, length);

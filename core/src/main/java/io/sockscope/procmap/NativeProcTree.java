@@ -218,17 +218,29 @@ final class NativeProcTree implements ProcTree {
                 int n = (int) got;
                 MemorySegment.copy(data, ValueLayout.JAVA_BYTE, 0, dataBytes, 0, n);
                 for (int at = 0; at < n; ) {
-                    int recordLength = u16(dataBytes, at + DIRENT_RECLEN);
-                    if (recordLength <= DIRENT_NAME || at + recordLength > n) {
+                    at = readId(at, n, ids);
+                    if (at < 0) {
                         return; // malformed batch; keep what was read
                     }
-                    long id = ScanfNumbers.parseInt(dataBytes, at + DIRENT_NAME, at + recordLength);
-                    if (id != ScanfNumbers.NO_NUMBER) {
-                        ids.add((int) id);
-                    }
-                    at += recordLength;
                 }
             }
+        }
+
+        /**
+         * Reads the record at {@code at} of a batch of {@code n} bytes; returns where the next one starts, or
+         * -1 when the record cannot be framed. A call per record so that the JIT compiles it after a few
+         * hundred entries, where the loop over a large directory would run tens of thousands interpreted.
+         */
+        private int readId(int at, int n, IntList ids) {
+            int recordLength = u16(dataBytes, at + DIRENT_RECLEN);
+            if (recordLength <= DIRENT_NAME || at + recordLength > n) {
+                return -1;
+            }
+            long id = ScanfNumbers.parseInt(dataBytes, at + DIRENT_NAME, at + recordLength);
+            if (id != ScanfNumbers.NO_NUMBER) {
+                ids.add((int) id);
+            }
+            return at + recordLength;
         }
 
         private void noteUnexpected(String call, int errno) {

@@ -14,26 +14,26 @@ import java.util.List;
 public final class OwnerIndex {
     private static final OwnerIndex EMPTY = new OwnerIndexBuilder().build();
 
-    private final int[] slotInodes;
-    private final int[] slotHeads;
+    /** Ints per entry in {@link #chains}: task, fd, next entry of the same inode (-1 ends the chain). */
+    static final int ENTRY_INTS = 3;
+
+    /**
+     * Open addressing, each slot two ints side by side, (inode bits, first entry), so that a lookup touches
+     * one cache line where two arrays would cost two misses; the same for the entries. 0 marks a free slot.
+     */
+    private final int[] slots;
     private final int mask;
+    private final int[] chains;
     private final int[] entryInodes;
-    private final int[] entryFds;
-    private final int[] entryTasks;
-    private final int[] entryNext;
     private final int[] taskPids;
     private final int[] taskTids;
     private final String[] taskCommands;
 
-    OwnerIndex(int[] slotInodes, int[] slotHeads, int[] entryInodes, int[] entryFds, int[] entryTasks,
-               int[] entryNext, int[] taskPids, int[] taskTids, String[] taskCommands) {
-        this.slotInodes = slotInodes;
-        this.slotHeads = slotHeads;
-        this.mask = slotInodes.length - 1;
+    OwnerIndex(int[] slots, int[] chains, int[] entryInodes, int[] taskPids, int[] taskTids, String[] taskCommands) {
+        this.slots = slots;
+        this.mask = slots.length / 2 - 1;
+        this.chains = chains;
         this.entryInodes = entryInodes;
-        this.entryFds = entryFds;
-        this.entryTasks = entryTasks;
-        this.entryNext = entryNext;
         this.taskPids = taskPids;
         this.taskTids = taskTids;
         this.taskCommands = taskCommands;
@@ -53,15 +53,19 @@ public final class OwnerIndex {
         if (head < 0) {
             return List.of();
         }
-        int count = 0;
-        for (int e = head; e >= 0; e = entryNext[e]) {
+        int next = chains[ENTRY_INTS * head + 2];
+        if (next < 0) {
+            // Nearly every socket has one owner.
+            return List.of(owner(head));
+        }
+        int count = 1;
+        for (int e = next; e >= 0; e = chains[ENTRY_INTS * e + 2]) {
             count++;
         }
         Owner[] owners = new Owner[count];
         int i = 0;
-        for (int e = head; e >= 0; e = entryNext[e]) {
-            int task = entryTasks[e];
-            owners[i++] = new Owner(taskCommands[task], taskPids[task], taskTids[task], entryFds[e]);
+        for (int e = head; e >= 0; e = chains[ENTRY_INTS * e + 2]) {
+            owners[i++] = owner(e);
         }
         return List.of(owners);
     }
@@ -82,16 +86,19 @@ public final class OwnerIndex {
      * {@link #owners(long)}'s order for any one socket): for tallies such as sockets per process.
      */
     public void forEach(EntryVisitor visitor) {
-        for (int e = 0; e < entryFds.length; e++) {
-            int task = entryTasks[e];
-            visitor.visit(Integer.toUnsignedLong(entryInodes[e]),
-                    new Owner(taskCommands[task], taskPids[task], taskTids[task], entryFds[e]));
+        for (int e = 0; e < entryInodes.length; e++) {
+            visitor.visit(Integer.toUnsignedLong(entryInodes[e]), owner(e));
         }
     }
 
     /** The number of (socket, descriptor) pairs found. */
     public int size() {
-        return entryFds.length;
+        return entryInodes.length;
+    }
+
+    private Owner owner(int e) {
+        int task = chains[ENTRY_INTS * e];
+        return new Owner(taskCommands[task], taskPids[task], taskTids[task], chains[ENTRY_INTS * e + 1]);
     }
 
     private int headOf(long inode) {
@@ -100,9 +107,9 @@ public final class OwnerIndex {
         }
         int key = (int) inode;
         for (int slot = OwnerIndexBuilder.slotOf(key, mask); ; slot = (slot + 1) & mask) {
-            int found = slotInodes[slot];
+            int found = slots[2 * slot];
             if (found == key) {
-                return slotHeads[slot];
+                return slots[2 * slot + 1];
             }
             if (found == 0) {
                 return -1;

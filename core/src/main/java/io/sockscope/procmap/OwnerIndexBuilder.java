@@ -61,27 +61,37 @@ final class OwnerIndexBuilder {
     OwnerIndex build() {
         // A load of at most three quarters: lookups stay short and the zeroing of large tables stays cheap.
         int capacity = Integer.highestOneBit(Math.max(16, entries + entries / 3 + 1) - 1) << 1;
-        int mask = capacity - 1;
-        int[] slotInodes = new int[capacity];
-        int[] slotHeads = new int[capacity];
-        int[] next = new int[entries];
+        int[] slots = new int[2 * capacity];
+        int[] chains = new int[OwnerIndex.ENTRY_INTS * entries];
         for (int e = 0; e < entries; e++) {
-            int key = entryInodes[e];
-            int slot = slotOf(key, mask);
-            while (slotInodes[slot] != 0 && slotInodes[slot] != key) {
-                slot = (slot + 1) & mask;
-            }
-            if (slotInodes[slot] == 0) {
-                slotInodes[slot] = key;
-                next[e] = -1;
-            } else {
-                next[e] = slotHeads[slot];
-            }
-            slotHeads[slot] = e;
+            link(e, slots, chains);
         }
-        return new OwnerIndex(slotInodes, slotHeads, trim(entryInodes, entries), trim(entryFds, entries),
-                trim(entryTasks, entries), next, trim(taskPids, tasks), trim(taskTids, tasks),
+        return new OwnerIndex(slots, chains, trim(entryInodes, entries), trim(taskPids, tasks), trim(taskTids, tasks),
                 tasks == taskCommands.length ? taskCommands : Arrays.copyOf(taskCommands, tasks));
+    }
+
+    /**
+     * Puts entry {@code e} in front of its inode's chain. A method of its own so that the JIT compiles it
+     * after a few hundred entries, where the loop of the one call to {@link #build} would run tens of
+     * thousands of them interpreted first.
+     */
+    private void link(int e, int[] slots, int[] chains) {
+        int mask = slots.length / 2 - 1;
+        int key = entryInodes[e];
+        int slot = slotOf(key, mask);
+        while (slots[2 * slot] != 0 && slots[2 * slot] != key) {
+            slot = (slot + 1) & mask;
+        }
+        int at = OwnerIndex.ENTRY_INTS * e;
+        chains[at] = entryTasks[e];
+        chains[at + 1] = entryFds[e];
+        if (slots[2 * slot] == 0) {
+            slots[2 * slot] = key;
+            chains[at + 2] = -1;
+        } else {
+            chains[at + 2] = slots[2 * slot + 1];
+        }
+        slots[2 * slot + 1] = e;
     }
 
     private static int[] trim(int[] values, int length) {

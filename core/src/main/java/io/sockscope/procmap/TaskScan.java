@@ -22,8 +22,8 @@ final class TaskScan {
     /** Per listed descriptor, the wanted socket inode it holds (as unsigned int bits), 0 if none. */
     private int[] inodes;
     private String command = "";
-    /** Counted once all chunks are in; -1 until then. */
-    private int socketCount = -1;
+    /** Wanted sockets found so far, added chunk by chunk. */
+    private final AtomicInteger sockets = new AtomicInteger();
 
     TaskScan(int pid, int tid, LongPredicate wanted) {
         this.pid = pid;
@@ -62,14 +62,13 @@ final class TaskScan {
     }
 
     private void readChunk(ProcSession session, int from, int to) {
+        int found = 0;
         try {
             for (int i = from; i < to && !directory.isForbidden(); i++) {
-                long inode = session.socketInode(directory, fds.get(i));
-                if (inode != 0 && wanted.test(inode)) {
-                    inodes[i] = (int) inode;
-                }
+                found += readLink(session, i);
             }
         } finally {
+            sockets.addAndGet(found);
             // The decrement publishes this chunk's slice to the worker that finishes last, which closes the
             // directory even if a chunk failed.
             if (chunksLeft.decrementAndGet() == 0) {
@@ -81,23 +80,27 @@ final class TaskScan {
         }
     }
 
+    /**
+     * Reads link {@code i}; returns 1 when it is a wanted socket. A call per link so that the JIT compiles
+     * it after a few hundred links: a chunk is one call of {@link #readChunk}, whose loop would otherwise
+     * run tens of thousands of links interpreted first.
+     */
+    private int readLink(ProcSession session, int i) {
+        long inode = session.socketInode(directory, fds.get(i));
+        if (inode != 0 && wanted.test(inode)) {
+            inodes[i] = (int) inode;
+            return 1;
+        }
+        return 0;
+    }
+
     private boolean hasSockets() {
         return socketCount() > 0;
     }
 
     /** The number of wanted sockets found; valid once the scan is over (or from the last chunk's worker). */
     int socketCount() {
-        if (inodes == null) {
-            return 0;
-        }
-        if (socketCount < 0) {
-            int count = 0;
-            for (int inode : inodes) {
-                count += inode != 0 ? 1 : 0;
-            }
-            socketCount = count;
-        }
-        return socketCount;
+        return sockets.get();
     }
 
     /** Number of descriptor slots listed; valid once the scan is over. */

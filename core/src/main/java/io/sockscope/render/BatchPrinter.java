@@ -2,14 +2,26 @@ package io.sockscope.render;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 
 /**
  * Replays one batch of tokens as ss prints them: tokens are dealt to the enabled columns in order, a left
  * delimiter precedes every token but the first of a line, right-aligned columns are padded on the left and
  * left-aligned ones on the right, and the row-end column ends the line.
+ *
+ * <p>Each row is printed by a call of its own ({@link #row}) rather than in the body of one loop over the
+ * batch: a batch is a single call holding hundreds of thousands of tokens, and the JIT compiles a loop body
+ * only after tens of thousands of iterations ran interpreted, but a small method after a few hundred calls.
  */
 final class BatchPrinter {
     private static final int BUFFER = 64 * 1024;
+    private static final byte[][] DELIMITERS = new byte[Column.COUNT][];
+
+    static {
+        for (Column c : Column.ALL) {
+            DELIMITERS[c.ordinal()] = c.leftDelimiter.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        }
+    }
 
     private final OutputStream out;
     private final TokenStore tokens;
@@ -17,6 +29,10 @@ final class BatchPrinter {
     private final int[] width;
     private final byte[] buffer = new byte[BUFFER];
     private int fill;
+    private byte[] data;
+    private int offset;
+    private int column;
+    private boolean lineStarted;
 
     BatchPrinter(OutputStream out, TokenStore tokens, boolean[] disabled, int[] width) {
         this.out = out;
@@ -26,44 +42,15 @@ final class BatchPrinter {
     }
 
     void print(int count) throws IOException {
-        byte[] data = tokens.bytes();
-        int offset = 0;
-        int column = 0;
+        data = tokens.bytes();
+        offset = 0;
+        column = 0;
         while (column < Column.COUNT - 1 && width[column] == 0) {
             column++;
         }
-        boolean lineStarted = false;
-        for (int t = 0; t < count; t++) {
-            int length = tokens.length(t);
-            Column c = Column.ALL[column];
-            int printed = 0;
-            if (lineStarted) {
-                String delimiter = c.leftDelimiter;
-                for (int i = 0; i < delimiter.length(); i++) {
-                    put((byte) delimiter.charAt(i));
-                }
-                printed = delimiter.length();
-            }
-            lineStarted = true;
-            if (width[column] != 0 && c.align == Column.Align.RIGHT) {
-                int spaces = width[column] - length - printed;
-                printed += spaces(spaces);
-            }
-            put(data, offset, length);
-            printed += length;
-            offset += length;
-            if (width[column] != 0 && c.align == Column.Align.LEFT) {
-                spaces(width[column] - printed);
-            }
-            do {
-                if (Column.ALL[column].isLast()) {
-                    put((byte) '\n');
-                    column = 0;
-                    lineStarted = false;
-                } else {
-                    column++;
-                }
-            } while (disabled[column]);
+        lineStarted = false;
+        for (int t = 0; t < count; ) {
+            t = row(t, count);
         }
         if (lineStarted) {
             put((byte) '\n');
@@ -71,11 +58,61 @@ final class BatchPrinter {
         flush();
     }
 
-    private int spaces(int n) throws IOException {
-        for (int i = 0; i < n; i++) {
-            put((byte) ' ');
+    /** Prints tokens from {@code t} to the end of the row (or of the batch); returns the token after them. */
+    private int row(int t, int count) throws IOException {
+        int next = t;
+        do {
+            token(tokens.length(next++));
+        } while (lineStarted && next < count);
+        return next;
+    }
+
+    /** Prints the next token, {@code length} bytes long, in the current column, and moves to the next one. */
+    private void token(int length) throws IOException {
+        int w = width[column];
+        int printed = 0;
+        if (lineStarted) {
+            byte[] delimiter = DELIMITERS[column];
+            put(delimiter, 0, delimiter.length);
+            printed = delimiter.length;
         }
-        return Math.max(n, 0);
+        lineStarted = true;
+        if (w != 0 && Column.ALL[column].align == Column.Align.RIGHT) {
+            printed += spaces(w - length - printed);
+        }
+        put(data, offset, length);
+        printed += length;
+        offset += length;
+        if (w != 0 && Column.ALL[column].align == Column.Align.LEFT) {
+            spaces(w - printed);
+        }
+        do {
+            if (column == Column.COUNT - 1) {
+                put((byte) '\n');
+                column = 0;
+                lineStarted = false;
+            } else {
+                column++;
+            }
+        } while (disabled[column]);
+    }
+
+    private int spaces(int n) throws IOException {
+        if (n <= 0) {
+            return 0;
+        }
+        if (n > buffer.length - fill) {
+            flush();
+            if (n > buffer.length) {
+                byte[] blanks = new byte[n];
+                Arrays.fill(blanks, (byte) ' ');
+                out.write(blanks);
+                return n;
+            }
+        }
+        Arrays.fill(buffer, fill, fill + n, (byte) ' ');
+        fill += n;
+        return n;
     }
 
     private void put(byte b) throws IOException {
@@ -85,15 +122,15 @@ final class BatchPrinter {
         buffer[fill++] = b;
     }
 
-    private void put(byte[] src, int offset, int length) throws IOException {
+    private void put(byte[] src, int from, int length) throws IOException {
         if (length > buffer.length - fill) {
             flush();
             if (length > buffer.length) {
-                out.write(src, offset, length);
+                out.write(src, from, length);
                 return;
             }
         }
-        System.arraycopy(src, offset, buffer, fill, length);
+        System.arraycopy(src, from, buffer, fill, length);
         fill += length;
     }
 

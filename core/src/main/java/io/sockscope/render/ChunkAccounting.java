@@ -8,7 +8,7 @@ package io.sockscope.render;
  */
 final class ChunkAccounting {
     /** ss allocates 1 MiB per chunk, of which a 16-byte header (two pointers) is not data. */
-    private static final int DATA_CAPACITY = 1024 * 1024 - 16;
+    static final int DATA_CAPACITY = 1024 * 1024 - 16;
     /** A token's length is a 16-bit prefix. */
     private static final int LENGTH_PREFIX = 2;
     private static final int MAX_TOKEN = 0xFFFF;

@@ -5,11 +5,19 @@ import java.util.Arrays;
 /**
  * The text of one batch of fields, stored back to back in one growable byte array with a length per token.
  * It holds a batch only (ss renders every ~5 MiB), so memory stays bounded however many sockets are listed.
+ * A token is at most 65,535 bytes (ss's length prefix is 16 bits, see {@link ChunkAccounting}), so a
+ * {@code char} holds its length.
  */
 final class TokenStore {
+    /**
+     * The most text a batch can hold: ss's chunks hold the tokens' bytes and more (a length prefix and
+     * padding each), so growing past this would only leave the array's tail unused.
+     */
+    private static final int MAX_BATCH_BYTES = ChunkAccounting.RENDER_AT_CHUNKS * ChunkAccounting.DATA_CAPACITY;
+
     private byte[] bytes = new byte[64 * 1024];
     private int size;
-    private int[] lengths = new int[4096];
+    private char[] lengths = new char[4096];
     private int tokens;
     private int currentStart;
 
@@ -46,7 +54,7 @@ final class TokenStore {
         if (tokens == lengths.length) {
             lengths = Arrays.copyOf(lengths, tokens * 2);
         }
-        lengths[tokens++] = size - currentStart;
+        lengths[tokens++] = (char) (size - currentStart);
         currentStart = size;
     }
 
@@ -71,7 +79,8 @@ final class TokenStore {
 
     private void ensure(int more) {
         if (size + more > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            int doubled = bytes.length <= MAX_BATCH_BYTES / 2 ? bytes.length * 2 : MAX_BATCH_BYTES;
+            bytes = Arrays.copyOf(bytes, Math.max(doubled, size + more));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.sockscope.source;
 
+import io.sockscope.kernel.BackgroundDump;
 import io.sockscope.kernel.DumpOutcome;
 import io.sockscope.kernel.NetlinkChannel;
 import io.sockscope.kernel.NetlinkException;
@@ -43,7 +44,8 @@ import java.util.function.Consumer;
  * <li>netlink: every protocol, with groups and memory (the queues).</li>
  * </ul>
  *
- * <p>Sockets reach the sink as the kernel's datagrams arrive; nothing of a dump is held back. When the kernel
+ * <p>Sockets reach the sink as the kernel's datagrams arrive, in order; at most
+ * {@link #BACKGROUND_BUDGET_BYTES} of a dump received on its own thread wait for the sink. When the kernel
  * cannot answer at all (no diag handler for the protocol: raw, DCCP and SCTP diag are often not built, and
  * the kernel then ends the dump with {@code ENOENT} in its first datagram) the dump throws
  * {@link TableUnavailableException} before delivering anything, its cause a {@link NetlinkException} with the
@@ -65,35 +67,55 @@ public final class NetlinkSource implements SocketSource {
 
     private static final String CALL = "sock_diag dump";
 
+    /**
+     * How far the receiving thread of an inet or unix dump may run ahead of the sink: about one batch of ss's
+     * table (5 MiB of text is some 50,000 rows, and a socket takes about 100 bytes of reply).
+     */
+    static final long BACKGROUND_BUDGET_BYTES = 4L << 20;
+
     private final ChannelOpener opener;
     private final ReplyRecorder recorder;
+    private final boolean background;
 
-    /** A source reading the kernel of the calling thread's network namespace. */
+    /**
+     * A source reading the kernel of the calling thread's network namespace. Inet and unix dumps are received
+     * on a thread of its own ({@link BackgroundDump}) while the calling thread decodes and delivers.
+     */
     public NetlinkSource() {
-        this(() -> NetlinkChannel.open(SockDiag.NETLINK_SOCK_DIAG));
+        this(() -> NetlinkChannel.open(SockDiag.NETLINK_SOCK_DIAG), null, true);
     }
 
     /** A source whose dumps run over the channels {@code opener} gives (tests: scripted replies). */
     NetlinkSource(ChannelOpener opener) {
-        this(opener, null);
+        this(opener, null, false);
     }
 
-    private NetlinkSource(ChannelOpener opener, ReplyRecorder recorder) {
+    /**
+     * A source whose dumps run over the channels {@code opener} gives, received on a thread of their own
+     * when {@code background}: then {@code opener} is called on that thread.
+     */
+    NetlinkSource(ChannelOpener opener, boolean background) {
+        this(opener, null, background);
+    }
+
+    private NetlinkSource(ChannelOpener opener, ReplyRecorder recorder, boolean background) {
         this.opener = opener;
         this.recorder = recorder;
+        this.background = background;
     }
 
     /**
      * A source that also hands every reply datagram of its dumps, as received, to {@code recorder}: what
-     * {@code ss -D} writes to its file (see {@link ReplaySource} for reading one back).
+     * {@code ss -D} writes to its file (see {@link ReplaySource} for reading one back). Its dumps run on the
+     * calling thread.
      */
     public static NetlinkSource recording(ReplyRecorder recorder) {
-        return new NetlinkSource(() -> NetlinkChannel.open(SockDiag.NETLINK_SOCK_DIAG), recorder);
+        return new NetlinkSource(() -> NetlinkChannel.open(SockDiag.NETLINK_SOCK_DIAG), recorder, false);
     }
 
     /** {@link #recording(ReplyRecorder)} over the channels {@code opener} gives (tests). */
     static NetlinkSource recording(ChannelOpener opener, ReplyRecorder recorder) {
-        return new NetlinkSource(opener, recorder);
+        return new NetlinkSource(opener, recorder, false);
     }
 
     /** Opens one {@code NETLINK_SOCK_DIAG} channel per dump. */
@@ -202,35 +224,37 @@ public final class NetlinkSource implements SocketSource {
             return;
         }
         boolean keep = request.memory() || request.tcpInfo() || request.tos();
-        NetlinkMessageHandler handler = (type, flags, payload) -> delivery.inet(payload, table, families, keep);
-        try (NetlinkChannel channel = open()) {
-            for (byte[] v2 : inetRequests(protocol, request)) {
+        List<byte[]> requests = inetRequests(protocol, request);
+        byte[] legacy = legacyRequest(protocol, request);
+        receive((channel, handler) -> {
+            for (byte[] v2 : requests) {
                 try {
                     run(channel, v2, handler, delivery);
                 } catch (NetlinkException failed) {
                     // Like ss: one retry in the original format, which answers for every family, then stop. Not
                     // after part of this reply was delivered, though: that would list those sockets twice.
-                    byte[] legacy = legacyRequest(protocol, request);
                     if (legacy == null || failed.messagesDelivered() != 0) {
-                        throw delivery.failure(failed);
+                        throw failed;
                     }
                     try {
                         run(channel, legacy, handler, delivery);
                     } catch (NetlinkException alsoFailed) {
                         alsoFailed.addSuppressed(failed);
-                        throw delivery.failure(alsoFailed);
+                        throw alsoFailed;
                     }
                     return;
                 }
             }
-        }
+        }, new InetHandler(delivery, table, families, keep), background, delivery);
     }
 
     private void dumpUnix(DumpRequest request, Delivery delivery) throws SourceException {
         if (!hasFamily(request.families(), AddressFamily.UNIX)) {
             return;
         }
-        dumpOnce(unixRequest(request), (type, flags, payload) -> delivery.unix(payload, request), delivery);
+        byte[] unix = unixRequest(request);
+        receive((channel, handler) -> run(channel, unix, handler, delivery),
+                (type, flags, payload) -> delivery.unix(payload, request), background, delivery);
     }
 
     private void dumpPacket(DumpRequest request, Delivery delivery) throws SourceException {
@@ -258,9 +282,35 @@ public final class NetlinkSource implements SocketSource {
 
     private void dumpOnce(byte[] request, NetlinkMessageHandler handler, Delivery delivery)
             throws SourceException {
-        try (NetlinkChannel channel = open()) {
-            run(channel, request, handler, delivery);
+        receive((channel, forward) -> run(channel, request, forward, delivery), handler, false, delivery);
+    }
+
+    /** The requests of one dump over one channel, their reply messages going to {@code handler}. */
+    @FunctionalInterface
+    private interface ChannelWork {
+        void run(NetlinkChannel channel, NetlinkMessageHandler handler) throws NetlinkException;
+    }
+
+    /**
+     * Opens a channel, runs {@code work} over it and hands the messages to {@code handler}: on the calling
+     * thread, or, {@code inBackground}, with the channel opened and read on a thread of its own.
+     */
+    private void receive(ChannelWork work, NetlinkMessageHandler handler, boolean inBackground, Delivery delivery)
+            throws SourceException {
+        try {
+            if (inBackground) {
+                BackgroundDump.run("sockscope-netlink", forward -> {
+                    try (NetlinkChannel channel = opener.open()) {
+                        work.run(channel, forward);
+                    }
+                }, handler, BACKGROUND_BUDGET_BYTES);
+            } else {
+                try (NetlinkChannel channel = open()) {
+                    work.run(channel, handler);
+                }
+            }
         } catch (NetlinkException e) {
+            // Also a channel that could not be opened: nothing was delivered, so the table is unavailable.
             throw delivery.failure(e);
         }
     }
@@ -305,8 +355,14 @@ public final class NetlinkSource implements SocketSource {
         Delivery(DumpKind kind, SocketSink sink, WarningSink warnings) {
             this.what = kind.name().toLowerCase(Locale.ROOT);
             this.sink = sink;
-            this.warnings = warnings;
-            this.decodeWarnings = warnings::warn;
+            // The receiving thread warns too (skipped messages, interrupted dumps): one at a time.
+            Object lock = new Object();
+            this.warnings = message -> {
+                synchronized (lock) {
+                    warnings.warn(message);
+                }
+            };
+            this.decodeWarnings = this.warnings::warn;
         }
 
         /** The exception for a failed dump: the table is unavailable only while nothing was delivered. */
@@ -317,14 +373,15 @@ public final class NetlinkSource implements SocketSource {
             return new SourceException("netlink: " + e.getMessage() + " after " + count + " sockets", e);
         }
 
-        void inet(MemorySegment payload, SocketTable table, long families, boolean keepAttributes) {
+        void inet(byte[] buffer, int offset, int length, SocketTable table, long families,
+                  boolean keepAttributes) {
             try {
-                InetDiagMsg.checkLength(payload);
-                int family = InetDiagMsg.family(payload);
+                InetDiagMsg.checkLength(length);
+                int family = InetDiagMsg.family(buffer, offset);
                 if (family >= Long.SIZE || !hasFamily(families, family)) {
                     return;
                 }
-                deliver(InetDiagMsg.decode(payload, table, keepAttributes, decodeWarnings));
+                deliver(InetDiagMsg.decode(buffer, offset, length, table, keepAttributes, decodeWarnings));
             } catch (MalformedMessageException e) {
                 skipped(e);
             }
@@ -373,6 +430,21 @@ public final class NetlinkSource implements SocketSource {
 
         private void skipped(MalformedMessageException e) {
             warnings.warn(CALL + ": skipped a malformed socket record: " + e.getMessage());
+        }
+    }
+
+    /** Decodes inet_diag replies where the dump copied them, without a view per message. */
+    private record InetHandler(Delivery delivery, SocketTable table, long families, boolean keepAttributes)
+            implements NetlinkMessageHandler {
+        @Override
+        public void onMessage(int type, int flags, MemorySegment payload) {
+            byte[] bytes = payload.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+            onMessage(type, flags, bytes, 0, bytes.length);
+        }
+
+        @Override
+        public void onMessage(int type, int flags, byte[] buffer, int offset, int length) {
+            delivery.inet(buffer, offset, length, table, families, keepAttributes);
         }
     }
 }

@@ -28,6 +28,7 @@ import oshi.software.os.OperatingSystem;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,7 +37,8 @@ import java.util.concurrent.TimeUnit;
  * {@code /proc} scan of {@link OwnerScanner}) against OSHI's {@code getConnections()}, which parses
  * {@code /proc/net/tcp}, {@code tcp6}, {@code udp} and {@code udp6} and maps inodes to processes with a
  * {@code /proc} scan of its own. {@link #dumpOnly} and {@link #ownerScanOnly} split sockscope's time into
- * its two parts.
+ * its two parts; {@link #snapshot} overlaps them as {@code -tanp} does, {@link #snapshotSequential} runs one
+ * after the other.
  *
  * <p>Run through {@code bench/jmh/run}, which builds the load (tens of thousands of loopback connections in
  * a network namespace of their own) and runs this JVM inside that namespace. The system property
@@ -80,9 +82,20 @@ public class SnapshotBenchmark {
         }
     }
 
-    /** sockscope: the owner scan, then the dump with every socket's owners looked up, as {@code -tanp} does. */
+    /**
+     * sockscope as {@code -tanp} does it: the owner scan on threads of its own while the dump is received,
+     * every socket's owners looked up (the first lookup waits for the scan).
+     */
     @Benchmark
     public long snapshot() throws SourceException {
+        Counts counts = new Counts(scanner.scanAsync(PROC, false));
+        source.dump(DumpKind.TCP, ALL_TCP, counts, WarningSink.IGNORE);
+        return counts.sockets + counts.owners;
+    }
+
+    /** sockscope: the owner scan, then the dump with every socket's owners looked up. */
+    @Benchmark
+    public long snapshotSequential() throws SourceException {
         Counts counts = snapshot(source, scanner);
         return counts.sockets + counts.owners;
     }
@@ -90,7 +103,7 @@ public class SnapshotBenchmark {
     /** sockscope: the dump alone, every socket decoded and counted. */
     @Benchmark
     public long dumpOnly() throws SourceException {
-        Counts counts = new Counts(OwnerIndex.empty());
+        Counts counts = new Counts(CompletableFuture.completedFuture(OwnerIndex.empty()));
         source.dump(DumpKind.TCP, ALL_TCP, counts, WarningSink.IGNORE);
         return counts.sockets;
     }
@@ -108,23 +121,30 @@ public class SnapshotBenchmark {
     }
 
     private static Counts snapshot(NetlinkSource source, OwnerScanner scanner) throws SourceException {
-        Counts counts = new Counts(scanner.scan(PROC, false));
+        Counts counts = new Counts(CompletableFuture.completedFuture(scanner.scan(PROC, false)));
         source.dump(DumpKind.TCP, ALL_TCP, counts, WarningSink.IGNORE);
         return counts;
     }
 
-    /** Counts the sockets a dump delivers and the owners of each, so that nothing is optimised away. */
+    /**
+     * Counts the sockets a dump delivers and the owners of each, so that nothing is optimised away; the
+     * first socket waits for the scan.
+     */
     private static final class Counts implements SocketSink {
-        private final OwnerIndex index;
+        private final CompletableFuture<OwnerIndex> scan;
+        private OwnerIndex index;
         long sockets;
         long owners;
 
-        Counts(OwnerIndex index) {
-            this.index = index;
+        Counts(CompletableFuture<OwnerIndex> scan) {
+            this.scan = scan;
         }
 
         @Override
         public void accept(SocketRecord socket) {
+            if (index == null) {
+                index = scan.join();
+            }
             sockets++;
             owners += index.owners(socket.inode()).size();
         }
