@@ -295,7 +295,15 @@ class ReachScenarioTest {
         ScenarioSupport.saveExample(net, "ephemeral-ports-low", "127.0.0.1:8080");
         // The claim holds: a few more use the range up (that client fails part-way), and then connect fails.
         net.serverAs(null, "connect", "127.0.0.1", "8080", "20", "--client-closes");
-        assertEquals("error:EADDRNOTAVAIL", net.serverAs(null, "probe", "127.0.0.1", "8080"));
+        String probe = net.serverAs(null, "probe", "127.0.0.1", "8080");
+        if (!probe.equals("error:EADDRNOTAVAIL")) {
+            // A namespace shares the host's time-wait bucket limit: when the host is full of TIME-WAIT sockets
+            // (another test, a benchmark), the kernel drops new ones at once and their ports are free again.
+            long timeWait = net.inServer("ss", "-Htn", "state", "time-wait", "dst", "127.0.0.1:8080").lines().count();
+            org.junit.jupiter.api.Assumptions.assumeTrue(timeWait >= 100, "the kernel kept " + timeWait
+                    + " TIME-WAIT sockets of the 100-port range, so a port was free again (" + probe + ")");
+        }
+        assertEquals("error:EADDRNOTAVAIL", probe);
     }
 
     @Test
