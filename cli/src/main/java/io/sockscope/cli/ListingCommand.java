@@ -1,6 +1,7 @@
 package io.sockscope.cli;
 
 import io.sockscope.inspect.EffectiveUser;
+import io.sockscope.inspect.EphemeralPorts;
 import io.sockscope.inspect.SystemFilterEnvironment;
 import io.sockscope.kernel.InterfaceNames;
 import io.sockscope.kernel.TerminalWidth;
@@ -20,10 +21,10 @@ import io.sockscope.render.SummaryWriter;
 import io.sockscope.source.SocketSummary;
 import io.sockscope.source.SocketSummaryReader;
 import io.sockscope.source.DumpKind;
+import io.sockscope.source.DumpPlan;
 import io.sockscope.source.DumpRequest;
 import io.sockscope.source.ProcNetFile;
 import io.sockscope.source.ProcPaths;
-import io.sockscope.filter.EphemeralPortRange;
 import io.sockscope.source.SourceException;
 import io.sockscope.source.WarningSink;
 
@@ -88,7 +89,7 @@ final class ListingCommand {
         ServiceNames services = new ServiceNames(Path.of("/etc/services"),
                 paths.resolve(ProcNetFile.IP_LOCAL_PORT_RANGE));
         ListingFilter filter = ListingFilter.parse(options.expression(), options.filterFileText(), sel,
-                new SystemFilterEnvironment(interfaces, services), ephemeralRange(paths), EffectiveUser.isRoot());
+                new SystemFilterEnvironment(interfaces, services), EphemeralPorts.read(paths), EffectiveUser.isRoot());
         WarningSink warnings = message -> err.println("sockscope: warning: " + message);
         OwnerLookup owners = OwnerLookup.NONE;
         PendingOwners pending = null;
@@ -122,7 +123,7 @@ final class ListingCommand {
                 extended.memory(), extended.tcpInfo(), extended.tos(), extended.details() || extended.bpf(),
                 filter.bytecode());
         try (ListingSources sources = new ListingSources(paths, filter, environment, actions.kill(), warnings)) {
-            for (DumpKind kind : DumpPlan.of(sel)) {
+            for (DumpKind kind : DumpPlan.of(sel.tables, sel.families, sel.states)) {
                 try {
                     sources.dump(kind, request, socket -> {
                         try {
@@ -175,14 +176,6 @@ final class ListingCommand {
             }
         }
         return -1;
-    }
-
-    private static EphemeralPortRange ephemeralRange(ProcPaths paths) {
-        try (var in = java.nio.file.Files.newInputStream(paths.resolve(ProcNetFile.IP_LOCAL_PORT_RANGE))) {
-            return EphemeralPortRange.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII));
-        } catch (IOException | RuntimeException e) {
-            return EphemeralPortRange.FALLBACK;
-        }
     }
 
     private static NameLookups names(ProcPaths paths, InterfaceNames interfaces, ServiceNames services,

@@ -10,7 +10,6 @@ import io.sockscope.api.SocketQuery;
 import io.sockscope.api.SocketState;
 import io.sockscope.filter.BytecodeCompiler;
 import io.sockscope.filter.BytecodePlan;
-import io.sockscope.filter.EphemeralPortRange;
 import io.sockscope.filter.Filter;
 import io.sockscope.filter.FilterEvaluator;
 import io.sockscope.filter.FilterSubject;
@@ -29,6 +28,7 @@ import io.sockscope.names.ServiceNames;
 import io.sockscope.procmap.OwnerIndex;
 import io.sockscope.procmap.OwnerScanner;
 import io.sockscope.source.DumpKind;
+import io.sockscope.source.DumpPlan;
 import io.sockscope.source.DumpRequest;
 import io.sockscope.source.FallbackSource;
 import io.sockscope.source.NetlinkSource;
@@ -39,9 +39,6 @@ import io.sockscope.source.SourceException;
 import io.sockscope.source.TableUnavailableException;
 import io.sockscope.source.WarningSink;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -49,16 +46,12 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * Runs library queries: the same sources, filter and owner scan as the CLI, driven by a {@link SocketQuery}
- * instead of a command line. A table the kernel has no diag module for comes from {@code /proc/net}, as in ss;
+ * Runs library queries: the same dump plan, sources, filter and owner scan as the CLI, driven by a
+ * {@link SocketQuery} instead of a command line. A table the kernel has no diag module for comes from {@code /proc/net}, as in ss;
  * a table neither can read (SCTP without its module) is left out. Keeps the name tables between queries.
  */
 public final class QueryRunner {
     private static final int CLOCK_TICKS_PER_SECOND = 100;
-    private static final int EACCES = 13;
-    /** ss's dump order. */
-    private static final DumpKind[] ORDER = {DumpKind.NETLINK, DumpKind.PACKET, DumpKind.UNIX, DumpKind.RAW,
-            DumpKind.UDP, DumpKind.TCP, DumpKind.DCCP, DumpKind.SCTP, DumpKind.MPTCP};
 
     private final ProcPaths paths = ProcPaths.system();
     private final InterfaceNames interfaces = new InterfaceNames();
@@ -93,10 +86,7 @@ public final class QueryRunner {
                 new EntryMapper.Details(true, query.memory(), query.tcpInfo(), true, false), names, owners(query));
         DumpRequest request = new DumpRequest(tables, states & TcpState.ALL, families, preferred, query.memory(),
                 query.tcpInfo(), false, true, filter.bytecode);
-        for (DumpKind kind : ORDER) {
-            if (!wanted(kind, tables, families)) {
-                continue;
-            }
+        for (DumpKind kind : DumpPlan.of(tables, families, request.states())) {
             try {
                 source.dump(kind, request, filter.keep, filter.keep, socket -> action.accept(mapper.map(socket)),
                         WarningSink.IGNORE);
@@ -111,34 +101,10 @@ public final class QueryRunner {
     private static RuntimeException translate(DumpKind kind, SourceException e) {
         Throwable cause = e.getCause();
         String what = "dump of " + kind.name().toLowerCase(java.util.Locale.ROOT) + " sockets failed: " + e.getMessage();
-        if (cause instanceof NetlinkException n && (n.errno() == Errno.EPERM || n.errno() == EACCES)) {
+        if (cause instanceof NetlinkException n && (n.errno() == Errno.EPERM || n.errno() == Errno.EACCES)) {
             return new PermissionDeniedException(what, e);
         }
         return new SocketDumpException(what, e);
-    }
-
-    private static boolean wanted(DumpKind kind, int tables, long families) {
-        return switch (kind) {
-            case NETLINK -> SocketTable.NETLINK.in(tables) && has(families, AddressFamily.NETLINK);
-            case PACKET -> (SocketTable.PACKET_RAW.in(tables) || SocketTable.PACKET_DGRAM.in(tables))
-                    && has(families, AddressFamily.PACKET);
-            case UNIX -> (SocketTable.UNIX_STREAM.in(tables) || SocketTable.UNIX_DGRAM.in(tables)
-                    || SocketTable.UNIX_SEQPACKET.in(tables)) && has(families, AddressFamily.UNIX);
-            case RAW -> inet(SocketTable.RAW, tables, families);
-            case UDP -> inet(SocketTable.UDP, tables, families);
-            case TCP -> inet(SocketTable.TCP, tables, families);
-            case DCCP -> inet(SocketTable.DCCP, tables, families);
-            case SCTP -> inet(SocketTable.SCTP, tables, families);
-            case MPTCP -> inet(SocketTable.MPTCP, tables, families);
-        };
-    }
-
-    private static boolean inet(SocketTable table, int tables, long families) {
-        return table.in(tables) && (has(families, AddressFamily.INET) || has(families, AddressFamily.INET6));
-    }
-
-    private static boolean has(long families, int family) {
-        return (families & AddressFamily.mask(family)) != 0;
     }
 
     private static int familyNumber(Family f) {
@@ -179,7 +145,7 @@ public final class QueryRunner {
         if (filter.isEmpty()) {
             return new CompiledFilter(null, socket -> true);
         }
-        FilterEvaluator evaluator = FilterEvaluator.of(filter.get(), ephemeralRange());
+        FilterEvaluator evaluator = FilterEvaluator.of(filter.get(), EphemeralPorts.read(paths));
         byte[] bytecode = switch (BytecodeCompiler.compile(filter.get())) {
             // Without a program the kernel sends everything and the evaluator alone decides, which is correct
             // for every expression; the program only saves copying sockets the evaluator would drop.
@@ -187,14 +153,5 @@ public final class QueryRunner {
             default -> null;
         };
         return new CompiledFilter(bytecode, socket -> evaluator.matches(FilterSubject.of(socket)));
-    }
-
-    private EphemeralPortRange ephemeralRange() {
-        try {
-            return EphemeralPortRange.parse(new String(Files.readAllBytes(paths.resolve(ProcNetFile.IP_LOCAL_PORT_RANGE)),
-                    StandardCharsets.US_ASCII));
-        } catch (IOException | RuntimeException e) {
-            return EphemeralPortRange.FALLBACK;
-        }
     }
 }

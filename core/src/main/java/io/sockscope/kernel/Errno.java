@@ -9,6 +9,7 @@ public final class Errno {
     public static final int ENOENT = 2;
     public static final int EINTR = 4;
     public static final int EAGAIN = 11;
+    public static final int EACCES = 13;
     public static final int EINVAL = 22;
     public static final int EMSGSIZE = 90;
     public static final int EOPNOTSUPP = 95;
