@@ -1,6 +1,7 @@
 package io.sockscope.api;
 
 import io.sockscope.inspect.QueryRunner;
+import io.sockscope.kernel.Errno;
 import io.sockscope.kernel.NetlinkChannel;
 import io.sockscope.kernel.NetlinkException;
 import io.sockscope.netlink.SockDiag;
@@ -49,10 +50,10 @@ public final class SocketInspector implements AutoCloseable {
                     + describe(SocketInspector.class.getModule())
                     + ": run java with --enable-native-access=" + accessName(SocketInspector.class.getModule()), null);
         }
-        try (NetlinkChannel probe = NetlinkChannel.open(SockDiag.NETLINK_SOCK_DIAG)) {
-            Objects.requireNonNull(probe);
+        try {
+            NetlinkChannel.open(SockDiag.NETLINK_SOCK_DIAG).close();
         } catch (NetlinkException e) {
-            if (e.errno() == 1 || e.errno() == 13) {
+            if (e.errno() == Errno.EPERM || e.errno() == Errno.EACCES) {
                 throw new PermissionDeniedException("cannot open a sock_diag netlink socket: " + e.getMessage(), e);
             }
             throw new NetlinkUnavailableException("cannot open a sock_diag netlink socket: " + e.getMessage(), e);

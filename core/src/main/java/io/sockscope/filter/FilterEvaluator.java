@@ -1,6 +1,7 @@
 package io.sockscope.filter;
 
 import io.sockscope.model.AddressFamily;
+import io.sockscope.model.InetEndpoint;
 import io.sockscope.model.SocketRecord;
 
 import java.nio.charset.StandardCharsets;
@@ -232,24 +233,12 @@ public final class FilterEvaluator {
         if (prefixEquals(address, p.data(), p.bits())) {
             return true;
         }
-        if (p.family() == AddressFamily.INET && socketFamily == AddressFamily.INET6 && isV4Mapped(address)) {
+        if (p.family() == AddressFamily.INET && socketFamily == AddressFamily.INET6 && InetEndpoint.isV4Mapped(address)) {
             byte[] shifted = address.clone();
             System.arraycopy(address, 12, shifted, 0, 4);
             return prefixEquals(shifted, p.data(), p.bits());
         }
         return false;
-    }
-
-    private static boolean isV4Mapped(byte[] a) {
-        if (a == null || a.length < 16) {
-            return false;
-        }
-        for (int i = 0; i < 10; i++) {
-            if (a[i] != 0) {
-                return false;
-            }
-        }
-        return a[10] == (byte) 0xFF && a[11] == (byte) 0xFF;
     }
 
     /** Whether the first {@code bits} bits of two zero-padded byte strings agree. */

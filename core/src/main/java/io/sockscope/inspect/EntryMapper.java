@@ -26,6 +26,7 @@ import io.sockscope.netlink.SkMemInfo;
 import io.sockscope.netlink.TcpInfo;
 import io.sockscope.netlink.UnixDiagMsg;
 import io.sockscope.render.AddressText;
+import io.sockscope.render.TimerText;
 
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +41,6 @@ import java.util.Objects;
  * Serves one thread at a time (it reuses one attribute table).
  */
 public final class EntryMapper {
-    private static final String[] TIMER_NAMES = {"off", "on", "keepalive", "timewait", "persist", "unknown"};
-
     private final Details details;
     private final Names names;
     private final OwnerResolver owners;
@@ -118,7 +117,8 @@ public final class EntryMapper {
                     tcpInfo = TcpInfoMapper.of(TcpInfo.decode(inetAttributes.payload(InetDiagAttribute.INET_DIAG_INFO)));
                 }
                 if (inetAttributes.has(InetDiagAttribute.INET_DIAG_CONG)) {
-                    congestion = cString(inetAttributes.payload(InetDiagAttribute.INET_DIAG_CONG));
+                    congestion = inetAttributes.string(InetDiagAttribute.INET_DIAG_CONG,
+                            inetAttributes.length(InetDiagAttribute.INET_DIAG_CONG));
                 }
             }
             if (details.memory() && inetAttributes.has(InetDiagAttribute.INET_DIAG_SKMEMINFO)) {
@@ -141,25 +141,12 @@ public final class EntryMapper {
     }
 
     private static Timer timer(InetSocket s) {
-        int index = s.timer() >= 0 && s.timer() < TIMER_NAMES.length ? s.timer() : TIMER_NAMES.length - 1;
-        return new Timer(TIMER_NAMES[index], s.timerExpiresMs(), s.retransmits());
+        return new Timer(TimerText.name(s.timer()), s.timerExpiresMs(), s.retransmits());
     }
 
     private static Endpoint endpoint(InetEndpoint e, String device) {
         byte[] a = e.address();
-        return new Endpoint(AddressText.text(a), e.port(), device, isV4Mapped(a), e.isWildcard());
-    }
-
-    private static boolean isV4Mapped(byte[] a) {
-        if (a.length != 16) {
-            return false;
-        }
-        for (int i = 0; i < 10; i++) {
-            if (a[i] != 0) {
-                return false;
-            }
-        }
-        return a[10] == (byte) 0xff && a[11] == (byte) 0xff;
+        return new Endpoint(AddressText.text(a), e.port(), device, e.isV4Mapped(), e.isWildcard());
     }
 
     private UnixSocketEntry unix(UnixSocket s) {
@@ -224,16 +211,6 @@ public final class EntryMapper {
             end++;
         }
         return new String(name, 0, end, StandardCharsets.UTF_8);
-    }
-
-    private static String cString(MemorySegment payload) {
-        int n = 0;
-        while (n < payload.byteSize() && payload.get(java.lang.foreign.ValueLayout.JAVA_BYTE, n) != 0) {
-            n++;
-        }
-        byte[] b = new byte[n];
-        MemorySegment.copy(payload, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, b, 0, n);
-        return new String(b, StandardCharsets.US_ASCII);
     }
 
     /** The library's name for a table. */

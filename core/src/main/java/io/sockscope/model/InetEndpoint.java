@@ -25,6 +25,24 @@ public record InetEndpoint(byte[] address, int port) {
         return true;
     }
 
+    /** Whether this is an IPv4 address carried by an IPv6 socket ({@code ::ffff:a.b.c.d}). */
+    public boolean isV4Mapped() {
+        return isV4Mapped(address);
+    }
+
+    /** Whether {@code address} (null, 4 or 16 bytes) is in {@code ::ffff:0:0/96}. */
+    public static boolean isV4Mapped(byte[] address) {
+        if (address == null || address.length < 16) {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            if (address[i] != 0) {
+                return false;
+            }
+        }
+        return address[10] == (byte) 0xFF && address[11] == (byte) 0xFF;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof InetEndpoint e && port == e.port && Arrays.equals(address, e.address);

@@ -5,10 +5,15 @@ package io.sockscope.render;
  * drops precision as the time grows: {@code 040ms}, {@code 3.600ms} (3 s 600 ms), {@code 12sec},
  * {@code 1min30sec}, {@code 119min}; a zero time prints nothing.
  */
-final class TimerText {
+public final class TimerText {
     private static final String[] NAMES = {"off", "on", "keepalive", "timewait", "persist", "unknown"};
 
     private TimerText() {
+    }
+
+    /** The name ss gives a TCP timer ({@code idiag_timer}): off, on, keepalive, timewait, persist, or unknown. */
+    public static String name(int timer) {
+        return NAMES[timer < 0 || timer > 4 ? 5 : timer];
     }
 
     /**
@@ -24,7 +29,7 @@ final class TimerText {
             return;
         }
         table.text(" timer:(");
-        table.text(NAMES[timer < 0 || timer > 4 ? 5 : timer]);
+        table.text(name(timer));
         table.character(',');
         time(table, timeoutMs);
         table.character(',');

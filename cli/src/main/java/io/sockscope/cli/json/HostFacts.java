@@ -1,7 +1,8 @@
 package io.sockscope.cli.json;
 
+import io.sockscope.diagnose.system.ProcSysctls;
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,18 +29,9 @@ public record HostFacts(String toolVersion, String hostname, String kernel, long
     public static HostFacts current(String toolVersion, String givenName) {
         long inode = namespaceInode(Path.of("/proc/thread-self/ns/net"));
         String name = givenName != null ? givenName : nameOf(inode);
-        return new HostFacts(toolVersion, firstLine(Path.of("/proc/sys/kernel/hostname")),
-                firstLine(Path.of("/proc/sys/kernel/osrelease")), inode, name);
-    }
-
-    private static String firstLine(Path file) {
-        try {
-            String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-            int nl = text.indexOf('\n');
-            return nl >= 0 ? text.substring(0, nl) : text;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+        ProcSysctls sysctls = new ProcSysctls(Path.of("/proc"));
+        return new HostFacts(toolVersion, sysctls.read("kernel.hostname").orElse(null),
+                sysctls.read("kernel.osrelease").orElse(null), inode, name);
     }
 
     /** The inode in a namespace link's text, {@code net:[4026531840]}. */
