@@ -6,8 +6,7 @@ package io.sockscope.kernel;
  * a stub and a dozen method-handle classes for each call shape: about a tenth of a second in a fresh JVM,
  * more than everything else a quiet {@code sockscope -tln} does.
  *
- * <p>The library is the file named by the system property {@value #LIBRARY_PROPERTY} (the launcher sets
- * it). Whether it is used is decided once: it is not when the property is unset, the file does not load,
+ * <p>The library is the file {@link JniLoader} loads. Whether it is used is decided once: it is not when the property is unset, the file does not load,
  * native access is not granted, or the file was built for another version of this class
  * ({@link #ABI_VERSION}); {@link Libc} then links FFM downcalls as before.
  *
@@ -15,28 +14,23 @@ package io.sockscope.kernel;
  * addresses of native segments the caller keeps alive during the call.
  */
 final class JniCalls {
-    /** The system property naming the JNI library file. */
-    static final String LIBRARY_PROPERTY = "sockscope.jni.library";
     /** Must equal {@code SOCKSCOPE_JNI_ABI} in {@code sockscope_jni.h}. */
     static final int ABI_VERSION = 1;
 
     /** Whether the library is loaded and of the right version. */
-    static final boolean AVAILABLE = load(System.getProperty(LIBRARY_PROPERTY));
+    static final boolean AVAILABLE = available();
 
     private JniCalls() {
     }
 
-    // Loading a library is restricted like linking: asking first keeps the JDK from warning when it is not granted.
-    @SuppressWarnings("restricted")
-    private static boolean load(String file) {
-        if (file == null || file.isEmpty() || !JniCalls.class.getModule().isNativeAccessEnabled()) {
+    /** Whether the library is loaded and its ABI version is this class's (a stale library lacks the symbol). */
+    private static boolean available() {
+        if (!JniLoader.loaded()) {
             return false;
         }
         try {
-            System.load(file);
             return abiVersion() == ABI_VERSION;
-        } catch (UnsatisfiedLinkError | SecurityException | IllegalCallerException e) {
-            // Missing, unreadable, for another architecture, or older than this class: FFM will do.
+        } catch (UnsatisfiedLinkError e) {
             return false;
         }
     }

@@ -1,38 +1,36 @@
 package io.sockscope.procmap;
 
+import io.sockscope.kernel.JniLoader;
+
 /**
  * The system calls of {@link Libc} through sockscope's JNI library ({@code src/main/c}), used instead of the
  * FFM downcalls when that library is present: binding JNI methods costs a fresh JVM nothing, where linking
  * the two downcall handles costs it tens of milliseconds, as much as a whole quiet {@code -p} scan.
  *
- * <p>The library is the file named by the system property {@value #LIBRARY_PROPERTY} (the launcher sets it),
- * the same file as the {@code kernel} package's. It is used only when native access is granted and the file
+ * <p>The library is the one {@link JniLoader} loads for the {@code kernel} package too. It is used only when native access is granted and the file
  * loads and is of this class's {@link #ABI_VERSION}; that is decided once.
  *
  * <p>Every call returns the system call's result, or {@code -errno} when it failed. Pointer arguments are
  * the addresses of native segments the caller keeps alive during the call.
  */
 final class JniCalls {
-    static final String LIBRARY_PROPERTY = "sockscope.jni.library";
     /** Must equal {@code SOCKSCOPE_JNI_ABI} in {@code sockscope_jni.h}. */
     static final int ABI_VERSION = 1;
 
-    static final boolean AVAILABLE = load(System.getProperty(LIBRARY_PROPERTY));
+    static final boolean AVAILABLE = available();
 
     private JniCalls() {
     }
 
-    // Asking for native access first keeps the JDK from warning when it was not granted.
-    @SuppressWarnings("restricted")
-    private static boolean load(String file) {
-        if (file == null || file.isEmpty() || !JniCalls.class.getModule().isNativeAccessEnabled()) {
+    /** Whether the library is loaded and its ABI version is this class's (a stale library lacks the symbol). */
+    private static boolean available() {
+        if (!JniLoader.loaded()) {
             return false;
         }
         try {
-            System.load(file);
             return abiVersion() == ABI_VERSION;
-        } catch (UnsatisfiedLinkError | SecurityException | IllegalCallerException e) {
-            return false; // missing, unreadable or stale: the FFM downcalls will do
+        } catch (UnsatisfiedLinkError e) {
+            return false;
         }
     }
 
