@@ -146,6 +146,14 @@ final class Libc {
         call(capture, Downcalls.NR.close(), fd, 0, 0, 0);
     }
 
+    /**
+     * {@code bpf(command, attr, attr.byteSize())} through the FFM downcall; {@code attr} must be native.
+     * It has no JNI twin here: the JNI library's own bpf functions ({@link BpfJni}) take arrays instead.
+     */
+    static long bpf(MemorySegment capture, int command, MemorySegment attr) {
+        return call(capture, Downcalls.NR.bpf(), command, address(attr), attr.byteSize(), 0);
+    }
+
     /** A JNI call's outcome in the downcall's convention: -1 with errno stored in {@code capture}, or the result. */
     private static long outcome(MemorySegment capture, long result) {
         if (result < 0) {

@@ -2,6 +2,8 @@ package io.sockscope.procmap;
 
 import io.sockscope.source.WarningSink;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -25,12 +27,31 @@ public final class OwnerScanner {
     /** Threads beyond this number only contend for the same kernel locks. */
     private static final int MAX_DEFAULT_PARALLELISM = 4;
 
+    /**
+     * Below this many open files on the host (the first field of {@code /proc/sys/fs/file-nr}) a fresh JVM
+     * scans {@code /proc}: reading the kernel's types for the iterator costs it ~40 ms once, which the
+     * {@code /proc} scan's 2–4 µs per descriptor on two threads only exceeds past ~15,000 descriptors.
+     */
+    static final long KERNEL_ITERATOR_MIN_FILES = 10_000;
+
+    /** How a scan finds the owners. */
+    enum Method {
+        /** The kernel iterator on a host with many open files where it applies, else {@code /proc}. */
+        AUTOMATIC,
+        /** Always {@code /proc}. */
+        PROC,
+        /** The kernel iterator wherever it applies, else {@code /proc}. */
+        KERNEL_ITERATOR
+    }
+
     private final WarningSink warnings;
     private final int parallelism;
     private final boolean nativeCalls;
     private final long excludedPid;
+    private final Method method;
 
-    private OwnerScanner(WarningSink warnings, int parallelism, boolean nativeCalls, long excludedPid) {
+    private OwnerScanner(WarningSink warnings, int parallelism, boolean nativeCalls, long excludedPid,
+                         Method method) {
         this.warnings = Objects.requireNonNull(warnings, "warnings");
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be positive: " + parallelism);
@@ -38,6 +59,7 @@ public final class OwnerScanner {
         this.parallelism = parallelism;
         this.nativeCalls = nativeCalls;
         this.excludedPid = excludedPid;
+        this.method = Objects.requireNonNull(method, "method");
     }
 
     /** A scanner that drops warnings. */
@@ -49,12 +71,17 @@ public final class OwnerScanner {
     public static OwnerScanner create(WarningSink warnings) {
         int processors = Runtime.getRuntime().availableProcessors();
         return new OwnerScanner(warnings, Math.min(processors, MAX_DEFAULT_PARALLELISM), nativeCallsAvailable(),
-                -1);
+                -1, Method.AUTOMATIC);
     }
 
     /** A scanner with explicit settings, for measuring one way of scanning against another. */
     static OwnerScanner create(WarningSink warnings, int parallelism, boolean nativeCalls) {
-        return new OwnerScanner(warnings, parallelism, nativeCalls && nativeCallsAvailable(), -1);
+        return new OwnerScanner(warnings, parallelism, nativeCalls && nativeCallsAvailable(), -1, Method.PROC);
+    }
+
+    /** This scanner, finding owners by {@code method}. */
+    OwnerScanner using(Method method) {
+        return new OwnerScanner(warnings, parallelism, nativeCalls, excludedPid, method);
     }
 
     /**
@@ -63,7 +90,7 @@ public final class OwnerScanner {
      * never shows itself as an owner, whereas this scan may run while its caller holds netlink sockets.
      */
     public OwnerScanner excludingProcess(long pid) {
-        return new OwnerScanner(warnings, parallelism, nativeCalls, pid);
+        return new OwnerScanner(warnings, parallelism, nativeCalls, pid, method);
     }
 
     /** Whether the native system calls can be used: native access granted and the C library complete. */
@@ -105,6 +132,12 @@ public final class OwnerScanner {
         Objects.requireNonNull(procRoot, "procRoot");
         Objects.requireNonNull(wantedInodes, "wantedInodes");
         ScanRequest request = new ScanRequest(threads, wantedInodes, excludedPid);
+        if (wantsKernelIterator(procRoot, threads)) {
+            OwnerIndex found = kernelIteratorScan(procRoot, request).index();
+            if (found != null) {
+                return found;
+            }
+        }
         ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
         OwnerIndex index;
         try (ProcTree tree = nativeCalls ? new NativeProcTree(procRoot, problems)
@@ -113,6 +146,37 @@ public final class OwnerScanner {
         }
         problems.stream().distinct().forEach(problem -> warnings.warn("process scan: " + problem));
         return index;
+    }
+
+    /** The kernel iterator's scan, or why it did not apply: for the tests, which compare it with /proc's. */
+    TaskFileScan.Outcome kernelIteratorScan(Path procRoot, ScanRequest request) {
+        return new TaskFileScan(BpfCalls.preferred()).scan(procRoot, request);
+    }
+
+    /**
+     * Whether to try the kernel iterator first. It needs native calls, and is skipped for threads (which it
+     * cannot list) and, unless asked for, on a host with few open files, where {@code /proc} is cheaper.
+     */
+    private boolean wantsKernelIterator(Path procRoot, boolean threads) {
+        if (!nativeCalls || threads) {
+            return false;
+        }
+        return switch (method) {
+            case PROC -> false;
+            case KERNEL_ITERATOR -> true;
+            case AUTOMATIC -> openFiles(procRoot) >= KERNEL_ITERATOR_MIN_FILES;
+        };
+    }
+
+    /** The host's open files from {@code sys/fs/file-nr}, or 0 when it cannot be read. */
+    private static long openFiles(Path procRoot) {
+        try {
+            byte[] text = Files.readAllBytes(procRoot.resolve("sys/fs/file-nr"));
+            long value = ScanfNumbers.parseInt(text, 0, text.length);
+            return value == ScanfNumbers.NO_NUMBER ? 0 : value;
+        } catch (IOException | SecurityException e) {
+            return 0;
+        }
     }
 
     /**

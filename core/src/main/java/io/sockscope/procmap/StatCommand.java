@@ -28,14 +28,19 @@ final class StatCommand {
         if (i >= length || stat[i] != '(') {
             return "";
         }
-        int start = ++i;
-        // The name ends at ")" or at the end of the file; a NUL ends it too, as the C string it is copied to.
-        while (i < length && stat[i] != ')' && stat[i] != 0) {
+        return name(stat, i + 1, length);
+    }
+
+    /**
+     * The command name that starts at {@code start}: the bytes before the first ")" or NUL, or before
+     * {@code end}, decoded as UTF-8, as ss's {@code %[^)]} copies them into a C string. A task's own
+     * {@code comm} field read from the kernel is cut the same way, so both sources give ss's name.
+     */
+    static String name(byte[] bytes, int start, int end) {
+        int i = start;
+        while (i < end && bytes[i] != ')' && bytes[i] != 0) {
             i++;
         }
-        if (i == start) {
-            return "";
-        }
-        return new String(stat, start, i - start, StandardCharsets.UTF_8);
+        return i == start ? "" : new String(bytes, start, i - start, StandardCharsets.UTF_8);
     }
 }

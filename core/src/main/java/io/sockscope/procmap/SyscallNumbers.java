@@ -8,8 +8,9 @@ package io.sockscope.procmap;
  * @param readlinkat {@code __NR_readlinkat}
  * @param read       {@code __NR_read}
  * @param close      {@code __NR_close}
+ * @param bpf        {@code __NR_bpf}
  */
-record SyscallNumbers(long openat, long getdents64, long readlinkat, long read, long close) {
+record SyscallNumbers(long openat, long getdents64, long readlinkat, long read, long close, long bpf) {
 
     /**
      * The table for an {@code os.arch} value.
@@ -18,9 +19,9 @@ record SyscallNumbers(long openat, long getdents64, long readlinkat, long read, 
      */
     static SyscallNumbers forArchitecture(String arch) {
         return switch (arch) {
-            case "amd64", "x86_64" -> new SyscallNumbers(257, 217, 267, 0, 3);
+            case "amd64", "x86_64" -> new SyscallNumbers(257, 217, 267, 0, 3, 321);
             // aarch64 and riscv64 both use the generic table of asm-generic/unistd.h.
-            case "aarch64", "riscv64" -> new SyscallNumbers(56, 61, 78, 63, 57);
+            case "aarch64", "riscv64" -> new SyscallNumbers(56, 61, 78, 63, 57, 280);
             default -> throw new UnsatisfiedLinkError("no system call table for " + arch);
         };
     }

@@ -31,4 +31,21 @@ class JniPathTest {
             assertTrue(jni.size() > 4, "the sockets were found: " + jni);
         }
     }
+
+    @Test
+    void theKernelIteratorRunsThroughTheJniLibraryAsThroughTheDowncalls() throws Exception {
+        Path library = JniLibrary.built().orElse(null);
+        assumeTrue(library != null, "the JNI library is not built (bin/build-native builds it)");
+        assumeTrue(java.nio.file.Files.readString(Path.of("/proc/self/status")).contains("\nUid:\t0\t"),
+                "loading a BPF iterator needs root; skipped as a user");
+        List<String> jni = JniLibrary.runMain(TaskFileProbe.class, library.toString());
+        List<String> ffm = JniLibrary.runMain(TaskFileProbe.class, null);
+        assertEquals(List.of("bpf jni true", "applied"), jni.subList(0, 2), String.join("\n", jni));
+        assertEquals(List.of("bpf jni false", "applied"), ffm.subList(0, 2), String.join("\n", ffm));
+        for (List<String> run : List.of(jni, ffm)) {
+            String pid = run.getLast().substring("pid ".length());
+            assertTrue(run.get(2).matches("owners \\[Owner\\[command=java, pid=" + pid + ", tid=" + pid
+                    + ", fd=\\d+]]"), run.get(2));
+        }
+    }
 }
