@@ -3,6 +3,7 @@ package io.sockscope.procmap;
 import io.sockscope.source.WarningSink;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -168,11 +169,15 @@ public final class OwnerScanner {
         };
     }
 
-    /** The host's open files from {@code sys/fs/file-nr}, or 0 when it cannot be read. */
+    /**
+     * The host's open files from {@code sys/fs/file-nr}, or 0 when it cannot be read. The file is read in one
+     * call: a sysctl's numbers answer only a read from offset 0, so reading in pieces sees a single byte.
+     */
     private static long openFiles(Path procRoot) {
-        try {
-            byte[] text = Files.readAllBytes(procRoot.resolve("sys/fs/file-nr"));
-            long value = ScanfNumbers.parseInt(text, 0, text.length);
+        byte[] text = new byte[128];
+        try (InputStream in = Files.newInputStream(procRoot.resolve("sys/fs/file-nr"))) {
+            int length = in.read(text);
+            long value = length <= 0 ? ScanfNumbers.NO_NUMBER : ScanfNumbers.parseInt(text, 0, length);
             return value == ScanfNumbers.NO_NUMBER ? 0 : value;
         } catch (IOException | SecurityException e) {
             return 0;

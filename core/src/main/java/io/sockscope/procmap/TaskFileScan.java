@@ -1,12 +1,14 @@
 package io.sockscope.procmap;
 
+import java.io.File;
+import java.io.FileInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * The owner scan done by the kernel: a BPF task-file iterator ({@link TaskFileProgram}) walks every open file
@@ -33,6 +35,7 @@ final class TaskFileScan {
     private static final Path KERNEL_BTF = Path.of("/sys/kernel/btf/vmlinux");
     private static final String PROGRAM_NAME = "sockscope_owner";
     private static final int READ_BYTES = 64 * 1024;
+    private static final int READ_CHUNK = 8 * 1024;
     private static final int LOG_BYTES = 16 * 1024;
     private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
 
@@ -55,8 +58,8 @@ final class TaskFileScan {
     record Program(byte[] instructions, int attachBtfId, String refusal) {
         static Program load(Path btfFile) {
             byte[] blob;
-            try (InputStream in = Files.newInputStream(btfFile)) {
-                blob = in.readAllBytes();
+            try {
+                blob = readWhole(btfFile);
             } catch (IOException | SecurityException e) {
                 return new Program(null, 0, "no kernel BTF at " + btfFile);
             }
@@ -66,6 +69,32 @@ final class TaskFileScan {
                         .orElseGet(() -> new Program(null, 0, "the kernel's BTF lacks the task-file iterator's types"));
             } catch (IllegalArgumentException e) {
                 return new Program(null, 0, "unreadable kernel BTF: " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * The whole of a sysfs file of a few megabytes. sysfs hands out at most a page per read, and a
+     * {@link FileInputStream} read of more than 8 KiB allocates (and for megabytes maps) a native buffer of the
+     * asked size on every call, which made the JDK's own readers take ~70 ms over the 4 ms the reads cost; reads
+     * of 8 KiB go through the stack instead.
+     */
+    static byte[] readWhole(Path file) throws IOException {
+        File plain = file.toFile();
+        // java.io alone: a first use of FileChannel costs a fresh JVM more class loading than the reads.
+        try (FileInputStream in = new FileInputStream(plain)) {
+            long size = plain.length();
+            byte[] bytes = new byte[(int) Math.min(Math.max(size, 4096), Integer.MAX_VALUE - 16)];
+            int filled = 0;
+            while (true) {
+                if (filled == bytes.length) {
+                    bytes = Arrays.copyOf(bytes, bytes.length * 2);
+                }
+                int n = in.read(bytes, filled, Math.min(READ_CHUNK, bytes.length - filled));
+                if (n < 0) {
+                    return filled == bytes.length ? bytes : Arrays.copyOf(bytes, filled);
+                }
+                filled += n;
             }
         }
     }
