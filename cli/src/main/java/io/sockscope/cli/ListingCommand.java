@@ -96,8 +96,9 @@ final class ListingCommand {
         if (options.processes() || options.threads()) {
             // ss reads /proc before it opens a socket, so it never lists itself as an owner; neither do we. The
             // scan runs while the rest of the listing gets ready; the first row waits for it (PendingOwners).
-            pending = new PendingOwners(OwnerScanner.create(warnings).excludingProcess(ProcessHandle.current().pid())
-                    .scanAsync(paths.procRoot(), options.threads()));
+            OwnerScanner scanner = OwnerScanner.create(warnings).using(OwnerScanChoice.from(environment))
+                    .excludingProcess(ProcessHandle.current().pid());
+            pending = new PendingOwners(scanner.scanAsync(paths.procRoot(), options.threads()));
             owners = pending;
         }
         // Resolver threads are daemons: an error that ends the listing early leaves nothing running.

@@ -18,14 +18,15 @@ import java.util.concurrent.TimeUnit;
  * <p>Every command gets the same environment: the one given at construction minus the variables that would
  * make either tool behave differently from a plain interactive run. {@code PROC_ROOT} and {@code PROC_NET_*}
  * send ss to its {@code /proc} fallback instead of netlink, {@code TCPDIAG_FILE} replays a file instead of
- * asking the kernel, {@code COLUMNS} changes the layout, and the {@code JAVA_*OPTIONS} variables change the
- * JVM. The comparisons are about the netlink path; the fallback is tested elsewhere. Cases that want one of
+ * asking the kernel, {@code COLUMNS} changes the layout, {@code SOCKSCOPE_OWNER_SCAN} chooses how owners
+ * are found, and the {@code JAVA_*OPTIONS} variables change the JVM. The comparisons are about the netlink path; the fallback is tested elsewhere. Cases that want one of
  * these set it explicitly per command.
  */
 final class CommandRunner {
 
     private static final Set<String> SCRUBBED = Set.of(
-            "PROC_ROOT", "TCPDIAG_FILE", "COLUMNS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS");
+            "PROC_ROOT", "TCPDIAG_FILE", "COLUMNS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS",
+            "SOCKSCOPE_OWNER_SCAN");
     private static final String SCRUBBED_PREFIX = "PROC_NET_";
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 

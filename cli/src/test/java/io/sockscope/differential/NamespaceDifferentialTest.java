@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * {@code sockscope -N NAME} against {@code ss -N NAME}, both run from the host's network namespace, for the
  * socket zoo's namespace: the netlink dumps, the interface names ({@code %zoo0}, {@code dev zoo0}), the
  * {@code /proc/net} files read instead of netlink ({@code PROC_ROOT=/proc}, {@code PROC_NET_UDP=/proc/net/udp}
- * mean the zoo's files, as they do for ss), and a raw dump taken from outside must all be the zoo's.
+ * mean the zoo's files, as they do for ss), and a raw dump taken from outside must all be the zoo's; the
+ * owners of {@code -p} must be ss's whichever way they are found ({@code SOCKSCOPE_OWNER_SCAN}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NamespaceDifferentialTest {
@@ -64,7 +65,14 @@ class NamespaceDifferentialTest {
                 "-tan sport = :22",
                 "PROC_ROOT=/proc -tan",
                 "PROC_ROOT=/proc -xa",
-                "PROC_NET_UDP=/proc/net/udp -ua");
+                "PROC_NET_UDP=/proc/net/udp -ua",
+                // Owners found by the kernel's task-file iterator (as root), which a quiet host would not choose.
+                "SOCKSCOPE_OWNER_SCAN=iterator -tlnp",
+                "SOCKSCOPE_OWNER_SCAN=iterator -tanp",
+                "SOCKSCOPE_OWNER_SCAN=iterator -uanp",
+                "SOCKSCOPE_OWNER_SCAN=iterator -xap",
+                "SOCKSCOPE_OWNER_SCAN=iterator -anp",
+                "SOCKSCOPE_OWNER_SCAN=proc -tanp");
     }
 
     @ParameterizedTest(name = "-N <zoo> {0}")

@@ -36,7 +36,7 @@ public final class OwnerScanner {
     static final long KERNEL_ITERATOR_MIN_FILES = 10_000;
 
     /** How a scan finds the owners. */
-    enum Method {
+    public enum Method {
         /** The kernel iterator on a host with many open files where it applies, else {@code /proc}. */
         AUTOMATIC,
         /** Always {@code /proc}. */
@@ -81,7 +81,7 @@ public final class OwnerScanner {
     }
 
     /** This scanner, finding owners by {@code method}. */
-    OwnerScanner using(Method method) {
+    public OwnerScanner using(Method method) {
         return new OwnerScanner(warnings, parallelism, nativeCalls, excludedPid, method);
     }
 
@@ -173,7 +173,7 @@ public final class OwnerScanner {
      * The host's open files from {@code sys/fs/file-nr}, or 0 when it cannot be read. The file is read in one
      * call: a sysctl's numbers answer only a read from offset 0, so reading in pieces sees a single byte.
      */
-    private static long openFiles(Path procRoot) {
+    static long openFiles(Path procRoot) {
         byte[] text = new byte[128];
         try (InputStream in = Files.newInputStream(procRoot.resolve("sys/fs/file-nr"))) {
             int length = in.read(text);
