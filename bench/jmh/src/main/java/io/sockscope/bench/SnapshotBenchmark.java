@@ -33,8 +33,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A warm snapshot of every TCP socket of the current network namespace together with the processes that
- * hold them: sockscope's library (a {@code sock_diag} dump through {@link NetlinkSource} and the parallel
- * {@code /proc} scan of {@link OwnerScanner}) against OSHI's {@code getConnections()}, which parses
+ * hold them: sockscope's library (a {@code sock_diag} dump through {@link NetlinkSource} and the owner scan
+ * of {@link OwnerScanner}: the kernel's task-file iterator here, {@link #ownerScanProcOnly} measuring the
+ * parallel {@code /proc} scan it replaces) against OSHI's {@code getConnections()}, which parses
  * {@code /proc/net/tcp}, {@code tcp6}, {@code udp} and {@code udp6} and maps inodes to processes with a
  * {@code /proc} scan of its own. {@link #dumpOnly} and {@link #ownerScanOnly} split sockscope's time into
  * its two parts; {@link #snapshot} overlaps them as {@code -tanp} does, {@link #snapshotSequential} runs one
@@ -61,12 +62,14 @@ public class SnapshotBenchmark {
 
     private NetlinkSource source;
     private OwnerScanner scanner;
+    private OwnerScanner procScanner;
     private InternetProtocolStats oshi;
 
     @Setup
     public void setUp() throws SourceException {
         source = new NetlinkSource();
         scanner = OwnerScanner.create();
+        procScanner = OwnerScanner.create().using(OwnerScanner.Method.PROC);
         OperatingSystem os = new SystemInfo().getOperatingSystem();
         oshi = os.getInternetProtocolStats();
 
@@ -108,10 +111,19 @@ public class SnapshotBenchmark {
         return counts.sockets;
     }
 
-    /** sockscope: the owner scan of {@code /proc} alone. */
+    /**
+     * sockscope: the owner scan alone, as the library does it (the kernel's task-file iterator when this JVM
+     * may load BPF programs, as bench/jmh/run's root JVM may, on a host this busy).
+     */
     @Benchmark
     public int ownerScanOnly() {
         return scanner.scan(PROC, false).size();
+    }
+
+    /** sockscope: the owner scan alone, reading every {@code /proc/PID/fd} link on several threads. */
+    @Benchmark
+    public int ownerScanProcOnly() {
+        return procScanner.scan(PROC, false).size();
     }
 
     /** OSHI: every TCP and UDP connection with its owning process. */
