@@ -51,9 +51,10 @@ record ReplyDatagram(long end, boolean endsReply, boolean interrupted, NetlinkEr
             }
             NetlinkError outcome;
             try {
+                int at = (int) c.offset();
                 outcome = type == NetlinkHeader.NLMSG_DONE
-                        ? NetlinkError.ofDoneMessage(c.message())
-                        : NetlinkError.ofErrorMessage(c.message());
+                        ? NetlinkError.ofDoneMessage(datagram, at, c.length())
+                        : NetlinkError.ofErrorMessage(datagram, at, c.length());
             } catch (MalformedMessageException e) {
                 return new ReplyDatagram(c.offset(), true, interrupted, null, e.getMessage(),
                         foreign, foreignSeq, foreignPortId, 0);

@@ -16,7 +16,8 @@ public final class AttributeTable {
     private final int maxType;
     private final long[] offset;
     private final int[] length;
-    private MemorySegment area = MemorySegment.NULL;
+    /** Null until the first parse: even {@code MemorySegment.NULL} would start the foreign-memory API. */
+    private MemorySegment area;
     private String problem;
 
     /** A table for attribute types 0 to {@code maxType}. */

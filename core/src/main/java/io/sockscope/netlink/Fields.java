@@ -1,7 +1,6 @@
 package io.sockscope.netlink;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 
@@ -12,15 +11,10 @@ import java.util.Arrays;
  *
  * <p>The {@code byte[]} readers are for replies copied to the heap: plain array reads cost a few
  * instructions even before the JIT's last tier, where a segment access still walks its var handle's
- * checks, and a dump reads tens of fields per socket.
+ * checks, and a dump reads tens of fields per socket. They also keep a listing off the foreign-memory API
+ * altogether: the layouts the segment readers use are in {@link FieldLayouts}, created only when one is.
  */
 final class Fields {
-    static final ValueLayout.OfByte U8 = ValueLayout.JAVA_BYTE;
-    static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED;
-    static final ValueLayout.OfShort BE16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
-    static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED;
-    static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED;
-
     private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
 
     private Fields() {
@@ -69,29 +63,29 @@ final class Fields {
     }
 
     static int u8(MemorySegment s, long offset) {
-        return s.get(U8, offset) & 0xff;
+        return s.get(FieldLayouts.U8, offset) & 0xff;
     }
 
     static int u16(MemorySegment s, long offset) {
-        return s.get(U16, offset) & 0xffff;
+        return s.get(FieldLayouts.U16, offset) & 0xffff;
     }
 
     /** A {@code __be16} (ports, ethertypes) as a host-order value. */
     static int be16(MemorySegment s, long offset) {
-        return s.get(BE16, offset) & 0xffff;
+        return s.get(FieldLayouts.BE16, offset) & 0xffff;
     }
 
     /** A {@code __u32} in an {@code int}: callers widen it unsigned where the value can exceed 2^31. */
     static int u32(MemorySegment s, long offset) {
-        return s.get(U32, offset);
+        return s.get(FieldLayouts.U32, offset);
     }
 
     static long u32AsLong(MemorySegment s, long offset) {
-        return Integer.toUnsignedLong(s.get(U32, offset));
+        return Integer.toUnsignedLong(s.get(FieldLayouts.U32, offset));
     }
 
     static long u64(MemorySegment s, long offset) {
-        return s.get(U64, offset);
+        return s.get(FieldLayouts.U64, offset);
     }
 
     /** The kernel's {@code __u32 cookie[2]} as one value: low word first, as the kernel splits it. */
@@ -101,19 +95,39 @@ final class Fields {
 
     static byte[] bytes(MemorySegment s, long offset, int length) {
         byte[] out = new byte[length];
-        MemorySegment.copy(s, U8, offset, out, 0, length);
+        MemorySegment.copy(s, FieldLayouts.U8, offset, out, 0, length);
         return out;
     }
 
+    static void putU8(byte[] b, long offset, int value) {
+        b[Math.toIntExact(offset)] = (byte) value;
+    }
+
+    static void putU16(byte[] b, long offset, int value) {
+        int at = Math.toIntExact(offset);
+        byte low = (byte) value;
+        byte high = (byte) (value >>> 8);
+        b[at] = LITTLE_ENDIAN ? low : high;
+        b[at + 1] = LITTLE_ENDIAN ? high : low;
+    }
+
+    static void putU32(byte[] b, long offset, int value) {
+        int at = Math.toIntExact(offset);
+        for (int i = 0; i < 4; i++) {
+            int shift = LITTLE_ENDIAN ? 8 * i : 8 * (3 - i);
+            b[at + i] = (byte) (value >>> shift);
+        }
+    }
+
     static void putU8(MemorySegment s, long offset, int value) {
-        s.set(U8, offset, (byte) value);
+        s.set(FieldLayouts.U8, offset, (byte) value);
     }
 
     static void putU16(MemorySegment s, long offset, int value) {
-        s.set(U16, offset, (short) value);
+        s.set(FieldLayouts.U16, offset, (short) value);
     }
 
     static void putU32(MemorySegment s, long offset, int value) {
-        s.set(U32, offset, value);
+        s.set(FieldLayouts.U32, offset, value);
     }
 }

@@ -23,11 +23,18 @@ import java.lang.foreign.StructLayout;
  * @param tmem transmit memory (unsigned)
  */
 public record InetDiagMemInfo(long rmem, long wmem, long fmem, long tmem) {
-    public static final StructLayout LAYOUT = MemoryLayout.structLayout(
-            Fields.U32.withName("idiag_rmem"),
-            Fields.U32.withName("idiag_wmem"),
-            Fields.U32.withName("idiag_fmem"),
-            Fields.U32.withName("idiag_tmem"));
+    /** The struct's layout, for checking the offsets below; built on first use (see {@link FieldLayouts}). */
+    public static StructLayout layout() {
+        return Layout.STRUCT;
+    }
+
+    private static final class Layout {
+        static final StructLayout STRUCT = MemoryLayout.structLayout(
+                FieldLayouts.U32.withName("idiag_rmem"),
+                FieldLayouts.U32.withName("idiag_wmem"),
+                FieldLayouts.U32.withName("idiag_fmem"),
+                FieldLayouts.U32.withName("idiag_tmem"));
+    }
 
     public static final int SIZE = 16;
     public static final long RMEM = 0;

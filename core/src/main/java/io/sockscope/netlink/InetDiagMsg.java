@@ -32,17 +32,24 @@ import java.util.function.Consumer;
  * The static accessors are the raw view (valid after {@link #checkLength}); {@link #decode} builds the record.
  */
 public final class InetDiagMsg {
-    public static final StructLayout LAYOUT = MemoryLayout.structLayout(
-            Fields.U8.withName("idiag_family"),
-            Fields.U8.withName("idiag_state"),
-            Fields.U8.withName("idiag_timer"),
-            Fields.U8.withName("idiag_retrans"),
-            InetDiagSockId.LAYOUT.withName("id"),
-            Fields.U32.withName("idiag_expires"),
-            Fields.U32.withName("idiag_rqueue"),
-            Fields.U32.withName("idiag_wqueue"),
-            Fields.U32.withName("idiag_uid"),
-            Fields.U32.withName("idiag_inode"));
+    /** The struct's layout, for checking the offsets below; built on first use (see {@link FieldLayouts}). */
+    public static StructLayout layout() {
+        return Layout.STRUCT;
+    }
+
+    private static final class Layout {
+        static final StructLayout STRUCT = MemoryLayout.structLayout(
+                FieldLayouts.U8.withName("idiag_family"),
+                FieldLayouts.U8.withName("idiag_state"),
+                FieldLayouts.U8.withName("idiag_timer"),
+                FieldLayouts.U8.withName("idiag_retrans"),
+                InetDiagSockId.layout().withName("id"),
+                FieldLayouts.U32.withName("idiag_expires"),
+                FieldLayouts.U32.withName("idiag_rqueue"),
+                FieldLayouts.U32.withName("idiag_wqueue"),
+                FieldLayouts.U32.withName("idiag_uid"),
+                FieldLayouts.U32.withName("idiag_inode"));
+    }
 
     public static final int SIZE = 72;
     public static final long FAMILY = 0;

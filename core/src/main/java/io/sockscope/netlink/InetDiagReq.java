@@ -1,7 +1,6 @@
 package io.sockscope.netlink;
 
 import java.lang.foreign.MemoryLayout;
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 
 /**
@@ -22,14 +21,21 @@ import java.lang.foreign.StructLayout;
  * </pre>
  */
 public final class InetDiagReq {
-    public static final StructLayout LAYOUT = MemoryLayout.structLayout(
-            Fields.U8.withName("idiag_family"),
-            Fields.U8.withName("idiag_src_len"),
-            Fields.U8.withName("idiag_dst_len"),
-            Fields.U8.withName("idiag_ext"),
-            InetDiagSockId.LAYOUT.withName("id"),
-            Fields.U32.withName("idiag_states"),
-            Fields.U32.withName("idiag_dbs"));
+    /** The struct's layout, for checking the offsets below; built on first use (see {@link FieldLayouts}). */
+    public static StructLayout layout() {
+        return Layout.STRUCT;
+    }
+
+    private static final class Layout {
+        static final StructLayout STRUCT = MemoryLayout.structLayout(
+                FieldLayouts.U8.withName("idiag_family"),
+                FieldLayouts.U8.withName("idiag_src_len"),
+                FieldLayouts.U8.withName("idiag_dst_len"),
+                FieldLayouts.U8.withName("idiag_ext"),
+                InetDiagSockId.layout().withName("id"),
+                FieldLayouts.U32.withName("idiag_states"),
+                FieldLayouts.U32.withName("idiag_dbs"));
+    }
 
     public static final int SIZE = 60;
     public static final long FAMILY = 0;
@@ -58,7 +64,8 @@ public final class InetDiagReq {
         boolean hasBytecode = bytecode != null && bytecode.length > 0;
         int length = NetlinkHeader.SIZE + SIZE + (hasBytecode ? RequestAttributes.size(bytecode.length) : 0);
         byte[] out = new byte[length];
-        MemorySegment s = MemorySegment.ofArray(out);
+        // Written as an array: a segment view would start the foreign-memory API for a plain listing.
+        byte[] s = out;
         NetlinkHeader.write(s, 0, length, type, SockDiag.DUMP_REQUEST_FLAGS, seq, 0);
         long base = NetlinkHeader.SIZE;
         Fields.putU8(s, base + FAMILY, family);

@@ -1,7 +1,6 @@
 package io.sockscope.netlink;
 
 import java.lang.foreign.MemoryLayout;
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 
 /**
@@ -23,13 +22,20 @@ import java.lang.foreign.StructLayout;
  * {@code __u32}; {@code sdiag_protocol} then holds the low byte of the number, as ss leaves it.
  */
 public final class InetDiagReqV2 {
-    public static final StructLayout LAYOUT = MemoryLayout.structLayout(
-            Fields.U8.withName("sdiag_family"),
-            Fields.U8.withName("sdiag_protocol"),
-            Fields.U8.withName("idiag_ext"),
-            Fields.U8.withName("pad"),
-            Fields.U32.withName("idiag_states"),
-            InetDiagSockId.LAYOUT.withName("id"));
+    /** The struct's layout, for checking the offsets below; built on first use (see {@link FieldLayouts}). */
+    public static StructLayout layout() {
+        return Layout.STRUCT;
+    }
+
+    private static final class Layout {
+        static final StructLayout STRUCT = MemoryLayout.structLayout(
+                FieldLayouts.U8.withName("sdiag_family"),
+                FieldLayouts.U8.withName("sdiag_protocol"),
+                FieldLayouts.U8.withName("idiag_ext"),
+                FieldLayouts.U8.withName("pad"),
+                FieldLayouts.U32.withName("idiag_states"),
+                InetDiagSockId.layout().withName("id"));
+    }
 
     public static final int SIZE = 56;
     public static final long FAMILY = 0;
@@ -59,7 +65,8 @@ public final class InetDiagReqV2 {
                 + (hasBytecode ? RequestAttributes.size(bytecode.length) : 0)
                 + (extendedProtocol ? RequestAttributes.size(4) : 0);
         byte[] out = new byte[length];
-        MemorySegment s = MemorySegment.ofArray(out);
+        // Written as an array: a segment view would start the foreign-memory API for a plain listing.
+        byte[] s = out;
         NetlinkHeader.write(s, 0, length, SockDiag.SOCK_DIAG_BY_FAMILY, SockDiag.DUMP_REQUEST_FLAGS, seq, 0);
         long base = NetlinkHeader.SIZE;
         Fields.putU8(s, base + FAMILY, family);

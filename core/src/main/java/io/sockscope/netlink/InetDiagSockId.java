@@ -20,13 +20,20 @@ import java.lang.foreign.StructLayout;
  * </pre>
  */
 public final class InetDiagSockId {
-    public static final StructLayout LAYOUT = MemoryLayout.structLayout(
-            Fields.BE16.withName("idiag_sport"),
-            Fields.BE16.withName("idiag_dport"),
-            MemoryLayout.sequenceLayout(16, Fields.U8).withName("idiag_src"),
-            MemoryLayout.sequenceLayout(16, Fields.U8).withName("idiag_dst"),
-            Fields.U32.withName("idiag_if"),
-            MemoryLayout.sequenceLayout(2, Fields.U32).withName("idiag_cookie"));
+    /** The struct's layout, for checking the offsets below; built on first use (see {@link FieldLayouts}). */
+    public static StructLayout layout() {
+        return Layout.STRUCT;
+    }
+
+    private static final class Layout {
+        static final StructLayout STRUCT = MemoryLayout.structLayout(
+                FieldLayouts.BE16.withName("idiag_sport"),
+                FieldLayouts.BE16.withName("idiag_dport"),
+                MemoryLayout.sequenceLayout(16, FieldLayouts.U8).withName("idiag_src"),
+                MemoryLayout.sequenceLayout(16, FieldLayouts.U8).withName("idiag_dst"),
+                FieldLayouts.U32.withName("idiag_if"),
+                MemoryLayout.sequenceLayout(2, FieldLayouts.U32).withName("idiag_cookie"));
+    }
 
     public static final int SIZE = 48;
     public static final long SPORT = 0;

@@ -42,23 +42,30 @@ public record MptcpInfo(
         int localAddrMax,
         int csumEnabled) {
 
-    public static final StructLayout LAYOUT = MemoryLayout.structLayout(
-            Fields.U8.withName("mptcpi_subflows"),
-            Fields.U8.withName("mptcpi_add_addr_signal"),
-            Fields.U8.withName("mptcpi_add_addr_accepted"),
-            Fields.U8.withName("mptcpi_subflows_max"),
-            Fields.U8.withName("mptcpi_add_addr_signal_max"),
-            Fields.U8.withName("mptcpi_add_addr_accepted_max"),
-            MemoryLayout.paddingLayout(2),
-            Fields.U32.withName("mptcpi_flags"),
-            Fields.U32.withName("mptcpi_token"),
-            Fields.U64.withName("mptcpi_write_seq"),
-            Fields.U64.withName("mptcpi_snd_una"),
-            Fields.U64.withName("mptcpi_rcv_nxt"),
-            Fields.U8.withName("mptcpi_local_addr_used"),
-            Fields.U8.withName("mptcpi_local_addr_max"),
-            Fields.U8.withName("mptcpi_csum_enabled"),
-            MemoryLayout.paddingLayout(5));
+    /** The struct's layout, for checking the offsets below; built on first use (see {@link FieldLayouts}). */
+    public static StructLayout layout() {
+        return Layout.STRUCT;
+    }
+
+    private static final class Layout {
+        static final StructLayout STRUCT = MemoryLayout.structLayout(
+                FieldLayouts.U8.withName("mptcpi_subflows"),
+                FieldLayouts.U8.withName("mptcpi_add_addr_signal"),
+                FieldLayouts.U8.withName("mptcpi_add_addr_accepted"),
+                FieldLayouts.U8.withName("mptcpi_subflows_max"),
+                FieldLayouts.U8.withName("mptcpi_add_addr_signal_max"),
+                FieldLayouts.U8.withName("mptcpi_add_addr_accepted_max"),
+                MemoryLayout.paddingLayout(2),
+                FieldLayouts.U32.withName("mptcpi_flags"),
+                FieldLayouts.U32.withName("mptcpi_token"),
+                FieldLayouts.U64.withName("mptcpi_write_seq"),
+                FieldLayouts.U64.withName("mptcpi_snd_una"),
+                FieldLayouts.U64.withName("mptcpi_rcv_nxt"),
+                FieldLayouts.U8.withName("mptcpi_local_addr_used"),
+                FieldLayouts.U8.withName("mptcpi_local_addr_max"),
+                FieldLayouts.U8.withName("mptcpi_csum_enabled"),
+                MemoryLayout.paddingLayout(5));
+    }
 
     public static final int SIZE = 48;
     public static final long SUBFLOWS = 0;

@@ -26,16 +26,23 @@ import java.util.function.Consumer;
  * </pre>
  */
 public final class NetlinkDiagMsg {
-    public static final StructLayout LAYOUT = MemoryLayout.structLayout(
-            Fields.U8.withName("ndiag_family"),
-            Fields.U8.withName("ndiag_type"),
-            Fields.U8.withName("ndiag_protocol"),
-            Fields.U8.withName("ndiag_state"),
-            Fields.U32.withName("ndiag_portid"),
-            Fields.U32.withName("ndiag_dst_portid"),
-            Fields.U32.withName("ndiag_dst_group"),
-            Fields.U32.withName("ndiag_ino"),
-            MemoryLayout.sequenceLayout(2, Fields.U32).withName("ndiag_cookie"));
+    /** The struct's layout, for checking the offsets below; built on first use (see {@link FieldLayouts}). */
+    public static StructLayout layout() {
+        return Layout.STRUCT;
+    }
+
+    private static final class Layout {
+        static final StructLayout STRUCT = MemoryLayout.structLayout(
+                FieldLayouts.U8.withName("ndiag_family"),
+                FieldLayouts.U8.withName("ndiag_type"),
+                FieldLayouts.U8.withName("ndiag_protocol"),
+                FieldLayouts.U8.withName("ndiag_state"),
+                FieldLayouts.U32.withName("ndiag_portid"),
+                FieldLayouts.U32.withName("ndiag_dst_portid"),
+                FieldLayouts.U32.withName("ndiag_dst_group"),
+                FieldLayouts.U32.withName("ndiag_ino"),
+                MemoryLayout.sequenceLayout(2, FieldLayouts.U32).withName("ndiag_cookie"));
+    }
 
     public static final int SIZE = 28;
     public static final long FAMILY = 0;

@@ -1,6 +1,7 @@
 package io.sockscope.netlink;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -38,19 +39,8 @@ public record NetlinkError(int error, String extAckMessage, long extAckOffset) {
      * @throws MalformedMessageException when the message is too short to hold {@code struct nlmsgerr}
      */
     public static NetlinkError ofErrorMessage(MemorySegment message) throws MalformedMessageException {
-        long size = message.byteSize();
-        if (size < NetlinkHeader.SIZE + NLMSGERR_SIZE) {
-            throw new MalformedMessageException("truncated NLMSG_ERROR (" + size + " bytes)");
-        }
-        int flags = NetlinkHeader.flags(message, 0);
-        int error = Fields.u32(message, NetlinkHeader.SIZE);
-        long attributes = NetlinkHeader.SIZE + NLMSGERR_SIZE;
-        if ((flags & NetlinkHeader.NLM_F_CAPPED) == 0) {
-            // The whole request was echoed: the attributes start after its payload.
-            long echoed = Integer.toUnsignedLong(NetlinkHeader.length(message, NetlinkHeader.SIZE + 4));
-            attributes += Math.max(echoed - NetlinkHeader.SIZE, 0);
-        }
-        return withExtAck(message, flags, error, NetlinkHeader.align(attributes));
+        byte[] b = message.toArray(ValueLayout.JAVA_BYTE);
+        return ofErrorMessage(b, 0, b.length);
     }
 
     /**
@@ -59,38 +49,65 @@ public record NetlinkError(int error, String extAckMessage, long extAckOffset) {
      * @throws MalformedMessageException when the message is too short to hold the error code
      */
     public static NetlinkError ofDoneMessage(MemorySegment message) throws MalformedMessageException {
-        long size = message.byteSize();
-        if (size < NetlinkHeader.SIZE + 4) {
-            throw new MalformedMessageException("truncated NLMSG_DONE (" + size + " bytes)");
-        }
-        int flags = NetlinkHeader.flags(message, 0);
-        return withExtAck(message, flags, Fields.u32(message, NetlinkHeader.SIZE), NetlinkHeader.SIZE + 4);
+        byte[] b = message.toArray(ValueLayout.JAVA_BYTE);
+        return ofDoneMessage(b, 0, b.length);
     }
 
-    private static NetlinkError withExtAck(MemorySegment message, int flags, int error, long attributes) {
-        if ((flags & NetlinkHeader.NLM_F_ACK_TLVS) == 0 || attributes >= message.byteSize()) {
+    /**
+     * {@link #ofErrorMessage(MemorySegment)} of the {@code length}-byte message at {@code offset} of a heap
+     * copy of a datagram, read in place.
+     */
+    public static NetlinkError ofErrorMessage(byte[] b, int offset, int length) throws MalformedMessageException {
+        if (length < NetlinkHeader.SIZE + NLMSGERR_SIZE) {
+            throw new MalformedMessageException("truncated NLMSG_ERROR (" + length + " bytes)");
+        }
+        int flags = NetlinkHeader.flags(b, offset);
+        int error = Fields.u32(b, offset + NetlinkHeader.SIZE);
+        long attributes = NetlinkHeader.SIZE + NLMSGERR_SIZE;
+        if ((flags & NetlinkHeader.NLM_F_CAPPED) == 0) {
+            // The whole request was echoed: the attributes start after its payload.
+            long echoed = Integer.toUnsignedLong(NetlinkHeader.length(b, offset + NetlinkHeader.SIZE + 4));
+            attributes += Math.max(echoed - NetlinkHeader.SIZE, 0);
+        }
+        return withExtAck(b, offset, length, flags, error, NetlinkHeader.align(attributes));
+    }
+
+    /**
+     * {@link #ofDoneMessage(MemorySegment)} of the {@code length}-byte message at {@code offset} of a heap
+     * copy of a datagram, read in place.
+     */
+    public static NetlinkError ofDoneMessage(byte[] b, int offset, int length) throws MalformedMessageException {
+        if (length < NetlinkHeader.SIZE + 4) {
+            throw new MalformedMessageException("truncated NLMSG_DONE (" + length + " bytes)");
+        }
+        int flags = NetlinkHeader.flags(b, offset);
+        int error = Fields.u32(b, offset + NetlinkHeader.SIZE);
+        return withExtAck(b, offset, length, flags, error, NetlinkHeader.SIZE + 4);
+    }
+
+    private static NetlinkError withExtAck(byte[] b, int offset, int length, int flags, int error, long attributes) {
+        if ((flags & NetlinkHeader.NLM_F_ACK_TLVS) == 0 || attributes >= length) {
             return new NetlinkError(error, null, -1);
         }
         String text = null;
-        long offset = -1;
+        long at = -1;
         // Extended ack is a courtesy: a damaged attribute area only loses the text, never the error code.
-        AttributeCursor c = new AttributeCursor(message.asSlice(attributes));
+        AttributeCursor c = new AttributeCursor(b, offset + (int) attributes, length - (int) attributes);
         while (c.next()) {
             switch (c.type()) {
-                case NLMSGERR_ATTR_MSG -> text = cString(c.payload());
-                case NLMSGERR_ATTR_OFFS -> offset = c.u32AsLongAt(0);
+                case NLMSGERR_ATTR_MSG -> text = cString(c.bytes());
+                case NLMSGERR_ATTR_OFFS -> at = c.u32AsLongAt(0);
                 default -> { }
             }
         }
-        return new NetlinkError(error, text, offset);
+        return new NetlinkError(error, text, at);
     }
 
-    private static String cString(MemorySegment payload) {
+    private static String cString(byte[] payload) {
         int end = 0;
-        long size = payload.byteSize();
-        while (end < size && payload.get(Fields.U8, end) != 0) {
+        while (end < payload.length && payload[end] != 0) {
             end++;
         }
-        return new String(Fields.bytes(payload, 0, end), StandardCharsets.UTF_8);
+        return new String(payload, 0, end, StandardCharsets.UTF_8);
     }
 }

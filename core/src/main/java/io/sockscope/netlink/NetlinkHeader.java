@@ -19,12 +19,19 @@ import java.lang.foreign.StructLayout;
  * </pre>
  */
 public final class NetlinkHeader {
-    public static final StructLayout LAYOUT = MemoryLayout.structLayout(
-            Fields.U32.withName("nlmsg_len"),
-            Fields.U16.withName("nlmsg_type"),
-            Fields.U16.withName("nlmsg_flags"),
-            Fields.U32.withName("nlmsg_seq"),
-            Fields.U32.withName("nlmsg_pid"));
+    /** The struct's layout, for checking the offsets below; built on first use (see {@link FieldLayouts}). */
+    public static StructLayout layout() {
+        return Layout.STRUCT;
+    }
+
+    private static final class Layout {
+        static final StructLayout STRUCT = MemoryLayout.structLayout(
+                FieldLayouts.U32.withName("nlmsg_len"),
+                FieldLayouts.U16.withName("nlmsg_type"),
+                FieldLayouts.U16.withName("nlmsg_flags"),
+                FieldLayouts.U32.withName("nlmsg_seq"),
+                FieldLayouts.U32.withName("nlmsg_pid"));
+    }
 
     public static final int SIZE = 16;
     public static final long LEN = 0;
@@ -105,6 +112,15 @@ public final class NetlinkHeader {
 
     public static int portId(byte[] b, int offset) {
         return Fields.u32(b, offset + (int) PID);
+    }
+
+    /** Writes a header at {@code offset} of an array (what the request encoders fill). */
+    public static void write(byte[] b, long offset, int length, int type, int flags, int seq, int portId) {
+        Fields.putU32(b, offset + LEN, length);
+        Fields.putU16(b, offset + TYPE, type);
+        Fields.putU16(b, offset + FLAGS, flags);
+        Fields.putU32(b, offset + SEQ, seq);
+        Fields.putU32(b, offset + PID, portId);
     }
 
     /** Writes a header at {@code offset}. */

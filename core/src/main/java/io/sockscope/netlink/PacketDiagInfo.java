@@ -18,13 +18,20 @@ import java.lang.foreign.StructLayout;
  * </pre>
  */
 public final class PacketDiagInfo {
-    public static final StructLayout LAYOUT = MemoryLayout.structLayout(
-            Fields.U32.withName("pdi_index"),
-            Fields.U32.withName("pdi_version"),
-            Fields.U32.withName("pdi_reserve"),
-            Fields.U32.withName("pdi_copy_thresh"),
-            Fields.U32.withName("pdi_tstamp"),
-            Fields.U32.withName("pdi_flags"));
+    /** The struct's layout, for checking the offsets below; built on first use (see {@link FieldLayouts}). */
+    public static StructLayout layout() {
+        return Layout.STRUCT;
+    }
+
+    private static final class Layout {
+        static final StructLayout STRUCT = MemoryLayout.structLayout(
+                FieldLayouts.U32.withName("pdi_index"),
+                FieldLayouts.U32.withName("pdi_version"),
+                FieldLayouts.U32.withName("pdi_reserve"),
+                FieldLayouts.U32.withName("pdi_copy_thresh"),
+                FieldLayouts.U32.withName("pdi_tstamp"),
+                FieldLayouts.U32.withName("pdi_flags"));
+    }
 
     public static final int SIZE = 24;
     public static final long INDEX = 0;

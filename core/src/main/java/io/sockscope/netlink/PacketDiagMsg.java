@@ -25,12 +25,19 @@ import java.util.function.Consumer;
  * {@code pdiag_num}, so the field is read in host order (ETH_P_ALL arrives as 0x0003); ss reads it the same way.
  */
 public final class PacketDiagMsg {
-    public static final StructLayout LAYOUT = MemoryLayout.structLayout(
-            Fields.U8.withName("pdiag_family"),
-            Fields.U8.withName("pdiag_type"),
-            Fields.U16.withName("pdiag_num"),
-            Fields.U32.withName("pdiag_ino"),
-            MemoryLayout.sequenceLayout(2, Fields.U32).withName("pdiag_cookie"));
+    /** The struct's layout, for checking the offsets below; built on first use (see {@link FieldLayouts}). */
+    public static StructLayout layout() {
+        return Layout.STRUCT;
+    }
+
+    private static final class Layout {
+        static final StructLayout STRUCT = MemoryLayout.structLayout(
+                FieldLayouts.U8.withName("pdiag_family"),
+                FieldLayouts.U8.withName("pdiag_type"),
+                FieldLayouts.U16.withName("pdiag_num"),
+                FieldLayouts.U32.withName("pdiag_ino"),
+                MemoryLayout.sequenceLayout(2, FieldLayouts.U32).withName("pdiag_cookie"));
+    }
 
     public static final int SIZE = 16;
     public static final long FAMILY = 0;

@@ -3,7 +3,6 @@ package io.sockscope.netlink;
 import io.sockscope.model.AddressFamily;
 
 import java.lang.foreign.MemoryLayout;
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 
 /**
@@ -21,13 +20,20 @@ import java.lang.foreign.StructLayout;
  * </pre>
  */
 public final class PacketDiagReq {
-    public static final StructLayout LAYOUT = MemoryLayout.structLayout(
-            Fields.U8.withName("sdiag_family"),
-            Fields.U8.withName("sdiag_protocol"),
-            Fields.U16.withName("pad"),
-            Fields.U32.withName("pdiag_ino"),
-            Fields.U32.withName("pdiag_show"),
-            MemoryLayout.sequenceLayout(2, Fields.U32).withName("pdiag_cookie"));
+    /** The struct's layout, for checking the offsets below; built on first use (see {@link FieldLayouts}). */
+    public static StructLayout layout() {
+        return Layout.STRUCT;
+    }
+
+    private static final class Layout {
+        static final StructLayout STRUCT = MemoryLayout.structLayout(
+                FieldLayouts.U8.withName("sdiag_family"),
+                FieldLayouts.U8.withName("sdiag_protocol"),
+                FieldLayouts.U16.withName("pad"),
+                FieldLayouts.U32.withName("pdiag_ino"),
+                FieldLayouts.U32.withName("pdiag_show"),
+                MemoryLayout.sequenceLayout(2, FieldLayouts.U32).withName("pdiag_cookie"));
+    }
 
     public static final int SIZE = 20;
     public static final long FAMILY = 0;
@@ -50,7 +56,8 @@ public final class PacketDiagReq {
     public static byte[] encode(int show, int seq) {
         int length = NetlinkHeader.SIZE + SIZE;
         byte[] out = new byte[length];
-        MemorySegment s = MemorySegment.ofArray(out);
+        // Written as an array: a segment view would start the foreign-memory API for a plain listing.
+        byte[] s = out;
         NetlinkHeader.write(s, 0, length, SockDiag.SOCK_DIAG_BY_FAMILY, SockDiag.DUMP_REQUEST_FLAGS, seq, 0);
         long base = NetlinkHeader.SIZE;
         Fields.putU8(s, base + FAMILY, AddressFamily.PACKET);

@@ -23,14 +23,21 @@ import java.lang.foreign.StructLayout;
  */
 public record PacketDiagRing(int blockSize, int blockCount, int frameSize, int frameCount, int retireTimeout,
                              int privateSize, int features) {
-    public static final StructLayout LAYOUT = MemoryLayout.structLayout(
-            Fields.U32.withName("pdr_block_size"),
-            Fields.U32.withName("pdr_block_nr"),
-            Fields.U32.withName("pdr_frame_size"),
-            Fields.U32.withName("pdr_frame_nr"),
-            Fields.U32.withName("pdr_retire_tmo"),
-            Fields.U32.withName("pdr_sizeof_priv"),
-            Fields.U32.withName("pdr_features"));
+    /** The struct's layout, for checking the offsets below; built on first use (see {@link FieldLayouts}). */
+    public static StructLayout layout() {
+        return Layout.STRUCT;
+    }
+
+    private static final class Layout {
+        static final StructLayout STRUCT = MemoryLayout.structLayout(
+                FieldLayouts.U32.withName("pdr_block_size"),
+                FieldLayouts.U32.withName("pdr_block_nr"),
+                FieldLayouts.U32.withName("pdr_frame_size"),
+                FieldLayouts.U32.withName("pdr_frame_nr"),
+                FieldLayouts.U32.withName("pdr_retire_tmo"),
+                FieldLayouts.U32.withName("pdr_sizeof_priv"),
+                FieldLayouts.U32.withName("pdr_features"));
+    }
 
     public static final int SIZE = 28;
     public static final long BLOCK_SIZE = 0;

@@ -22,7 +22,7 @@ final class RequestAttributes {
     static long put(MemorySegment s, long offset, int type, byte[] payload) {
         Fields.putU16(s, offset, size(payload.length));
         Fields.putU16(s, offset + 2, type);
-        MemorySegment.copy(payload, 0, s, Fields.U8, offset + AttributeCursor.HEADER_SIZE, payload.length);
+        MemorySegment.copy(payload, 0, s, FieldLayouts.U8, offset + AttributeCursor.HEADER_SIZE, payload.length);
         return offset + size(payload.length);
     }
 
@@ -31,6 +31,22 @@ final class RequestAttributes {
         Fields.putU16(s, offset, size(4));
         Fields.putU16(s, offset + 2, type);
         Fields.putU32(s, offset + AttributeCursor.HEADER_SIZE, value);
+        return offset + size(4);
+    }
+
+    /** {@link #put(MemorySegment, long, int, byte[])} into an array. */
+    static long put(byte[] b, long offset, int type, byte[] payload) {
+        Fields.putU16(b, offset, size(payload.length));
+        Fields.putU16(b, offset + 2, type);
+        System.arraycopy(payload, 0, b, Math.toIntExact(offset + AttributeCursor.HEADER_SIZE), payload.length);
+        return offset + size(payload.length);
+    }
+
+    /** {@link #putU32(MemorySegment, long, int, int)} into an array. */
+    static long putU32(byte[] b, long offset, int type, int value) {
+        Fields.putU16(b, offset, size(4));
+        Fields.putU16(b, offset + 2, type);
+        Fields.putU32(b, offset + AttributeCursor.HEADER_SIZE, value);
         return offset + size(4);
     }
 

@@ -62,10 +62,10 @@ public final class SockDestroyReq {
 
     private static void putEndpoint(MemorySegment s, long portOffset, long addressOffset, InetEndpoint e,
                                     int family) {
-        s.set(Fields.BE16, portOffset, (short) e.port());
+        s.set(FieldLayouts.BE16, portOffset, (short) e.port());
         byte[] address = e.address();
         // An IPv4 socket's identity has its address in the first word and zeros after it, as the kernel sends it.
         int length = family == AddressFamily.INET ? Math.min(address.length, 4) : address.length;
-        MemorySegment.copy(address, 0, s, Fields.U8, addressOffset, length);
+        MemorySegment.copy(address, 0, s, FieldLayouts.U8, addressOffset, length);
     }
 }

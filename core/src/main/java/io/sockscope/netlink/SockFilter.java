@@ -23,11 +23,18 @@ import java.lang.foreign.StructLayout;
  * @param k    the constant operand (unsigned)
  */
 public record SockFilter(int code, int jt, int jf, long k) {
-    public static final StructLayout LAYOUT = MemoryLayout.structLayout(
-            Fields.U16.withName("code"),
-            Fields.U8.withName("jt"),
-            Fields.U8.withName("jf"),
-            Fields.U32.withName("k"));
+    /** The struct's layout, for checking the offsets below; built on first use (see {@link FieldLayouts}). */
+    public static StructLayout layout() {
+        return Layout.STRUCT;
+    }
+
+    private static final class Layout {
+        static final StructLayout STRUCT = MemoryLayout.structLayout(
+                FieldLayouts.U16.withName("code"),
+                FieldLayouts.U8.withName("jt"),
+                FieldLayouts.U8.withName("jf"),
+                FieldLayouts.U32.withName("k"));
+    }
 
     public static final int SIZE = 8;
     public static final long CODE = 0;

@@ -24,12 +24,19 @@ import java.lang.foreign.StructLayout;
  * @param cwndGain   cwnd gain shifted left 8 bits (unsigned)
  */
 public record TcpBbrInfo(long bandwidth, long minRtt, long pacingGain, long cwndGain) {
-    public static final StructLayout LAYOUT = MemoryLayout.structLayout(
-            Fields.U32.withName("bbr_bw_lo"),
-            Fields.U32.withName("bbr_bw_hi"),
-            Fields.U32.withName("bbr_min_rtt"),
-            Fields.U32.withName("bbr_pacing_gain"),
-            Fields.U32.withName("bbr_cwnd_gain"));
+    /** The struct's layout, for checking the offsets below; built on first use (see {@link FieldLayouts}). */
+    public static StructLayout layout() {
+        return Layout.STRUCT;
+    }
+
+    private static final class Layout {
+        static final StructLayout STRUCT = MemoryLayout.structLayout(
+                FieldLayouts.U32.withName("bbr_bw_lo"),
+                FieldLayouts.U32.withName("bbr_bw_hi"),
+                FieldLayouts.U32.withName("bbr_min_rtt"),
+                FieldLayouts.U32.withName("bbr_pacing_gain"),
+                FieldLayouts.U32.withName("bbr_cwnd_gain"));
+    }
 
     public static final int SIZE = 20;
     public static final long BW_LO = 0;

@@ -25,12 +25,19 @@ import java.lang.foreign.StructLayout;
  * @param abTotal bytes acknowledged (unsigned)
  */
 public record TcpDctcpInfo(int enabled, int ceState, long alpha, long abEcn, long abTotal) {
-    public static final StructLayout LAYOUT = MemoryLayout.structLayout(
-            Fields.U16.withName("dctcp_enabled"),
-            Fields.U16.withName("dctcp_ce_state"),
-            Fields.U32.withName("dctcp_alpha"),
-            Fields.U32.withName("dctcp_ab_ecn"),
-            Fields.U32.withName("dctcp_ab_tot"));
+    /** The struct's layout, for checking the offsets below; built on first use (see {@link FieldLayouts}). */
+    public static StructLayout layout() {
+        return Layout.STRUCT;
+    }
+
+    private static final class Layout {
+        static final StructLayout STRUCT = MemoryLayout.structLayout(
+                FieldLayouts.U16.withName("dctcp_enabled"),
+                FieldLayouts.U16.withName("dctcp_ce_state"),
+                FieldLayouts.U32.withName("dctcp_alpha"),
+                FieldLayouts.U32.withName("dctcp_ab_ecn"),
+                FieldLayouts.U32.withName("dctcp_ab_tot"));
+    }
 
     public static final int SIZE = 16;
     public static final long ENABLED = 0;

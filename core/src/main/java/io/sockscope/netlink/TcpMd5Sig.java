@@ -24,12 +24,19 @@ import java.lang.foreign.StructLayout;
  * @param key       the key bytes ({@code tcpm_keylen} of them, at most 80)
  */
 public record TcpMd5Sig(int family, int prefixLength, byte[] address, byte[] key) {
-    public static final StructLayout LAYOUT = MemoryLayout.structLayout(
-            Fields.U8.withName("tcpm_family"),
-            Fields.U8.withName("tcpm_prefixlen"),
-            Fields.U16.withName("tcpm_keylen"),
-            MemoryLayout.sequenceLayout(16, Fields.U8).withName("tcpm_addr"),
-            MemoryLayout.sequenceLayout(80, Fields.U8).withName("tcpm_key"));
+    /** The struct's layout, for checking the offsets below; built on first use (see {@link FieldLayouts}). */
+    public static StructLayout layout() {
+        return Layout.STRUCT;
+    }
+
+    private static final class Layout {
+        static final StructLayout STRUCT = MemoryLayout.structLayout(
+                FieldLayouts.U8.withName("tcpm_family"),
+                FieldLayouts.U8.withName("tcpm_prefixlen"),
+                FieldLayouts.U16.withName("tcpm_keylen"),
+                MemoryLayout.sequenceLayout(16, FieldLayouts.U8).withName("tcpm_addr"),
+                MemoryLayout.sequenceLayout(80, FieldLayouts.U8).withName("tcpm_key"));
+    }
 
     public static final int SIZE = 100;
     public static final long FAMILY = 0;

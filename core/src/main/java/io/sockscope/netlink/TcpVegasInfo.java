@@ -23,11 +23,18 @@ import java.lang.foreign.StructLayout;
  * @param minRtt  the smallest RTT seen
  */
 public record TcpVegasInfo(long enabled, long rttCount, long rtt, long minRtt) {
-    public static final StructLayout LAYOUT = MemoryLayout.structLayout(
-            Fields.U32.withName("tcpv_enabled"),
-            Fields.U32.withName("tcpv_rttcnt"),
-            Fields.U32.withName("tcpv_rtt"),
-            Fields.U32.withName("tcpv_minrtt"));
+    /** The struct's layout, for checking the offsets below; built on first use (see {@link FieldLayouts}). */
+    public static StructLayout layout() {
+        return Layout.STRUCT;
+    }
+
+    private static final class Layout {
+        static final StructLayout STRUCT = MemoryLayout.structLayout(
+                FieldLayouts.U32.withName("tcpv_enabled"),
+                FieldLayouts.U32.withName("tcpv_rttcnt"),
+                FieldLayouts.U32.withName("tcpv_rtt"),
+                FieldLayouts.U32.withName("tcpv_minrtt"));
+    }
 
     public static final int SIZE = 16;
     public static final long ENABLED = 0;

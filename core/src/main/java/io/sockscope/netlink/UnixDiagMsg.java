@@ -6,6 +6,7 @@ import io.sockscope.model.UnixSocket;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
+import java.lang.foreign.ValueLayout;
 import java.util.function.Consumer;
 
 /**
@@ -26,13 +27,20 @@ import java.util.function.Consumer;
  * </pre>
  */
 public final class UnixDiagMsg {
-    public static final StructLayout LAYOUT = MemoryLayout.structLayout(
-            Fields.U8.withName("udiag_family"),
-            Fields.U8.withName("udiag_type"),
-            Fields.U8.withName("udiag_state"),
-            Fields.U8.withName("pad"),
-            Fields.U32.withName("udiag_ino"),
-            MemoryLayout.sequenceLayout(2, Fields.U32).withName("udiag_cookie"));
+    /** The struct's layout, for checking the offsets below; built on first use (see {@link FieldLayouts}). */
+    public static StructLayout layout() {
+        return Layout.STRUCT;
+    }
+
+    private static final class Layout {
+        static final StructLayout STRUCT = MemoryLayout.structLayout(
+                FieldLayouts.U8.withName("udiag_family"),
+                FieldLayouts.U8.withName("udiag_type"),
+                FieldLayouts.U8.withName("udiag_state"),
+                FieldLayouts.U8.withName("pad"),
+                FieldLayouts.U32.withName("udiag_ino"),
+                MemoryLayout.sequenceLayout(2, FieldLayouts.U32).withName("udiag_cookie"));
+    }
 
     public static final int SIZE = 16;
     public static final long FAMILY = 0;
@@ -84,9 +92,31 @@ public final class UnixDiagMsg {
     public static UnixSocket decode(MemorySegment payload, boolean keepAttributes, Consumer<String> warnings)
             throws MalformedMessageException {
         checkLength(payload);
-        SocketTable table = table(type(payload));
+        byte[] b = payload.toArray(ValueLayout.JAVA_BYTE);
+        return decode(b, 0, b.length, keepAttributes, warnings);
+    }
+
+    /** Rejects a payload too short for the struct, so that the raw accessors can be used. */
+    public static void checkLength(int payloadLength) throws MalformedMessageException {
+        if (payloadLength < SIZE) {
+            throw new MalformedMessageException("unix_diag_msg of " + payloadLength + " bytes, need " + SIZE);
+        }
+    }
+
+    public static int type(byte[] b, int payloadOffset) {
+        return Fields.u8(b, payloadOffset + (int) TYPE);
+    }
+
+    /**
+     * {@link #decode(MemorySegment, boolean, Consumer)} of the payload at {@code offset} of a heap copy of a
+     * reply, read in place.
+     */
+    public static UnixSocket decode(byte[] b, int offset, int length, boolean keepAttributes,
+                                    Consumer<String> warnings) throws MalformedMessageException {
+        checkLength(length);
+        SocketTable table = table(type(b, offset));
         if (table == null) {
-            throw new MalformedMessageException("unix_diag_msg with socket type " + type(payload));
+            throw new MalformedMessageException("unix_diag_msg with socket type " + type(b, offset));
         }
         long recvQ = 0;
         long sendQ = 0;
@@ -97,8 +127,7 @@ public final class UnixDiagMsg {
         long vfsDevice = -1;
         int[] pending = null;
         int uid = -1;
-        MemorySegment area = payload.asSlice(SIZE);
-        AttributeCursor c = new AttributeCursor(area);
+        AttributeCursor c = new AttributeCursor(b, offset + SIZE, length - SIZE);
         while (c.next()) {
             switch (c.type()) {
                 case UNIX_DIAG_NAME -> name = c.bytes();
@@ -120,9 +149,9 @@ public final class UnixDiagMsg {
         if (c.malformed()) {
             warnings.accept("unix_diag_msg: " + c.problem());
         }
-        return new UnixSocket(table, Fields.u8(payload, STATE), recvQ, sendQ, name,
-                Fields.u32AsLong(payload, INO), peer, null, shutdown, vfsInode, vfsDevice, pending, uid,
-                keepAttributes ? Fields.bytes(area, 0, (int) area.byteSize()) : null);
+        return new UnixSocket(table, Fields.u8(b, offset + (int) STATE), recvQ, sendQ, name,
+                Fields.u32AsLong(b, offset + (int) INO), peer, null, shutdown, vfsInode, vfsDevice, pending, uid,
+                keepAttributes ? Fields.bytes(b, offset + SIZE, length - SIZE) : null);
     }
 
     private static int[] u32Array(AttributeCursor c) {

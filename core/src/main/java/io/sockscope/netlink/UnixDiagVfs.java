@@ -23,9 +23,16 @@ import java.lang.foreign.StructLayout;
  * @param device the file system's device, kernel encoding (unsigned)
  */
 public record UnixDiagVfs(long inode, long device) {
-    public static final StructLayout LAYOUT = MemoryLayout.structLayout(
-            Fields.U32.withName("udiag_vfs_ino"),
-            Fields.U32.withName("udiag_vfs_dev"));
+    /** The struct's layout, for checking the offsets below; built on first use (see {@link FieldLayouts}). */
+    public static StructLayout layout() {
+        return Layout.STRUCT;
+    }
+
+    private static final class Layout {
+        static final StructLayout STRUCT = MemoryLayout.structLayout(
+                FieldLayouts.U32.withName("udiag_vfs_ino"),
+                FieldLayouts.U32.withName("udiag_vfs_dev"));
+    }
 
     public static final int SIZE = 8;
     public static final long INO = 0;

@@ -2,8 +2,10 @@
  * The netlink and sock_diag wire format, with no I/O: message framing ({@link io.sockscope.netlink.MessageCursor},
  * {@link io.sockscope.netlink.NetlinkHeader}), attribute walking ({@link io.sockscope.netlink.AttributeCursor}),
  * error and done decoding ({@link io.sockscope.netlink.NetlinkError}), and one class per kernel struct, each with
- * its {@code LAYOUT}, named offsets and the C declaration in its Javadoc: requests are encoded to byte arrays,
- * replies decoded from any {@link java.lang.foreign.MemorySegment} into {@code io.sockscope.model} records.
+ * its {@code layout()}, named offsets and the C declaration in its Javadoc: requests are encoded to byte arrays,
+ * replies decoded from any {@link java.lang.foreign.MemorySegment}, or from a heap copy of a datagram, into
+ * {@code io.sockscope.model} records. The heap paths touch no foreign-memory class (every layout is built on
+ * first use), so that a listing in a fresh JVM does not pay for that API's start-up.
  *
  * <p>Decoders read the segment in place and accept any bytes: they return a record or throw
  * {@link io.sockscope.netlink.MalformedMessageException}. A damaged attribute area keeps the attributes before

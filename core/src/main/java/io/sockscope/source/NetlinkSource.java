@@ -254,7 +254,7 @@ public final class NetlinkSource implements SocketSource {
         }
         byte[] unix = unixRequest(request);
         receive((channel, handler) -> run(channel, unix, handler, delivery),
-                (type, flags, payload) -> delivery.unix(payload, request), background, delivery);
+                new UnixHandler(delivery, request), background, delivery);
     }
 
     private void dumpPacket(DumpRequest request, Delivery delivery) throws SourceException {
@@ -387,14 +387,14 @@ public final class NetlinkSource implements SocketSource {
             }
         }
 
-        void unix(MemorySegment payload, DumpRequest request) {
+        void unix(byte[] buffer, int offset, int length, DumpRequest request) {
             try {
-                UnixDiagMsg.checkLength(payload);
-                SocketTable table = UnixDiagMsg.table(UnixDiagMsg.type(payload));
+                UnixDiagMsg.checkLength(length);
+                SocketTable table = UnixDiagMsg.table(UnixDiagMsg.type(buffer, offset));
                 if (table != null && !table.in(request.tables())) {
                     return;
                 }
-                deliver(UnixDiagMsg.decode(payload, request.memory(), decodeWarnings));
+                deliver(UnixDiagMsg.decode(buffer, offset, length, request.memory(), decodeWarnings));
             } catch (MalformedMessageException e) {
                 skipped(e);
             }
@@ -430,6 +430,23 @@ public final class NetlinkSource implements SocketSource {
 
         private void skipped(MalformedMessageException e) {
             warnings.warn(CALL + ": skipped a malformed socket record: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Decodes unix_diag replies where the dump copied them, without a view per message (and so without the
+     * foreign-memory API, which a fresh JVM pays tens of milliseconds to start).
+     */
+    private record UnixHandler(Delivery delivery, DumpRequest request) implements NetlinkMessageHandler {
+        @Override
+        public void onMessage(int type, int flags, MemorySegment payload) {
+            byte[] bytes = payload.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+            onMessage(type, flags, bytes, 0, bytes.length);
+        }
+
+        @Override
+        public void onMessage(int type, int flags, byte[] buffer, int offset, int length) {
+            delivery.unix(buffer, offset, length, request);
         }
     }
 

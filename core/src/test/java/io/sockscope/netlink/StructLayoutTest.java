@@ -20,23 +20,23 @@ class StructLayoutTest {
 
     @Test
     void nlmsghdr() {
-        check(NetlinkHeader.LAYOUT, NetlinkHeader.SIZE, "nlmsg_len", NetlinkHeader.LEN, "nlmsg_type",
+        check(NetlinkHeader.layout(), NetlinkHeader.SIZE, "nlmsg_len", NetlinkHeader.LEN, "nlmsg_type",
                 NetlinkHeader.TYPE, "nlmsg_flags", NetlinkHeader.FLAGS, "nlmsg_seq", NetlinkHeader.SEQ,
                 "nlmsg_pid", NetlinkHeader.PID);
     }
 
     @Test
     void inetDiag() {
-        check(InetDiagSockId.LAYOUT, InetDiagSockId.SIZE, "idiag_sport", InetDiagSockId.SPORT, "idiag_dport",
+        check(InetDiagSockId.layout(), InetDiagSockId.SIZE, "idiag_sport", InetDiagSockId.SPORT, "idiag_dport",
                 InetDiagSockId.DPORT, "idiag_src", InetDiagSockId.SRC, "idiag_dst", InetDiagSockId.DST,
                 "idiag_if", InetDiagSockId.IF, "idiag_cookie", InetDiagSockId.COOKIE);
-        check(InetDiagReqV2.LAYOUT, InetDiagReqV2.SIZE, "sdiag_family", InetDiagReqV2.FAMILY, "sdiag_protocol",
+        check(InetDiagReqV2.layout(), InetDiagReqV2.SIZE, "sdiag_family", InetDiagReqV2.FAMILY, "sdiag_protocol",
                 InetDiagReqV2.PROTOCOL, "idiag_ext", InetDiagReqV2.EXT, "idiag_states", InetDiagReqV2.STATES,
                 "id", InetDiagReqV2.ID);
-        check(InetDiagReq.LAYOUT, InetDiagReq.SIZE, "idiag_family", InetDiagReq.FAMILY, "idiag_src_len",
+        check(InetDiagReq.layout(), InetDiagReq.SIZE, "idiag_family", InetDiagReq.FAMILY, "idiag_src_len",
                 InetDiagReq.SRC_LEN, "idiag_dst_len", InetDiagReq.DST_LEN, "idiag_ext", InetDiagReq.EXT,
                 "id", InetDiagReq.ID, "idiag_states", InetDiagReq.STATES, "idiag_dbs", InetDiagReq.DBS);
-        check(InetDiagMsg.LAYOUT, InetDiagMsg.SIZE, "idiag_family", InetDiagMsg.FAMILY, "idiag_state",
+        check(InetDiagMsg.layout(), InetDiagMsg.SIZE, "idiag_family", InetDiagMsg.FAMILY, "idiag_state",
                 InetDiagMsg.STATE, "idiag_timer", InetDiagMsg.TIMER, "idiag_retrans", InetDiagMsg.RETRANS,
                 "id", InetDiagMsg.ID, "idiag_expires", InetDiagMsg.EXPIRES, "idiag_rqueue", InetDiagMsg.RQUEUE,
                 "idiag_wqueue", InetDiagMsg.WQUEUE, "idiag_uid", InetDiagMsg.UID, "idiag_inode", InetDiagMsg.INODE);
@@ -44,33 +44,33 @@ class StructLayoutTest {
 
     @Test
     void unixDiag() {
-        check(UnixDiagReq.LAYOUT, UnixDiagReq.SIZE, "sdiag_family", UnixDiagReq.FAMILY, "sdiag_protocol",
+        check(UnixDiagReq.layout(), UnixDiagReq.SIZE, "sdiag_family", UnixDiagReq.FAMILY, "sdiag_protocol",
                 UnixDiagReq.PROTOCOL, "udiag_states", UnixDiagReq.STATES, "udiag_ino", UnixDiagReq.INO,
                 "udiag_show", UnixDiagReq.SHOW, "udiag_cookie", UnixDiagReq.COOKIE);
-        check(UnixDiagMsg.LAYOUT, UnixDiagMsg.SIZE, "udiag_family", UnixDiagMsg.FAMILY, "udiag_type",
+        check(UnixDiagMsg.layout(), UnixDiagMsg.SIZE, "udiag_family", UnixDiagMsg.FAMILY, "udiag_type",
                 UnixDiagMsg.TYPE, "udiag_state", UnixDiagMsg.STATE, "udiag_ino", UnixDiagMsg.INO,
                 "udiag_cookie", UnixDiagMsg.COOKIE);
     }
 
     @Test
     void packetDiag() {
-        check(PacketDiagReq.LAYOUT, PacketDiagReq.SIZE, "sdiag_family", PacketDiagReq.FAMILY, "sdiag_protocol",
+        check(PacketDiagReq.layout(), PacketDiagReq.SIZE, "sdiag_family", PacketDiagReq.FAMILY, "sdiag_protocol",
                 PacketDiagReq.PROTOCOL, "pdiag_ino", PacketDiagReq.INO, "pdiag_show", PacketDiagReq.SHOW,
                 "pdiag_cookie", PacketDiagReq.COOKIE);
-        check(PacketDiagMsg.LAYOUT, PacketDiagMsg.SIZE, "pdiag_family", PacketDiagMsg.FAMILY, "pdiag_type",
+        check(PacketDiagMsg.layout(), PacketDiagMsg.SIZE, "pdiag_family", PacketDiagMsg.FAMILY, "pdiag_type",
                 PacketDiagMsg.TYPE, "pdiag_num", PacketDiagMsg.NUM, "pdiag_ino", PacketDiagMsg.INO,
                 "pdiag_cookie", PacketDiagMsg.COOKIE);
-        check(PacketDiagInfo.LAYOUT, PacketDiagInfo.SIZE, "pdi_index", PacketDiagInfo.INDEX, "pdi_version",
+        check(PacketDiagInfo.layout(), PacketDiagInfo.SIZE, "pdi_index", PacketDiagInfo.INDEX, "pdi_version",
                 PacketDiagInfo.VERSION, "pdi_reserve", PacketDiagInfo.RESERVE, "pdi_copy_thresh",
                 PacketDiagInfo.COPY_THRESH, "pdi_tstamp", PacketDiagInfo.TSTAMP, "pdi_flags", PacketDiagInfo.FLAGS);
     }
 
     @Test
     void netlinkDiag() {
-        check(NetlinkDiagReq.LAYOUT, NetlinkDiagReq.SIZE, "sdiag_family", NetlinkDiagReq.FAMILY, "sdiag_protocol",
+        check(NetlinkDiagReq.layout(), NetlinkDiagReq.SIZE, "sdiag_family", NetlinkDiagReq.FAMILY, "sdiag_protocol",
                 NetlinkDiagReq.PROTOCOL, "ndiag_ino", NetlinkDiagReq.INO, "ndiag_show", NetlinkDiagReq.SHOW,
                 "ndiag_cookie", NetlinkDiagReq.COOKIE);
-        check(NetlinkDiagMsg.LAYOUT, NetlinkDiagMsg.SIZE, "ndiag_family", NetlinkDiagMsg.FAMILY, "ndiag_type",
+        check(NetlinkDiagMsg.layout(), NetlinkDiagMsg.SIZE, "ndiag_family", NetlinkDiagMsg.FAMILY, "ndiag_type",
                 NetlinkDiagMsg.TYPE, "ndiag_protocol", NetlinkDiagMsg.PROTOCOL, "ndiag_state", NetlinkDiagMsg.STATE,
                 "ndiag_portid", NetlinkDiagMsg.PORTID, "ndiag_dst_portid", NetlinkDiagMsg.DST_PORTID,
                 "ndiag_dst_group", NetlinkDiagMsg.DST_GROUP, "ndiag_ino", NetlinkDiagMsg.INO,
