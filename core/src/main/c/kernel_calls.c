@@ -5,17 +5,24 @@
  * and FFM otherwise.
  *
  * Every function returns what the C call returns, or -errno when it fails. Pointers travel as the
- * addresses of native memory segments the Java side owns for the duration of the call.
+ * addresses of native memory segments the Java side owns for the duration of the call, except in the
+ * functions that take Java arrays: those serve the JNI path of a listing, which then needs no native
+ * segment, and so never pays for the foreign-memory API's first use (method-handle classes spun at run
+ * time, about 20 ms of a fresh JVM).
  */
 #define _GNU_SOURCE
 #include <jni.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/netlink.h>
 #include <net/if.h>
 #include <sched.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "sockscope_jni.h"
@@ -93,4 +100,138 @@ JNIEXPORT jlong JNICALL Java_io_sockscope_kernel_JniCalls_ifIndexToName(JNIEnv *
 JNIEXPORT jlong JNICALL Java_io_sockscope_kernel_JniCalls_ifNameToIndex(JNIEnv *env, jclass type,
         jlong name) {
     return (jlong) if_nametoindex(PTR(name));
+}
+
+/* setsockopt with an int value, the only kind a netlink socket of sockscope sets. */
+JNIEXPORT jlong JNICALL Java_io_sockscope_kernel_JniCalls_setsockoptInt(JNIEnv *env, jclass type,
+        jint fd, jint level, jint name, jint value) {
+    int option = value;
+    return outcome(setsockopt(fd, level, name, &option, sizeof option));
+}
+
+/* Binds a netlink socket to a port the kernel picks and to the multicast groups (a bit mask). */
+JNIEXPORT jlong JNICALL Java_io_sockscope_kernel_JniCalls_bindNetlink(JNIEnv *env, jclass type,
+        jint fd, jint groups) {
+    struct sockaddr_nl address;
+    memset(&address, 0, sizeof address);
+    address.nl_family = AF_NETLINK;
+    address.nl_groups = (uint32_t) groups;
+    return outcome(bind(fd, (struct sockaddr *) &address, sizeof address));
+}
+
+/* The port id a bound netlink socket got, as an unsigned 32-bit value, or -errno. */
+JNIEXPORT jlong JNICALL Java_io_sockscope_kernel_JniCalls_netlinkPortId(JNIEnv *env, jclass type, jint fd) {
+    struct sockaddr_nl address;
+    socklen_t length = sizeof address;
+    memset(&address, 0, sizeof address);
+    if (getsockname(fd, (struct sockaddr *) &address, &length) == -1) {
+        return -(jlong) errno;
+    }
+    return (jlong) address.nl_pid;
+}
+
+/*
+ * Sends the first length bytes of a Java array to the kernel (netlink port 0) as one datagram. The bytes
+ * are copied out first: the array is not pinned while the kernel works.
+ */
+JNIEXPORT jlong JNICALL Java_io_sockscope_kernel_JniCalls_sendToKernel(JNIEnv *env, jclass type,
+        jint fd, jbyteArray bytes, jint length, jint flags) {
+    if (length < 0 || length > (*env)->GetArrayLength(env, bytes)) {
+        return -EINVAL;
+    }
+    char *copy = malloc(length > 0 ? (size_t) length : 1);
+    if (copy == NULL) {
+        return -ENOMEM;
+    }
+    (*env)->GetByteArrayRegion(env, bytes, 0, length, (jbyte *) copy);
+    struct sockaddr_nl kernel;
+    memset(&kernel, 0, sizeof kernel);
+    kernel.nl_family = AF_NETLINK;
+    struct iovec vector = { .iov_base = copy, .iov_len = (size_t) length };
+    struct msghdr message;
+    memset(&message, 0, sizeof message);
+    message.msg_name = &kernel;
+    message.msg_namelen = sizeof kernel;
+    message.msg_iov = &vector;
+    message.msg_iovlen = 1;
+    jlong result = outcome(sendmsg(fd, &message, flags));
+    free(copy);
+    return result;
+}
+
+/*
+ * recvmsg of one datagram into the first length bytes of a Java array (length 0 with MSG_PEEK | MSG_TRUNC
+ * asks the size of the next one). Returns what recvmsg returns; meta[0] is then the sender's port id and
+ * meta[1] msg_flags (MSG_TRUNC when the datagram did not fit). The datagram lands in native memory and is
+ * copied into the array, so that a receive that waits never holds the array pinned.
+ */
+JNIEXPORT jlong JNICALL Java_io_sockscope_kernel_JniCalls_receive(JNIEnv *env, jclass type,
+        jint fd, jbyteArray buffer, jint length, jint flags, jintArray meta) {
+    if (length < 0 || (buffer == NULL ? length != 0 : length > (*env)->GetArrayLength(env, buffer))
+            || (*env)->GetArrayLength(env, meta) < 2) {
+        return -EINVAL;
+    }
+    char *into = NULL;
+    if (length > 0 && (into = malloc((size_t) length)) == NULL) {
+        return -ENOMEM;
+    }
+    struct sockaddr_nl sender;
+    memset(&sender, 0, sizeof sender);
+    struct iovec vector = { .iov_base = into, .iov_len = (size_t) length };
+    struct msghdr message;
+    memset(&message, 0, sizeof message);
+    message.msg_name = &sender;
+    message.msg_namelen = sizeof sender;
+    message.msg_iov = &vector;
+    message.msg_iovlen = 1;
+    ssize_t received = recvmsg(fd, &message, flags);
+    jlong result = outcome(received);
+    if (received > 0 && length > 0) {
+        jsize filled = received < length ? (jsize) received : length;
+        (*env)->SetByteArrayRegion(env, buffer, 0, filled, (const jbyte *) into);
+    }
+    if (received >= 0) {
+        jint values[2] = { (jint) sender.nl_pid, (jint) message.msg_flags };
+        (*env)->SetIntArrayRegion(env, meta, 0, 2, values);
+    }
+    free(into);
+    return result;
+}
+
+/* The column count of the terminal on fd: -ENOTTY when fd is not a terminal, -errno when it has no size. */
+JNIEXPORT jlong JNICALL Java_io_sockscope_kernel_JniCalls_terminalColumns(JNIEnv *env, jclass type, jint fd) {
+    if (!isatty(fd)) {
+        return -ENOTTY;
+    }
+    struct winsize size;
+    memset(&size, 0, sizeof size);
+    if (ioctl(fd, TIOCGWINSZ, &size) == -1) {
+        return -(jlong) errno;
+    }
+    return size.ws_col;
+}
+
+/* The name of interface index into a Java array of at least IF_NAMESIZE bytes: its length, or 0 if none. */
+JNIEXPORT jlong JNICALL Java_io_sockscope_kernel_JniCalls_ifIndexToNameArray(JNIEnv *env, jclass type,
+        jint index, jbyteArray name) {
+    char found[IF_NAMESIZE];
+    if ((*env)->GetArrayLength(env, name) < IF_NAMESIZE || if_indextoname((unsigned int) index, found) == NULL) {
+        return 0;
+    }
+    size_t length = strnlen(found, IF_NAMESIZE);
+    (*env)->SetByteArrayRegion(env, name, 0, (jsize) length, (const jbyte *) found);
+    return (jlong) length;
+}
+
+/* The index of the interface whose name is the whole of a Java array (no NUL), or 0 when there is none. */
+JNIEXPORT jlong JNICALL Java_io_sockscope_kernel_JniCalls_ifNameToIndexArray(JNIEnv *env, jclass type,
+        jbyteArray name) {
+    char text[IF_NAMESIZE];
+    jsize length = (*env)->GetArrayLength(env, name);
+    if (length <= 0 || length >= IF_NAMESIZE) {
+        return 0;
+    }
+    (*env)->GetByteArrayRegion(env, name, 0, length, (jbyte *) text);
+    text[length] = '\0';
+    return (jlong) if_nametoindex(text);
 }

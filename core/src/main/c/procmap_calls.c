@@ -6,7 +6,10 @@
 #include <jni.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -70,4 +73,52 @@ JNIEXPORT jlong JNICALL Java_io_sockscope_procmap_JniCalls_read(JNIEnv *env, jcl
 
 JNIEXPORT jlong JNICALL Java_io_sockscope_procmap_JniCalls_close(JNIEnv *env, jclass type, jint fd) {
     return outcome(close(fd));
+}
+
+/*
+ * The array twins of openat, getdents64 and read, for a scan that then holds no native memory (see
+ * kernel_calls.c for why). The name is a NUL-terminated Java array; data is read into native memory and
+ * copied into the array, which is never pinned while the kernel works.
+ */
+JNIEXPORT jlong JNICALL Java_io_sockscope_procmap_JniCalls_openatArray(JNIEnv *env, jclass type,
+        jint dirfd, jbyteArray name, jint flags) {
+    char path[PATH_MAX];
+    jsize length = (*env)->GetArrayLength(env, name);
+    if (length > PATH_MAX) {
+        length = PATH_MAX;
+    }
+    (*env)->GetByteArrayRegion(env, name, 0, length, (jbyte *) path);
+    if (memchr(path, '\0', (size_t) length) == NULL) {
+        return -ENAMETOOLONG;
+    }
+    return outcome(openat(dirfd, path, flags));
+}
+
+/* Reads up to size bytes with read (getdents is 0) or getdents64 (1) into the array from offset. */
+static jlong readInto(JNIEnv *env, jint fd, jbyteArray buffer, jint offset, jint size, int directory) {
+    if (offset < 0 || size < 0 || size > (*env)->GetArrayLength(env, buffer) - offset) {
+        return -EINVAL;
+    }
+    char *into = malloc(size > 0 ? (size_t) size : 1);
+    if (into == NULL) {
+        return -ENOMEM;
+    }
+    /* getdents64 through syscall(): the glibc wrapper is recent (2.30), the system call is not. */
+    long got = directory ? syscall(SYS_getdents64, fd, into, (size_t) size) : read(fd, into, (size_t) size);
+    jlong result = outcome(got);
+    if (got > 0) {
+        (*env)->SetByteArrayRegion(env, buffer, offset, (jsize) got, (const jbyte *) into);
+    }
+    free(into);
+    return result;
+}
+
+JNIEXPORT jlong JNICALL Java_io_sockscope_procmap_JniCalls_getdents64Array(JNIEnv *env, jclass type,
+        jint fd, jbyteArray buffer, jint size) {
+    return readInto(env, fd, buffer, 0, size, 1);
+}
+
+JNIEXPORT jlong JNICALL Java_io_sockscope_procmap_JniCalls_readArray(JNIEnv *env, jclass type,
+        jint fd, jbyteArray buffer, jint offset, jint size) {
+    return readInto(env, fd, buffer, offset, size, 0);
 }

@@ -50,4 +50,34 @@ record BoundSocket(int fd, int portId) {
             throw e;
         }
     }
+
+    /**
+     * {@link #open} through the JNI library's calls on plain values, which need no scratch memory; only when
+     * {@link JniCalls#AVAILABLE}.
+     *
+     * @throws NetlinkException naming the system call that failed; nothing is left open then
+     */
+    static BoundSocket openWithJni(int protocol, int groups) throws NetlinkException {
+        long fd = JniCalls.socket(Libc.AF_NETLINK, Libc.SOCK_RAW | Libc.SOCK_CLOEXEC, protocol);
+        if (fd < 0) {
+            throw NetlinkException.ofSyscall("socket", (int) -fd);
+        }
+        try {
+            // Both best effort, as above.
+            JniCalls.setsockoptInt((int) fd, Libc.SOL_SOCKET, Libc.SO_RCVBUF, SocketExchange.RECEIVE_BUFFER_BYTES);
+            JniCalls.setsockoptInt((int) fd, Libc.SOL_NETLINK, Libc.NETLINK_EXT_ACK, 1);
+            long bound = JniCalls.bindNetlink((int) fd, groups);
+            if (bound < 0) {
+                throw NetlinkException.ofSyscall("bind", (int) -bound);
+            }
+            long portId = JniCalls.netlinkPortId((int) fd);
+            if (portId < 0) {
+                throw NetlinkException.ofSyscall("getsockname", (int) -portId);
+            }
+            return new BoundSocket((int) fd, (int) portId);
+        } catch (NetlinkException | RuntimeException | Error e) {
+            JniCalls.close((int) fd);
+            throw e;
+        }
+    }
 }

@@ -29,9 +29,11 @@ final class DumpLoop {
     private final int seq;
     private final boolean endsWithAck;
     private long delivered;
-    /** The datagram being handled, copied from the receive buffer, and how much of it is in use. */
+    /** The datagram being handled, in the heap, and how much of the array it fills. */
     private byte[] copy = new byte[0];
     private int copyLength;
+    /** The exchange's segment that was copied into {@link #copy}, or null when the exchange lent its array. */
+    private MemorySegment received;
 
     DumpLoop(NetlinkExchange exchange, String call, byte[] request, NetlinkMessageHandler handler,
              Consumer<String> warnings, ReplyRecorder recorder) {
@@ -44,10 +46,9 @@ final class DumpLoop {
         this.handler = handler;
         this.warnings = warnings;
         this.recorder = recorder;
-        MemorySegment header = MemorySegment.ofArray(request);
-        this.seq = NetlinkHeader.seq(header, 0);
+        this.seq = NetlinkHeader.seq(request, 0);
         // A request that is not a dump ends with its acknowledgement instead of NLMSG_DONE.
-        this.endsWithAck = (NetlinkHeader.flags(header, 0) & NetlinkHeader.NLM_F_DUMP) != NetlinkHeader.NLM_F_DUMP;
+        this.endsWithAck = (NetlinkHeader.flags(request, 0) & NetlinkHeader.NLM_F_DUMP) != NetlinkHeader.NLM_F_DUMP;
     }
 
     DumpOutcome run() throws NetlinkException {
@@ -64,7 +65,7 @@ final class DumpLoop {
     private DumpOutcome receiveReply(boolean mayRepeat) throws NetlinkException {
         boolean interrupted = false;
         for (boolean first = true; ; first = false) {
-            MemorySegment datagram = receive();
+            receive();
             ReplyDatagram reply = ReplyDatagram.scan(copy, copyLength, exchange.portId(), seq, endsWithAck);
             boolean failed = reply.error() != null || reply.malformed() != null;
             // Only the first datagram of an attempt can still undo it: nothing was recorded or delivered yet.
@@ -75,7 +76,7 @@ final class DumpLoop {
                 return null;
             }
             if (recorder != null) {
-                recorder.datagram(datagram);
+                recorder.datagram(received != null ? received : MemorySegment.ofArray(copy).asSlice(0, copyLength));
             }
             warnAboutSkipped(reply);
             if (reply.error() != null) {
@@ -139,22 +140,27 @@ final class DumpLoop {
     }
 
     /**
-     * Receives the next datagram and copies it to the heap ({@link #copy}), where its headers and messages
-     * are read: one bulk copy per datagram makes every later field read a plain array read.
+     * Receives the next datagram into the heap ({@link #copy}), where its headers and messages are read: an
+     * exchange that receives into an array lends it, any other's datagram is copied there, one bulk copy per
+     * datagram making every later field read a plain array read.
      */
-    private MemorySegment receive() throws NetlinkException {
-        MemorySegment datagram;
+    private void receive() throws NetlinkException {
         try {
-            datagram = exchange.receive();
+            if (exchange instanceof ArrayReceiver arrays) {
+                copy = arrays.receiveArray();
+                copyLength = arrays.receivedLength();
+                received = null;
+                return;
+            }
+            received = exchange.receive();
         } catch (NetlinkException e) {
             throw e.afterDelivering(delivered);
         }
-        int length = Math.toIntExact(datagram.byteSize());
+        int length = Math.toIntExact(received.byteSize());
         if (copy.length < length) {
             copy = new byte[Math.max(length, 32 * 1024)];
         }
-        MemorySegment.copy(datagram, ValueLayout.JAVA_BYTE, 0, copy, 0, length);
+        MemorySegment.copy(received, ValueLayout.JAVA_BYTE, 0, copy, 0, length);
         copyLength = length;
-        return datagram;
     }
 }

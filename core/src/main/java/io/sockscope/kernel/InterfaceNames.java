@@ -2,6 +2,7 @@ package io.sockscope.kernel;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -29,12 +30,22 @@ public final class InterfaceNames {
         if (name.isEmpty() || name.length() >= Libc.IF_NAMESIZE) {
             return 0;
         }
+        if (JniCalls.AVAILABLE) {
+            // The JNI library takes the name's bytes as they are, with no native string to allocate.
+            return (int) JniCalls.ifNameToIndexArray(name.getBytes(StandardCharsets.UTF_8));
+        }
         try (Arena arena = Arena.ofConfined()) {
             return Libc.ifNameToIndex(arena.allocateFrom(name));
         }
     }
 
     private static String lookUp(int ifindex) {
+        if (JniCalls.AVAILABLE) {
+            byte[] buffer = new byte[Libc.IF_NAMESIZE];
+            int length = (int) JniCalls.ifIndexToNameArray(ifindex, buffer);
+            return length > 0 ? new String(buffer, 0, length, StandardCharsets.UTF_8)
+                    : "if" + Integer.toUnsignedString(ifindex);
+        }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment buffer = arena.allocate(Libc.IF_NAMESIZE);
             MemorySegment result = Libc.ifIndexToName(ifindex, buffer);

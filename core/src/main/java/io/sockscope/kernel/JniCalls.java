@@ -11,11 +11,13 @@ package io.sockscope.kernel;
  * ({@link #ABI_VERSION}); {@link Libc} then links FFM downcalls as before.
  *
  * <p>Every call returns the C call's result, or {@code -errno} when it failed. Pointer arguments are the
- * addresses of native segments the caller keeps alive during the call.
+ * addresses of native segments the caller keeps alive during the call. The calls that take arrays are what
+ * a listing uses ({@link ArraySocketExchange}, {@link TerminalWidth}, {@link InterfaceNames}): with them it
+ * creates no segment at all, and so never pays for the foreign-memory API's first use in a fresh JVM.
  */
 final class JniCalls {
     /** Must equal {@code SOCKSCOPE_JNI_ABI} in {@code sockscope_jni.h}. */
-    static final int ABI_VERSION = 1;
+    static final int ABI_VERSION = 2;
 
     /** Whether the library is loaded and of the right version. */
     static final boolean AVAILABLE = available();
@@ -63,4 +65,30 @@ final class JniCalls {
     static native long ifIndexToName(int index, long buffer);
 
     static native long ifNameToIndex(long name);
+
+    static native long setsockoptInt(int fd, int level, int name, int value);
+
+    /** Binds a netlink socket to a kernel-assigned port and to {@code groups} (a bit mask of groups 1 to 32). */
+    static native long bindNetlink(int fd, int groups);
+
+    /** The port id of a bound netlink socket, unsigned, or {@code -errno}. */
+    static native long netlinkPortId(int fd);
+
+    /** Sends the first {@code length} bytes of {@code bytes} to the kernel (netlink port 0), copied first. */
+    static native long sendToKernel(int fd, byte[] bytes, int length, int flags);
+
+    /**
+     * {@code recvmsg} of one datagram into the first {@code length} bytes of {@code buffer} (null with length 0
+     * to peek at the size); on success {@code meta[0]} is the sender's port id and {@code meta[1]} {@code msg_flags}.
+     */
+    static native long receive(int fd, byte[] buffer, int length, int flags, int[] meta);
+
+    /** The column count of the terminal on {@code fd}, or {@code -errno} ({@code ENOTTY}: not a terminal). */
+    static native long terminalColumns(int fd);
+
+    /** The name of interface {@code index} written into {@code name} (at least IF_NAMESIZE bytes): its length, or 0. */
+    static native long ifIndexToNameArray(int index, byte[] name);
+
+    /** The index of the interface named by all of {@code name} (no NUL), or 0 when there is none. */
+    static native long ifNameToIndexArray(byte[] name);
 }

@@ -41,7 +41,9 @@ public final class NetlinkChannel implements AutoCloseable {
      * @throws NetlinkException naming the system call that failed ({@code socket: EPROTONOSUPPORT}, …)
      */
     public static NetlinkChannel open(int protocol) throws NetlinkException {
-        return new NetlinkChannel(SocketExchange.open(protocol));
+        // With the JNI library the socket is read into heap arrays, which keeps a listing off native memory.
+        return new NetlinkChannel(JniCalls.AVAILABLE ? ArraySocketExchange.open(protocol)
+                : SocketExchange.open(protocol));
     }
 
     /**

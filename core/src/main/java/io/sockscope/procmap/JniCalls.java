@@ -11,11 +11,13 @@ import io.sockscope.kernel.JniLoader;
  * loads and is of this class's {@link #ABI_VERSION}; that is decided once.
  *
  * <p>Every call returns the system call's result, or {@code -errno} when it failed. Pointer arguments are
- * the addresses of native segments the caller keeps alive during the call.
+ * the addresses of native segments the caller keeps alive during the call; the calls on arrays serve
+ * {@link ArrayProcSession}, which lets a scan run without any segment (and so without the foreign-memory
+ * API's start-up cost).
  */
 final class JniCalls {
     /** Must equal {@code SOCKSCOPE_JNI_ABI} in {@code sockscope_jni.h}. */
-    static final int ABI_VERSION = 1;
+    static final int ABI_VERSION = 2;
 
     static final boolean AVAILABLE = available();
 
@@ -48,4 +50,13 @@ final class JniCalls {
     static native long read(int fd, long buffer, long size);
 
     static native long close(int fd);
+
+    /** {@code openat} of the NUL-terminated name in {@code name} (copied, not pinned). */
+    static native long openatArray(int dirfd, byte[] name, int flags);
+
+    /** {@code getdents64} into the first {@code size} bytes of {@code buffer}, through native memory. */
+    static native long getdents64Array(int fd, byte[] buffer, int size);
+
+    /** {@code read} into {@code buffer} from {@code offset}, at most {@code size} bytes, through native memory. */
+    static native long readArray(int fd, byte[] buffer, int offset, int size);
 }
