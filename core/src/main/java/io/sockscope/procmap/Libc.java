@@ -39,10 +39,15 @@ final class Libc {
     /** The same value on every Linux architecture, unlike O_DIRECTORY, which the scan therefore avoids. */
     static final int O_CLOEXEC = 0x80000;
 
-    /** The errno capture segment's layout: FFM captures errno there and the JNI path stores it there. */
-    static final StructLayout CAPTURE_LAYOUT = Linker.Option.captureStateLayout();
-    private static final long ERRNO_OFFSET =
-            CAPTURE_LAYOUT.byteOffset(MemoryLayout.PathElement.groupElement("errno"));
+    /**
+     * The errno capture segment's layout: FFM captures errno there and the JNI path stores it there. A holder
+     * of its own, built on first use, because building any layout is the foreign-memory API's first use (tens
+     * of milliseconds of a fresh JVM), which the scan on JNI arrays ({@link ArrayProcSession}) never needs.
+     */
+    private static final class CallState {
+        static final StructLayout LAYOUT = Linker.Option.captureStateLayout();
+        static final long ERRNO_OFFSET = LAYOUT.byteOffset(MemoryLayout.PathElement.groupElement("errno"));
+    }
 
     /** The FFM downcall handles, created with the first call that needs them. */
     private static final class Downcalls {
@@ -84,9 +89,14 @@ final class Libc {
         }
     }
 
+    /** The layout of the segment {@code errno} is captured into. */
+    static StructLayout captureLayout() {
+        return CallState.LAYOUT;
+    }
+
     /** The {@code errno} stored in {@code capture} by the last call that failed. */
     static int errno(MemorySegment capture) {
-        return capture.get(ValueLayout.JAVA_INT, ERRNO_OFFSET);
+        return capture.get(ValueLayout.JAVA_INT, CallState.ERRNO_OFFSET);
     }
 
     static int openat(MemorySegment capture, int dirFd, MemorySegment path, int flags) {
@@ -157,7 +167,7 @@ final class Libc {
     /** A JNI call's outcome in the downcall's convention: -1 with errno stored in {@code capture}, or the result. */
     private static long outcome(MemorySegment capture, long result) {
         if (result < 0) {
-            capture.set(ValueLayout.JAVA_INT, ERRNO_OFFSET, (int) -result);
+            capture.set(ValueLayout.JAVA_INT, CallState.ERRNO_OFFSET, (int) -result);
             return -1;
         }
         return result;

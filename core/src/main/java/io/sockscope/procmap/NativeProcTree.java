@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collection;
 
 /**
@@ -17,9 +18,9 @@ import java.util.Collection;
  * entry. Each session owns its buffers in a confined arena.
  */
 final class NativeProcTree implements ProcTree {
-    private static final int DENTS_BYTES = 32 * 1024;
-    private static final int STAT_LIMIT = 4096;
-    private static final int PATH_BYTES = 64;
+    static final int DENTS_BYTES = 32 * 1024;
+    static final int STAT_LIMIT = 4096;
+    static final int PATH_BYTES = 64;
     private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
 
     /** Offsets in {@code struct linux_dirent64 { u64 d_ino; s64 d_off; u16 d_reclen; u8 d_type; char d_name[]; }}. */
@@ -37,9 +38,18 @@ final class NativeProcTree implements ProcTree {
     NativeProcTree(Path root, Collection<String> problems) {
         Libc.link();
         this.problems = problems;
+        byte[] name = root.toString().getBytes(fileNameCharset());
+        if (JniCalls.AVAILABLE) {
+            long fd = JniCalls.openatArray(Libc.AT_FDCWD, Arrays.copyOf(name, name.length + 1),
+                    Libc.O_RDONLY | Libc.O_CLOEXEC);
+            if (fd < 0) {
+                problems.add("cannot open " + root + ": " + Errno.name((int) -fd));
+            }
+            rootFd = (int) Math.max(fd, -1);
+            return;
+        }
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment capture = arena.allocate(Libc.CAPTURE_LAYOUT);
-            byte[] name = root.toString().getBytes(fileNameCharset());
+            MemorySegment capture = arena.allocate(Libc.captureLayout());
             MemorySegment path = arena.allocate(name.length + 1L);
             MemorySegment.copy(name, 0, path, ValueLayout.JAVA_BYTE, 0, name.length);
             int fd = Libc.openat(capture, Libc.AT_FDCWD, path, Libc.O_RDONLY | Libc.O_CLOEXEC);
@@ -59,23 +69,28 @@ final class NativeProcTree implements ProcTree {
         }
     }
 
+    /** A session on segments and the downcalls, or on arrays when the JNI library serves the calls. */
     @Override
     public ProcSession openSession() {
-        return new Session();
+        return JniCalls.AVAILABLE ? new ArrayProcSession(rootFd, problems) : new Session();
     }
 
     @Override
     public void close() {
         if (rootFd >= 0) {
+            if (JniCalls.AVAILABLE) {
+                JniCalls.close(rootFd);
+                return;
+            }
             try (Arena arena = Arena.ofConfined()) {
-                Libc.close(arena.allocate(Libc.CAPTURE_LAYOUT), rootFd);
+                Libc.close(arena.allocate(Libc.captureLayout()), rootFd);
             }
         }
     }
 
     private final class Session implements ProcSession {
         private final Arena arena = Arena.ofConfined();
-        private final MemorySegment capture = arena.allocate(Libc.CAPTURE_LAYOUT);
+        private final MemorySegment capture = arena.allocate(Libc.captureLayout());
         private final MemorySegment path = arena.allocate(PATH_BYTES);
         private final byte[] pathBytes = new byte[PATH_BYTES];
         private final MemorySegment data = arena.allocate(DENTS_BYTES, 8);
@@ -217,30 +232,10 @@ final class NativeProcTree implements ProcTree {
                 }
                 int n = (int) got;
                 MemorySegment.copy(data, ValueLayout.JAVA_BYTE, 0, dataBytes, 0, n);
-                for (int at = 0; at < n; ) {
-                    at = readId(at, n, ids);
-                    if (at < 0) {
-                        return; // malformed batch; keep what was read
-                    }
+                if (!parseIds(dataBytes, n, ids)) {
+                    return; // malformed batch; keep what was read
                 }
             }
-        }
-
-        /**
-         * Reads the record at {@code at} of a batch of {@code n} bytes; returns where the next one starts, or
-         * -1 when the record cannot be framed. A call per record so that the JIT compiles it after a few
-         * hundred entries, where the loop over a large directory would run tens of thousands interpreted.
-         */
-        private int readId(int at, int n, IntList ids) {
-            int recordLength = u16(dataBytes, at + DIRENT_RECLEN);
-            if (recordLength <= DIRENT_NAME || at + recordLength > n) {
-                return -1;
-            }
-            long id = ScanfNumbers.parseInt(dataBytes, at + DIRENT_NAME, at + recordLength);
-            if (id != ScanfNumbers.NO_NUMBER) {
-                ids.add((int) id);
-            }
-            return at + recordLength;
         }
 
         private void noteUnexpected(String call, int errno) {
@@ -248,6 +243,37 @@ final class NativeProcTree implements ProcTree {
                 problems.add(call + ": " + Errno.name(errno));
             }
         }
+    }
+
+    /**
+     * Appends the numeric names in a batch of {@code n} bytes of {@code linux_dirent64} records; false when a
+     * record cannot be framed (what was read before it is kept).
+     */
+    static boolean parseIds(byte[] batch, int n, IntList ids) {
+        for (int at = 0; at < n; ) {
+            at = readId(batch, at, n, ids);
+            if (at < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Reads the record at {@code at} of a batch of {@code n} bytes; returns where the next one starts, or
+     * -1 when the record cannot be framed. A call per record so that the JIT compiles it after a few
+     * hundred entries, where the loop over a large directory would run tens of thousands interpreted.
+     */
+    private static int readId(byte[] batch, int at, int n, IntList ids) {
+        int recordLength = u16(batch, at + DIRENT_RECLEN);
+        if (recordLength <= DIRENT_NAME || at + recordLength > n) {
+            return -1;
+        }
+        long id = ScanfNumbers.parseInt(batch, at + DIRENT_NAME, at + recordLength);
+        if (id != ScanfNumbers.NO_NUMBER) {
+            ids.add((int) id);
+        }
+        return at + recordLength;
     }
 
     private static int u16(byte[] bytes, int at) {
@@ -275,7 +301,8 @@ final class NativeProcTree implements ProcTree {
         return length + digits;
     }
 
-    private static final class NativeFdDirectory extends FdDirectory {
+    /** An open {@code fd/} directory of either kind of session, with its descriptor. */
+    static final class NativeFdDirectory extends FdDirectory {
         final int fd;
 
         NativeFdDirectory(int fd, IntList fds) {
