@@ -80,15 +80,18 @@ public final class BackgroundDump {
             Chunk chunk = takeUninterruptibly();
             handOut(chunk, handler);
             if (chunk.last) {
-                switch (chunk.failure) {
-                    case null -> {
-                        return;
-                    }
-                    case NetlinkException e -> throw e;
-                    case RuntimeException e -> throw e;
-                    case Error e -> throw e;
-                    default -> throw new IllegalStateException("unexpected failure", chunk.failure);
+                // instanceof tests rather than a switch on the type, whose bootstrap spins a class at run time.
+                Throwable failure = chunk.failure;
+                if (failure == null) {
+                    return;
+                } else if (failure instanceof NetlinkException e) {
+                    throw e;
+                } else if (failure instanceof RuntimeException e) {
+                    throw e;
+                } else if (failure instanceof Error e) {
+                    throw e;
                 }
+                throw new IllegalStateException("unexpected failure", failure);
             }
             if (chunk.data.length == CHUNK_BYTES) {
                 chunk.count = 0;

@@ -63,11 +63,18 @@ public final class SsListingWriter {
 
     /** Buffers one row. */
     public void write(SocketRecord socket) throws IOException {
-        switch (socket) {
-            case InetSocket s -> inet(s);
-            case UnixSocket s -> unix(s);
-            case PacketSocket s -> packet(s);
-            case NetlinkSocket s -> netlink(s);
+        // instanceof tests rather than a switch on the type: that switch's bootstrap spins a class at run time,
+        // a millisecond or two of every fresh JVM's listing.
+        if (socket instanceof InetSocket s) {
+            inet(s);
+        } else if (socket instanceof UnixSocket s) {
+            unix(s);
+        } else if (socket instanceof PacketSocket s) {
+            packet(s);
+        } else if (socket instanceof NetlinkSocket s) {
+            netlink(s);
+        } else {
+            throw new IllegalArgumentException("unknown kind of socket record: " + socket.getClass());
         }
     }
 
