@@ -2,7 +2,15 @@ package io.sockscope.kernel;
 
 import io.sockscope.model.AddressFamily;
 import io.sockscope.model.TcpState;
+import io.sockscope.model.InetSocket;
+import io.sockscope.model.SocketTable;
+import io.sockscope.netlink.InetDiagMsg;
 import io.sockscope.netlink.InetDiagReqV2;
+import io.sockscope.netlink.MalformedMessageException;
+
+import java.lang.foreign.MemorySegment;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +30,50 @@ final class JniProbe {
         for (String line : facts()) {
             System.out.println(line);
         }
+    }
+
+    /**
+     * A dump that must decode a socket of this JVM (its own listener, found by port in the heap copy the
+     * handler is given), and a request the kernel refuses, whose errno must come back the same either way.
+     */
+    private static List<String> ownListenerFacts() throws NetlinkException {
+        List<String> facts = new ArrayList<>();
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             NetlinkChannel channel = NetlinkChannel.open(4)) {
+            int port = listener.getLocalPort();
+            boolean[] found = {false};
+            byte[] request = InetDiagReqV2.encode(AddressFamily.INET, IPPROTO_TCP, 0,
+                    TcpState.bit(TcpState.LISTEN), null, 43);
+            channel.dump("probe listeners", request, new NetlinkMessageHandler() {
+                @Override
+                public void onMessage(int type, int flags, MemorySegment payload) {
+                    throw new AssertionError("a dump hands out heap copies");
+                }
+
+                @Override
+                public void onMessage(int type, int flags, byte[] buffer, int offset, int length) {
+                    try {
+                        InetSocket socket = InetDiagMsg.decode(buffer, offset, length, SocketTable.TCP, false,
+                                warning -> { });
+                        found[0] |= socket.local().port() == port;
+                    } catch (MalformedMessageException e) {
+                        throw new AssertionError(e);
+                    }
+                }
+            }, warning -> facts.add("warning " + warning));
+            facts.add("own listener found " + found[0]);
+            // No diag handler for protocol 255: the reply is an error, errno and all.
+            byte[] refused = InetDiagReqV2.encode(AddressFamily.INET, 255, 0, TcpState.ALL, null, 44);
+            try {
+                channel.dump("probe refused", refused, (type, flags, payload) -> { }, warning -> { });
+                facts.add("refused dump succeeded");
+            } catch (NetlinkException e) {
+                facts.add("refused dump: " + e.getMessage() + ", delivered " + e.messagesDelivered());
+            }
+        } catch (java.io.IOException e) {
+            facts.add("no listener: " + e);
+        }
+        return facts;
     }
 
     static List<String> facts() throws NetlinkException {
@@ -56,6 +108,7 @@ final class JniProbe {
                     (type, flags, payload) -> messages[0]++, warning -> facts.add("warning " + warning));
             facts.add("dump " + outcome);
         }
+        facts.addAll(ownListenerFacts());
         return facts;
     }
 }
