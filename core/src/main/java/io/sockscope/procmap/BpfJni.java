@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class BpfJni {
     /** Must equal {@code SOCKSCOPE_JNI_ABI} in {@code sockscope_jni.h}. */
-    static final int ABI_VERSION = 1;
+    static final int ABI_VERSION = 2;
 
     /** Whether the library is loaded, has these functions and is of this version. */
     static final boolean AVAILABLE = available();

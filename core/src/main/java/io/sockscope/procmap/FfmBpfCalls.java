@@ -92,7 +92,7 @@ final class FfmBpfCalls implements BpfCalls {
     @Override
     public long read(int fd, byte[] buffer, int offset, int length) {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment capture = arena.allocate(Libc.CAPTURE_LAYOUT);
+            MemorySegment capture = arena.allocate(Libc.captureLayout());
             MemorySegment into = arena.allocate(length);
             long n = Libc.read(capture, fd, into, length);
             if (n < 0) {
@@ -106,12 +106,12 @@ final class FfmBpfCalls implements BpfCalls {
     @Override
     public void close(int fd) {
         try (Arena arena = Arena.ofConfined()) {
-            Libc.close(arena.allocate(Libc.CAPTURE_LAYOUT), fd);
+            Libc.close(arena.allocate(Libc.captureLayout()), fd);
         }
     }
 
     private static long bpf(Arena arena, int command, MemorySegment attr) {
-        MemorySegment capture = arena.allocate(Libc.CAPTURE_LAYOUT);
+        MemorySegment capture = arena.allocate(Libc.captureLayout());
         long result = Libc.bpf(capture, command, attr);
         return result < 0 ? -Libc.errno(capture) : result;
     }
