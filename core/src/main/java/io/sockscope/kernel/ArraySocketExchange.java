@@ -88,11 +88,6 @@ final class ArraySocketExchange implements NetlinkExchange, ArrayReceiver {
         return MemorySegment.ofArray(datagram).asSlice(0, length);
     }
 
-    /** The size of the receive buffer now: 32 KiB, or the largest datagram received so far. */
-    long receiveBufferBytes() {
-        return buffer.length;
-    }
-
     private long receive(byte[] into, int size, int flags) throws NetlinkException {
         while (true) {
             long n = JniCalls.receive(fd, into, size, flags, meta);
