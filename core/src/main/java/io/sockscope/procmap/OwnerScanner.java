@@ -22,7 +22,10 @@ import java.util.function.LongPredicate;
  *
  * <p>The scan uses the native system calls when this module may call native code (otherwise
  * {@code java.nio}, which is slower) and runs on several threads; the result does not depend on either.
- * An instance is immutable and may be used from several threads.
+ * Where it gives the same answer and pays (see {@link Method}), the kernel itself walks every descriptor
+ * table in one pass instead ({@link TaskFileScan}, a BPF task-file iterator); when that is refused, the
+ * {@code /proc} scan runs as before, without a word. An instance is immutable and may be used from several
+ * threads.
  */
 public final class OwnerScanner {
     /** Threads beyond this number only contend for the same kernel locks. */

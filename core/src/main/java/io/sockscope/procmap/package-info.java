@@ -1,7 +1,8 @@
 /**
  * Socket ownership: which processes (and threads) hold each socket, read from a {@code /proc} tree the way
  * iproute2 ss 6.1 reads it for {@code -p} and {@code -T}, with the same owners in the same order, but with
- * relative native system calls on several threads. {@link io.sockscope.procmap.OwnerScanner} scans;
+ * relative native system calls on several threads, or, as root on a busy host, in one pass of a BPF task-file
+ * iterator the kernel runs over every descriptor table. {@link io.sockscope.procmap.OwnerScanner} scans;
  * {@link io.sockscope.procmap.OwnerIndex} answers "who holds inode N". Nothing here touches netlink.
  */
 package io.sockscope.procmap;
