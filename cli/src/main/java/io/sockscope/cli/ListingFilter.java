@@ -1,43 +1,31 @@
 package io.sockscope.cli;
 
-import io.sockscope.filter.BytecodeCompiler;
-import io.sockscope.filter.BytecodePlan;
+import io.sockscope.filter.CompiledFilter;
 import io.sockscope.filter.EphemeralPortRange;
-import io.sockscope.filter.Filter;
 import io.sockscope.filter.FilterEnvironment;
-import io.sockscope.filter.FilterEvaluator;
-import io.sockscope.filter.FilterSubject;
 import io.sockscope.filter.FilterSyntaxException;
-import io.sockscope.filter.Filters;
 import io.sockscope.filter.ParseContext;
-import io.sockscope.filter.ParsedFilter;
 import io.sockscope.model.AddressFamily;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.SocketTable;
-import io.sockscope.model.UnixSocket;
 import io.sockscope.source.DumpKind;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * A listing's filter expression as ss applies it: compiled to kernel bytecode for inet dumps where the
- * kernel can run it, and evaluated in user space on every socket (ss does both). When the kernel cannot run
- * the program (a unix/link condition, marks without CAP_NET_ADMIN, too long), ss lists inet tables from
- * /proc/net instead, and so does this.
+ * A listing's filter expression as ss applies it ({@link CompiledFilter}), with what only the command does on
+ * top: a syntax error is a usage error with ss's exit status, an expression that names a family narrows the
+ * listing to it, and when the kernel could not run the program the inet tables are read from /proc/net, as
+ * ss reads them.
  */
 final class ListingFilter {
-    private static final ListingFilter NONE = new ListingFilter(null, null, false);
+    private static final ListingFilter NONE = new ListingFilter(CompiledFilter.NONE);
 
-    private final FilterEvaluator evaluator;
-    private final byte[] bytecode;
-    private final boolean inetFromProc;
+    private final CompiledFilter compiled;
 
-    private ListingFilter(FilterEvaluator evaluator, byte[] bytecode, boolean inetFromProc) {
-        this.evaluator = evaluator;
-        this.bytecode = bytecode;
-        this.inetFromProc = inetFromProc;
+    private ListingFilter(CompiledFilter compiled) {
+        this.compiled = compiled;
     }
 
     /**
@@ -49,40 +37,29 @@ final class ListingFilter {
         if (words.isEmpty() && fileText == null) {
             return NONE;
         }
-        ParsedFilter parsed;
+        CompiledFilter compiled;
         try {
             ParseContext context = new ParseContext(sel.preferredFamily, SocketTable.TCP.in(sel.tables),
                     SocketTable.UDP.in(sel.tables), env);
-            parsed = Filters.parse(words, fileText, context);
+            compiled = CompiledFilter.compile(words, fileText, context, ephemeral, mayTestMarks);
         } catch (FilterSyntaxException e) {
             throw new UsageException("filter: " + e.getMessage(), e.ssExitStatus());
         }
-        parsed.familyRestriction().ifPresent(family -> {
+        compiled.familyRestriction().ifPresent(family -> {
             sel.families = AddressFamily.mask(family);
             sel.preferredFamily = family;
         });
-        Optional<Filter> expression = parsed.expression();
-        if (expression.isEmpty()) {
-            return NONE;
-        }
-        FilterEvaluator evaluator = FilterEvaluator.of(expression.get(), ephemeral);
-        return switch (BytecodeCompiler.compile(expression.get())) {
-            case BytecodePlan.None none -> new ListingFilter(evaluator, null, false);
-            case BytecodePlan.Oversized oversized -> new ListingFilter(evaluator, null, true);
-            case BytecodePlan.Program p when !p.kernelAccepts() || (p.needsNetAdmin() && !mayTestMarks) ->
-                    new ListingFilter(evaluator, null, true);
-            case BytecodePlan.Program p -> new ListingFilter(evaluator, p.bytes(), false);
-        };
+        return new ListingFilter(compiled);
     }
 
     /** The program to send with inet dump requests, or null. */
     byte[] bytecode() {
-        return bytecode;
+        return compiled.bytecode();
     }
 
     /** Whether this filter makes ss read a dump kind from /proc/net (the kernel would refuse its program). */
     boolean forcesProc(DumpKind kind) {
-        return inetFromProc && switch (kind) {
+        return compiled.kernelRefusesProgram() && switch (kind) {
             case TCP, UDP, RAW, DCCP, SCTP, MPTCP -> true;
             default -> false;
         };
@@ -90,18 +67,11 @@ final class ListingFilter {
 
     /** The user-space test for sockets read from the kernel. */
     Predicate<SocketRecord> keepFromKernel() {
-        if (evaluator == null) {
-            return socket -> true;
-        }
-        return socket -> evaluator.matches(FilterSubject.of(socket));
+        return compiled.keepFromKernel();
     }
 
     /** The user-space test for sockets read from /proc/net, where ss sees unix sockets without ports. */
     Predicate<SocketRecord> keepFromProc() {
-        if (evaluator == null) {
-            return socket -> true;
-        }
-        return socket -> evaluator.matches(socket instanceof UnixSocket u
-                ? FilterSubject.ofProcUnix(u) : FilterSubject.of(socket));
+        return compiled.keepFromProc();
     }
 }

@@ -8,20 +8,13 @@ import io.sockscope.api.SocketDumpException;
 import io.sockscope.api.SocketEntry;
 import io.sockscope.api.SocketQuery;
 import io.sockscope.api.SocketState;
-import io.sockscope.filter.BytecodeCompiler;
-import io.sockscope.filter.BytecodePlan;
-import io.sockscope.filter.Filter;
-import io.sockscope.filter.FilterEvaluator;
-import io.sockscope.filter.FilterSubject;
+import io.sockscope.filter.CompiledFilter;
 import io.sockscope.filter.FilterSyntaxException;
-import io.sockscope.filter.Filters;
 import io.sockscope.filter.ParseContext;
-import io.sockscope.filter.ParsedFilter;
 import io.sockscope.kernel.Errno;
 import io.sockscope.kernel.InterfaceNames;
 import io.sockscope.kernel.NetlinkException;
 import io.sockscope.model.AddressFamily;
-import io.sockscope.model.SocketRecord;
 import io.sockscope.model.SocketTable;
 import io.sockscope.model.TcpState;
 import io.sockscope.names.ServiceNames;
@@ -41,9 +34,7 @@ import io.sockscope.source.WarningSink;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * Runs library queries: the same dump plan, sources, filter and owner scan as the CLI, driven by a
@@ -85,11 +76,11 @@ public final class QueryRunner {
         EntryMapper mapper = new EntryMapper(
                 new EntryMapper.Details(true, query.memory(), query.tcpInfo(), true, false), names, owners(query));
         DumpRequest request = new DumpRequest(tables, states & TcpState.ALL, families, preferred, query.memory(),
-                query.tcpInfo(), false, true, filter.bytecode);
+                query.tcpInfo(), false, true, filter.bytecode());
         for (DumpKind kind : DumpPlan.of(tables, families, request.states())) {
             try {
-                source.dump(kind, request, filter.keep, filter.keep, socket -> action.accept(mapper.map(socket)),
-                        WarningSink.IGNORE);
+                source.dump(kind, request, filter.keepFromKernel(), filter.keepFromProc(),
+                        socket -> action.accept(mapper.map(socket)), WarningSink.IGNORE);
             } catch (TableUnavailableException e) {
                 // Neither the kernel nor /proc/net has this table here (ss lists nothing for it either).
             } catch (SourceException e) {
@@ -125,33 +116,21 @@ public final class QueryRunner {
         return OwnerResolver.of(index::owners, EffectiveUser.uid());
     }
 
-    /** A query's filter: the kernel program for inet dumps (when the kernel can run it) and the user-space test. */
-    private record CompiledFilter(byte[] bytecode, Predicate<SocketRecord> keep) {
-    }
-
+    /**
+     * A query's filter, compiled as the command compiles it. Where the kernel would not run its program the
+     * dump simply goes without one and the user-space test alone decides, which is correct for every
+     * expression; the program only saves copying sockets the test would drop.
+     */
     private CompiledFilter compile(String expression, int preferredFamily, int tables) {
         if (expression == null) {
-            return new CompiledFilter(null, socket -> true);
+            return CompiledFilter.NONE;
         }
-        ParsedFilter parsed;
         try {
             ParseContext context = new ParseContext(preferredFamily, SocketTable.TCP.in(tables),
                     SocketTable.UDP.in(tables), new SystemFilterEnvironment(interfaces, services));
-            parsed = Filters.parse(List.of(expression), null, context);
+            return CompiledFilter.compile(List.of(expression), null, context, EphemeralPorts.read(paths), false);
         } catch (FilterSyntaxException e) {
             throw new InvalidFilterException(expression, Math.min(e.offset(), expression.length()), e.reason(), e);
         }
-        Optional<Filter> filter = parsed.expression();
-        if (filter.isEmpty()) {
-            return new CompiledFilter(null, socket -> true);
-        }
-        FilterEvaluator evaluator = FilterEvaluator.of(filter.get(), EphemeralPorts.read(paths));
-        byte[] bytecode = switch (BytecodeCompiler.compile(filter.get())) {
-            // Without a program the kernel sends everything and the evaluator alone decides, which is correct
-            // for every expression; the program only saves copying sockets the evaluator would drop.
-            case BytecodePlan.Program p when p.kernelAccepts() && !p.needsNetAdmin() -> p.bytes();
-            default -> null;
-        };
-        return new CompiledFilter(bytecode, socket -> evaluator.matches(FilterSubject.of(socket)));
     }
 }
