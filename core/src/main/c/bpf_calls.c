@@ -16,7 +16,6 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "sockscope_jni.h"
 
 static jlong outcome(long result) {
     return result == -1 ? -(jlong) errno : (jlong) result;
@@ -24,10 +23,6 @@ static jlong outcome(long result) {
 
 static long bpf(int command, union bpf_attr *attr) {
     return syscall(SYS_bpf, command, attr, sizeof(*attr));
-}
-
-JNIEXPORT jint JNICALL Java_io_sockscope_procmap_BpfJni_abiVersion(JNIEnv *env, jclass type) {
-    return SOCKSCOPE_JNI_ABI;
 }
 
 /*

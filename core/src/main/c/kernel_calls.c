@@ -34,7 +34,8 @@ static jlong outcome(long result) {
     return result == -1 ? -(jlong) errno : (jlong) result;
 }
 
-JNIEXPORT jint JNICALL Java_io_sockscope_kernel_JniCalls_abiVersion(JNIEnv *env, jclass type) {
+/* The library's contract version, which io.sockscope.kernel.JniLoader checks once for every binding class. */
+JNIEXPORT jint JNICALL Java_io_sockscope_kernel_JniLoader_abiVersion(JNIEnv *env, jclass type) {
     return SOCKSCOPE_JNI_ABI;
 }
 

@@ -13,16 +13,11 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "sockscope_jni.h"
 
 #define PTR(address) ((void *) (intptr_t) (address))
 
 static jlong outcome(long result) {
     return result == -1 ? -(jlong) errno : (jlong) result;
-}
-
-JNIEXPORT jint JNICALL Java_io_sockscope_procmap_JniCalls_abiVersion(JNIEnv *env, jclass type) {
-    return SOCKSCOPE_JNI_ABI;
 }
 
 JNIEXPORT jlong JNICALL Java_io_sockscope_procmap_JniCalls_openat(JNIEnv *env, jclass type,

@@ -6,9 +6,9 @@ package io.sockscope.kernel;
  * a stub and a dozen method-handle classes for each call shape: about a tenth of a second in a fresh JVM,
  * more than everything else a quiet {@code sockscope -tln} does.
  *
- * <p>The library is the file {@link JniLoader} loads. Whether it is used is decided once: it is not when the property is unset, the file does not load,
- * native access is not granted, or the file was built for another version of this class
- * ({@link #ABI_VERSION}); {@link Libc} then links FFM downcalls as before.
+ * <p>The library is the file {@link JniLoader} loads. Whether it is used is decided once: it is not when the
+ * property is unset, the file does not load, native access is not granted, or the file was built for another
+ * version of these classes ({@link JniLoader#usable()}); {@link Libc} then links FFM downcalls as before.
  *
  * <p>Every call returns the C call's result, or {@code -errno} when it failed. Pointer arguments are the
  * addresses of native segments the caller keeps alive during the call. The calls that take arrays are what
@@ -16,28 +16,11 @@ package io.sockscope.kernel;
  * creates no segment at all, and so never pays for the foreign-memory API's first use in a fresh JVM.
  */
 final class JniCalls {
-    /** Must equal {@code SOCKSCOPE_JNI_ABI} in {@code sockscope_jni.h}. */
-    static final int ABI_VERSION = 2;
-
     /** Whether the library is loaded and of the right version. */
-    static final boolean AVAILABLE = available();
+    static final boolean AVAILABLE = JniLoader.usable();
 
     private JniCalls() {
     }
-
-    /** Whether the library is loaded and its ABI version is this class's (a stale library lacks the symbol). */
-    private static boolean available() {
-        if (!JniLoader.loaded()) {
-            return false;
-        }
-        try {
-            return abiVersion() == ABI_VERSION;
-        } catch (UnsatisfiedLinkError e) {
-            return false;
-        }
-    }
-
-    static native int abiVersion();
 
     static native long socket(int domain, int type, int protocol);
 

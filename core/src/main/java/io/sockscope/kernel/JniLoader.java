@@ -10,7 +10,14 @@ public final class JniLoader {
     /** The system property naming the JNI library file. */
     public static final String LIBRARY_PROPERTY = "sockscope.jni.library";
 
+    /**
+     * The version of the contract between the Java classes that bind the library and its C functions; must
+     * equal {@code SOCKSCOPE_JNI_ABI} in {@code sockscope_jni.h}, and changes whenever a signature does.
+     */
+    static final int ABI_VERSION = 2;
+
     private static final boolean LOADED = load(System.getProperty(LIBRARY_PROPERTY));
+    private static final boolean USABLE = LOADED && ofThisVersion();
 
     private JniLoader() {
     }
@@ -19,6 +26,24 @@ public final class JniLoader {
     public static boolean loaded() {
         return LOADED;
     }
+
+    /**
+     * Whether the library was loaded and is of this build's {@link #ABI_VERSION}, so that every binding class
+     * may use it; a library left over from another build is not, and the FFM downcalls serve instead.
+     */
+    public static boolean usable() {
+        return USABLE;
+    }
+
+    private static boolean ofThisVersion() {
+        try {
+            return abiVersion() == ABI_VERSION;
+        } catch (UnsatisfiedLinkError e) {
+            return false; // built before the version had this symbol
+        }
+    }
+
+    private static native int abiVersion();
 
     // Loading a library is restricted like linking: asking first keeps the JDK from warning when it is not granted.
     @SuppressWarnings("restricted")

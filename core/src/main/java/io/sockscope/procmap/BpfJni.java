@@ -6,31 +6,15 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The {@link BpfCalls} of sockscope's JNI library ({@code src/main/c/bpf_calls.c}), loaded by {@link JniLoader}
- * and used when it is of this class's {@link #ABI_VERSION}. The program, names and buffers travel as Java
+ * and used when it is of this build's version ({@link JniLoader#usable()}). The program, names and buffers travel as Java
  * arrays, so this path needs no native memory of the JDK's foreign-memory API.
  */
 final class BpfJni {
-    /** Must equal {@code SOCKSCOPE_JNI_ABI} in {@code sockscope_jni.h}. */
-    static final int ABI_VERSION = 2;
-
-    /** Whether the library is loaded, has these functions and is of this version. */
-    static final boolean AVAILABLE = available();
+    /** Whether the library is loaded and of this build's version. */
+    static final boolean AVAILABLE = JniLoader.usable();
 
     private BpfJni() {
     }
-
-    private static boolean available() {
-        if (!JniLoader.loaded()) {
-            return false;
-        }
-        try {
-            return abiVersion() == ABI_VERSION;
-        } catch (UnsatisfiedLinkError e) {
-            return false; // a library built before these functions existed
-        }
-    }
-
-    static native int abiVersion();
 
     static native long loadIteratorProgram(byte[] instructions, byte[] license, byte[] name, int attachBtfId,
                                            byte[] log);

@@ -7,8 +7,9 @@ import io.sockscope.kernel.JniLoader;
  * FFM downcalls when that library is present: binding JNI methods costs a fresh JVM nothing, where linking
  * the two downcall handles costs it tens of milliseconds, as much as a whole quiet {@code -p} scan.
  *
- * <p>The library is the one {@link JniLoader} loads for the {@code kernel} package too. It is used only when native access is granted and the file
- * loads and is of this class's {@link #ABI_VERSION}; that is decided once.
+ * <p>The library is the one {@link JniLoader} loads for the {@code kernel} package too. It is used only when
+ * native access is granted and the file loads and is of this build's version ({@link JniLoader#usable()});
+ * that is decided once.
  *
  * <p>Every call returns the system call's result, or {@code -errno} when it failed. Pointer arguments are
  * the addresses of native segments the caller keeps alive during the call; the calls on arrays serve
@@ -16,27 +17,11 @@ import io.sockscope.kernel.JniLoader;
  * API's start-up cost).
  */
 final class JniCalls {
-    /** Must equal {@code SOCKSCOPE_JNI_ABI} in {@code sockscope_jni.h}. */
-    static final int ABI_VERSION = 2;
-
-    static final boolean AVAILABLE = available();
+    /** Whether the library is loaded and of this build's version. */
+    static final boolean AVAILABLE = JniLoader.usable();
 
     private JniCalls() {
     }
-
-    /** Whether the library is loaded and its ABI version is this class's (a stale library lacks the symbol). */
-    private static boolean available() {
-        if (!JniLoader.loaded()) {
-            return false;
-        }
-        try {
-            return abiVersion() == ABI_VERSION;
-        } catch (UnsatisfiedLinkError e) {
-            return false;
-        }
-    }
-
-    static native int abiVersion();
 
     static native long openat(int dirfd, long path, int flags);
 
