@@ -168,8 +168,40 @@ public final class OwnerScanner {
         return switch (method) {
             case PROC -> false;
             case KERNEL_ITERATOR -> true;
-            case AUTOMATIC -> openFiles(procRoot) >= KERNEL_ITERATOR_MIN_FILES;
+            case AUTOMATIC -> openFiles(procRoot) >= KERNEL_ITERATOR_MIN_FILES && mayLoadBpf(procRoot);
         };
+    }
+
+    /** {@code CAP_SYS_ADMIN}, {@code CAP_PERFMON} and {@code CAP_BPF} (linux/capability.h). */
+    private static final int CAP_SYS_ADMIN = 21;
+    private static final int CAP_PERFMON = 38;
+    private static final int CAP_BPF = 39;
+
+    /**
+     * Whether this process has the capabilities a tracing BPF program needs ({@code CAP_SYS_ADMIN}, or
+     * {@code CAP_BPF} with {@code CAP_PERFMON}), from the {@code CapEff} line of {@code self/status}. Asking
+     * spares a user without them the kernel's BTF read (~40 ms in a fresh JVM) before a certain refusal; when
+     * the line cannot be read, the kernel is left to say.
+     */
+    static boolean mayLoadBpf(Path procRoot) {
+        try {
+            for (String line : Files.readAllLines(procRoot.resolve("self/status"))) {
+                if (line.startsWith("CapEff:")) {
+                    long effective = Long.parseUnsignedLong(line.substring("CapEff:".length()).strip(), 16);
+                    return hasCapabilities(effective);
+                }
+            }
+        } catch (IOException | SecurityException | NumberFormatException e) {
+            // fall through: unknown
+        }
+        return true;
+    }
+
+    /** Whether an effective capability set allows loading the iterator's program. */
+    static boolean hasCapabilities(long effective) {
+        boolean sysAdmin = (effective >>> CAP_SYS_ADMIN & 1) != 0;
+        boolean bpfAndPerfmon = (effective >>> CAP_BPF & 1) != 0 && (effective >>> CAP_PERFMON & 1) != 0;
+        return sysAdmin || bpfAndPerfmon;
     }
 
     /**

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Choosing between the kernel iterator and /proc: the open-file count, and /proc's answer wherever it is used. */
 class OwnerScanMethodTest {
@@ -42,6 +44,25 @@ class OwnerScanMethodTest {
                 assertEquals(2, index.owners(1001).size(), method.name());
             }
             assertEquals(List.of(), warnings);
+        }
+    }
+
+    @Test
+    void capabilitiesDecideWhetherTheIteratorIsTried() throws IOException {
+        assertTrue(OwnerScanner.hasCapabilities(0x1ffffffffffL), "root");
+        assertTrue(OwnerScanner.hasCapabilities(1L << 21), "CAP_SYS_ADMIN alone");
+        assertTrue(OwnerScanner.hasCapabilities(1L << 38 | 1L << 39), "CAP_BPF with CAP_PERFMON");
+        assertFalse(OwnerScanner.hasCapabilities(1L << 39), "CAP_BPF alone");
+        assertFalse(OwnerScanner.hasCapabilities(0), "a user");
+        try (ProcFixture proc = ProcFixture.create()) {
+            Path status = proc.root().resolve("self/status");
+            Files.createDirectories(status.getParent());
+            Files.writeString(status, "Name:\tjava\nCapInh:\t0000000000000000\nCapEff:\t0000000000000000\n");
+            assertFalse(OwnerScanner.mayLoadBpf(proc.root()));
+            Files.writeString(status, "Name:\tjava\nCapEff:\t000001ffffffffff\n");
+            assertTrue(OwnerScanner.mayLoadBpf(proc.root()));
+            Files.delete(status);
+            assertTrue(OwnerScanner.mayLoadBpf(proc.root()), "unknown: the kernel decides");
         }
     }
 }
