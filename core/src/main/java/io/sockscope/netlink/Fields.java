@@ -1,7 +1,8 @@
 package io.sockscope.netlink;
 
+import io.sockscope.model.HostOrder;
+
 import java.lang.foreign.MemorySegment;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -15,8 +16,6 @@ import java.util.Arrays;
  * altogether: the layouts the segment readers use are in {@link FieldLayouts}, created only when one is.
  */
 final class Fields {
-    private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
-
     private Fields() {
     }
 
@@ -25,9 +24,7 @@ final class Fields {
     }
 
     static int u16(byte[] b, int offset) {
-        int first = b[offset] & 0xff;
-        int second = b[offset + 1] & 0xff;
-        return LITTLE_ENDIAN ? first | second << 8 : first << 8 | second;
+        return HostOrder.u16(b, offset);
     }
 
     /** A {@code __be16} (ports, ethertypes) as a host-order value. */
@@ -36,11 +33,7 @@ final class Fields {
     }
 
     static int u32(byte[] b, int offset) {
-        int b0 = b[offset] & 0xff;
-        int b1 = b[offset + 1] & 0xff;
-        int b2 = b[offset + 2] & 0xff;
-        int b3 = b[offset + 3] & 0xff;
-        return LITTLE_ENDIAN ? b0 | b1 << 8 | b2 << 16 | b3 << 24 : b0 << 24 | b1 << 16 | b2 << 8 | b3;
+        return HostOrder.u32(b, offset);
     }
 
     static long u32AsLong(byte[] b, int offset) {
@@ -48,9 +41,7 @@ final class Fields {
     }
 
     static long u64(byte[] b, int offset) {
-        long first = u32AsLong(b, offset);
-        long second = u32AsLong(b, offset + 4);
-        return LITTLE_ENDIAN ? first | second << 32 : first << 32 | second;
+        return HostOrder.u64(b, offset);
     }
 
     /** The kernel's {@code __u32 cookie[2]} as one value: low word first, as the kernel splits it. */
@@ -104,19 +95,11 @@ final class Fields {
     }
 
     static void putU16(byte[] b, long offset, int value) {
-        int at = Math.toIntExact(offset);
-        byte low = (byte) value;
-        byte high = (byte) (value >>> 8);
-        b[at] = LITTLE_ENDIAN ? low : high;
-        b[at + 1] = LITTLE_ENDIAN ? high : low;
+        HostOrder.putU16(b, Math.toIntExact(offset), value);
     }
 
     static void putU32(byte[] b, long offset, int value) {
-        int at = Math.toIntExact(offset);
-        for (int i = 0; i < 4; i++) {
-            int shift = LITTLE_ENDIAN ? 8 * i : 8 * (3 - i);
-            b[at + i] = (byte) (value >>> shift);
-        }
+        HostOrder.putU32(b, Math.toIntExact(offset), value);
     }
 
     static void putU8(MemorySegment s, long offset, int value) {

@@ -1,6 +1,7 @@
 package io.sockscope.procmap;
 
-import java.nio.ByteOrder;
+import io.sockscope.model.HostOrder;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -40,17 +41,14 @@ final class KernelBtf {
     private static final int KIND_ENUM64 = 19;
 
     private final byte[] blob;
-    private final boolean littleEndian;
     private final int stringsStart;
     private final int stringsEnd;
     /** Where each type's record starts in {@link #blob}, by type id (index 0, the void type, unused). */
     private final int[] typeStarts;
     private final int types;
 
-    private KernelBtf(byte[] blob, boolean littleEndian, int stringsStart, int stringsEnd, int[] typeStarts,
-                      int types) {
+    private KernelBtf(byte[] blob, int stringsStart, int stringsEnd, int[] typeStarts, int types) {
         this.blob = blob;
-        this.littleEndian = littleEndian;
         this.stringsStart = stringsStart;
         this.stringsEnd = stringsEnd;
         this.typeStarts = typeStarts;
@@ -64,15 +62,14 @@ final class KernelBtf {
      *                                  not lie inside it
      */
     static KernelBtf parse(byte[] blob) {
-        boolean littleEndian = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
-        if (blob.length < HEADER_MIN || u16(blob, 0, littleEndian) != MAGIC) {
+        if (blob.length < HEADER_MIN || HostOrder.u16(blob, 0) != MAGIC) {
             throw new IllegalArgumentException("not BTF in this machine's byte order");
         }
-        long headerLength = u32(blob, 4, littleEndian);
-        long typeOffset = u32(blob, 8, littleEndian);
-        long typeLength = u32(blob, 12, littleEndian);
-        long stringOffset = u32(blob, 16, littleEndian);
-        long stringLength = u32(blob, 20, littleEndian);
+        long headerLength = u32(blob, 4);
+        long typeOffset = u32(blob, 8);
+        long typeLength = u32(blob, 12);
+        long stringOffset = u32(blob, 16);
+        long stringLength = u32(blob, 20);
         long typesStart = headerLength + typeOffset;
         long typesEnd = typesStart + typeLength;
         long stringsStart = headerLength + stringOffset;
@@ -84,7 +81,7 @@ final class KernelBtf {
         int count = 0;
         int at = (int) typesStart;
         while (at + 12 <= typesEnd) {
-            int next = recordEnd(blob, at, littleEndian);
+            int next = recordEnd(blob, at);
             if (next < 0 || next > typesEnd) {
                 break; // an unknown kind or a cut record: the types before it are still sound
             }
@@ -94,12 +91,12 @@ final class KernelBtf {
             starts[count] = at;
             at = next;
         }
-        return new KernelBtf(blob, littleEndian, (int) stringsStart, (int) stringsEnd, starts, count);
+        return new KernelBtf(blob, (int) stringsStart, (int) stringsEnd, starts, count);
     }
 
     /** Where the record starting at {@code at} ends, or -1 for a kind this reader does not know. */
-    private static int recordEnd(byte[] blob, int at, boolean littleEndian) {
-        int info = (int) u32(blob, at + 4, littleEndian);
+    private static int recordEnd(byte[] blob, int at) {
+        int info = (int) u32(blob, at + 4);
         int kind = info >>> 24 & 0x1F;
         int vlen = info & 0xFFFF;
         int data = at + 12;
@@ -138,8 +135,8 @@ final class KernelBtf {
         if (at < 0) {
             return ABSENT;
         }
-        long offset = u32(blob, at + 8, littleEndian);
-        if ((int) u32(blob, typeStarts[structId] + 4, littleEndian) < 0) {
+        long offset = u32(blob, at + 8);
+        if ((int) u32(blob, typeStarts[structId] + 4) < 0) {
             // kind_flag: the offset's high byte is a bit field's size, which must be 0 for a plain member.
             if (offset >>> 24 != 0) {
                 return ABSENT;
@@ -155,7 +152,7 @@ final class KernelBtf {
      */
     int memberSize(int structId, String member) {
         int at = memberRecord(structId, member);
-        return at < 0 ? ABSENT : sizeOf((int) u32(blob, at + 4, littleEndian), 0);
+        return at < 0 ? ABSENT : sizeOf((int) u32(blob, at + 4), 0);
     }
 
     private int sizeOf(int typeId, int depth) {
@@ -163,16 +160,16 @@ final class KernelBtf {
             return ABSENT;
         }
         int at = typeStarts[typeId];
-        int info = (int) u32(blob, at + 4, littleEndian);
+        int info = (int) u32(blob, at + 4);
         int kind = info >>> 24 & 0x1F;
         return switch (kind) {
-            case KIND_INT, KIND_ENUM, KIND_ENUM64, KIND_STRUCT, KIND_UNION -> (int) u32(blob, at + 8, littleEndian);
+            case KIND_INT, KIND_ENUM, KIND_ENUM64, KIND_STRUCT, KIND_UNION -> (int) u32(blob, at + 8);
             case KIND_PTR -> 8;
             case KIND_TYPEDEF, KIND_VOLATILE, KIND_CONST, KIND_RESTRICT, KIND_TYPE_TAG ->
-                    sizeOf((int) u32(blob, at + 8, littleEndian), depth + 1);
+                    sizeOf((int) u32(blob, at + 8), depth + 1);
             case KIND_ARRAY -> {
-                int element = sizeOf((int) u32(blob, at + 12, littleEndian), depth + 1);
-                long count = u32(blob, at + 20, littleEndian);
+                int element = sizeOf((int) u32(blob, at + 12), depth + 1);
+                long count = u32(blob, at + 20);
                 yield element < 0 || element * count > Integer.MAX_VALUE ? ABSENT : (int) (element * count);
             }
             default -> ABSENT;
@@ -185,7 +182,7 @@ final class KernelBtf {
             return -1;
         }
         int at = typeStarts[structId];
-        int info = (int) u32(blob, at + 4, littleEndian);
+        int info = (int) u32(blob, at + 4);
         if ((info >>> 24 & 0x1F) != KIND_STRUCT) {
             return -1;
         }
@@ -193,7 +190,7 @@ final class KernelBtf {
         byte[] wanted = member.getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < vlen; i++) {
             int record = at + 12 + 12 * i;
-            if (nameIs((int) u32(blob, record, littleEndian), wanted)) {
+            if (nameIs((int) u32(blob, record), wanted)) {
                 return record;
             }
         }
@@ -216,10 +213,10 @@ final class KernelBtf {
         int missing = names.length;
         for (int id = 1; id <= types && missing > 0; id++) {
             int at = typeStarts[id];
-            if ((blob[littleEndian ? at + 7 : at + 4] & 0x1F) != kind) {
+            if ((HostOrder.u32(blob, at + 4) >>> 24 & 0x1F) != kind) {
                 continue;
             }
-            int nameOffset = (int) u32(blob, at, littleEndian);
+            int nameOffset = (int) u32(blob, at);
             for (int i = 0; i < names.length; i++) {
                 if (ids[i] == ABSENT && nameIs(nameOffset, wanted[i])) {
                     ids[i] = id;
@@ -245,17 +242,8 @@ final class KernelBtf {
         return blob[at + wanted.length] == 0;
     }
 
-    private static int u16(byte[] b, int at, boolean littleEndian) {
-        int first = b[at] & 0xFF;
-        int second = b[at + 1] & 0xFF;
-        return littleEndian ? first | second << 8 : first << 8 | second;
-    }
-
-    private static long u32(byte[] b, int at, boolean littleEndian) {
-        long b0 = b[at] & 0xFF;
-        long b1 = b[at + 1] & 0xFF;
-        long b2 = b[at + 2] & 0xFF;
-        long b3 = b[at + 3] & 0xFF;
-        return littleEndian ? b0 | b1 << 8 | b2 << 16 | b3 << 24 : b0 << 24 | b1 << 16 | b2 << 8 | b3;
+    /** An unsigned 32-bit field: BTF's counts, offsets and ids. */
+    private static long u32(byte[] b, int at) {
+        return Integer.toUnsignedLong(HostOrder.u32(b, at));
     }
 }

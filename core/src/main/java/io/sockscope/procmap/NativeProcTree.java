@@ -1,9 +1,10 @@
 package io.sockscope.procmap;
 
+import io.sockscope.model.HostOrder;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,7 +22,6 @@ final class NativeProcTree implements ProcTree {
     static final int DENTS_BYTES = 32 * 1024;
     static final int STAT_LIMIT = 4096;
     static final int PATH_BYTES = 64;
-    private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
 
     /** Offsets in {@code struct linux_dirent64 { u64 d_ino; s64 d_off; u16 d_reclen; u8 d_type; char d_name[]; }}. */
     private static final int DIRENT_RECLEN = 16;
@@ -265,7 +265,7 @@ final class NativeProcTree implements ProcTree {
      * hundred entries, where the loop over a large directory would run tens of thousands interpreted.
      */
     private static int readId(byte[] batch, int at, int n, IntList ids) {
-        int recordLength = u16(batch, at + DIRENT_RECLEN);
+        int recordLength = HostOrder.u16(batch, at + DIRENT_RECLEN);
         if (recordLength <= DIRENT_NAME || at + recordLength > n) {
             return -1;
         }
@@ -274,12 +274,6 @@ final class NativeProcTree implements ProcTree {
             ids.add((int) id);
         }
         return at + recordLength;
-    }
-
-    private static int u16(byte[] bytes, int at) {
-        int first = bytes[at] & 0xFF;
-        int second = bytes[at + 1] & 0xFF;
-        return LITTLE_ENDIAN ? first | second << 8 : first << 8 | second;
     }
 
     /** Writes {@code value} in decimal at the start of {@code out}; returns the number of bytes written. */

@@ -1,5 +1,7 @@
 package io.sockscope.procmap;
 
+import io.sockscope.model.HostOrder;
+
 import java.nio.ByteOrder;
 import java.util.Arrays;
 
@@ -114,8 +116,8 @@ final class TaskFileProgram {
             int at = 8 * count++;
             code[at] = (byte) opcode;
             code[at + 1] = (byte) (LITTLE_ENDIAN ? src << 4 | dst : dst << 4 | src);
-            putShort(at + 2, offset);
-            putInt(at + 4, imm);
+            HostOrder.putU16(code, at + 2, offset);
+            HostOrder.putU32(code, at + 4, imm);
         }
 
         void jumpToEnd(int opcode, int dst, int src, int imm) {
@@ -127,23 +129,12 @@ final class TaskFileProgram {
         void end() {
             for (int i = 0; i < pendingJumps.size(); i++) {
                 int jump = pendingJumps.get(i);
-                putShort(8 * jump + 2, count - jump - 1);
+                HostOrder.putU16(code, 8 * jump + 2, count - jump - 1);
             }
         }
 
         byte[] bytes() {
             return Arrays.copyOf(code, 8 * count);
-        }
-
-        private void putShort(int at, int value) {
-            code[at] = (byte) (LITTLE_ENDIAN ? value : value >> 8);
-            code[at + 1] = (byte) (LITTLE_ENDIAN ? value >> 8 : value);
-        }
-
-        private void putInt(int at, int value) {
-            for (int i = 0; i < 4; i++) {
-                code[at + i] = (byte) (value >> 8 * (LITTLE_ENDIAN ? i : 3 - i));
-            }
         }
     }
 }

@@ -1,9 +1,10 @@
 package io.sockscope.procmap;
 
+import io.sockscope.model.HostOrder;
+
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -37,7 +38,6 @@ final class TaskFileScan {
     private static final int READ_BYTES = 64 * 1024;
     private static final int READ_CHUNK = 8 * 1024;
     private static final int LOG_BYTES = 16 * 1024;
-    private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
 
     /** What a scan found, or why it could not be made (then {@code index} is null). */
     record Outcome(OwnerIndex index, String refusal) {
@@ -214,9 +214,9 @@ final class TaskFileScan {
         }
 
         void accept(byte[] bytes, int at) {
-            long inode = u64(bytes, at + TaskFileProgram.RECORD_INODE);
-            int pid = u32(bytes, at + TaskFileProgram.RECORD_PID);
-            int fd = u32(bytes, at + TaskFileProgram.RECORD_FD);
+            long inode = HostOrder.u64(bytes, at + TaskFileProgram.RECORD_INODE);
+            int pid = HostOrder.u32(bytes, at + TaskFileProgram.RECORD_PID);
+            int fd = HostOrder.u32(bytes, at + TaskFileProgram.RECORD_FD);
             if (pid != currentPid) {
                 currentPid = pid;
                 currentTask = -1;
@@ -255,20 +255,6 @@ final class TaskFileScan {
 
         OwnerIndex index() {
             return builder.build();
-        }
-
-        private static long u64(byte[] b, int at) {
-            long low = u32(b, at) & 0xFFFFFFFFL;
-            long high = u32(b, at + 4) & 0xFFFFFFFFL;
-            return LITTLE_ENDIAN ? low | high << 32 : low << 32 | high;
-        }
-
-        private static int u32(byte[] b, int at) {
-            int b0 = b[at] & 0xFF;
-            int b1 = b[at + 1] & 0xFF;
-            int b2 = b[at + 2] & 0xFF;
-            int b3 = b[at + 3] & 0xFF;
-            return LITTLE_ENDIAN ? b0 | b1 << 8 | b2 << 16 | b3 << 24 : b0 << 24 | b1 << 16 | b2 << 8 | b3;
         }
     }
 }
