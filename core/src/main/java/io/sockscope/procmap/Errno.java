@@ -2,6 +2,9 @@ package io.sockscope.procmap;
 
 /** Names for the {@code errno} values a /proc scan can meet, and which of them are simply the weather. */
 final class Errno {
+    /** Not permitted: for {@code bpf(2)}, the capabilities are missing. */
+    static final int EPERM = 1;
+
     private Errno() {
     }
 
@@ -26,7 +29,7 @@ final class Errno {
 
     /** EPERM or EACCES: the kernel refused us, as opposed to the file being gone. */
     static boolean isPermissionDenied(int errno) {
-        return errno == 1 || errno == 13;
+        return errno == EPERM || errno == 13;
     }
 
     /**

@@ -123,7 +123,10 @@ final class TaskFileScan {
         long programFd = calls.loadIteratorProgram(program.instructions(), TaskFileProgram.LICENSE, PROGRAM_NAME,
                 program.attachBtfId(), null);
         if (programFd < 0) {
-            return Outcome.refused("BPF program refused: " + Errno.name((int) -programFd) + verifierWords(program));
+            int errno = (int) -programFd;
+            // Without the capabilities there is no verifier verdict to ask for: loading again would only repeat it.
+            String why = errno == Errno.EPERM ? "" : verifierWords(program);
+            return Outcome.refused("BPF program refused: " + Errno.name(errno) + why);
         }
         long iteratorFd;
         try {
