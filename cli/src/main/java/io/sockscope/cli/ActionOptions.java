@@ -9,10 +9,8 @@ package io.sockscope.cli;
  * @param kill      {@code -K}
  * @param events    {@code -E}
  * @param namespace the {@code -N} name, or null
- * @param narrowed  whether the sockets were narrowed by a filter expression, a filter file, state words or
- *                  {@code -l}: what {@code -K} demands before it closes anything
  */
-record ActionOptions(String dumpFile, boolean kill, boolean events, String namespace, boolean narrowed) {
+record ActionOptions(String dumpFile, boolean kill, boolean events, String namespace) {
 
     /** Reads the action options; the last {@code -D} and the last {@code -N} win, as they do in ss. */
     static ActionOptions parse(CommandLine line) {
@@ -20,32 +18,41 @@ record ActionOptions(String dumpFile, boolean kill, boolean events, String names
         boolean kill = false;
         boolean events = false;
         String namespace = null;
-        boolean narrowed = !line.operands().isEmpty();
         for (CommandLine.Option o : line.options()) {
             switch (o.key()) {
                 case "D" -> dumpFile = o.argument();
                 case "K" -> kill = true;
                 case "E" -> events = true;
                 case "N" -> namespace = o.argument();
-                case "F", "l" -> narrowed = true;
                 default -> {
                 }
             }
         }
-        return new ActionOptions(dumpFile, kill, events, namespace, narrowed);
+        return new ActionOptions(dumpFile, kill, events, namespace);
     }
 
     /**
-     * Refuses combinations sockscope will not run: {@code -K} that would close every socket of the chosen
-     * tables (ss closes them all; sockscope wants them named), and {@code -K} with {@code -E}.
+     * Refuses {@code -K} with {@code -E}. Whether {@code -K} names its sockets is known only once the filter
+     * is parsed ({@link #checkKillIsNarrowed}).
      */
     void check() throws UsageException {
-        if (kill && !narrowed) {
-            throw new UsageException("-K closes every socket it lists: name them with a filter expression or a"
-                    + " state (e.g. -K dport = :80, -K state established)", 1);
-        }
         if (kill && events) {
             throw new UsageException("-K cannot be combined with -E: destroyed sockets cannot be closed again", 1);
+        }
+    }
+
+    /**
+     * Refuses {@code -K} that would close every socket of the chosen tables (ss closes them all; sockscope wants
+     * them named). The parsed filter decides, not the words: {@code -K ""}, {@code -K -F /dev/null} or
+     * {@code -K sport >= :0} name nothing.
+     *
+     * @param filterNarrows  whether the parsed expression can leave an inet socket out
+     * @param statesNarrowed whether state words or {@code -l} left out some connections
+     */
+    void checkKillIsNarrowed(boolean filterNarrows, boolean statesNarrowed) throws UsageException {
+        if (kill && !filterNarrows && !statesNarrowed) {
+            throw new UsageException("-K closes every socket it lists: name them with a filter expression or a"
+                    + " state (e.g. -K dport = :80, -K state established)", 1);
         }
     }
 }

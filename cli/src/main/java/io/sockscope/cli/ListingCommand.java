@@ -47,7 +47,7 @@ final class ListingCommand {
     private final ActionOptions actions;
 
     ListingCommand(ListingOptions options, Map<String, String> environment, PrintStream err) {
-        this(options, environment, err, new ActionOptions(null, false, false, null, false));
+        this(options, environment, err, new ActionOptions(null, false, false, null));
     }
 
     /**
@@ -90,6 +90,7 @@ final class ListingCommand {
                 paths.resolve(ProcNetFile.IP_LOCAL_PORT_RANGE));
         ListingFilter filter = ListingFilter.parse(options.expression(), options.filterFileText(), sel,
                 new SystemFilterEnvironment(interfaces, services), EphemeralPorts.read(paths), EffectiveUser.isRoot());
+        actions.checkKillIsNarrowed(filter.narrowsInetSockets(), options.statesNarrowed());
         WarningSink warnings = message -> err.println("sockscope: warning: " + message);
         OwnerLookup owners = OwnerLookup.NONE;
         PendingOwners pending = null;

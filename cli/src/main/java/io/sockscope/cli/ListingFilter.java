@@ -52,6 +52,11 @@ final class ListingFilter {
         return new ListingFilter(compiled);
     }
 
+    /** Whether the expression can leave an inet socket out ({@link CompiledFilter#narrowsInetSockets()}). */
+    boolean narrowsInetSockets() {
+        return compiled.narrowsInetSockets();
+    }
+
     /** The program to send with inet dump requests, or null. */
     byte[] bytecode() {
         return compiled.bytecode();

@@ -37,6 +37,7 @@ final class ListingOptionsParser {
         boolean cgroup = false;
         boolean bpf = false;
         OutputFormat format = OutputFormat.SS;
+        boolean listening = false;
         for (CommandLine.Option o : line.options()) {
             if (NOT_YET.contains(o.key())) {
                 throw new UsageException("option " + display(o.key()) + " is not supported yet", 1);
@@ -86,7 +87,10 @@ final class ListingOptionsParser {
                 case "6" -> sel.setFamily(AddressFamily.INET6);
                 case "0" -> sel.setFamily(AddressFamily.PACKET);
                 case "a" -> stateFilter = TcpState.ALL;
-                case "l" -> stateFilter = TcpState.bit(TcpState.LISTEN) | TcpState.bit(TcpState.CLOSE);
+                case "l" -> {
+                    stateFilter = TcpState.bit(TcpState.LISTEN) | TcpState.bit(TcpState.CLOSE);
+                    listening = true;
+                }
                 case "f" -> sel.setFamilyByName(o.argument());
                 case "A" -> stateFilter = sel.query(o.argument(), stateFilter);
                 case "F" -> {
@@ -126,10 +130,13 @@ final class ListingOptionsParser {
             refuseWithStructuredOutput(line, format);
         }
         sel.complete(stateFilter);
+        // "state connected" or "exclude listening" still hold every connection a plain listing shows.
+        boolean statesNarrowed = (sawStates || listening)
+                && (sel.states & TcpState.CONNECTED_DEFAULT) != TcpState.CONNECTED_DEFAULT;
         ExtendedOutput extended = new ExtendedOutput(timers, details, memory, tcpInfo, tos, cgroup, bpf, oneline);
         return new ListingOptions(sel, numeric, processes, threads, header, oneline,
                 List.copyOf(words.subList(i, words.size())), filterFileText, summary, summaryOnly, resolve,
-                debug, extended, format);
+                debug, extended, format, statesNarrowed);
     }
 
     /** The options whose output has no JSON form: the summary, events, raw dumps. */

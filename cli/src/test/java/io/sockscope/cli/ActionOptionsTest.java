@@ -32,23 +32,44 @@ class ActionOptionsTest {
         assertFalse(none.kill() || none.events());
     }
 
+    /** Reads a kill command line the way the listing does and asks the guard, without running anything. */
+    private static void checkKill(String... args) throws UsageException, java.io.IOException {
+        CommandLine line = CommandLine.parse(args);
+        ListingOptions options = ListingOptionsParser.parse(line);
+        ActionOptions actions = ActionOptions.parse(line);
+        actions.check();
+        ListingFilter filter = ListingFilter.parse(options.expression(), options.filterFileText(),
+                options.selection(), io.sockscope.filter.FilterEnvironment.offline(),
+                io.sockscope.filter.EphemeralPortRange.FALLBACK, true);
+        actions.checkKillIsNarrowed(filter.narrowsInetSockets(), options.statesNarrowed());
+    }
+
     @Test
-    void killWantsTheSocketsNamed() throws Exception {
+    void killWantsTheSocketsNamed() {
         for (String[] narrowed : new String[][] {
-                {"-K", "dport = :80"}, {"-K", "-t", "state", "established"}, {"-K", "exclude", "listening"},
-                {"-Kl"}, {"-K", "-F", "/dev/null"}, {"--kill", "-t", "src", "10.0.0.1"}}) {
-            ActionOptions a = parse(narrowed);
-            assertTrue(a.narrowed(), String.join(" ", narrowed));
-            assertDoesNotThrow(a::check, String.join(" ", narrowed));
+                {"-K", "dport = :80"}, {"-K", "-t", "state", "established"}, {"-K", "exclude", "established"},
+                {"-Kl"}, {"--kill", "-t", "src", "10.0.0.1"}, {"-K", "-t", "state", "synchronized"},
+                {"-K", "sport >= :1"}, {"-K", "", "dport = :22"}, {"-K", "src 0.0.0.0/0 and dport = :80"},
+                {"-K", "dport = :80 or dport = :81"}, {"-K", "not sport = :22"}}) {
+            assertDoesNotThrow(() -> checkKill(narrowed), String.join(" ", narrowed));
         }
         for (String[] everything : new String[][] {
-                {"-K"}, {"-Kt"}, {"-K", "-ta"}, {"-K", "-4", "-x"}, {"-K", "-N", "ns"}}) {
-            UsageException e = assertThrows(UsageException.class, () -> parse(everything).check(),
+                {"-K"}, {"-Kt"}, {"-K", "-ta"}, {"-K", "-4", "-x"}, {"-K", "-N", "ns"},
+                // Words that parse to no expression at all.
+                {"-K", ""}, {"-K", " "}, {"-K", "", " ", "\t"}, {"-K", "-F", "/dev/null"},
+                // Expressions that hold for every inet socket.
+                {"-K", "sport >= :0"}, {"-K", "dport <= :65535"}, {"-K", "src 0.0.0.0/0"}, {"-K", "dst ::/0"},
+                {"-K", "src *"}, {"-K", "dport = :80 or not dport = :80"}, {"-K", "not ( sport < :0 )"},
+                {"-K", "sport >= :0 and dst *"}, {"-K", "fwmark 0/0"},
+                // State words that still hold every connection a plain listing shows.
+                {"-K", "state", "connected"}, {"-K", "state", "all"}, {"-K", "exclude", "listening"},
+                {"-K", "-a", "state", "all", ""}}) {
+            UsageException e = assertThrows(UsageException.class, () -> checkKill(everything),
                     String.join(" ", everything));
             assertEquals(1, e.exitCode());
             assertTrue(e.getMessage().startsWith("-K closes every socket it lists"), e.getMessage());
         }
-        assertThrows(UsageException.class, () -> parse("-K", "-E", "state", "established").check());
+        assertThrows(UsageException.class, () -> checkKill("-K", "-E", "state", "established"));
     }
 
     @Test

@@ -177,7 +177,12 @@ class KillDifferentialTest {
     @Test
     void refusesToCloseEverythingOfATable() throws IOException, InterruptedException {
         List<String> before = rows();
-        for (List<String> flags : List.of(List.of("-K", "-tn"), List.of("-K", "-t", "-a"), List.of("-K"))) {
+        List<List<String>> everything = List.of(List.of("-K", "-tn"), List.of("-K", "-t", "-a"), List.of("-K"),
+                List.of("-K", ""), List.of("-K", " "), List.of("-K", "-F", "/dev/null"), List.of("-K", "-F", "-"),
+                List.of("-K", "-tn", "sport >= :0"), List.of("-K", "-tn", "dst 0.0.0.0/0"),
+                List.of("-K", "-tn", "state", "connected"), List.of("-K", "-tn", "exclude", "listening"));
+        for (List<String> flags : everything) {
+            // The runner gives every command an empty stdin, so "-F -" reads an empty filter.
             CommandResult ours = sockscope(flags);
             assertEquals(1, ours.exitCode(), ours.describe());
             assertEquals("", ours.stdoutText());

@@ -18,19 +18,21 @@ import java.util.function.Predicate;
  */
 public final class CompiledFilter {
     /** No expression: every socket is kept and no program is sent. */
-    public static final CompiledFilter NONE = new CompiledFilter(null, null, false, OptionalInt.empty());
+    public static final CompiledFilter NONE = new CompiledFilter(null, null, false, OptionalInt.empty(), false);
 
     private final FilterEvaluator evaluator;
     private final byte[] bytecode;
     private final boolean kernelRefusesProgram;
     private final OptionalInt familyRestriction;
+    private final boolean narrows;
 
     private CompiledFilter(FilterEvaluator evaluator, byte[] bytecode, boolean kernelRefusesProgram,
-                           OptionalInt familyRestriction) {
+                           OptionalInt familyRestriction, boolean narrows) {
         this.evaluator = evaluator;
         this.bytecode = bytecode;
         this.kernelRefusesProgram = kernelRefusesProgram;
         this.familyRestriction = familyRestriction;
+        this.narrows = narrows;
     }
 
     /**
@@ -49,17 +51,28 @@ public final class CompiledFilter {
         ParsedFilter parsed = Filters.parse(words, fileText, context);
         Optional<Filter> expression = parsed.expression();
         if (expression.isEmpty()) {
-            return new CompiledFilter(null, null, false, parsed.familyRestriction());
+            return new CompiledFilter(null, null, false, parsed.familyRestriction(), false);
         }
         FilterEvaluator evaluator = FilterEvaluator.of(expression.get(), ephemeral);
         BytecodePlan plan = BytecodeCompiler.compile(expression.get());
+        boolean narrows = !Tautology.keepsEveryInetSocket(expression.get());
         // instanceof rather than a type switch: a switch's bootstrap spins a class in every fresh JVM.
         if (plan instanceof BytecodePlan.Program p) {
             boolean runnable = p.kernelAccepts() && (!p.needsNetAdmin() || mayTestMarks);
-            return new CompiledFilter(evaluator, runnable ? p.bytes() : null, !runnable, parsed.familyRestriction());
+            return new CompiledFilter(evaluator, runnable ? p.bytes() : null, !runnable, parsed.familyRestriction(),
+                    narrows);
         }
         boolean oversized = plan instanceof BytecodePlan.Oversized;
-        return new CompiledFilter(evaluator, null, oversized, parsed.familyRestriction());
+        return new CompiledFilter(evaluator, null, oversized, parsed.familyRestriction(), narrows);
+    }
+
+    /**
+     * Whether the expression can leave an inet socket out. No expression, one with no token (an empty or
+     * blank argument, an empty filter file) and one that holds for every inet socket do not: what {@code -K}
+     * demands before it closes anything.
+     */
+    public boolean narrowsInetSockets() {
+        return narrows;
     }
 
     /** The family the expression switched ss to (every host word read with one family), if any. */
