@@ -47,10 +47,15 @@ final class DumpCommand {
             err.println("sockscope: tcpdiag dump requested and no tcp in filter.");
             return 0;
         }
+        if (file.isEmpty()) {
+            // ss takes -D '' without a word and dumps nothing; say why nothing was written.
+            err.println("sockscope: -D '' names no file: nothing dumped");
+            return 0;
+        }
         boolean toStdout = file.startsWith("-");
         OutputStream out;
         try {
-            out = toStdout ? stdout : Files.newOutputStream(Path.of(file));
+            out = toStdout ? stdout : OutputFailure.naming("dump file " + file, Files.newOutputStream(Path.of(file)));
         } catch (NoSuchFileException e) {
             throw new UsageException("cannot open dump file " + file + ": No such file or directory", 1);
         } catch (AccessDeniedException e) {
@@ -66,7 +71,15 @@ final class DumpCommand {
             out.flush();
             return 0;
         } catch (UncheckedIOException e) {
+            if (!toStdout) {
+                removePartial(out);
+            }
             throw e.getCause();
+        } catch (OutputFailure e) {
+            if (!toStdout) {
+                removePartial(out);
+            }
+            throw e;
         } catch (SourceException e) {
             out.flush();
             err.println("sockscope: " + e.getMessage());
@@ -75,6 +88,28 @@ final class DumpCommand {
             if (!toStdout) {
                 out.close();
             }
+        }
+    }
+
+    /**
+     * Removes a dump file whose writing failed, so that a cut dump never passes for a whole one; a device or
+     * a pipe named by -D (/dev/full, a FIFO) is left alone.
+     */
+    private void removePartial(OutputStream out) {
+        try {
+            out.close();
+        } catch (IOException e) {
+            // Closing is only for the removal; the write error is what gets reported.
+        }
+        try {
+            Path path = Path.of(file);
+            if (Files.isRegularFile(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Files.delete(path);
+                err.println("sockscope: removed the incomplete dump file " + file);
+            }
+        } catch (IOException | RuntimeException e) {
+            err.println("sockscope: the dump file " + file + " is incomplete and could not be removed: "
+                    + e.getMessage());
         }
     }
 

@@ -84,18 +84,20 @@ final class EventFollower {
             // ss exits with -1 here, silently.
             throw new UsageException("-E follows destroyed TCP and UDP sockets: the selection has neither", 255);
         }
-        try (StopOnSignal stop = StopOnSignal.install();
+        StopOnSignal stop = StopOnSignal.install();
+        try (stop;
              NetlinkSubscription events = NetlinkSubscription.open(SockDiag.NETLINK_SOCK_DIAG, groups, WAKE_INTERVAL)) {
             while (!stop.requested()) {
                 events.receive((type, flags, payload) -> show(payload), warnings::warn);
             }
+            stdout.flush();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } catch (NetlinkException e) {
             String hint = e.errno() == Errno.EPERM ? " (following destroy events needs CAP_NET_ADMIN)" : "";
             throw new UsageException("cannot follow destroy events: " + e.getMessage() + hint, 1);
         }
-        return 0;
+        return stop.exitStatus();
     }
 
     /**

@@ -9,13 +9,38 @@ import java.nio.file.Path;
 
 /** Reads the filter file of {@code -F FILE} (a name starting with '-' means standard input, as in ss). */
 final class FilterFile {
+    /**
+     * The most a filter file may hold. ss reads its file a line at a time and stops at the first bad one;
+     * reading the whole file first, sockscope needs a bound so that {@code -F /dev/zero} ends at once. A
+     * real filter (ss reads at most 1,022 characters a line) is a few kilobytes.
+     */
+    static final int MAX_BYTES = 1 << 20;
+
     private FilterFile() {
     }
 
     static String read(String name) throws UsageException {
-        try (InputStream in = name.startsWith("-") ? System.in : Files.newInputStream(Path.of(name))) {
+        return read(name, System.in);
+    }
+
+    static String read(String name, InputStream standardInput) throws UsageException {
+        boolean fromStdin = name.startsWith("-");
+        try {
+            if (!fromStdin && Files.isDirectory(Path.of(name))) {
+                // ss opens a directory, its first read fails, and it takes the file for an empty filter.
+                return "";
+            }
+        } catch (RuntimeException e) {
+            throw new UsageException("cannot open filter file " + name + ": " + e.getMessage());
+        }
+        try (InputStream in = fromStdin ? standardInput : Files.newInputStream(Path.of(name))) {
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw new UsageException("filter file " + name + " holds more than " + (MAX_BYTES >> 20)
+                        + " MiB: not a filter");
+            }
             // ISO-8859-1 keeps every byte as one character, as ss reads bytes.
-            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            return new String(bytes, StandardCharsets.ISO_8859_1);
         } catch (NoSuchFileException e) {
             throw new UsageException("cannot open filter file " + name + ": No such file or directory");
         } catch (IOException | RuntimeException e) {

@@ -40,6 +40,8 @@ final class ListingCommand {
     /** {@code -r}: how long one reverse lookup may take, and how many slow ones end the resolving. */
     private static final java.time.Duration RESOLVE_LIMIT = java.time.Duration.ofMillis(500);
     private static final int RESOLVE_TIMEOUTS_BEFORE_GIVING_UP = 3;
+    /** The widest layout COLUMNS may ask for. */
+    static final int MAX_COLUMNS = 4096;
 
     private final ListingOptions options;
     private final Map<String, String> environment;
@@ -124,6 +126,7 @@ final class ListingCommand {
         DumpRequest request = new DumpRequest(sel.tables, sel.states, sel.families, sel.preferredFamily,
                 extended.memory(), extended.tcpInfo(), extended.tos(), extended.details() || extended.bpf(),
                 filter.bytecode());
+        boolean incomplete = false;
         try (ListingSources sources = new ListingSources(paths, filter, environment, actions.kill(), warnings)) {
             for (DumpKind kind : DumpPlan.of(sel.tables, sel.families, sel.states)) {
                 try {
@@ -137,8 +140,10 @@ final class ListingCommand {
                 } catch (UncheckedIOException e) {
                     throw e.getCause();
                 } catch (SourceException e) {
-                    // ss lists the other tables and still exits 0 when one cannot be read.
+                    // ss lists the other tables and still exits 0 when one cannot be read. A JSON consumer has
+                    // no stderr to read: the document holds what was read, and the exit status says it is not all.
                     err.println("sockscope: " + e.getMessage());
+                    incomplete = true;
                 }
                 if (sources.killFailed()) {
                     break;
@@ -153,7 +158,7 @@ final class ListingCommand {
         if (hosts != null) {
             hosts.close();
         }
-        return 0;
+        return incomplete && options.format() != OutputFormat.SS ? 1 : 0;
     }
 
     private ListingFormat format(TableSelection sel) {
@@ -172,7 +177,9 @@ final class ListingCommand {
         if (columns != null) {
             try {
                 int c = Integer.parseInt(columns.trim());
-                return c > 0 ? c : -1;
+                // A width past any screen only pads every line with blanks: COLUMNS=2147483647 would turn a
+                // few sockets into gigabytes.
+                return c > 0 ? Math.min(c, MAX_COLUMNS) : -1;
             } catch (NumberFormatException e) {
                 return -1;
             }

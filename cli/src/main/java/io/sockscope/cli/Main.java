@@ -23,7 +23,7 @@ public final class Main {
         int code = run(args, System.getenv());
         // Halt rather than exit: Runtime.exit first asks for a System.Logger to log the exit with, and finding
         // the logger service makes the JDK open every jar of the class path, ~10 ms of a quiet listing. The
-        // streams are flushed here, and no hook is left that must run: StopOnSignal removes its own once the
+        // streams are flushed here, and no hook is left that must run: StopOnSignal restores its handlers once the
         // command it guards has stopped.
         System.out.flush();
         System.err.flush();
@@ -33,14 +33,17 @@ public final class Main {
     static int run(String[] args, java.util.Map<String, String> environment) {
         PrintStream err = System.err;
         boolean debug = Arrays.asList(args).contains("--debug");
-        OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024);
+        OutputStream stdout = new BufferedOutputStream(
+                OutputFailure.naming("standard output", new FileOutputStream(FileDescriptor.out)), 64 * 1024);
         if (args.length > 0 && args[0].equals("doctor")) {
             return DoctorCommand.run(Arrays.copyOfRange(args, 1, args.length), environment, stdout, err);
         }
         try {
             CommandLine line = CommandLine.parse(args);
             for (CommandLine.Option o : line.options()) {
-                switch (o.key()) {
+                // ss answers "-f help" with its usage text, as -h.
+                boolean familyHelp = o.key().equals("f") && "help".equals(o.argument());
+                switch (familyHelp ? "h" : o.key()) {
                     case "h" -> {
                         stdout.write(Help.TEXT.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                         stdout.flush();
@@ -65,15 +68,36 @@ public final class Main {
             String hint = e.exitCode() == UsageException.SS_USAGE_EXIT ? " (sockscope -h lists the options)" : "";
             err.println("sockscope: " + e.getMessage() + hint);
             return e.exitCode();
-        } catch (IOException e) {
-            // Writing to a closed pipe (sockscope -tan | head) is a normal way for a listing to end.
+        } catch (OutputFailure e) {
             if (debug) {
                 e.printStackTrace(err);
             }
-            return BROKEN_PIPE_EXIT;
+            // Writing to a closed pipe (sockscope -tan | head) is a normal way for a listing to end.
+            if (e.brokenPipe()) {
+                return BROKEN_PIPE_EXIT;
+            }
+            err.println("sockscope: " + e.describe());
+            return 1;
+        } catch (IOException e) {
+            err.println("sockscope: " + e.getMessage());
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            return 1;
         } catch (RuntimeException e) {
             flushQuietly(stdout);
             err.println("sockscope: internal error: " + e + (debug ? "" : " (run with --debug for details)"));
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            return 1;
+        } catch (OutOfMemoryError e) {
+            // One line, not a stack trace: the heap is the JVM's default share of memory unless -Xmx says more.
+            err.println("sockscope: out of memory: " + e.getMessage());
+            return 1;
+        } catch (Error e) {
+            flushQuietly(stdout);
+            err.println("sockscope: fatal error: " + e + (debug ? "" : " (run with --debug for details)"));
             if (debug) {
                 e.printStackTrace(err);
             }

@@ -1,62 +1,101 @@
 package io.sockscope.cli;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Lets a command that runs until interrupted ({@code -E}) end cleanly on SIGINT or SIGTERM. The JVM answers
- * those signals by running its shutdown hooks; this one asks the command to stop, waits for it to say it has
- * (its output flushed, its socket closed) and then ends the process with status 0. Should the command not
- * stop within {@link #GRACE_MILLIS}, the JVM ends as it would have without the hook (status 128 + signal).
+ * Lets a command that runs until interrupted ({@code -E}) end cleanly on SIGINT or SIGTERM, with the exit
+ * status a shell gives ss for the same signal (128 + its number: 130, 143). The command polls
+ * {@link #requested()} between short waits, flushes what it printed, calls {@link #close()} and returns
+ * {@link #exitStatus()}. Should it not stop within {@link #GRACE_MILLIS} of the signal, the process ends
+ * with that status anyway.
  *
- * <p>The command polls {@link #requested()} between short waits, and calls {@link #close()} once it has
- * stopped, whatever the reason; closing also removes the hook, so that an ending for another reason keeps
- * its own exit status.
+ * <p>The handlers are the JDK's {@code sun.misc.Signal} (module {@code jdk.unsupported}), reached by
+ * reflection: compiled against directly it is a warning no annotation silences, and the build treats
+ * warnings as errors. A shutdown hook cannot tell which signal came. Where the class is missing the JVM's
+ * own handling stays: it ends with the same status, without the flush.
  */
 final class StopOnSignal implements AutoCloseable {
     static final long GRACE_MILLIS = 2000;
+    private static final int SIGNALLED = 128;
 
-    private final CountDownLatch stopped = new CountDownLatch(1);
-    private final Thread hook = new Thread(this::onShutdown, "sockscope-stop-on-signal");
-    private volatile boolean requested;
+    private final List<Runnable> restore = new ArrayList<>();
+    private volatile int signal;
+    private volatile boolean stopped;
 
     private StopOnSignal() {
     }
 
-    /** Registers the hook; from now on SIGINT and SIGTERM ask the command to stop. */
+    /** Installs the handlers; from now on SIGINT and SIGTERM ask the command to stop. */
     static StopOnSignal install() {
         StopOnSignal stop = new StopOnSignal();
-        Runtime.getRuntime().addShutdownHook(stop.hook);
+        try {
+            Class<?> signalClass = Class.forName("sun.misc.Signal");
+            Class<?> handlerClass = Class.forName("sun.misc.SignalHandler");
+            Constructor<?> named = signalClass.getConstructor(String.class);
+            Method handle = signalClass.getMethod("handle", signalClass, handlerClass);
+            Method number = signalClass.getMethod("getNumber");
+            for (String name : List.of("INT", "TERM")) {
+                Object sig = named.newInstance(name);
+                Object handler = Proxy.newProxyInstance(StopOnSignal.class.getClassLoader(),
+                        new Class<?>[] {handlerClass}, (proxy, method, args) -> {
+                            if (method.getName().equals("handle")) {
+                                stop.onSignal((Integer) number.invoke(args[0]));
+                                return null;
+                            }
+                            return method.invoke(stop, args);
+                        });
+                Object previous = handle.invoke(null, sig, handler);
+                stop.restore.add(() -> {
+                    try {
+                        handle.invoke(null, sig, previous);
+                    } catch (ReflectiveOperationException e) {
+                        // The process is ending; the old handler matters no more.
+                    }
+                });
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // No sun.misc.Signal here: the JVM's default handling ends the command with the same status.
+        }
         return stop;
     }
 
     /** Whether a signal asked the command to stop. */
     boolean requested() {
-        return requested;
+        return signal != 0;
     }
 
-    /** The command has stopped and flushed what it printed. */
+    /** 0, or 128 + the signal that stopped the command, as a shell reports a process the signal ended. */
+    int exitStatus() {
+        return signal == 0 ? 0 : SIGNALLED + signal;
+    }
+
+    /** The command has stopped and flushed what it printed; the signals get their former handlers back. */
     @Override
     public void close() {
-        stopped.countDown();
-        if (!requested) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // A signal came at this very moment: the hook runs and ends the process with 0.
-            }
-        }
+        stopped = true;
+        restore.forEach(Runnable::run);
     }
 
-    private void onShutdown() {
-        requested = true;
-        try {
-            if (stopped.await(GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
-                // Being stopped is how this command is meant to end: report success, not the signal.
-                Runtime.getRuntime().halt(0);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    private void onSignal(int number) {
+        if (signal != 0) {
+            return;
         }
+        signal = number;
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(GRACE_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (!stopped) {
+                Runtime.getRuntime().halt(exitStatus());
+            }
+        }, "sockscope-stop-grace");
+        watchdog.setDaemon(true);
+        watchdog.start();
     }
 }

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * since ss itself only flushes when it exits, and it never exits on its own), then a holder makes TCP and
  * UDP sockets of both families and closes them. Once both outputs have settled, sockscope's, read while it
  * still runs (so every row was flushed as its event came), must be byte for byte ss's. Then sockscope is
- * stopped with SIGINT or SIGTERM and must exit 0 with nothing on stderr.
+ * stopped with SIGINT or SIGTERM and must exit as ss does (128 + the signal) with nothing on stderr.
  *
  * <p>Each case has its own namespace because every JVM that starts makes and closes a few probe sockets of
  * its own: those would be events for a tool already listening in the same namespace. Ports are chosen
@@ -106,12 +106,12 @@ class EventsDifferentialTest {
 
             signal(sockscope, c.signal());
             assertTrue(sockscope.waitFor(10, TimeUnit.SECONDS), "sockscope stops on SIG" + c.signal());
-            assertEquals(0, sockscope.exitValue(), "a stopped -E exits 0");
+            signal(ss, c.signal());
+            assertTrue(ss.waitFor(10, TimeUnit.SECONDS), "ss stops on SIG" + c.signal());
+            assertEquals(ss.exitValue(), sockscope.exitValue(), "a stopped -E exits as ss does (128 + signal)");
             assertEquals("", Files.readString(dir.resolve("sockscope.err")));
             assertEquals(new String(actual, StandardCharsets.UTF_8), Files.readString(dir.resolve("sockscope.out")),
                     "nothing more is printed on the way out");
-            signal(ss, "INT");
-            ss.waitFor(10, TimeUnit.SECONDS);
         } finally {
             for (Process p : started) {
                 p.destroyForcibly();

@@ -35,6 +35,10 @@ public final class SystemFilterEnvironment implements FilterEnvironment {
     public List<byte[]> resolveHost(String name, int family) {
         int length = family == AddressFamily.INET ? 4 : 16;
         List<byte[]> found = new ArrayList<>();
+        if (name.indexOf('%') >= 0) {
+            // The JDK reads "fe80::1%eth0" as a scoped literal; ss takes no scope in a filter and refuses it.
+            return found;
+        }
         try {
             for (InetAddress a : InetAddress.getAllByName(name)) {
                 byte[] bytes = a.getAddress();
