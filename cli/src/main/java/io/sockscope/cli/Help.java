@@ -1,32 +1,46 @@
 package io.sockscope.cli;
 
-/** The text of {@code sockscope -h}. */
+/** The text of {@code sockscope -h}: every option the command line takes, as ss's {@code -h} lists its own. */
 final class Help {
     static final String TEXT = """
             Usage: sockscope [ OPTIONS ] [ state STATE ]... [ exclude STATE ]... [ FILTER ]
                    sockscope doctor TARGET [--udp] [--from ADDRESS] [--json]   (why can't clients connect?)
+                   sockscope help [doctor]
             List sockets the way iproute2 ss does, with the same options and byte-identical output.
 
             Tables (none given: all of them, connected states only):
               -t, --tcp        TCP              -u, --udp       UDP
               -w, --raw        raw IP           -x, --unix      unix domain
-              -0, --packet     packet           -d/-S/-M        DCCP / SCTP / MPTCP
-              -A, --query=LIST all,inet,tcp,udp,raw,unix,unix_stream,unix_dgram,unix_seqpacket,
-                               packet,packet_raw,packet_dgram,netlink,... (a leading ! removes one)
-              -f, --family=F   inet, inet6, unix, link, netlink
-              -4, -6           IPv4 only / IPv6 only (the last one given wins)
+              -0, --packet     packet           -d, --dccp      DCCP
+              -S, --sctp       SCTP             -M, --mptcp     MPTCP
+              --vsock          vsock            --tipc          TIPC
+              --xdp            XDP
+              -A, --query=LIST, --socket=LIST
+                               all,inet,tcp,mptcp,udp,raw,unix,unix_stream,unix_dgram,unix_seqpacket,
+                               packet,packet_raw,packet_dgram,netlink,dccp,sctp,vsock_stream,
+                               vsock_dgram,tipc,xdp (a leading ! removes one)
+              -f, --family=F   inet, inet6, link, unix, netlink, vsock, tipc, xdp (help: this text)
+              -4, --ipv4       IPv4 only        -6, --ipv6      IPv6 only (the last one given wins)
             States:
               -a, --all        every state      -l, --listening listening (and unconnected datagram)
               state NAME       only NAME (repeatable); exclude NAME removes one
                                NAME: established syn-sent syn-recv fin-wait-1 fin-wait-2 time-wait
                                closed close-wait last-ack listening closing, or all connected
                                synchronized bucket big
+            Filter:
+              FILTER           src, dst, sport, dport, dev, fwmark, cgroup, autobound with = != < > <= >=,
+                               and, or, not, ( ): e.g. dport = :443 or sport = :ssh
+              -F, --filter=FILE  read the filter from FILE ('-': standard input)
             Output:
-              -n, --numeric    numeric ports    -p, --processes owning processes
-              -r, --resolve    host names (each lookup limited to 0.5 s)
-              -T, --threads    owning threads   -H, --no-header no header line
+              -n, --numeric    numeric ports    -r, --resolve   host names (each lookup limited to 0.5 s)
+              -p, --processes  owning processes -T, --threads   owning threads
+              -o, --options    timers           -e, --extended  uid, inode, cookie, cgroup, shutdown
+              -m, --memory     socket memory    -i, --info      TCP internals (tcp_info, congestion)
+              -b, --bpf        packet socket filters
+              --tos            TOS and priority --cgroup        cgroup of each socket
+              -s, --summary    socket counters  -H, --no-header no header line
               -O, --oneline    one line per socket
-              --json           one JSON document (schema: docs/json.md)
+              --json           one JSON document (schema_version 1, documented with the package)
               --ndjson         one JSON object per socket and line
               --output=FORMAT  ss (the default), json or ndjson
               --debug          show stack traces of internal errors
@@ -36,6 +50,7 @@ final class Help {
               -E, --events     print TCP and UDP sockets as they are destroyed, until interrupted
               -D, --diag=FILE  write the raw TCP dump to FILE ('-': stdout), for TCPDIAG_FILE
               -N, --net=NAME   work in the network namespace NAME (ip netns)
+            Not supported: -Z, --context and -z, --contexts (SELinux), --tipcinfo, --inet-sockopt.
 
             Environment: PROC_ROOT and PROC_NET_TCP, PROC_NET_UDP, ... read /proc files instead of the
             kernel; TCPDIAG_FILE lists TCP from a raw dump written by -D; COLUMNS sets the width when

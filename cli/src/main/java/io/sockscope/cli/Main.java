@@ -35,6 +35,10 @@ public final class Main {
         boolean debug = Arrays.asList(args).contains("--debug");
         OutputStream stdout = new BufferedOutputStream(
                 OutputFailure.naming("standard output", new FileOutputStream(FileDescriptor.out)), 64 * 1024);
+        if (args.length > 0 && args[0].equals("help")) {
+            // ss reads "help" as a filter it cannot parse, so taking it as a sub-command loses nothing.
+            return help(Arrays.copyOfRange(args, 1, args.length), stdout, err);
+        }
         if (args.length > 0 && args[0].equals("doctor")) {
             return DoctorCommand.run(Arrays.copyOfRange(args, 1, args.length), environment, stdout, err);
         }
@@ -102,6 +106,27 @@ public final class Main {
                 e.printStackTrace(err);
             }
             return 1;
+        }
+    }
+
+    /** {@code sockscope help [doctor]}: the listing's help, or a sub-command's. */
+    private static int help(String[] topic, OutputStream stdout, PrintStream err) {
+        String text;
+        if (topic.length == 0) {
+            text = Help.TEXT;
+        } else if (topic.length == 1 && topic[0].equals("doctor")) {
+            text = DoctorHelp.TEXT;
+        } else {
+            err.println("sockscope: no help on '" + String.join(" ", topic) + "': try sockscope help, or"
+                    + " sockscope help doctor");
+            return UsageException.SS_USAGE_EXIT;
+        }
+        try {
+            stdout.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            stdout.flush();
+            return 0;
+        } catch (IOException e) {
+            return e instanceof OutputFailure f && f.brokenPipe() ? BROKEN_PIPE_EXIT : 1;
         }
     }
 
