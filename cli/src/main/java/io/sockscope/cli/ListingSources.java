@@ -27,8 +27,9 @@ import java.util.function.Predicate;
  *
  * <p>With {@code -K}, every inet socket the kernel lists and the filter keeps is closed before it is listed,
  * and only the sockets the kernel did close are listed (ss's {@code show_one_inet_sock}). Sockets read from
- * {@code /proc/net} or a replay cannot be closed: unlike ss, which lists them as if they were, they are left
- * out with a warning. The first refusal other than "already gone" or "not supported" ends the killing and
+ * {@code /proc/net} cannot be closed: unlike ss, which lists them as if they were, they are left out with a
+ * warning. Sockets replayed from a {@code TCPDIAG_FILE} are listed as ss lists them, with a warning that
+ * nothing was closed. The first refusal other than "already gone" or "not supported" ends the killing and
  * the listing ({@link #killFailed()}).
  */
 final class ListingSources implements AutoCloseable {
@@ -74,15 +75,22 @@ final class ListingSources implements AutoCloseable {
             replay.dump(DumpKind.TCP, request, filter.keepFromKernel(), sink, warnings);
             return;
         }
+        // A replay is a record of sockets, not sockets: ss lists the matching ones as if it had closed them,
+        // and so does sockscope (the bytes stay ss's), saying on stderr that nothing was closed.
         Predicate<SocketRecord> matches = filter.keepFromKernel();
         long[] replayed = {0};
         replay.dump(DumpKind.TCP, request, socket -> {
             if (matches.test(socket)) {
                 replayed[0]++;
+                return true;
             }
             return false;
         }, sink, warnings);
-        warnLeftOpen(DumpKind.TCP, replayed[0], "replayed from $" + ReplaySource.ENVIRONMENT_VARIABLE);
+        if (replayed[0] != 0) {
+            warnings.warn("tcp sockets were replayed from $" + ReplaySource.ENVIRONMENT_VARIABLE + ": "
+                    + replayed[0] + " matching " + (replayed[0] == 1 ? "socket" : "sockets")
+                    + " listed as ss lists them, none closed");
+        }
     }
 
     /** {@code -K}: closes each matching socket the kernel lists and lists it once closed. */
