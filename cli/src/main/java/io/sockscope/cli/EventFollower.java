@@ -44,10 +44,17 @@ final class EventFollower {
     private final SsListingWriter writer;
     private final OutputStream stdout;
     private final WarningSink warnings;
+    private final boolean keepAttributes;
 
+    /**
+     * @param keepAttributes whether the rows show what the event's attributes say ({@code -m}, {@code -i},
+     *                       {@code --tos}): the kernel sends a destroyed socket's memory, tcp_info and
+     *                       congestion control with every event, and ss prints them as for a listing
+     */
     EventFollower(TableSelection sel, ListingFilter filter, SsListingWriter writer, OutputStream stdout,
-                  WarningSink warnings) {
+                  WarningSink warnings, boolean keepAttributes) {
         this.sel = sel;
+        this.keepAttributes = keepAttributes;
         this.keep = filter.keepFromKernel();
         this.writer = writer;
         writer.nameServicesOfAnyProtocol();
@@ -134,7 +141,7 @@ final class EventFollower {
         }
         InetSocket socket;
         try {
-            socket = tableFromProtocol(InetDiagMsg.decode(payload, SocketTable.TCP, false, warnings::warn));
+            socket = tableFromProtocol(InetDiagMsg.decode(payload, SocketTable.TCP, keepAttributes, warnings::warn));
         } catch (MalformedMessageException e) {
             warnings.warn("skipped a malformed destroy event: " + e.getMessage());
             return null;

@@ -114,7 +114,9 @@ final class ListingCommand {
                 writer.header();
             }
             if (actions.events()) {
-                return new EventFollower(sel, filter, writer, stdout, warnings).follow();
+                ExtendedOutput wanted = options.extended();
+                return new EventFollower(sel, filter, writer, stdout, warnings,
+                        wanted.memory() || wanted.tcpInfo() || wanted.tos()).follow();
             }
             rows = RowWriter.of(writer);
         } else {
