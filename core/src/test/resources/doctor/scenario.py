@@ -13,16 +13,17 @@ own namespaces: hosts and ports come from the test.
       once clients hang up); --until-eof reads until the client hangs up, then closes (TIME-WAIT stays
       with the client); --nofile sets RLIMIT_NOFILE, --fill opens that many extra descriptors.
   udp HOST PORT [--v6only]      a UDP socket answering every datagram
-  unix PATH [--mode OCTAL] [--stale] [--dgram]
+  unix PATH [--mode OCTAL] [--stale] [--dgram] [--chdir DIR]
       a unix stream listener at PATH (chmod to --mode); --stale binds, listens and exits without
-      removing the file; --dgram binds a datagram socket instead
+      removing the file; --dgram binds a datagram socket instead; --chdir binds PATH relative to DIR
+      (how a server listens at a path longer than a unix socket address holds)
   connect HOST PORT COUNT [--hold] [--client-closes] [--bind ADDRESS]
       COUNT connections. --hold keeps them open until killed; --client-closes closes each at once from
       this side (TIME-WAIT on the client); otherwise waits for the server to close first.
   probe HOST PORT [--udp] [--timeout S]
       one connection attempt; prints connected, refused, timeout or error:TEXT
-  probe-unix PATH
-      one unix connect; prints connected, refused, missing, denied or error:TEXT
+  probe-unix PATH [--chdir DIR]
+      one unix connect (from DIR); prints connected, refused, missing, denied or error:TEXT
   bind HOST PORT [--udp] [--reuseaddr]
       one bind attempt; prints bound or error:ERRNO-NAME
 """
@@ -107,6 +108,9 @@ def udp(args):
 
 def unix(args):
     path = args[0]
+    chdir = option(args, "--chdir")
+    if chdir is not None:
+        os.chdir(chdir)
     kind = socket.SOCK_DGRAM if "--dgram" in args else socket.SOCK_STREAM
     s = socket.socket(socket.AF_UNIX, kind)
     s.bind(path)
@@ -183,6 +187,9 @@ def probe(args):
 
 
 def probe_unix(args):
+    chdir = option(args, "--chdir")
+    if chdir is not None:
+        os.chdir(chdir)
     c = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
         c.connect(args[0])
@@ -194,7 +201,8 @@ def probe_unix(args):
     except PermissionError:
         print("denied")
     except OSError as e:
-        print("error:" + errno.errorcode.get(e.errno, str(e.errno)))
+        # Python refuses a path longer than sun_path itself, with no errno.
+        print("error:" + (errno.errorcode.get(e.errno, str(e.errno)) if e.errno else str(e)))
     finally:
         c.close()
 

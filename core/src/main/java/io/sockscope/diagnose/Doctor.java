@@ -101,18 +101,31 @@ public final class Doctor {
         List<Evidence> observations = new ArrayList<>();
         List<SocketSighting> sightings = UnixPathCheck.sightings(bound, snapshot);
         List<Owner> owners = UnixPathCheck.owners(bound, snapshot);
-        findings.addAll(UnixPathCheck.run(target, snapshot, bound, observations));
-        findings.addAll(UnixPermissionCheck.run(target, snapshot, owners));
+        findings.addAll(UnixPathLengthCheck.run(target, snapshot, bound));
+        if (!UnixPathLengthCheck.cannotExist(target)) {
+            findings.addAll(UnixPathCheck.run(target, snapshot, bound, observations));
+            findings.addAll(UnixPermissionCheck.run(target, snapshot, owners));
+        }
         findings.addAll(BacklogCheck.run(sightings, snapshot, 0));
         findings.addAll(FdLimitCheck.run(owners, snapshot, thresholds));
         findings.addAll(OwnerVisibilityCheck.run(sightings, snapshot));
-        if (!sightings.isEmpty()) {
-            observations.addFirst(new Evidence.Sockets(sightings));
+        findings.addAll(UnixAnswerCheck.run(target, snapshot, bound, findings));
+        Evidence.Sockets listeners = new Evidence.Sockets(sightings);
+        if (!sightings.isEmpty() && findings.stream().noneMatch(f -> f.evidence().contains(listeners))) {
+            observations.addFirst(listeners);
         }
         notes(snapshot, observations);
         Account account = snapshot.account();
         String subject = target.describe() + (account != null ? " for user " + account.name() : "");
-        String ok = bound.isEmpty() ? "a listener answers" : OwnerText.of(owners) + " listens on " + target.path();
+        // UnixAnswerCheck makes sure that one of these was seen whenever the verdict is OK.
+        String ok;
+        if (!bound.isEmpty()) {
+            ok = OwnerText.of(owners) + " listens on " + target.path();
+        } else if (snapshot.connectProbe() == UnixConnectProbe.Result.WRONG_TYPE) {
+            ok = "a datagram socket in another network namespace is bound to it";
+        } else {
+            ok = "a listener in another network namespace answers";
+        }
         return diagnosis(subject, findings, observations, ok + (account != null ? " and " + account.name()
                 + " may connect" : ""));
     }

@@ -39,6 +39,13 @@ public enum FindingCode {
     UNIX_SOCKET_NOT_LISTENING,
     /** The user may not connect: write permission on the socket, search permission on its directories. */
     UNIX_SOCKET_PERMISSION,
+    /**
+     * No client can connect by this path: it does not fit a unix socket address (108 bytes of {@code sun_path}
+     * with the terminating NUL), or a file name in it is longer than 255 bytes.
+     */
+    UNIX_PATH_TOO_LONG,
+    /** The path cannot be resolved (a symbolic link loop) or examined. */
+    UNIX_PATH_UNRESOLVABLE,
     /** The socket's owner could not be seen. */
     OWNER_HIDDEN
 }
