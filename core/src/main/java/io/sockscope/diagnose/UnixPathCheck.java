@@ -46,7 +46,7 @@ final class UnixPathCheck {
         }
         if (last.facts().type() != FileFacts.Type.SOCKET) {
             return List.of(new Finding(FindingCode.UNIX_SOCKET_MISSING, Severity.ERROR,
-                    target.path() + " exists but is a " + last.facts().type().name().toLowerCase() + ", not a socket",
+                    target.path() + " exists but is " + kindOfFile(last.facts().type()) + ", not a socket",
                     List.of(new Evidence.Fact(PermissionText.lsLine(last))),
                     "Point the client at the socket's real path, or remove " + target.path()
                             + " and restart the service so that it can create its socket there."));
@@ -75,6 +75,17 @@ final class UnixPathCheck {
                     + " bound there in another network namespace"));
         }
         return List.of();
+    }
+
+    /** The kind of file with its article, for a sentence. */
+    private static String kindOfFile(FileFacts.Type type) {
+        return switch (type) {
+            case SOCKET -> "a socket";
+            case DIRECTORY -> "a directory";
+            case REGULAR -> "a regular file";
+            case SYMLINK -> "a symbolic link";
+            case OTHER -> "a special file (a FIFO or a device)";
+        };
     }
 
     private static Finding endlessLinks(UnixTarget target, PathStep step) {

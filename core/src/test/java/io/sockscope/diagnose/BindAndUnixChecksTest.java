@@ -164,7 +164,14 @@ class BindAndUnixChecksTest {
         host.file("/run/app.sock", FileFacts.Type.REGULAR, 0644, 0, 0, 12);
         Finding f = unix("/run/app.sock", null).findings().getFirst();
         assertEquals(FindingCode.UNIX_SOCKET_MISSING, f.code());
-        assertEquals("/run/app.sock exists but is a regular, not a socket", f.summary());
+        assertEquals("/run/app.sock exists but is a regular file, not a socket", f.summary());
+        // Every kind of file reads as English, with its article: a FIFO or a device is "other".
+        host.file("/run/app.sock", FileFacts.Type.OTHER, 0644, 0, 0, 12);
+        assertEquals("/run/app.sock exists but is a special file (a FIFO or a device), not a socket",
+                unix("/run/app.sock", null).findings().getFirst().summary());
+        host.file("/run/app.sock", FileFacts.Type.DIRECTORY, 0755, 0, 0, 12);
+        assertEquals("/run/app.sock exists but is a directory, not a socket",
+                unix("/run/app.sock", null).findings().getFirst().summary());
     }
 
     @Test
