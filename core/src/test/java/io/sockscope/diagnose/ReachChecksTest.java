@@ -372,6 +372,15 @@ class ReachChecksTest {
     }
 
     @Test
+    void notListeningPointsAtTheBindCheckOfTheSameTransport() throws Exception {
+        Diagnosis udp = host.doctor().examine(new ReachQuery(new InetTarget(Transport.UDP, null, 5353), null, null));
+        Finding f = finding(udp, FindingCode.NOT_LISTENING);
+        assertTrue(f.fix().endsWith("'sockscope doctor bind 5353 --udp' tells whether a bind can succeed."), f.fix());
+        Finding tcp = finding(ask("5353", null), FindingCode.NOT_LISTENING);
+        assertTrue(tcp.fix().endsWith("'sockscope doctor bind 5353' tells whether a bind can succeed."), tcp.fix());
+    }
+
+    @Test
     void questionsThatCannotBeAnswered() throws Exception {
         assertThrows(IllegalArgumentException.class, () -> new ReachQuery(
                 new InetTarget(Transport.TCP, ip("2001:db8::10"), 80), ip("192.0.2.77"), null));

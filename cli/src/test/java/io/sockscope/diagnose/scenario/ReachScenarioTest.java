@@ -342,6 +342,11 @@ class ReachScenarioTest {
         DoctorResult tcp = net.doctor("5353", "--json");
         assertFindings(tcp, 1, "NOT_LISTENING");
         assertContains(tcp.allText("NOT_LISTENING"), "udp port 5353 is bound, but tcp is not", "--udp");
+        // Nothing on another UDP port: the bind check suggested is for UDP too, and it runs as written.
+        DoctorResult none = net.doctor("5354", "--udp", "--json");
+        assertFindings(none, 1, "NOT_LISTENING");
+        assertContains(none.allText("NOT_LISTENING"), "'sockscope doctor bind 5354 --udp'");
+        assertFindings(net.doctor("bind", "5354", "--udp", "--json"), 0);
         net.nft("""
                 table inet filter {
                   chain input {
