@@ -7,11 +7,12 @@ own namespaces: hosts and ports come from the test.
   Every mode takes --name NAME to set the process's command name (what ss and the doctor show), so that a
   scenario can play a well-known daemon.
 
-  listen HOST PORT [--v6only] [--backlog N] [--no-accept] [--keep] [--nofile N] [--fill M]
+  listen HOST PORT [--v6only] [--backlog N] [--no-accept] [--keep] [--nofile N] [--fill M] [--leak-port P]
       TCP server. Default: accept and close at once (the server closes first, so TIME-WAIT stays here).
       --no-accept never calls accept() (the queue fills); --keep accepts and never closes (CLOSE-WAIT
       once clients hang up); --until-eof reads until the client hangs up, then closes (TIME-WAIT stays
-      with the client); --nofile sets RLIMIT_NOFILE, --fill opens that many extra descriptors.
+      with the client); --nofile sets RLIMIT_NOFILE, --fill opens that many extra descriptors;
+      --leak-port also listens on P, in the same process, and never closes what it accepts there.
   udp HOST PORT [--v6only]      a UDP socket answering every datagram
   unix PATH [--mode OCTAL] [--stale] [--dgram] [--chdir DIR]
       a unix stream listener at PATH (chmod to --mode); --stale binds, listens and exits without
@@ -33,6 +34,7 @@ import resource
 import signal
 import socket
 import sys
+import threading
 import time
 
 
@@ -74,6 +76,13 @@ def listen(args):
     if fill is not None:
         for _ in range(int(fill)):
             held.append(open("/dev/null", "rb"))
+    leak_port = option(args, "--leak-port")
+    if leak_port is not None:
+        leaky = socket.socket(fam, socket.SOCK_STREAM)
+        leaky.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        leaky.bind((host, int(leak_port)))
+        leaky.listen(128)
+        threading.Thread(target=keep_every_connection, args=(leaky, held), daemon=True).start()
     ready()
     if "--no-accept" in args:
         wait_forever()
@@ -91,6 +100,12 @@ def listen(args):
             conn.close()
         else:
             conn.close()
+
+
+def keep_every_connection(listener, held):
+    while True:
+        conn, _ = listener.accept()
+        held.append(conn)
 
 
 def udp(args):

@@ -21,7 +21,11 @@ public enum FindingCode {
     FIREWALL_UNKNOWN,
     /** A listener's accept queue is at its limit. */
     BACKLOG_FULL,
-    /** The owner holds CLOSE-WAIT sockets: peers closed, the application never called close(). */
+    /**
+     * The owner holds CLOSE-WAIT sockets: peers closed, the application never called close(). Information only
+     * when the leak is on the owner's other ports (under the threshold on the port asked about) and the owner
+     * has descriptors to spare.
+     */
     CLOSE_WAIT_LEAK,
     /** The owner's open descriptors approach its RLIMIT_NOFILE. */
     FD_LIMIT_NEAR,

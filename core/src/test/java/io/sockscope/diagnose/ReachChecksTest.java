@@ -221,18 +221,68 @@ class ReachChecksTest {
     }
 
     @Test
-    void closeWaitLeakCountsTheOwnersSocketsOnAnyPort() throws Exception {
+    void closeWaitLeakOnThePortIsAWarning() throws Exception {
         host.listener("0.0.0.0:8080", APP);
         for (int i = 0; i < 4; i++) {
             host.tcp(TcpState.CLOSE_WAIT, "192.0.2.10:8080", "192.0.2.77:" + (40000 + i), APP);
         }
         assertEquals(List.of(), codes(ask("8080", null)), "4 is under the threshold of 5");
+        host.tcp(TcpState.CLOSE_WAIT, "192.0.2.10:8080", "192.0.2.77:40004", APP);
+        Diagnosis d = ask("8080", null);
+        Finding f = finding(d, FindingCode.CLOSE_WAIT_LEAK);
+        assertEquals(Severity.WARNING, f.severity());
+        assertTrue(f.summary().startsWith("app (pid 4242) holds 5 connections in CLOSE-WAIT"), f.summary());
+        assertTrue(d.problem());
+    }
+
+    @Test
+    void closeWaitLeakElsewhereInTheOwnerIsANoteUnderAnOkVerdict() throws Exception {
+        host.listener("0.0.0.0:8080", APP);
+        host.listener("0.0.0.0:9090", APP);
+        host.limits.put(4242, new ProcessLimits(4242, 40, 1024, 4096));
+        for (int i = 0; i < 8; i++) {
+            host.tcp(TcpState.CLOSE_WAIT, "192.0.2.10:9090", "192.0.2.77:" + (40000 + i), APP);
+        }
         // The owner's outgoing connections count too: the same code forgets to close them.
         host.tcp(TcpState.CLOSE_WAIT, "192.0.2.10:41000", "192.0.2.99:5432", APP);
         host.tcp(TcpState.CLOSE_WAIT, "192.0.2.10:41001", "192.0.2.99:5432", new Owner("other", 9, 9, 4));
-        Finding f = finding(ask("8080", null), FindingCode.CLOSE_WAIT_LEAK);
+        Diagnosis d = ask("8080", null);
+        assertEquals(List.of(FindingCode.CLOSE_WAIT_LEAK), codes(d));
+        Finding f = d.findings().getFirst();
+        assertEquals(Severity.INFO, f.severity());
+        assertEquals("app (pid 4242) holds 9 connections in CLOSE-WAIT, none of them on port 8080: a leak, not yet in"
+                + " the way of port 8080's clients", f.summary());
+        assertTrue(text(f).contains("app (pid 4242): 40 of 1024 descriptors open (4%), far from the limit"), text(f));
+        assertFalse(d.problem());
+        assertTrue(d.verdict().startsWith("tcp port 8080 for a remote IPv4 client: OK — app (pid 4242) listens on"),
+                d.verdict());
+        // On the port that leaks, it is the warning it always was.
+        assertEquals(Severity.WARNING, finding(ask("9090", null), FindingCode.CLOSE_WAIT_LEAK).severity());
+        // A few on the port itself, the rest elsewhere: still a note.
+        host.tcp(TcpState.CLOSE_WAIT, "192.0.2.10:8080", "192.0.2.77:45000", APP);
+        Finding mixed = finding(ask("8080", null), FindingCode.CLOSE_WAIT_LEAK);
+        assertEquals(Severity.INFO, mixed.severity());
+        assertTrue(mixed.summary().contains("10 connections in CLOSE-WAIT, 1 of them on port 8080"), mixed.summary());
+    }
+
+    @Test
+    void closeWaitLeakElsewhereThatNearsTheDescriptorLimitIsAWarning() throws Exception {
+        host.listener("0.0.0.0:8080", APP);
+        host.limits.put(4242, new ProcessLimits(4242, 900, 1024, 4096));
+        for (int i = 0; i < 8; i++) {
+            host.tcp(TcpState.CLOSE_WAIT, "192.0.2.10:9090", "192.0.2.77:" + (40000 + i), APP);
+        }
+        Diagnosis d = ask("8080", null);
+        assertEquals(List.of(FindingCode.CLOSE_WAIT_LEAK, FindingCode.FD_LIMIT_NEAR), codes(d));
+        Finding f = finding(d, FindingCode.CLOSE_WAIT_LEAK);
         assertEquals(Severity.WARNING, f.severity());
-        assertTrue(f.summary().startsWith("app (pid 4242) holds 5 connections in CLOSE-WAIT"), f.summary());
+        assertTrue(text(f).contains("app (pid 4242): 900 of 1024 descriptors open (88%), near the limit"), text(f));
+        // Unknown descriptor counts: a note, and it says what it could not see.
+        host.limits.clear();
+        Finding unknown = finding(ask("8080", null), FindingCode.CLOSE_WAIT_LEAK);
+        assertEquals(Severity.INFO, unknown.severity());
+        assertTrue(text(unknown).contains("the open descriptors of app (pid 4242) could not be counted"),
+                text(unknown));
     }
 
     @Test
