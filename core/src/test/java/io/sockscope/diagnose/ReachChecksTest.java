@@ -383,18 +383,44 @@ class ReachChecksTest {
         Finding f = d.findings().getFirst();
         assertTrue(text(f).contains("undecided: ip saddr 10.0.0.0/8 (table inet filter chain input handle 10)"), text(f));
         assertTrue(f.fix().contains("--from"), f.fix());
-        assertTrue(d.verdict().endsWith("whether the firewall lets it through is unknown"), d.verdict());
-        assertEquals(List.of(), codes(ask("5432", "10.1.2.3")));
+        assertEquals("whether the firewall lets a remote IPv4 client through to tcp port 5432 depends on the client's"
+                + " address", f.summary());
+        // Not OK: some clients time out. The verdict says that the answer depends on the client.
+        assertEquals(Diagnosis.Status.UNDECIDED, d.status());
+        assertEquals("tcp port 5432 for a remote IPv4 client: UNDECIDED — postgres (pid 700) listens on 0.0.0.0:5432,"
+                + " but whether the firewall lets a remote IPv4 client through depends on the client's address: ask"
+                + " again with --from ADDRESS", d.verdict());
+        assertEquals(Diagnosis.Status.OK, ask("5432", "10.1.2.3").status());
         assertEquals(List.of(FindingCode.FIREWALL_BLOCKED), codes(ask("5432", "192.0.2.77")));
+        // A problem found besides outranks an undecided firewall.
+        host.limits.put(700, new ProcessLimits(700, 1024, 1024, 1024));
+        assertEquals(Diagnosis.Status.PROBLEM, ask("5432", null).status());
+    }
+
+    @Test
+    void firewallUndecidedByWhatTheDoctorCannotSee() throws Exception {
+        host.listener("0.0.0.0:22", APP);
+        host.rulesetJson = resource("/doctor/nft/undecidable.json");
+        // A rate limit decides, whoever the client is.
+        Diagnosis d = ask("22", "192.0.2.77");
+        assertEquals(List.of(FindingCode.FIREWALL_UNKNOWN), codes(d));
+        assertEquals(Diagnosis.Status.UNDECIDED, d.status());
+        assertTrue(d.verdict().endsWith(": UNDECIDED — app (pid 4242) listens on 0.0.0.0:22, but whether the firewall"
+                + " lets a client at 192.0.2.77 through depends on what the doctor cannot decide (see FIREWALL_UNKNOWN)"),
+                d.verdict());
     }
 
     @Test
     void anUnreadableRulesetIsUnknownNotBlocked() throws Exception {
         host.listener("0.0.0.0:8080", APP);
         host.rulesetProblem = "nft -j list ruleset failed: Operation not permitted (you must be root)";
-        Finding f = finding(ask("8080", null), FindingCode.FIREWALL_UNKNOWN);
+        Diagnosis d = ask("8080", null);
+        Finding f = finding(d, FindingCode.FIREWALL_UNKNOWN);
         assertEquals(Severity.INFO, f.severity());
         assertEquals(new Evidence.Fact(host.rulesetProblem), f.evidence().getFirst());
+        // Not read is not evaluated: the verdict stays OK, with the caveat.
+        assertEquals(Diagnosis.Status.OK, d.status());
+        assertTrue(d.verdict().endsWith("; whether the firewall lets it through is unknown"), d.verdict());
     }
 
     @Test

@@ -55,6 +55,7 @@ class ReachScenarioTest {
         DoctorResult json = net.doctor("8080", "--json");
         assertFindings(json, 0);
         assertContains(DoctorResult.text(json.json(), "verdict"), "tcp port 8080 for a remote IPv4 client: OK");
+        assertEquals("ok", DoctorResult.text(json.json(), "status"));
         DoctorResult text = net.doctor("8080");
         assertEquals(0, text.exitCode(), text.describe());
         String first = text.stdout().lines().findFirst().orElse("");
@@ -203,10 +204,15 @@ class ReachScenarioTest {
                 }
                 """);
         assertEquals("timeout", net.client("probe", SERVER_V4, "8080", "--timeout", "1"));
-        // Without the client's address the answer depends on it: the doctor says so rather than guess.
+        // Without the client's address the answer depends on it: the doctor says so rather than guess, and
+        // does not say OK (a health check would read that as healthy while this client times out).
         DoctorResult unknown = net.doctor("8080", "--json");
-        assertFindings(unknown, 0, "FIREWALL_UNKNOWN");
-        assertContains(unknown.allText("FIREWALL_UNKNOWN"), "ip saddr 192.0.2.0/24", "--from");
+        assertFindings(unknown, 4, "FIREWALL_UNKNOWN");
+        assertContains(unknown.allText("FIREWALL_UNKNOWN"), "ip saddr 192.0.2.0/24", "--from",
+                "depends on the client's address");
+        assertEquals("undecided", DoctorResult.text(unknown.json(), "status"));
+        assertContains(DoctorResult.text(unknown.json(), "verdict"), "tcp port 8080 for a remote IPv4 client:"
+                + " UNDECIDED — python3 (pid ", "depends on the client's address: ask again with --from ADDRESS");
         DoctorResult r = net.doctor("8080", "--from", CLIENT_V4, "--json");
         assertFindings(r, 1, "FIREWALL_BLOCKED");
         assertContains(r.allText("FIREWALL_BLOCKED"), "policy drop", "no rule of table ip filter chain input accepts");
@@ -336,7 +342,9 @@ class ReachScenarioTest {
     void ownerHiddenFromAnUnprivilegedDoctor() throws Exception {
         net.startServer("listen", "0.0.0.0", "8080");
         DoctorResult r = net.doctorAs("65534:65534", List.of(), "8080", "--json");
+        // An unreadable ruleset is no evaluation: OK, with the caveat in the verdict.
         assertFindings(r, 0, "FIREWALL_UNKNOWN", "OWNER_HIDDEN");
+        assertEquals("ok", DoctorResult.text(r.json(), "status"));
         assertContains(r.allText("OWNER_HIDDEN"), "not running as root (uid 65534)", "0.0.0.0:8080");
         ScenarioSupport.saveExampleAs(net, "owner-hidden", "65534:65534", "8080");
     }
