@@ -7,22 +7,24 @@ own namespaces: hosts and ports come from the test.
   Every mode takes --name NAME to set the process's command name (what ss and the doctor show), so that a
   scenario can play a well-known daemon.
 
-  listen HOST PORT [--v6only] [--backlog N] [--no-accept] [--keep] [--nofile N] [--fill M]
+  listen HOST PORT [--v6only] [--backlog N] [--no-accept] [--keep] [--nofile N] [--fill M] [--leak-port P]
       TCP server. Default: accept and close at once (the server closes first, so TIME-WAIT stays here).
       --no-accept never calls accept() (the queue fills); --keep accepts and never closes (CLOSE-WAIT
       once clients hang up); --until-eof reads until the client hangs up, then closes (TIME-WAIT stays
-      with the client); --nofile sets RLIMIT_NOFILE, --fill opens that many extra descriptors.
+      with the client); --nofile sets RLIMIT_NOFILE, --fill opens that many extra descriptors;
+      --leak-port also listens on P, in the same process, and never closes what it accepts there.
   udp HOST PORT [--v6only]      a UDP socket answering every datagram
-  unix PATH [--mode OCTAL] [--stale] [--dgram]
+  unix PATH [--mode OCTAL] [--stale] [--dgram] [--chdir DIR]
       a unix stream listener at PATH (chmod to --mode); --stale binds, listens and exits without
-      removing the file; --dgram binds a datagram socket instead
+      removing the file; --dgram binds a datagram socket instead; --chdir binds PATH relative to DIR
+      (how a server listens at a path longer than a unix socket address holds)
   connect HOST PORT COUNT [--hold] [--client-closes] [--bind ADDRESS]
       COUNT connections. --hold keeps them open until killed; --client-closes closes each at once from
       this side (TIME-WAIT on the client); otherwise waits for the server to close first.
   probe HOST PORT [--udp] [--timeout S]
       one connection attempt; prints connected, refused, timeout or error:TEXT
-  probe-unix PATH
-      one unix connect; prints connected, refused, missing, denied or error:TEXT
+  probe-unix PATH [--chdir DIR]
+      one unix connect (from DIR); prints connected, refused, missing, denied or error:TEXT
   bind HOST PORT [--udp] [--reuseaddr]
       one bind attempt; prints bound or error:ERRNO-NAME
 """
@@ -32,6 +34,7 @@ import resource
 import signal
 import socket
 import sys
+import threading
 import time
 
 
@@ -73,6 +76,13 @@ def listen(args):
     if fill is not None:
         for _ in range(int(fill)):
             held.append(open("/dev/null", "rb"))
+    leak_port = option(args, "--leak-port")
+    if leak_port is not None:
+        leaky = socket.socket(fam, socket.SOCK_STREAM)
+        leaky.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        leaky.bind((host, int(leak_port)))
+        leaky.listen(128)
+        threading.Thread(target=keep_every_connection, args=(leaky, held), daemon=True).start()
     ready()
     if "--no-accept" in args:
         wait_forever()
@@ -92,6 +102,12 @@ def listen(args):
             conn.close()
 
 
+def keep_every_connection(listener, held):
+    while True:
+        conn, _ = listener.accept()
+        held.append(conn)
+
+
 def udp(args):
     host, port = args[0], int(args[1])
     fam = family_of(host)
@@ -107,6 +123,9 @@ def udp(args):
 
 def unix(args):
     path = args[0]
+    chdir = option(args, "--chdir")
+    if chdir is not None:
+        os.chdir(chdir)
     kind = socket.SOCK_DGRAM if "--dgram" in args else socket.SOCK_STREAM
     s = socket.socket(socket.AF_UNIX, kind)
     s.bind(path)
@@ -183,6 +202,9 @@ def probe(args):
 
 
 def probe_unix(args):
+    chdir = option(args, "--chdir")
+    if chdir is not None:
+        os.chdir(chdir)
     c = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
         c.connect(args[0])
@@ -194,7 +216,8 @@ def probe_unix(args):
     except PermissionError:
         print("denied")
     except OSError as e:
-        print("error:" + errno.errorcode.get(e.errno, str(e.errno)))
+        # Python refuses a path longer than sun_path itself, with no errno.
+        print("error:" + (errno.errorcode.get(e.errno, str(e.errno)) if e.errno else str(e)))
     finally:
         c.close()
 

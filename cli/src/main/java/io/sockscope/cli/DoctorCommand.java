@@ -25,13 +25,15 @@ import java.util.Map;
 /**
  * {@code sockscope doctor …}: parses the words after {@code doctor}, examines the live system and prints the
  * diagnosis. Exit status: 0 nothing wrong, 1 a problem was found, 2 usage error, 3 the doctor could not
- * examine (the socket table was unreadable).
+ * examine (the socket table was unreadable), 4 undecided: nothing wrong was found, but whether a client gets
+ * through depends on the client (a firewall that lets some clients through and drops others).
  */
 final class DoctorCommand {
     static final int OK = 0;
     static final int PROBLEM = 1;
     static final int USAGE = 2;
     static final int CANNOT_EXAMINE = 3;
+    static final int UNDECIDED = 4;
 
     private DoctorCommand() {
     }
@@ -65,7 +67,11 @@ final class DoctorCommand {
             DoctorEvidenceText evidence = new DoctorEvidenceText(names(new ProcPaths(environment)));
             write(stdout, options.json() ? DoctorJsonReport.render(diagnosis, evidence)
                     : DoctorTextReport.render(diagnosis, evidence));
-            return diagnosis.problem() ? PROBLEM : OK;
+            return switch (diagnosis.status()) {
+                case OK -> OK;
+                case PROBLEM -> PROBLEM;
+                case UNDECIDED -> UNDECIDED;
+            };
         } catch (IOException e) {
             return PROBLEM; // stdout went away; nothing more can be said
         }

@@ -13,11 +13,13 @@ final class DoctorHelp {
               --udp           the port is UDP (default TCP)
               --from ADDRESS  the address the client connects from (default: a remote client)
               --user NAME     whose permissions to judge (unix sockets, bind; default: you)
-              --json          {"target", "verdict", "findings": [{"code", "severity", "summary",
-                              "evidence", "fix"}]}
+              --json          {"target", "verdict", "status", "findings": [{"code", "severity",
+                              "summary", "evidence", "fix"}]}; status is ok, problem or undecided
             bind: why would binding the port fail (privileged port, who holds it)?
 
-            Exit status: 0 nothing wrong, 1 a problem was found, 2 usage error, 3 could not examine.
+            Exit status: 0 nothing wrong, 1 a problem was found, 2 usage error, 3 could not examine,
+            4 undecided: nothing wrong was found, but whether a client gets through depends on the client
+              (a firewall that lets some addresses through and drops the rest: ask again with --from).
             Findings and examples: docs/doctor.md
             """;
 

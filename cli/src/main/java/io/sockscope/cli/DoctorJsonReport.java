@@ -5,8 +5,8 @@ import io.sockscope.diagnose.Evidence;
 import io.sockscope.diagnose.Finding;
 
 /**
- * The doctor's answer as JSON: {@code {"target", "verdict", "findings": [{"code", "severity", "summary",
- * "evidence": [strings], "fix"}]}}. Socket evidence is one string per ss row (no header line).
+ * The doctor's answer as JSON: {@code {"target", "verdict", "status", "findings": [{"code", "severity",
+ * "summary", "evidence": [strings], "fix"}]}}. Socket evidence is one string per ss row (no header line).
  */
 final class DoctorJsonReport {
     private DoctorJsonReport() {
@@ -16,6 +16,7 @@ final class DoctorJsonReport {
         DoctorJsonWriter w = new DoctorJsonWriter().beginObject();
         w.name("target").value(d.target());
         w.name("verdict").value(d.verdict());
+        w.name("status").value(d.status().label());
         w.name("findings").beginArray();
         for (Finding f : d.findings()) {
             w.beginObject();

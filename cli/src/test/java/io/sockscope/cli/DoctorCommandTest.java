@@ -33,6 +33,9 @@ class DoctorCommandTest {
         String help = out.toString(StandardCharsets.UTF_8);
         assertTrue(help.startsWith("Usage: sockscope doctor TARGET"), help);
         assertTrue(help.contains("Exit status: 0 nothing wrong, 1 a problem was found, 2 usage error"), help);
+        assertTrue(help.contains("4 undecided: nothing wrong was found, but whether a client gets through depends on"
+                + " the client"), help);
+        assertTrue(help.contains("status is ok, problem or undecided"), help);
     }
 
     @Test

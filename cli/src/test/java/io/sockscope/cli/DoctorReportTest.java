@@ -39,7 +39,7 @@ class DoctorReportTest {
         Finding info = new Finding(FindingCode.TIME_WAIT_NORMAL, Severity.INFO, "many TIME-WAIT", List.of(), null);
         return new Diagnosis("tcp port 5432 for a remote IPv4 client",
                 "tcp port 5432 for a remote IPv4 client: PROBLEM — postgres (pid 700) listens on 127.0.0.1:5432 only",
-                List.of(loopback, info), List.of(new Evidence.Fact("firewall: no nftables chain on the input path")));
+                Diagnosis.Status.PROBLEM, List.of(loopback, info), List.of(new Evidence.Fact("firewall: no nftables chain on the input path")));
     }
 
     @Test
@@ -65,7 +65,8 @@ class DoctorReportTest {
     void jsonHasExactlyTheDocumentedShape() throws Exception {
         String json = DoctorJsonReport.render(diagnosis(), EVIDENCE);
         JsonValue.JsonObject doc = (JsonValue.JsonObject) JsonReader.read(json);
-        assertEquals(List.of("target", "verdict", "findings"), List.copyOf(doc.members().keySet()));
+        assertEquals(List.of("target", "verdict", "status", "findings"), List.copyOf(doc.members().keySet()));
+        assertEquals("problem", doc.members().get("status").string().orElseThrow());
         JsonValue.JsonObject first = (JsonValue.JsonObject) doc.members().get("findings").elements().getFirst();
         assertEquals(List.of("code", "severity", "summary", "evidence", "fix"), List.copyOf(first.members().keySet()));
         assertEquals("LOOPBACK_ONLY", first.members().get("code").string().orElseThrow());

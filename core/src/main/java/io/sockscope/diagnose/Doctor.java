@@ -64,7 +64,8 @@ public final class Doctor {
         List<Finding> findings = new ArrayList<>();
         List<Evidence> observations = new ArrayList<>();
         findings.addAll(ListenerCheck.run(ex));
-        findings.addAll(FirewallCheck.run(ex, observations));
+        FirewallCheck.Result firewall = FirewallCheck.run(ex, observations);
+        findings.addAll(firewall.findings());
         List<SocketSighting> relevant = ex.sightings(ex.relevantListeners());
         if (target.transport() == Transport.TCP) {
             findings.addAll(BacklogCheck.run(relevant, snapshot, target.port()));
@@ -80,17 +81,24 @@ public final class Doctor {
         notes(snapshot, observations);
         String subject = target.describe() + " for " + path.describe();
         String ok;
+        String undecided = null;
         if (ex.accepting().isEmpty()) {
             ok = "nothing listens";
         } else {
             List<InetSocket> accepting = ex.accepting();
             ok = OwnerText.of(ex.owners(accepting)) + " listens on " + accepting.stream()
                     .map(s -> AddressText.of(s.local())).distinct().collect(Collectors.joining(", "));
-            boolean firewallUnknown = findings.stream().anyMatch(f -> f.code() == FindingCode.FIREWALL_UNKNOWN);
-            ok += firewallUnknown ? "; whether the firewall lets it through is unknown"
-                    : " and the firewall lets it through";
+            if (firewall.reach().dependsOnClient()) {
+                // Some clients get through and others time out: a health check must not read that as OK.
+                undecided = ok + ", but whether the firewall lets " + path.describe() + " through depends on "
+                        + (firewall.reach() == FirewallCheck.Reach.DEPENDS_ON_ADDRESS
+                        ? "the client's address: ask again with --from ADDRESS"
+                        : "what the doctor cannot decide (see FIREWALL_UNKNOWN)");
+            }
+            ok += firewall.reach() == FirewallCheck.Reach.LETS_THROUGH ? " and the firewall lets it through"
+                    : "; whether the firewall lets it through is unknown";
         }
-        return diagnosis(subject, findings, observations, ok);
+        return diagnosis(subject, findings, observations, ok, undecided);
     }
 
     private Diagnosis examineUnix(UnixTarget target, String user) throws DiagnosisException {
@@ -101,20 +109,33 @@ public final class Doctor {
         List<Evidence> observations = new ArrayList<>();
         List<SocketSighting> sightings = UnixPathCheck.sightings(bound, snapshot);
         List<Owner> owners = UnixPathCheck.owners(bound, snapshot);
-        findings.addAll(UnixPathCheck.run(target, snapshot, bound, observations));
-        findings.addAll(UnixPermissionCheck.run(target, snapshot, owners));
+        findings.addAll(UnixPathLengthCheck.run(target, snapshot, bound));
+        if (!UnixPathLengthCheck.cannotExist(target)) {
+            findings.addAll(UnixPathCheck.run(target, snapshot, bound, observations));
+            findings.addAll(UnixPermissionCheck.run(target, snapshot, owners));
+        }
         findings.addAll(BacklogCheck.run(sightings, snapshot, 0));
         findings.addAll(FdLimitCheck.run(owners, snapshot, thresholds));
         findings.addAll(OwnerVisibilityCheck.run(sightings, snapshot));
-        if (!sightings.isEmpty()) {
-            observations.addFirst(new Evidence.Sockets(sightings));
+        findings.addAll(UnixAnswerCheck.run(target, snapshot, bound, findings));
+        Evidence.Sockets listeners = new Evidence.Sockets(sightings);
+        if (!sightings.isEmpty() && findings.stream().noneMatch(f -> f.evidence().contains(listeners))) {
+            observations.addFirst(listeners);
         }
         notes(snapshot, observations);
         Account account = snapshot.account();
         String subject = target.describe() + (account != null ? " for user " + account.name() : "");
-        String ok = bound.isEmpty() ? "a listener answers" : OwnerText.of(owners) + " listens on " + target.path();
+        // UnixAnswerCheck makes sure that one of these was seen whenever the verdict is OK.
+        String ok;
+        if (!bound.isEmpty()) {
+            ok = OwnerText.of(owners) + " listens on " + target.path();
+        } else if (snapshot.connectProbe() == UnixConnectProbe.Result.WRONG_TYPE) {
+            ok = "a datagram socket in another network namespace is bound to it";
+        } else {
+            ok = "a listener in another network namespace answers";
+        }
         return diagnosis(subject, findings, observations, ok + (account != null ? " and " + account.name()
-                + " may connect" : ""));
+                + " may connect" : ""), null);
     }
 
     /**
@@ -141,7 +162,7 @@ public final class Doctor {
         int start = PrivilegedPortCheck.unprivilegedStart(snapshot);
         String ok = "nothing holds the port" + (query.port() < start ? " and " + who + " may bind ports below " + start
                 : "");
-        return diagnosis(subject, findings, observations, ok);
+        return diagnosis(subject, findings, observations, ok, null);
     }
 
     private static void notes(Snapshot snapshot, List<Evidence> observations) {
@@ -150,16 +171,23 @@ public final class Doctor {
         }
     }
 
-    private static Diagnosis diagnosis(String subject, List<Finding> findings, List<Evidence> observations, String ok) {
+    /**
+     * The verdict: PROBLEM when an error or warning was found, else UNDECIDED when {@code undecided} says what
+     * the answer depends on, else OK.
+     */
+    private static Diagnosis diagnosis(String subject, List<Finding> findings, List<Evidence> observations, String ok,
+                                       String undecided) {
         List<Finding> sorted = findings.stream().sorted(Comparator.comparing(Finding::severity)).toList();
         List<Finding> problems = sorted.stream().filter(f -> f.severity().isProblem()).toList();
-        String verdict;
-        if (problems.isEmpty()) {
-            verdict = subject + ": OK — " + ok;
-        } else {
-            verdict = subject + ": PROBLEM — " + problems.getFirst().summary()
+        if (!problems.isEmpty()) {
+            String verdict = subject + ": PROBLEM — " + problems.getFirst().summary()
                     + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "");
+            return new Diagnosis(subject, verdict, Diagnosis.Status.PROBLEM, sorted, observations);
         }
-        return new Diagnosis(subject, verdict, sorted, observations);
+        if (undecided != null) {
+            return new Diagnosis(subject, subject + ": UNDECIDED — " + undecided, Diagnosis.Status.UNDECIDED, sorted,
+                    observations);
+        }
+        return new Diagnosis(subject, subject + ": OK — " + ok, Diagnosis.Status.OK, sorted, observations);
     }
 }

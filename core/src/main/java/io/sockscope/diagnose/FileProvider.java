@@ -12,4 +12,14 @@ public interface FileProvider {
      * @throws ProviderException when it exists but cannot be examined (a directory on the way is not searchable)
      */
     Optional<FileFacts> stat(String path) throws ProviderException;
+
+    /**
+     * Where the symbolic link {@code path} points (readlink(2); the last component is not followed), or empty
+     * when it is not a symbolic link. Used only to explain a path that cannot be resolved.
+     *
+     * @throws ProviderException when it cannot be read
+     */
+    default Optional<String> readLink(String path) throws ProviderException {
+        return Optional.empty();
+    }
 }

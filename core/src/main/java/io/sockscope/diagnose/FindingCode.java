@@ -21,7 +21,11 @@ public enum FindingCode {
     FIREWALL_UNKNOWN,
     /** A listener's accept queue is at its limit. */
     BACKLOG_FULL,
-    /** The owner holds CLOSE-WAIT sockets: peers closed, the application never called close(). */
+    /**
+     * The owner holds CLOSE-WAIT sockets: peers closed, the application never called close(). Information only
+     * when the leak is on the owner's other ports (under the threshold on the port asked about) and the owner
+     * has descriptors to spare.
+     */
     CLOSE_WAIT_LEAK,
     /** The owner's open descriptors approach its RLIMIT_NOFILE. */
     FD_LIMIT_NEAR,
@@ -39,6 +43,13 @@ public enum FindingCode {
     UNIX_SOCKET_NOT_LISTENING,
     /** The user may not connect: write permission on the socket, search permission on its directories. */
     UNIX_SOCKET_PERMISSION,
+    /**
+     * No client can connect by this path: it does not fit a unix socket address (108 bytes of {@code sun_path}
+     * with the terminating NUL), or a file name in it is longer than 255 bytes.
+     */
+    UNIX_PATH_TOO_LONG,
+    /** The path cannot be resolved (a symbolic link loop) or examined. */
+    UNIX_PATH_UNRESOLVABLE,
     /** The socket's owner could not be seen. */
     OWNER_HIDDEN
 }

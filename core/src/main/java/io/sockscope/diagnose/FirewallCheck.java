@@ -23,14 +23,45 @@ final class FirewallCheck {
     private FirewallCheck() {
     }
 
+    /** What the firewall does with the client's first packet, as far as the doctor can tell. */
+    enum Reach {
+        /** Accepted, or no chain on the input path. */
+        LETS_THROUGH,
+        /** Dropped or rejected ({@code FIREWALL_BLOCKED}). */
+        BLOCKS,
+        /** The ruleset could not be read. */
+        NOT_READ,
+        /** Some clients get through and others do not, by their source address: {@code --from} decides. */
+        DEPENDS_ON_ADDRESS,
+        /** It depends on what the doctor cannot decide: a rate limit, a mark, NAT. */
+        UNDECIDED;
+
+        /** Whether the answer differs between clients, so that the verdict cannot be OK. */
+        boolean dependsOnClient() {
+            return this == DEPENDS_ON_ADDRESS || this == UNDECIDED;
+        }
+    }
+
+    /**
+     * The check's finding, if any, and what the verdict line should say of the firewall.
+     *
+     * @param findings {@code FIREWALL_BLOCKED} or {@code FIREWALL_UNKNOWN}, or none
+     * @param reach    what the firewall does with the packet
+     */
+    record Result(List<Finding> findings, Reach reach) {
+        Result {
+            findings = List.copyOf(findings);
+        }
+    }
+
     /** The finding, if any; what let the packet through goes to {@code observations}. */
-    static List<Finding> run(InetExamination ex, List<Evidence> observations) {
+    static Result run(InetExamination ex, List<Evidence> observations) {
         if (ex.snapshot.ruleset() == null) {
-            return List.of(new Finding(FindingCode.FIREWALL_UNKNOWN, Severity.INFO,
+            return new Result(List.of(new Finding(FindingCode.FIREWALL_UNKNOWN, Severity.INFO,
                     "the firewall ruleset could not be read, so whether it lets " + ex.path.describe()
                             + " through is unknown",
                     List.of(new Evidence.Fact(ex.snapshot.rulesetProblem())),
-                    "Run the doctor as root (nft needs CAP_NET_ADMIN to list the ruleset)."));
+                    "Run the doctor as root (nft needs CAP_NET_ADMIN to list the ruleset).")), Reach.NOT_READ);
         }
         Probe probe = probe(ex);
         FirewallDecision decision = FirewallEvaluator.evaluate(ex.snapshot.ruleset(), probe);
@@ -48,10 +79,10 @@ final class FirewallCheck {
                         observations.add(new Evidence.FirewallRule(step.chain().describe(), "policy accept"));
                     }
                 }
-                return List.of();
+                return new Result(List.of(), Reach.LETS_THROUGH);
             }
             case DROPPED, REJECTED -> {
-                return List.of(blocked(ex, decision, what));
+                return new Result(List.of(blocked(ex, decision, what)), Reach.BLOCKS);
             }
             default -> {
                 List<Evidence> evidence = new ArrayList<>();
@@ -61,15 +92,16 @@ final class FirewallCheck {
                 for (String a : decision.alternatives()) {
                     evidence.add(new Evidence.Fact("possible: " + a));
                 }
-                boolean sourceMatters = decision.undecided().stream().anyMatch(u -> u.contains("saddr"));
-                return List.of(new Finding(FindingCode.FIREWALL_UNKNOWN, Severity.INFO,
+                boolean byAddress = ex.path.source() == null
+                        && decision.undecided().stream().anyMatch(u -> u.contains("saddr"));
+                return new Result(List.of(new Finding(FindingCode.FIREWALL_UNKNOWN, Severity.INFO,
                         "whether the firewall lets " + ex.path.describe() + " through to " + what
-                                + " depends on what the doctor cannot see",
+                                + " depends on " + (byAddress ? "the client's address" : "what the doctor cannot see"),
                         evidence,
-                        sourceMatters && ex.path.source() == null
+                        byAddress
                                 ? "Give the client's address with --from so that rules on the source address can be"
                                 + " decided."
-                                : null));
+                                : null)), byAddress ? Reach.DEPENDS_ON_ADDRESS : Reach.UNDECIDED);
             }
         }
     }

@@ -123,7 +123,7 @@ final class NotListeningCheck {
                     + usual.stream().map(DaemonAdvice.Daemon::product).collect(Collectors.joining(" or ")) + ")";
             fix = "Start the service that should listen on " + t.transport().label() + " port " + t.port() + daemons
                     + " and read its log for why it did not bind; 'sockscope doctor bind " + t.port()
-                    + "' tells whether a bind can succeed.";
+                    + (t.transport() == Transport.UDP ? " --udp" : "") + "' tells whether a bind can succeed.";
         }
         String where = t.address() != null ? " at " + AddressText.of(t.address()) : "";
         return new Finding(FindingCode.NOT_LISTENING, Severity.ERROR,

@@ -8,6 +8,12 @@ package io.sockscope.diagnose;
  * @param problem   why it could not be examined, or null
  * @param ownerName the name of the owning user (the uid in decimal when it has none), or null without facts
  * @param groupName the name of the owning group (likewise)
+ * @param links     for a component that could not be examined, the symbolic links followed from it (empty when
+ *                  it is not one)
  */
-public record PathStep(String path, FileFacts facts, String problem, String ownerName, String groupName) {
+public record PathStep(String path, FileFacts facts, String problem, String ownerName, String groupName,
+                       LinkChain links) {
+    public PathStep {
+        links = links == null ? LinkChain.NONE : links;
+    }
 }

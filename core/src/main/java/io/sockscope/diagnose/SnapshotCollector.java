@@ -212,14 +212,16 @@ final class SnapshotCollector {
             try {
                 Optional<FileFacts> facts = providers.files().stat(p.toString());
                 if (facts.isEmpty()) {
-                    steps.add(new PathStep(p.toString(), null, null, null, null));
+                    steps.add(new PathStep(p.toString(), null, null, null, null, null));
                     break;
                 }
                 FileFacts f = facts.get();
                 steps.add(new PathStep(p.toString(), f, null, name(providers.accounts()::userName, f.uid()),
-                        name(providers.accounts()::groupName, f.gid())));
+                        name(providers.accounts()::groupName, f.gid()), null));
             } catch (ProviderException e) {
-                steps.add(new PathStep(p.toString(), null, e.getMessage(), null, null));
+                // A link loop makes stat fail with ELOOP; the links themselves show it.
+                steps.add(new PathStep(p.toString(), null, e.getMessage(), null, null,
+                        LinkChain.follow(p.toString(), providers.files())));
                 break;
             }
         }

@@ -7,10 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code UNIX_SOCKET_MISSING} (no file, or not a socket) and {@code UNIX_SOCKET_NOT_LISTENING} (a socket
- * file whose server is gone: connect gets ECONNREFUSED).
+ * {@code UNIX_SOCKET_MISSING} (no file, or not a socket), {@code UNIX_SOCKET_NOT_LISTENING} (a socket
+ * file whose server is gone: connect gets ECONNREFUSED) and {@code UNIX_PATH_UNRESOLVABLE} for a path whose
+ * symbolic links never end (ELOOP).
  */
 final class UnixPathCheck {
+    private static final int MAX_LINKS_SHOWN = 8;
+
     private UnixPathCheck() {
     }
 
@@ -28,8 +31,12 @@ final class UnixPathCheck {
         }
         PathStep last = snapshot.path().isEmpty() ? null : snapshot.path().getLast();
         String wanted = Path.of(target.path()).toAbsolutePath().normalize().toString();
-        if (last == null || last.problem() != null) {
-            return List.of(); // could not look: the permission check says why
+        if (last == null) {
+            return List.of();
+        }
+        if (last.problem() != null) {
+            // Other reasons are the permission check's, or the doctor's last word (UnixAnswerCheck).
+            return last.links().endless() ? List.of(endlessLinks(target, last)) : List.of();
         }
         if (last.facts() == null) {
             return List.of(missing(target, snapshot, bound, last, wanted));
@@ -39,7 +46,7 @@ final class UnixPathCheck {
         }
         if (last.facts().type() != FileFacts.Type.SOCKET) {
             return List.of(new Finding(FindingCode.UNIX_SOCKET_MISSING, Severity.ERROR,
-                    target.path() + " exists but is a " + last.facts().type().name().toLowerCase() + ", not a socket",
+                    target.path() + " exists but is " + kindOfFile(last.facts().type()) + ", not a socket",
                     List.of(new Evidence.Fact(PermissionText.lsLine(last))),
                     "Point the client at the socket's real path, or remove " + target.path()
                             + " and restart the service so that it can create its socket there."));
@@ -68,6 +75,43 @@ final class UnixPathCheck {
                     + " bound there in another network namespace"));
         }
         return List.of();
+    }
+
+    /** The kind of file with its article, for a sentence. */
+    private static String kindOfFile(FileFacts.Type type) {
+        return switch (type) {
+            case SOCKET -> "a socket";
+            case DIRECTORY -> "a directory";
+            case REGULAR -> "a regular file";
+            case SYMLINK -> "a symbolic link";
+            case OTHER -> "a special file (a FIFO or a device)";
+        };
+    }
+
+    private static Finding endlessLinks(UnixTarget target, PathStep step) {
+        LinkChain chain = step.links();
+        List<Evidence> evidence = new ArrayList<>();
+        List<LinkChain.Link> links = chain.links();
+        for (LinkChain.Link link : links.subList(0, Math.min(links.size(), MAX_LINKS_SHOWN))) {
+            evidence.add(new Evidence.Fact(link.describe()));
+        }
+        if (chain.loop() != null) {
+            evidence.add(new Evidence.Fact("which leads back to " + chain.loop()));
+        } else {
+            evidence.add(new Evidence.Fact("… and on, past the kernel's limit of " + LinkChain.MAX_LINKS
+                    + " symbolic links in one path"));
+        }
+        evidence.add(new Evidence.Fact(step.problem()));
+        // The link that closes the loop is the one most likely pointed at the wrong place.
+        String last = links.get(Math.min(links.size(), LinkChain.MAX_LINKS) - 1).path();
+        String first = links.getFirst().path();
+        String which = last.equals(first) ? last : last + " (or " + first + ")";
+        return new Finding(FindingCode.UNIX_PATH_UNRESOLVABLE, Severity.ERROR,
+                target.path() + " cannot be resolved: its symbolic links " + (chain.loop() != null ? "form a loop"
+                        : "go on past the kernel's limit") + ", so connect(2) fails with ELOOP",
+                evidence,
+                "Point " + which + " at the socket's real path (ln -sfn REAL-PATH " + last + "), or point the client"
+                        + " at the real path.");
     }
 
     private static Finding missing(UnixTarget target, Snapshot snapshot, List<UnixSocket> bound, PathStep last,

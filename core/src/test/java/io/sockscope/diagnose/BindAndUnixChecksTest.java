@@ -164,7 +164,14 @@ class BindAndUnixChecksTest {
         host.file("/run/app.sock", FileFacts.Type.REGULAR, 0644, 0, 0, 12);
         Finding f = unix("/run/app.sock", null).findings().getFirst();
         assertEquals(FindingCode.UNIX_SOCKET_MISSING, f.code());
-        assertEquals("/run/app.sock exists but is a regular, not a socket", f.summary());
+        assertEquals("/run/app.sock exists but is a regular file, not a socket", f.summary());
+        // Every kind of file reads as English, with its article: a FIFO or a device is "other".
+        host.file("/run/app.sock", FileFacts.Type.OTHER, 0644, 0, 0, 12);
+        assertEquals("/run/app.sock exists but is a special file (a FIFO or a device), not a socket",
+                unix("/run/app.sock", null).findings().getFirst().summary());
+        host.file("/run/app.sock", FileFacts.Type.DIRECTORY, 0755, 0, 0, 12);
+        assertEquals("/run/app.sock exists but is a directory, not a socket",
+                unix("/run/app.sock", null).findings().getFirst().summary());
     }
 
     @Test
@@ -223,6 +230,101 @@ class BindAndUnixChecksTest {
         Diagnosis found = unix("@app", null);
         assertEquals(List.of(), codes(found));
         assertFalse(found.problem());
+    }
+
+    @Test
+    void aFileNameLongerThanNameMaxCannotExist() throws Exception {
+        host.standardTree();
+        String longName = "a".repeat(300);
+        // What stat(2) says on Linux: ENAMETOOLONG, before looking at any file.
+        host.statFailures.put("/run/" + longName, "cannot stat /run/" + longName + ": File name too long");
+        Diagnosis d = unix("/run/" + longName + "/app.sock", null);
+        assertEquals(List.of(FindingCode.UNIX_PATH_TOO_LONG), codes(d));
+        assertTrue(d.problem());
+        Finding f = d.findings().getFirst();
+        assertEquals(Severity.ERROR, f.severity());
+        assertTrue(f.summary().contains("cannot exist: its component 2 is 300 bytes long, and a file name has at most"
+                + " 255 bytes (ENAMETOOLONG)"), f.summary());
+        assertTrue(text(f).contains("the path is 314 bytes long, and a unix socket address holds at most 107"), text(f));
+        assertTrue(d.verdict().contains(": PROBLEM — "), d.verdict());
+        assertEquals(0, host.connectProbes);
+    }
+
+    @Test
+    void aSymbolicLinkLoopIsUnresolvable() throws Exception {
+        host.standardTree();
+        host.links.put("/run/loop1", "loop2");
+        host.links.put("/run/loop2", "/run/loop1");
+        host.statFailures.put("/run/loop1", "cannot stat /run/loop1: Too many levels of symbolic links");
+        Diagnosis d = unix("/run/loop1/app.sock", null);
+        assertEquals(List.of(FindingCode.UNIX_PATH_UNRESOLVABLE), codes(d));
+        Finding f = d.findings().getFirst();
+        assertEquals(Severity.ERROR, f.severity());
+        assertEquals("/run/loop1/app.sock cannot be resolved: its symbolic links form a loop, so connect(2) fails"
+                + " with ELOOP", f.summary());
+        assertTrue(text(f).contains("/run/loop1 -> loop2\n/run/loop2 -> /run/loop1\nwhich leads back to /run/loop1"),
+                text(f));
+        assertTrue(f.fix().startsWith("Point /run/loop2 (or /run/loop1) at the socket's real path"), f.fix());
+    }
+
+    @Test
+    void aListenerWhosePathDoesNotFitSunPath() throws Exception {
+        host.standardTree();
+        // A server that bound "app.sock" from inside a deep directory: the kernel lists the name it was given.
+        String dir = "/run/" + "d".repeat(110);
+        String path = dir + "/app.sock";
+        host.file(dir, FileFacts.Type.DIRECTORY, 0755, 0, 0, 20);
+        host.file(path, FileFacts.Type.SOCKET, 0777, 0, 0, 21);
+        host.unixListener("app.sock", new Owner("app", 5, 5, 3), 21);
+        Diagnosis d = unix(path, null);
+        assertEquals(List.of(FindingCode.UNIX_PATH_TOO_LONG), codes(d));
+        Finding f = d.findings().getFirst();
+        assertEquals(path + " is 124 bytes long, more than a unix socket address holds (107 bytes): no client can"
+                + " connect by this path", f.summary());
+        assertTrue(text(f).contains("app (pid 5) bound it by the relative name app.sock"), text(f));
+        assertTrue(f.fix().startsWith("Make app (pid 5) create its socket at a path of at most 107 bytes"), f.fix());
+        assertTrue(f.fix().contains("ln -s " + path + " "), f.fix());
+        // The boundary: 107 bytes fit, 108 do not (sun_path is 108 bytes with the terminating NUL).
+        String fits = "/run/" + "f".repeat(102);
+        assertEquals(107, fits.length());
+        host.file(fits, FileFacts.Type.SOCKET, 0777, 0, 0, 22);
+        host.unixListener(fits, new Owner("app", 5, 5, 4), 22);
+        assertEquals(List.of(), codes(unix(fits, null)));
+        String tooLong = fits + "g";
+        host.file(tooLong, FileFacts.Type.SOCKET, 0777, 0, 0, 23);
+        host.unixListener(tooLong, new Owner("app", 5, 5, 5), 23);
+        assertEquals(List.of(FindingCode.UNIX_PATH_TOO_LONG), codes(unix(tooLong, null)));
+    }
+
+    @Test
+    void anAbstractNameLongerThanAnAddressHolds() throws Exception {
+        Diagnosis d = unix("@" + "n".repeat(108), null);
+        assertEquals(List.of(FindingCode.UNIX_PATH_TOO_LONG), codes(d));
+        assertTrue(d.findings().getFirst().summary().contains("108 bytes long, more than an abstract socket address"
+                + " holds (107 bytes)"), d.findings().getFirst().summary());
+    }
+
+    @Test
+    void neverOkWithoutHavingSeenAListener() throws Exception {
+        host.standardTree();
+        host.file("/run/app.sock", FileFacts.Type.SOCKET, 0777, 0, 0, 12);
+        host.connectResult = UnixConnectProbe.Result.DENIED;
+        Diagnosis denied = unix("/run/app.sock", null);
+        assertEquals(List.of(FindingCode.UNIX_SOCKET_NOT_LISTENING), codes(denied));
+        assertTrue(text(denied.findings().getFirst()).contains("connect(2) to it: EACCES or EPERM"),
+                text(denied.findings().getFirst()));
+        // A path the doctor cannot examine, for a reason no other check explains.
+        host.statFailures.put("/run/broken", "cannot stat /run/broken: Input/output error");
+        Diagnosis broken = unix("/run/broken/app.sock", null);
+        assertEquals(List.of(FindingCode.UNIX_PATH_UNRESOLVABLE), codes(broken));
+        assertEquals("/run/broken/app.sock cannot be examined: cannot stat /run/broken: Input/output error",
+                broken.findings().getFirst().summary());
+        // A listener in another network namespace that answers is still fine, and said to be elsewhere.
+        host.connectResult = UnixConnectProbe.Result.CONNECTED;
+        Diagnosis elsewhere = unix("/run/app.sock", null);
+        assertEquals(List.of(), codes(elsewhere));
+        assertTrue(elsewhere.verdict().contains("OK — a listener in another network namespace answers"),
+                elsewhere.verdict());
     }
 
     @Test

@@ -45,6 +45,10 @@ final class FakeSystem {
     final Map<Integer, String> interfaceNames = new LinkedHashMap<>(Map.of(1, "lo", 2, "eth0"));
     final Map<String, Long> counters = new HashMap<>(Map.of("ListenOverflows", 7L, "ListenDrops", 9L));
     final Map<String, FileFacts> files = new HashMap<>();
+    /** Paths whose stat fails, with the provider's message (a link loop, a name too long). */
+    final Map<String, String> statFailures = new HashMap<>();
+    /** Symbolic links: path to target, as readlink(2) gives it. */
+    final Map<String, String> links = new HashMap<>();
     Account current = new Account("root", 0, 0, Set.of(0), true);
     final Map<String, Account> accounts = new HashMap<>(Map.of(
             "nobody", new Account("nobody", 65534, 65534, Set.of(65534), false),
@@ -171,7 +175,20 @@ final class FakeSystem {
                     }
                 },
                 () -> counters,
-                path -> Optional.ofNullable(files.get(path)),
+                new FileProvider() {
+                    @Override
+                    public Optional<FileFacts> stat(String path) throws ProviderException {
+                        if (statFailures.containsKey(path)) {
+                            throw new ProviderException(statFailures.get(path));
+                        }
+                        return Optional.ofNullable(files.get(path));
+                    }
+
+                    @Override
+                    public Optional<String> readLink(String path) {
+                        return Optional.ofNullable(links.get(path));
+                    }
+                },
                 new AccountProvider() {
                     @Override
                     public Account current() {

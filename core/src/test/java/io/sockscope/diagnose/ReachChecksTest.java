@@ -221,18 +221,68 @@ class ReachChecksTest {
     }
 
     @Test
-    void closeWaitLeakCountsTheOwnersSocketsOnAnyPort() throws Exception {
+    void closeWaitLeakOnThePortIsAWarning() throws Exception {
         host.listener("0.0.0.0:8080", APP);
         for (int i = 0; i < 4; i++) {
             host.tcp(TcpState.CLOSE_WAIT, "192.0.2.10:8080", "192.0.2.77:" + (40000 + i), APP);
         }
         assertEquals(List.of(), codes(ask("8080", null)), "4 is under the threshold of 5");
+        host.tcp(TcpState.CLOSE_WAIT, "192.0.2.10:8080", "192.0.2.77:40004", APP);
+        Diagnosis d = ask("8080", null);
+        Finding f = finding(d, FindingCode.CLOSE_WAIT_LEAK);
+        assertEquals(Severity.WARNING, f.severity());
+        assertTrue(f.summary().startsWith("app (pid 4242) holds 5 connections in CLOSE-WAIT"), f.summary());
+        assertTrue(d.problem());
+    }
+
+    @Test
+    void closeWaitLeakElsewhereInTheOwnerIsANoteUnderAnOkVerdict() throws Exception {
+        host.listener("0.0.0.0:8080", APP);
+        host.listener("0.0.0.0:9090", APP);
+        host.limits.put(4242, new ProcessLimits(4242, 40, 1024, 4096));
+        for (int i = 0; i < 8; i++) {
+            host.tcp(TcpState.CLOSE_WAIT, "192.0.2.10:9090", "192.0.2.77:" + (40000 + i), APP);
+        }
         // The owner's outgoing connections count too: the same code forgets to close them.
         host.tcp(TcpState.CLOSE_WAIT, "192.0.2.10:41000", "192.0.2.99:5432", APP);
         host.tcp(TcpState.CLOSE_WAIT, "192.0.2.10:41001", "192.0.2.99:5432", new Owner("other", 9, 9, 4));
-        Finding f = finding(ask("8080", null), FindingCode.CLOSE_WAIT_LEAK);
+        Diagnosis d = ask("8080", null);
+        assertEquals(List.of(FindingCode.CLOSE_WAIT_LEAK), codes(d));
+        Finding f = d.findings().getFirst();
+        assertEquals(Severity.INFO, f.severity());
+        assertEquals("app (pid 4242) holds 9 connections in CLOSE-WAIT, none of them on port 8080: a leak, not yet in"
+                + " the way of port 8080's clients", f.summary());
+        assertTrue(text(f).contains("app (pid 4242): 40 of 1024 descriptors open (4%), far from the limit"), text(f));
+        assertFalse(d.problem());
+        assertTrue(d.verdict().startsWith("tcp port 8080 for a remote IPv4 client: OK — app (pid 4242) listens on"),
+                d.verdict());
+        // On the port that leaks, it is the warning it always was.
+        assertEquals(Severity.WARNING, finding(ask("9090", null), FindingCode.CLOSE_WAIT_LEAK).severity());
+        // A few on the port itself, the rest elsewhere: still a note.
+        host.tcp(TcpState.CLOSE_WAIT, "192.0.2.10:8080", "192.0.2.77:45000", APP);
+        Finding mixed = finding(ask("8080", null), FindingCode.CLOSE_WAIT_LEAK);
+        assertEquals(Severity.INFO, mixed.severity());
+        assertTrue(mixed.summary().contains("10 connections in CLOSE-WAIT, 1 of them on port 8080"), mixed.summary());
+    }
+
+    @Test
+    void closeWaitLeakElsewhereThatNearsTheDescriptorLimitIsAWarning() throws Exception {
+        host.listener("0.0.0.0:8080", APP);
+        host.limits.put(4242, new ProcessLimits(4242, 900, 1024, 4096));
+        for (int i = 0; i < 8; i++) {
+            host.tcp(TcpState.CLOSE_WAIT, "192.0.2.10:9090", "192.0.2.77:" + (40000 + i), APP);
+        }
+        Diagnosis d = ask("8080", null);
+        assertEquals(List.of(FindingCode.CLOSE_WAIT_LEAK, FindingCode.FD_LIMIT_NEAR), codes(d));
+        Finding f = finding(d, FindingCode.CLOSE_WAIT_LEAK);
         assertEquals(Severity.WARNING, f.severity());
-        assertTrue(f.summary().startsWith("app (pid 4242) holds 5 connections in CLOSE-WAIT"), f.summary());
+        assertTrue(text(f).contains("app (pid 4242): 900 of 1024 descriptors open (88%), near the limit"), text(f));
+        // Unknown descriptor counts: a note, and it says what it could not see.
+        host.limits.clear();
+        Finding unknown = finding(ask("8080", null), FindingCode.CLOSE_WAIT_LEAK);
+        assertEquals(Severity.INFO, unknown.severity());
+        assertTrue(text(unknown).contains("the open descriptors of app (pid 4242) could not be counted"),
+                text(unknown));
     }
 
     @Test
@@ -333,18 +383,44 @@ class ReachChecksTest {
         Finding f = d.findings().getFirst();
         assertTrue(text(f).contains("undecided: ip saddr 10.0.0.0/8 (table inet filter chain input handle 10)"), text(f));
         assertTrue(f.fix().contains("--from"), f.fix());
-        assertTrue(d.verdict().endsWith("whether the firewall lets it through is unknown"), d.verdict());
-        assertEquals(List.of(), codes(ask("5432", "10.1.2.3")));
+        assertEquals("whether the firewall lets a remote IPv4 client through to tcp port 5432 depends on the client's"
+                + " address", f.summary());
+        // Not OK: some clients time out. The verdict says that the answer depends on the client.
+        assertEquals(Diagnosis.Status.UNDECIDED, d.status());
+        assertEquals("tcp port 5432 for a remote IPv4 client: UNDECIDED — postgres (pid 700) listens on 0.0.0.0:5432,"
+                + " but whether the firewall lets a remote IPv4 client through depends on the client's address: ask"
+                + " again with --from ADDRESS", d.verdict());
+        assertEquals(Diagnosis.Status.OK, ask("5432", "10.1.2.3").status());
         assertEquals(List.of(FindingCode.FIREWALL_BLOCKED), codes(ask("5432", "192.0.2.77")));
+        // A problem found besides outranks an undecided firewall.
+        host.limits.put(700, new ProcessLimits(700, 1024, 1024, 1024));
+        assertEquals(Diagnosis.Status.PROBLEM, ask("5432", null).status());
+    }
+
+    @Test
+    void firewallUndecidedByWhatTheDoctorCannotSee() throws Exception {
+        host.listener("0.0.0.0:22", APP);
+        host.rulesetJson = resource("/doctor/nft/undecidable.json");
+        // A rate limit decides, whoever the client is.
+        Diagnosis d = ask("22", "192.0.2.77");
+        assertEquals(List.of(FindingCode.FIREWALL_UNKNOWN), codes(d));
+        assertEquals(Diagnosis.Status.UNDECIDED, d.status());
+        assertTrue(d.verdict().endsWith(": UNDECIDED — app (pid 4242) listens on 0.0.0.0:22, but whether the firewall"
+                + " lets a client at 192.0.2.77 through depends on what the doctor cannot decide (see FIREWALL_UNKNOWN)"),
+                d.verdict());
     }
 
     @Test
     void anUnreadableRulesetIsUnknownNotBlocked() throws Exception {
         host.listener("0.0.0.0:8080", APP);
         host.rulesetProblem = "nft -j list ruleset failed: Operation not permitted (you must be root)";
-        Finding f = finding(ask("8080", null), FindingCode.FIREWALL_UNKNOWN);
+        Diagnosis d = ask("8080", null);
+        Finding f = finding(d, FindingCode.FIREWALL_UNKNOWN);
         assertEquals(Severity.INFO, f.severity());
         assertEquals(new Evidence.Fact(host.rulesetProblem), f.evidence().getFirst());
+        // Not read is not evaluated: the verdict stays OK, with the caveat.
+        assertEquals(Diagnosis.Status.OK, d.status());
+        assertTrue(d.verdict().endsWith("; whether the firewall lets it through is unknown"), d.verdict());
     }
 
     @Test
@@ -369,6 +445,15 @@ class ReachChecksTest {
         assertEquals(List.of(), codes(d));
         Diagnosis connected = host.doctor().examine(new ReachQuery(new InetTarget(Transport.UDP, null, 5353), null, null));
         assertEquals(List.of(FindingCode.NOT_LISTENING), codes(connected));
+    }
+
+    @Test
+    void notListeningPointsAtTheBindCheckOfTheSameTransport() throws Exception {
+        Diagnosis udp = host.doctor().examine(new ReachQuery(new InetTarget(Transport.UDP, null, 5353), null, null));
+        Finding f = finding(udp, FindingCode.NOT_LISTENING);
+        assertTrue(f.fix().endsWith("'sockscope doctor bind 5353 --udp' tells whether a bind can succeed."), f.fix());
+        Finding tcp = finding(ask("5353", null), FindingCode.NOT_LISTENING);
+        assertTrue(tcp.fix().endsWith("'sockscope doctor bind 5353' tells whether a bind can succeed."), tcp.fix());
     }
 
     @Test

@@ -55,6 +55,7 @@ class ReachScenarioTest {
         DoctorResult json = net.doctor("8080", "--json");
         assertFindings(json, 0);
         assertContains(DoctorResult.text(json.json(), "verdict"), "tcp port 8080 for a remote IPv4 client: OK");
+        assertEquals("ok", DoctorResult.text(json.json(), "status"));
         DoctorResult text = net.doctor("8080");
         assertEquals(0, text.exitCode(), text.describe());
         String first = text.stdout().lines().findFirst().orElse("");
@@ -203,10 +204,15 @@ class ReachScenarioTest {
                 }
                 """);
         assertEquals("timeout", net.client("probe", SERVER_V4, "8080", "--timeout", "1"));
-        // Without the client's address the answer depends on it: the doctor says so rather than guess.
+        // Without the client's address the answer depends on it: the doctor says so rather than guess, and
+        // does not say OK (a health check would read that as healthy while this client times out).
         DoctorResult unknown = net.doctor("8080", "--json");
-        assertFindings(unknown, 0, "FIREWALL_UNKNOWN");
-        assertContains(unknown.allText("FIREWALL_UNKNOWN"), "ip saddr 192.0.2.0/24", "--from");
+        assertFindings(unknown, 4, "FIREWALL_UNKNOWN");
+        assertContains(unknown.allText("FIREWALL_UNKNOWN"), "ip saddr 192.0.2.0/24", "--from",
+                "depends on the client's address");
+        assertEquals("undecided", DoctorResult.text(unknown.json(), "status"));
+        assertContains(DoctorResult.text(unknown.json(), "verdict"), "tcp port 8080 for a remote IPv4 client:"
+                + " UNDECIDED — python3 (pid ", "depends on the client's address: ask again with --from ADDRESS");
         DoctorResult r = net.doctor("8080", "--from", CLIENT_V4, "--json");
         assertFindings(r, 1, "FIREWALL_BLOCKED");
         assertContains(r.allText("FIREWALL_BLOCKED"), "policy drop", "no rule of table ip filter chain input accepts");
@@ -257,6 +263,23 @@ class ReachScenarioTest {
         assertContains(r.allText("CLOSE_WAIT_LEAK"), "holds 8 connections in CLOSE-WAIT", "CLOSE-WAIT",
                 "python3 (pid ");
         ScenarioSupport.saveExample(net, "close-wait-leak", "8080");
+    }
+
+    @Test
+    void closeWaitLeakOnTheOwnersOtherPortIsANote() throws Exception {
+        // One process: port 8080 served well, port 9090 leaking every connection its clients close.
+        net.startServer("listen", "0.0.0.0", "8080", "--leak-port", "9090");
+        net.startClient("connect", SERVER_V4, "9090", "8", "--client-closes");
+        assertEquals("connected", net.client("probe", SERVER_V4, "8080"));
+        DoctorResult r = waitForCode("CLOSE_WAIT_LEAK", "8080", "--json");
+        assertFindings(r, 0, "CLOSE_WAIT_LEAK");
+        assertEquals("info", DoctorResult.text(r.finding("CLOSE_WAIT_LEAK"), "severity"));
+        assertContains(r.allText("CLOSE_WAIT_LEAK"), "holds 8 connections in CLOSE-WAIT, none of them on port 8080",
+                ":9090", "far from the limit");
+        assertContains(DoctorResult.text(r.json(), "verdict"), "tcp port 8080 for a remote IPv4 client: OK — python3");
+        // Asked about the port that leaks, the same leak is the warning it is.
+        assertFindings(net.doctor("9090", "--json"), 1, "CLOSE_WAIT_LEAK");
+        ScenarioSupport.saveExample(net, "close-wait-elsewhere", "8080");
     }
 
     @Test
@@ -319,7 +342,9 @@ class ReachScenarioTest {
     void ownerHiddenFromAnUnprivilegedDoctor() throws Exception {
         net.startServer("listen", "0.0.0.0", "8080");
         DoctorResult r = net.doctorAs("65534:65534", List.of(), "8080", "--json");
+        // An unreadable ruleset is no evaluation: OK, with the caveat in the verdict.
         assertFindings(r, 0, "FIREWALL_UNKNOWN", "OWNER_HIDDEN");
+        assertEquals("ok", DoctorResult.text(r.json(), "status"));
         assertContains(r.allText("OWNER_HIDDEN"), "not running as root (uid 65534)", "0.0.0.0:8080");
         ScenarioSupport.saveExampleAs(net, "owner-hidden", "65534:65534", "8080");
     }
@@ -342,6 +367,11 @@ class ReachScenarioTest {
         DoctorResult tcp = net.doctor("5353", "--json");
         assertFindings(tcp, 1, "NOT_LISTENING");
         assertContains(tcp.allText("NOT_LISTENING"), "udp port 5353 is bound, but tcp is not", "--udp");
+        // Nothing on another UDP port: the bind check suggested is for UDP too, and it runs as written.
+        DoctorResult none = net.doctor("5354", "--udp", "--json");
+        assertFindings(none, 1, "NOT_LISTENING");
+        assertContains(none.allText("NOT_LISTENING"), "'sockscope doctor bind 5354 --udp'");
+        assertFindings(net.doctor("bind", "5354", "--udp", "--json"), 0);
         net.nft("""
                 table inet filter {
                   chain input {

@@ -108,6 +108,54 @@ class UnixScenarioTest {
     }
 
     @Test
+    void fileNameLongerThanTheKernelAllows() throws Exception {
+        Path sock = dir("run", "rwxr-xr-x").resolve("a".repeat(300)).resolve("app.sock");
+        assertTrue(net.serverAs(null, "probe-unix", sock.toString()).startsWith("error:"));
+        DoctorResult r = net.doctor("unix:" + sock, "--json");
+        assertFindings(r, 1, "UNIX_PATH_TOO_LONG");
+        assertContains(r.allText("UNIX_PATH_TOO_LONG"), "cannot exist", "300 bytes long", "ENAMETOOLONG");
+        assertContains(DoctorResult.text(r.json(), "verdict"), ": PROBLEM — ");
+    }
+
+    @Test
+    void symbolicLinkLoop() throws Exception {
+        Path run = dir("run", "rwxr-xr-x");
+        Files.createSymbolicLink(run.resolve("loop1"), Path.of("loop2"));
+        Files.createSymbolicLink(run.resolve("loop2"), Path.of("loop1"));
+        Path sock = run.resolve("loop1");
+        assertEquals("error:ELOOP", net.serverAs(null, "probe-unix", sock.toString()));
+        DoctorResult r = net.doctor("unix:" + sock, "--json");
+        assertFindings(r, 1, "UNIX_PATH_UNRESOLVABLE");
+        assertContains(r.allText("UNIX_PATH_UNRESOLVABLE"), "symbolic links form a loop", "ELOOP",
+                run.resolve("loop1") + " -> loop2", run.resolve("loop2") + " -> loop1");
+        // A loop in a directory on the way is the same.
+        DoctorResult deeper = net.doctor("unix:" + sock.resolve("app.sock"), "--json");
+        assertFindings(deeper, 1, "UNIX_PATH_UNRESOLVABLE");
+        ScenarioSupport.saveExample(net, "unix-loop", "unix:" + sock);
+    }
+
+    @Test
+    void listenerAtAPathLongerThanSunPath() throws Exception {
+        // A server in a deep directory binds a relative name: it listens, and no client can name its path.
+        Path deep = dir("d".repeat(100), "rwxr-xr-x");
+        Path sock = deep.resolve("app.sock");
+        net.startServer("unix", "app.sock", "--chdir", deep.toString(), "--mode", "0666");
+        assertTrue(sock.toString().length() > 107, sock.toString());
+        assertEquals("error:AF_UNIX path too long", net.serverAs(null, "probe-unix", sock.toString()));
+        assertEquals("connected", net.serverAs(null, "probe-unix", "app.sock", "--chdir", deep.toString()));
+        DoctorResult r = net.doctor("unix:" + sock, "--json");
+        assertFindings(r, 1, "UNIX_PATH_TOO_LONG");
+        assertContains(r.allText("UNIX_PATH_TOO_LONG"), "no client can connect by this path",
+                "bound it by the relative name app.sock", "u_str LISTEN", "python3 (pid ", "ln -s " + sock);
+        // The way round it the fix offers: a short symbolic link, which the doctor finds healthy.
+        Path link = dir("run", "rwxr-xr-x").resolve("app.sock");
+        Files.createSymbolicLink(link, sock);
+        assertEquals("connected", net.serverAs(null, "probe-unix", link.toString()));
+        assertFindings(net.doctor("unix:" + link, "--json"), 0);
+        ScenarioSupport.saveExample(net, "unix-too-long", "unix:" + sock);
+    }
+
+    @Test
     void socketFileWritableOnlyByItsGroup() throws Exception {
         Path sock = dir("run", "rwxr-xr-x").resolve("db.sock");
         net.startServer("unix", sock.toString(), "--mode", "0660", "--name", "postgres");

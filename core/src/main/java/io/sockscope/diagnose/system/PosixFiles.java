@@ -6,14 +6,16 @@ import io.sockscope.diagnose.ProviderException;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.nio.file.NotLinkException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
-/** stat(2) through the JDK's {@code unix} attribute view. */
+/** stat(2) through the JDK's {@code unix} attribute view, readlink(2) through {@link Files#readSymbolicLink}. */
 public final class PosixFiles implements FileProvider {
     private static final int S_IFMT = 0170000;
 
@@ -27,6 +29,9 @@ public final class PosixFiles implements FileProvider {
         } catch (AccessDeniedException e) {
             throw new ProviderException("permission denied (a directory on the way is not searchable by the"
                     + " doctor)", e);
+        } catch (FileSystemException e) {
+            // The reason alone: the exception's message repeats the path.
+            throw new ProviderException("cannot stat " + path + ": " + e.getReason(), e);
         } catch (IOException | UnsupportedOperationException e) {
             throw new ProviderException("cannot stat " + path + ": " + e.getMessage(), e);
         }
@@ -40,5 +45,16 @@ public final class PosixFiles implements FileProvider {
         };
         return Optional.of(new FileFacts(path, type, mode & 07777, (Integer) a.get("uid"), (Integer) a.get("gid"),
                 (Long) a.get("ino"), (Long) a.get("dev")));
+    }
+
+    @Override
+    public Optional<String> readLink(String path) throws ProviderException {
+        try {
+            return Optional.of(Files.readSymbolicLink(Path.of(path)).toString());
+        } catch (NotLinkException | NoSuchFileException | NotDirectoryException e) {
+            return Optional.empty();
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new ProviderException("cannot read the link " + path + ": " + e.getMessage(), e);
+        }
     }
 }
