@@ -64,8 +64,11 @@ final class DumpCommand {
             throw new UsageException("cannot open dump file " + file + ": " + e.getMessage(), 1);
         }
         try {
+            // ss asks for the same attributes as for a listing (-m, -i, --tos, -e), and the dump holds them.
+            io.sockscope.render.ExtendedOutput extended = options.extended();
             DumpRequest request = new DumpRequest(sel.tables, sel.states, sel.families, sel.preferredFamily,
-                    false, false, false, false, null);
+                    extended.memory(), extended.tcpInfo(), extended.tos(), extended.details() || extended.bpf(),
+                    null);
             NetlinkSource.recording(datagram -> write(out, datagram)).dump(DumpKind.TCP, request, socket -> { },
                     message -> err.println("sockscope: warning: " + message));
             out.flush();
