@@ -15,8 +15,8 @@ final class Actions {
     private Actions() {
     }
 
-    static int run(CommandLine line, ListingOptions options, Map<String, String> environment, PrintStream err,
-                   OutputStream stdout) throws IOException, UsageException {
+    static int run(CommandLine line, RawArguments raw, ListingOptions options, Map<String, String> environment,
+                   PrintStream err, OutputStream stdout) throws IOException, UsageException {
         ActionOptions actions = ActionOptions.parse(line);
         actions.check();
         NamespaceRunner.Body body = actions.dumpFile() != null
@@ -25,6 +25,9 @@ final class Actions {
         if (actions.namespace() == null) {
             return body.run();
         }
-        return NamespaceRunner.run(actions.namespace(), body);
+        // The last -N wins, as in ss; its name is opened by its bytes, which argv's decoding may have lost.
+        CommandLine.Option named = line.options().stream().filter(o -> o.key().equals("N")).reduce((a, b) -> b)
+                .orElseThrow();
+        return NamespaceRunner.run(actions.namespace(), raw.argument(named), body);
     }
 }

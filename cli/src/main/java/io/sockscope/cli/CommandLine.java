@@ -14,8 +14,16 @@ import java.util.List;
  */
 record CommandLine(List<Option> options, List<String> operands) {
 
-    /** One option occurrence: its key (short letter or long-only name) and argument (or null). */
-    record Option(String key, String argument) {
+    /**
+     * One option occurrence: its key (short letter or long-only name) and argument (or null), and where the
+     * argument was written: the index of the word, and the character where it starts in that word (after an
+     * ASCII prefix such as {@code -tN} or {@code --net=}), or -1 for no argument. The place lets
+     * {@link RawArguments} recover the argument's bytes, which the JVM's decoding of argv may have lost.
+     */
+    record Option(String key, String argument, int word, int from) {
+        Option(String key, String argument) {
+            this(key, argument, -1, -1);
+        }
     }
 
     static CommandLine parse(String[] args) throws UsageException {
@@ -50,9 +58,10 @@ record CommandLine(List<Option> options, List<String> operands) {
                 continue;
             }
             if (j + 1 < a.length()) {
-                options.add(new Option(String.valueOf(c), a.substring(j + 1)));
+                options.add(new Option(String.valueOf(c), a.substring(j + 1), i, j + 1));
             } else if (i + 1 < args.length) {
-                options.add(new Option(String.valueOf(c), args[++i]));
+                i++;
+                options.add(new Option(String.valueOf(c), args[i], i, 0));
             } else {
                 throw new UsageException("option requires an argument -- '" + c + "'");
             }
@@ -75,13 +84,13 @@ record CommandLine(List<Option> options, List<String> operands) {
             return i;
         }
         if (attached != null) {
-            options.add(new Option(match.key(), attached));
+            options.add(new Option(match.key(), attached, i, 2 + eq + 1));
             return i;
         }
         if (i + 1 >= args.length) {
             throw new UsageException("option '--" + match.name() + "' requires an argument");
         }
-        options.add(new Option(match.key(), args[i + 1]));
+        options.add(new Option(match.key(), args[i + 1], i + 1, 0));
         return i + 1;
     }
 

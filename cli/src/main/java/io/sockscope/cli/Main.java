@@ -64,7 +64,7 @@ public final class Main {
                 }
             }
             ListingOptions options = ListingOptionsParser.parse(line);
-            int code = Actions.run(line, options, environment, err, stdout);
+            int code = Actions.run(line, RawArguments.of(args), options, environment, err, stdout);
             stdout.flush();
             return code;
         } catch (UsageException e) {
@@ -87,6 +87,12 @@ public final class Main {
             if (debug) {
                 e.printStackTrace(err);
             }
+            return 1;
+        } catch (java.nio.file.InvalidPathException e) {
+            // The JVM names files in the locale's character set; under LC_ALL=C that is ASCII.
+            flushQuietly(stdout);
+            err.println("sockscope: cannot name the file \"" + e.getInput() + "\" in this locale's character set ("
+                    + System.getProperty("sun.jnu.encoding") + "): run sockscope in a UTF-8 locale (LC_ALL=C.UTF-8)");
             return 1;
         } catch (RuntimeException e) {
             flushQuietly(stdout);

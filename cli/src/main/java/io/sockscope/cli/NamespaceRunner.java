@@ -27,10 +27,22 @@ final class NamespaceRunner {
     }
 
     static int run(String name, Body body) throws IOException, UsageException {
+        return run(name, name.getBytes(java.nio.charset.StandardCharsets.UTF_8), body);
+    }
+
+    /**
+     * @param name      the namespace's name as shown in messages
+     * @param nameBytes its name as the file is called: bytes, which need not be valid in any character set
+     */
+    static int run(String name, byte[] nameBytes, Body body) throws IOException, UsageException {
         Outcome outcome = new Outcome();
         Thread worker = Thread.ofPlatform().name("sockscope-netns").unstarted(() -> {
             try {
-                NetworkNamespace.enter(name);
+                NetworkNamespace.enter(nameBytes);
+            } catch (RuntimeException | Error e) {
+                // Whatever ends the thread must reach the caller, or the command would exit 0 having done nothing.
+                outcome.failure = e;
+                return;
             } catch (NetworkNamespace.EnterException e) {
                 outcome.failure = new UsageException(e.step() == NetworkNamespace.Step.OPEN
                         ? "Cannot open network namespace \"" + name + "\": " + Errno.message(e.errno())

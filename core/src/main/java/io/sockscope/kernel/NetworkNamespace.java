@@ -2,7 +2,10 @@ package io.sockscope.kernel;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Moves the calling thread, and only it, into a named network namespace ({@code setns(CLONE_NEWNET)} on the
@@ -35,7 +38,7 @@ public final class NetworkNamespace {
         private final transient Step step;
         private final int errno;
 
-        EnterException(Step step, int errno, Path file) {
+        EnterException(Step step, int errno, String file) {
             super((step == Step.OPEN ? "open " : "setns ") + file + ": " + Errno.name(errno));
             this.step = step;
             this.errno = errno;
@@ -58,22 +61,39 @@ public final class NetworkNamespace {
      * @throws EnterException when the namespace cannot be opened or entered; the thread has not moved then
      */
     public static void enter(String name) throws EnterException {
-        // Joined as text, as iproute2 joins it: an absolute name stays under the directory.
-        enter(Path.of(RUN_DIRECTORY + "/" + name));
+        enter(name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * {@link #enter(String)} for a name given as the bytes the file is called: a name need not be valid in
+     * the locale's character set, nor in any.
+     */
+    public static void enter(byte[] name) throws EnterException {
+        // Joined as bytes, as iproute2 joins its text: an absolute name stays under the directory.
+        byte[] directory = (RUN_DIRECTORY + "/").getBytes(StandardCharsets.US_ASCII);
+        byte[] path = Arrays.copyOf(directory, directory.length + name.length);
+        System.arraycopy(name, 0, path, directory.length, name.length);
+        enterFile(path, RUN_DIRECTORY + "/" + new String(name, StandardCharsets.UTF_8));
     }
 
     /** Moves the calling thread into the network namespace whose file (or {@code /proc/PID/ns/net}) is given. */
     public static void enter(Path namespaceFile) throws EnterException {
+        enterFile(namespaceFile.toString().getBytes(StandardCharsets.UTF_8), namespaceFile.toString());
+    }
+
+    private static void enterFile(byte[] path, String shown) throws EnterException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = arena.allocate(Libc.callStateLayout());
-            int fd = Libc.openat(state, Libc.AT_FDCWD, arena.allocateFrom(namespaceFile.toString()),
-                    Libc.O_RDONLY | Libc.O_CLOEXEC);
+            // Bytes and a NUL, not allocateFrom(String): a file name is bytes, and need not be UTF-8.
+            MemorySegment cPath = arena.allocate(path.length + 1L);
+            MemorySegment.copy(path, 0, cPath, ValueLayout.JAVA_BYTE, 0, path.length);
+            int fd = Libc.openat(state, Libc.AT_FDCWD, cPath, Libc.O_RDONLY | Libc.O_CLOEXEC);
             if (fd < 0) {
-                throw new EnterException(Step.OPEN, Libc.errno(state), namespaceFile);
+                throw new EnterException(Step.OPEN, Libc.errno(state), shown);
             }
             try {
                 if (Libc.setns(state, fd, Libc.CLONE_NEWNET) < 0) {
-                    throw new EnterException(Step.SETNS, Libc.errno(state), namespaceFile);
+                    throw new EnterException(Step.SETNS, Libc.errno(state), shown);
                 }
             } finally {
                 Libc.close(fd);
