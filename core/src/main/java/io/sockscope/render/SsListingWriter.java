@@ -5,6 +5,7 @@ import io.sockscope.model.InetSocket;
 import io.sockscope.model.NetlinkSocket;
 import io.sockscope.model.Owner;
 import io.sockscope.model.PacketSocket;
+import io.sockscope.model.ProcessName;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.SocketTable;
 import io.sockscope.model.TcpState;
@@ -288,9 +289,9 @@ public final class SsListingWriter {
         } else if (portid == 0) {
             table.text("kernel");
         } else {
-            String command = portid > 0 ? names.processes().lookup(portid) : null;
+            ProcessName command = portid > 0 ? names.processes().lookup(portid) : null;
             if (command != null) {
-                table.text(command);
+                table.bytes(command.bytes());
                 table.character('/');
             }
             table.decimal(portid);
@@ -312,7 +313,8 @@ public final class SsListingWriter {
                 table.character(',');
             }
             table.text("(\"");
-            table.text(o.command());
+            // The kernel's bytes, unchanged: ss sizes the column by them, and a name need not be UTF-8.
+            table.bytes(o.command().bytes());
             table.text("\",pid=");
             table.decimal(o.pid());
             if (format.threads()) {

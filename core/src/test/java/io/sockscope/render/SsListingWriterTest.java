@@ -6,6 +6,7 @@ import io.sockscope.model.InetSocket;
 import io.sockscope.model.NetlinkSocket;
 import io.sockscope.model.Owner;
 import io.sockscope.model.PacketSocket;
+import io.sockscope.model.ProcessName;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.SocketTable;
 import io.sockscope.model.TcpState;
@@ -20,6 +21,7 @@ import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -146,6 +148,38 @@ class SsListingWriterTest {
         assertEquals(expected, render(listeners().subList(1, 3),
                 new ListingFormat(false, true, true, true, true, false, -1),
                 inode -> owners.getOrDefault(inode, List.of())));
+    }
+
+    @Test
+    void ownerNamesAreTheKernelsBytesAndTheColumnIsSizedInBytes() throws Exception {
+        // U+011B is C4 9B, U+010A is C4 8A: written one byte per char they were ESC and a newline. Widths count
+        // bytes: "üml" is four, so the two-char names' rows are padded to its row, and so is the last one.
+        Map<Long, List<Owner>> owners = Map.of(
+                2L, List.of(new Owner(name("c3bc6d6c"), 1, 1, 3)),
+                3L, List.of(new Owner(name("c49b41"), 2, 2, 3)),
+                4L, List.of(new Owner(name("c48a42"), 3, 3, 3)),
+                5L, List.of(new Owner(name("fd6d6c"), 4, 4, 3)));
+        String expected = """
+                State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess                    \s
+                LISTEN 0      128          0.0.0.0:22        0.0.0.0:*    users:(("<u>",pid=1,fd=3))
+                LISTEN 0      5          127.0.0.1:8080      0.0.0.0:*    users:(("<e>",pid=2,fd=3))\s
+                LISTEN 0      128                *:443             *:*    users:(("<c>",pid=3,fd=3))\s
+                LISTEN 0      128             [::]:80           [::]:*    users:(("<x>",pid=4,fd=3))\s
+                """.replace("<u>", latin1("c3bc6d6c")).replace("<e>", latin1("c49b41"))
+                .replace("<c>", latin1("c48a42")).replace("<x>", latin1("fd6d6c"));
+        assertEquals(expected, render(listeners().subList(1, 5),
+                new ListingFormat(false, true, true, true, true, false, -1),
+                inode -> owners.getOrDefault(inode, List.of())));
+    }
+
+    private static ProcessName name(String hex) {
+        byte[] b = HexFormat.of().parseHex(hex);
+        return ProcessName.of(b, 0, b.length);
+    }
+
+    /** The bytes as the chars {@link #render} turns them into, one char per byte. */
+    private static String latin1(String hex) {
+        return new String(HexFormat.of().parseHex(hex), StandardCharsets.ISO_8859_1);
     }
 
     @Test
