@@ -21,6 +21,8 @@ import java.util.List;
  * @param debug      {@code --debug}: show stack traces of unexpected errors
  * @param extended   what follows the columns: {@code -o -e -m -i --tos --cgroup -b} (and {@code -O})
  * @param format     ss's table, or JSON ({@code --json}, {@code --ndjson}, {@code --output})
+ * @param controlChars how names' control bytes are shown ({@code --show-control-chars},
+ *                   {@code --escape-control-chars}; by default escaped on a terminal only)
  */
 record ListingOptions(
         TableSelection selection,
@@ -36,5 +38,6 @@ record ListingOptions(
         boolean resolve,
         boolean debug,
         ExtendedOutput extended,
-        OutputFormat format) {
+        OutputFormat format,
+        ControlChars controlChars) {
 }

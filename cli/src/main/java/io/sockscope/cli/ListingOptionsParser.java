@@ -37,6 +37,7 @@ final class ListingOptionsParser {
         boolean cgroup = false;
         boolean bpf = false;
         OutputFormat format = OutputFormat.SS;
+        ControlChars controlChars = ControlChars.AUTOMATIC;
         for (CommandLine.Option o : line.options()) {
             if (NOT_YET.contains(o.key())) {
                 throw new UsageException("option " + display(o.key()) + " is not supported yet", 1);
@@ -53,6 +54,8 @@ final class ListingOptionsParser {
                 case "json" -> format = OutputFormat.JSON;
                 case "ndjson" -> format = OutputFormat.NDJSON;
                 case "output" -> format = OutputFormat.named(o.argument());
+                case "show-control-chars" -> controlChars = ControlChars.SHOW;
+                case "escape-control-chars" -> controlChars = ControlChars.ESCAPE;
                 case "o" -> timers = true;
                 case "e" -> {
                     timers = true;
@@ -129,7 +132,7 @@ final class ListingOptionsParser {
         ExtendedOutput extended = new ExtendedOutput(timers, details, memory, tcpInfo, tos, cgroup, bpf, oneline);
         return new ListingOptions(sel, numeric, processes, threads, header, oneline,
                 List.copyOf(words.subList(i, words.size())), filterFileText, summary, summaryOnly, resolve,
-                debug, extended, format);
+                debug, extended, format, controlChars);
     }
 
     /** The options whose output has no JSON form: the summary, events, raw dumps. */
