@@ -16,10 +16,7 @@ enum ControlChars {
 
     /** Whether to escape them, given whether stdout is a terminal. */
     boolean escape(boolean stdoutIsTerminal) {
-        return switch (this) {
-            case AUTOMATIC -> stdoutIsTerminal;
-            case SHOW -> false;
-            case ESCAPE -> true;
-        };
+        // Comparisons rather than a switch, whose map is one more class for every listing's JVM to load.
+        return this == ESCAPE || this == AUTOMATIC && stdoutIsTerminal;
     }
 }

@@ -27,6 +27,7 @@ class ProcessNameTest {
             "c49b|ě|true",
             "c48a|Ċ|true",
             "f09f9880|\uD83D\uDE00|true",
+            "efbfbd41|\uFFFDA|true",                // U+FFFD itself is valid UTF-8
             "fd6d6c|\uFFFDml|false",
             "c3|\uFFFD|false",
             "eda080|\uFFFD|false",   // an encoded surrogate is not UTF-8
@@ -46,6 +47,8 @@ class ProcessNameTest {
         assertNotEquals(fd.escapedText(), fe.escapedText());
         assertEquals("\uDCFDml", fd.escapedText());
         assertEquals("üml", hex("c3bc6d6c").escapedText());
+        assertEquals("\uFFFD\uDCFF", hex("efbfbdff").escapedText());
+        assertEquals("\uFFFDA", hex("efbfbd41").escapedText());
     }
 
     @Test
