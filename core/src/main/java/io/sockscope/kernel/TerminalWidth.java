@@ -19,6 +19,10 @@ public final class TerminalWidth {
      * pseudo-terminal nobody sized) still obeys what is written to it.
      */
     public static boolean isTerminal(int fd) {
+        if (JniCalls.AVAILABLE) {
+            // Straight to the library: Libc's first use would start the foreign-memory API (see of()).
+            return JniCalls.isatty(fd) == 1;
+        }
         return Libc.isatty(fd) == 1;
     }
 
