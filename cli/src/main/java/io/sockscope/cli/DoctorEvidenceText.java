@@ -39,7 +39,9 @@ final class DoctorEvidenceText {
             owners.put(s.socket().inode(), s.owners());
         }
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        ListingFormat format = new ListingFormat(true, true, header, true, true, false, -1);
+        // Evidence is read by people, never parsed as ss output: names' control bytes are always escaped, so a
+        // process name can neither split a row in two nor act on the terminal.
+        ListingFormat format = new ListingFormat(true, true, header, true, true, false, -1).withEscapedControls(true);
         SsListingWriter writer = new SsListingWriter(buffer, format, names,
                 inode -> owners.getOrDefault(inode, List.of()));
         try {

@@ -40,6 +40,10 @@ final class Help {
               --tos            TOS and priority --cgroup        cgroup of each socket
               -s, --summary    socket counters  -H, --no-header no header line
               -O, --oneline    one line per socket
+              --show-control-chars    print control bytes in process names, socket paths and
+                                      interface names as they are, also on a terminal (ss does)
+              --escape-control-chars  escape them (\\n, \\033, \\\\, as ls -b), also in a pipe; by
+                                      default they are escaped on a terminal only
               --json           one JSON document (schema_version 1, documented with the package)
               --ndjson         one JSON object per socket and line
               --output=FORMAT  ss (the default), json or ndjson

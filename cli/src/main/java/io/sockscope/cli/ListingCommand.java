@@ -166,14 +166,19 @@ final class ListingCommand {
     private ListingFormat format(TableSelection sel) {
         boolean severalTables = Integer.bitCount(sel.tables) > 1;
         boolean severalStates = Integer.bitCount(sel.states) > 1;
+        int terminalColumns = TerminalWidth.of(1);
+        // Like ls: names' control bytes are escaped for a terminal, which would obey them, and left as ss prints
+        // them for a pipe or a file, where byte-identical output is the point.
+        boolean stdoutIsTerminal = terminalColumns > 0 || TerminalWidth.isTerminal(1);
         return new ListingFormat(severalTables, severalStates, options.header(), options.numeric(),
-                options.processes(), options.threads(), screenWidth(), options.extended());
+                options.processes(), options.threads(), screenWidth(terminalColumns), options.extended(),
+                options.controlChars().escape(stdoutIsTerminal));
     }
 
-    private int screenWidth() {
-        int width = TerminalWidth.of(1);
-        if (width > 0) {
-            return width;
+    /** The terminal's width, else {@code COLUMNS}, else -1 (compact). */
+    private int screenWidth(int terminalColumns) {
+        if (terminalColumns > 0) {
+            return terminalColumns;
         }
         String columns = environment.get("COLUMNS");
         if (columns != null) {

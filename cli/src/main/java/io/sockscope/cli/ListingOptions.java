@@ -23,6 +23,8 @@ import java.util.List;
  * @param format     ss's table, or JSON ({@code --json}, {@code --ndjson}, {@code --output})
  * @param statesNarrowed state words or {@code -l} left out some of the connections a plain listing shows:
  *                   with a filter expression that narrows, what {@code -K} accepts as naming its sockets
+ * @param controlChars how names' control bytes are shown ({@code --show-control-chars},
+ *                   {@code --escape-control-chars}; by default escaped on a terminal only)
  */
 record ListingOptions(
         TableSelection selection,
@@ -39,5 +41,6 @@ record ListingOptions(
         boolean debug,
         ExtendedOutput extended,
         OutputFormat format,
-        boolean statesNarrowed) {
+        boolean statesNarrowed,
+        ControlChars controlChars) {
 }

@@ -38,6 +38,7 @@ final class ListingOptionsParser {
         boolean bpf = false;
         OutputFormat format = OutputFormat.SS;
         boolean listening = false;
+        ControlChars controlChars = ControlChars.AUTOMATIC;
         for (CommandLine.Option o : line.options()) {
             if (NOT_YET.contains(o.key())) {
                 throw new UsageException("option " + display(o.key()) + " is not supported yet", 1);
@@ -54,6 +55,8 @@ final class ListingOptionsParser {
                 case "json" -> format = OutputFormat.JSON;
                 case "ndjson" -> format = OutputFormat.NDJSON;
                 case "output" -> format = OutputFormat.named(o.argument());
+                case "show-control-chars" -> controlChars = ControlChars.SHOW;
+                case "escape-control-chars" -> controlChars = ControlChars.ESCAPE;
                 case "o" -> timers = true;
                 case "e" -> {
                     timers = true;
@@ -136,7 +139,7 @@ final class ListingOptionsParser {
         ExtendedOutput extended = new ExtendedOutput(timers, details, memory, tcpInfo, tos, cgroup, bpf, oneline);
         return new ListingOptions(sel, numeric, processes, threads, header, oneline,
                 List.copyOf(words.subList(i, words.size())), filterFileText, summary, summaryOnly, resolve,
-                debug, extended, format, statesNarrowed);
+                debug, extended, format, statesNarrowed, controlChars);
     }
 
     /** The options whose output has no JSON form: the summary, events, raw dumps. */

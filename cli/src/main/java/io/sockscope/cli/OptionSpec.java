@@ -62,7 +62,10 @@ final class OptionSpec {
             // sockscope's own: structured output.
             new LongOption("json", false, "json"),
             new LongOption("ndjson", false, "ndjson"),
-            new LongOption("output", true, "output"));
+            new LongOption("output", true, "output"),
+            // sockscope's own: names' control bytes on a terminal (escaped by default, as ls does).
+            new LongOption("show-control-chars", false, "show-control-chars"),
+            new LongOption("escape-control-chars", false, "escape-control-chars"));
 
     private OptionSpec() {
     }

@@ -57,4 +57,26 @@ class ListingOptionsParserTest {
         assertThrows(UsageException.class, () -> select("state", "bogus"));
         assertThrows(UsageException.class, () -> select("state"));
     }
+
+    private static ControlChars controlChars(String... args) throws Exception {
+        return ListingOptionsParser.parse(CommandLine.parse(args)).controlChars();
+    }
+
+    @Test
+    void controlCharsAreEscapedOnATerminalUnlessAskedOtherwiseAndTheLastOptionWins() throws Exception {
+        assertEquals(ControlChars.AUTOMATIC, controlChars("-tlnp"));
+        assertEquals(ControlChars.SHOW, controlChars("-tlnp", "--show-control-chars"));
+        assertEquals(ControlChars.ESCAPE, controlChars("--escape-control-chars", "-tlnp"));
+        assertEquals(ControlChars.SHOW, controlChars("--escape-control-chars", "--show"));
+        assertTrue(ControlChars.AUTOMATIC.escape(true) && !ControlChars.AUTOMATIC.escape(false));
+        assertTrue(!ControlChars.SHOW.escape(true) && ControlChars.ESCAPE.escape(false));
+    }
+
+    @Test
+    void theNewOptionsLeaveSsAbbreviationsAsTheyWere() throws Exception {
+        // ss takes --ra for --raw and --ex for --extended; names of sockscope's own must not make them ambiguous.
+        assertTrue(SocketTable.RAW.in(select("--ra").tables));
+        assertTrue(ListingOptionsParser.parse(CommandLine.parse(new String[] {"--ex"})).extended().details());
+        assertEquals(ControlChars.ESCAPE, controlChars("--esc"));
+    }
 }

@@ -143,17 +143,8 @@ final class Differential {
         }
         java.util.Map<String, String> environment = new java.util.TreeMap<>(flags.environment());
         environment.remove("COLUMNS");
-        String shellLine = "stty cols " + Integer.parseInt(columns) + " rows 50 && exec "
-                + tools.ss(flags.flags()).stream().map(Differential::shellQuoted).collect(Collectors.joining(" "));
-        CommandResult onTerminal = runner.run(placement.apply(List.of("script", "-qec", shellLine, "/dev/null")),
-                environment, TIMEOUT);
-        byte[] lf = onTerminal.stdoutText().replace("\r\n", "\n")
-                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        return new CommandResult(onTerminal.command(), onTerminal.exitCode(), lf, onTerminal.stderr());
-    }
-
-    private static String shellQuoted(String word) {
-        return "'" + word.replace("'", "'\\''") + "'";
+        List<String> onTerminal = PseudoTerminal.wrap(tools.ss(flags.flags()), Integer.parseInt(columns));
+        return PseudoTerminal.unwrap(runner.run(placement.apply(onTerminal), environment, TIMEOUT));
     }
 
     private CommandResult runCandidate(FlagCase flags) throws IOException, InterruptedException {

@@ -20,7 +20,7 @@ final class FixText {
         StringBuilder out = new StringBuilder();
         Set<String> products = new LinkedHashSet<>();
         for (Owner o : owners) {
-            DaemonAdvice.byCommand(o.command()).ifPresent(d -> {
+            DaemonAdvice.byCommand(o.command().text()).ifPresent(d -> {
                 String advice = setting.apply(d);
                 if (advice != null && products.add(d.product())) {
                     out.append(" For ").append(d.product()).append(": ").append(DaemonAdvice.withPort(advice, port))

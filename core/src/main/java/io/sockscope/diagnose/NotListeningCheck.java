@@ -59,13 +59,13 @@ final class NotListeningCheck {
         List<DaemonAdvice.Daemon> usual = DaemonAdvice.byPort(t.port());
         List<InetSocket> daemonElsewhere = listening.stream()
                 .filter(s -> ex.snapshot.ownersOf(s.inode()).stream()
-                        .anyMatch(o -> DaemonAdvice.byCommand(o.command()).filter(usual::contains).isPresent()))
+                        .anyMatch(o -> DaemonAdvice.byCommand(o.command().text()).filter(usual::contains).isPresent()))
                 .toList();
         if (!daemonElsewhere.isEmpty()) {
             List<Owner> owners = ex.owners(daemonElsewhere);
             String ports = daemonElsewhere.stream().map(s -> String.valueOf(s.local().port())).distinct()
                     .collect(Collectors.joining(", "));
-            DaemonAdvice.Daemon d = DaemonAdvice.byCommand(owners.getFirst().command()).orElseThrow();
+            DaemonAdvice.Daemon d = DaemonAdvice.byCommand(owners.getFirst().command().text()).orElseThrow();
             evidence.add(new Evidence.Fact(d.product() + " usually listens on " + t.port() + "; "
                     + OwnerText.of(owners) + " listens on " + ports + " instead"));
             evidence.add(new Evidence.Sockets(ex.sightings(daemonElsewhere)));

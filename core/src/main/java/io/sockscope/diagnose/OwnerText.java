@@ -22,7 +22,7 @@ final class OwnerText {
         }
         Map<String, TreeSet<Integer>> pids = new LinkedHashMap<>();
         for (Owner o : owners) {
-            pids.computeIfAbsent(o.command(), k -> new TreeSet<>()).add(o.pid());
+            pids.computeIfAbsent(o.command().text(), k -> new TreeSet<>()).add(o.pid());
         }
         List<String> parts = new ArrayList<>();
         for (Map.Entry<String, TreeSet<Integer>> e : pids.entrySet()) {
@@ -41,6 +41,6 @@ final class OwnerText {
 
     /** The commands of the owners, without duplicates, in order. */
     static List<String> commands(List<Owner> owners) {
-        return owners.stream().map(Owner::command).distinct().toList();
+        return owners.stream().map(o -> o.command().text()).distinct().toList();
     }
 }

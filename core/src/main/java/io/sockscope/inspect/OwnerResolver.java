@@ -55,7 +55,7 @@ public final class OwnerResolver {
         if (!found.isEmpty()) {
             List<ProcessOwner> processes = new ArrayList<>(found.size());
             for (Owner o : found) {
-                processes.add(new ProcessOwner(o.pid(), o.tid(), o.command(), o.fd()));
+                processes.add(new ProcessOwner(o.pid(), o.tid(), o.command().escapedText(), o.fd()));
             }
             return new Owners(OwnerStatus.KNOWN, processes);
         }

@@ -14,6 +14,18 @@ public final class TerminalWidth {
     private TerminalWidth() {
     }
 
+    /**
+     * Whether {@code fd} is a terminal at all ({@code isatty}), sized or not: a terminal whose size is unset (a
+     * pseudo-terminal nobody sized) still obeys what is written to it.
+     */
+    public static boolean isTerminal(int fd) {
+        if (JniCalls.AVAILABLE) {
+            // Straight to the library: Libc's first use would start the foreign-memory API (see of()).
+            return JniCalls.isatty(fd) == 1;
+        }
+        return Libc.isatty(fd) == 1;
+    }
+
     /** The column count of the terminal on {@code fd}, or -1 when it is not a terminal or has no size. */
     public static int of(int fd) {
         if (JniCalls.AVAILABLE) {

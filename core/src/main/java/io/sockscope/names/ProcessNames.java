@@ -1,5 +1,7 @@
 package io.sockscope.names;
 
+import io.sockscope.model.ProcessName;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +17,8 @@ public final class ProcessNames {
         this.procRoot = procRoot;
     }
 
-    /** The command name of a process, or null when it cannot be read. */
-    public String lookup(int pid) {
+    /** The command name of a process, as the kernel's bytes, or null when it cannot be read. */
+    public ProcessName lookup(int pid) {
         try {
             byte[] stat;
             try (var in = Files.newInputStream(procRoot.resolve(Integer.toString(pid)).resolve("stat"))) {
@@ -31,7 +33,7 @@ public final class ProcessNames {
                 // ss's scanf needs at least one character before ')'.
                 return null;
             }
-            return new String(stat, open + 1, close - open - 1, java.nio.charset.StandardCharsets.ISO_8859_1);
+            return ProcessName.of(stat, open + 1, close);
         } catch (IOException | RuntimeException e) {
             return null;
         }

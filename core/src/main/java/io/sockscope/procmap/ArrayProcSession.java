@@ -1,5 +1,7 @@
 package io.sockscope.procmap;
 
+import io.sockscope.model.ProcessName;
+
 import java.util.Collection;
 
 /**
@@ -74,10 +76,10 @@ final class ArrayProcSession implements ProcSession {
     }
 
     @Override
-    public String readCommand(int id) {
+    public ProcessName readCommand(int id) {
         int fd = open(pathOf(NativeProcTree.formatDecimal(id, path), "/stat"));
         if (fd < 0) {
-            return "";
+            return ProcessName.EMPTY;
         }
         int filled = 0;
         while (filled < NativeProcTree.STAT_LIMIT) {

@@ -1,6 +1,7 @@
 package io.sockscope.procmap;
 
 import io.sockscope.model.HostOrder;
+import io.sockscope.model.ProcessName;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -162,10 +163,10 @@ final class NativeProcTree implements ProcTree {
         }
 
         @Override
-        public String readCommand(int id) {
+        public ProcessName readCommand(int id) {
             int fd = open(pathOf(id, "/stat"));
             if (fd < 0) {
-                return "";
+                return ProcessName.EMPTY;
             }
             int filled = 0;
             while (filled < STAT_LIMIT) {

@@ -1,5 +1,7 @@
 package io.sockscope.procmap;
 
+import io.sockscope.model.ProcessName;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -87,13 +89,13 @@ final class NioProcTree implements ProcTree {
         }
 
         @Override
-        public String readCommand(int id) {
+        public ProcessName readCommand(int id) {
             Path stat = root.resolve(Integer.toString(id)).resolve("stat");
             try (InputStream in = Files.newInputStream(stat)) {
                 byte[] content = in.readNBytes(STAT_LIMIT);
                 return StatCommand.parse(content, content.length);
             } catch (IOException | SecurityException e) {
-                return "";
+                return ProcessName.EMPTY;
             }
         }
 

@@ -1,6 +1,7 @@
 package io.sockscope.procmap;
 
 import io.sockscope.model.Owner;
+import io.sockscope.model.ProcessName;
 
 import java.util.List;
 
@@ -27,9 +28,10 @@ public final class OwnerIndex {
     private final int[] entryInodes;
     private final int[] taskPids;
     private final int[] taskTids;
-    private final String[] taskCommands;
+    private final ProcessName[] taskCommands;
 
-    OwnerIndex(int[] slots, int[] chains, int[] entryInodes, int[] taskPids, int[] taskTids, String[] taskCommands) {
+    OwnerIndex(int[] slots, int[] chains, int[] entryInodes, int[] taskPids, int[] taskTids,
+               ProcessName[] taskCommands) {
         this.slots = slots;
         this.mask = slots.length / 2 - 1;
         this.chains = chains;

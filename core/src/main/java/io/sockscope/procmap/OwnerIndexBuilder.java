@@ -1,5 +1,7 @@
 package io.sockscope.procmap;
 
+import io.sockscope.model.ProcessName;
+
 import java.util.Arrays;
 
 /**
@@ -15,7 +17,7 @@ final class OwnerIndexBuilder {
     private int entries;
     private int[] taskPids;
     private int[] taskTids;
-    private String[] taskCommands;
+    private ProcessName[] taskCommands;
     private int tasks;
 
     OwnerIndexBuilder() {
@@ -29,11 +31,11 @@ final class OwnerIndexBuilder {
         entryTasks = new int[Math.max(1, expectedEntries)];
         taskPids = new int[Math.max(1, expectedTasks)];
         taskTids = new int[Math.max(1, expectedTasks)];
-        taskCommands = new String[Math.max(1, expectedTasks)];
+        taskCommands = new ProcessName[Math.max(1, expectedTasks)];
     }
 
     /** Starts a task whose entries follow; returns its number. */
-    int addTask(int pid, int tid, String command) {
+    int addTask(int pid, int tid, ProcessName command) {
         if (tasks == taskPids.length) {
             taskPids = Arrays.copyOf(taskPids, tasks * 2);
             taskTids = Arrays.copyOf(taskTids, tasks * 2);

@@ -1,5 +1,7 @@
 package io.sockscope.procmap;
 
+import io.sockscope.model.ProcessName;
+
 /**
  * One thread's window on a {@link ProcTree}, holding that thread's scratch buffers. Listings return ids
  * in the directory's own order (readdir order), parsed as ss parses them; entries whose names do not
@@ -33,9 +35,9 @@ interface ProcSession extends AutoCloseable {
     /**
      * The command name from {@code <root>/<id>/stat}: the text after the first "(" up to the next ")".
      *
-     * @return the name, or "" when the file cannot be read or does not have that shape
+     * @return the name's bytes, or the empty name when the file cannot be read or does not have that shape
      */
-    String readCommand(int id);
+    ProcessName readCommand(int id);
 
     @Override
     void close();

@@ -1,6 +1,6 @@
 package io.sockscope.procmap;
 
-import java.nio.charset.StandardCharsets;
+import io.sockscope.model.ProcessName;
 
 /**
  * Extracts the command name from the contents of a {@code /proc/<id>/stat} file the way ss does with
@@ -11,8 +11,8 @@ final class StatCommand {
     private StatCommand() {
     }
 
-    /** The name found in {@code stat[0..length)}, decoded as UTF-8, or "" when there is none. */
-    static String parse(byte[] stat, int length) {
+    /** The name found in {@code stat[0..length)}, as bytes, or the empty name when there is none. */
+    static ProcessName parse(byte[] stat, int length) {
         int i = ScanfNumbers.skipSpace(stat, 0, length);
         if (i < length && (stat[i] == '-' || stat[i] == '+')) {
             i++;
@@ -22,25 +22,25 @@ final class StatCommand {
             i++;
         }
         if (i == digits) {
-            return "";
+            return ProcessName.EMPTY;
         }
         i = ScanfNumbers.skipSpace(stat, i, length);
         if (i >= length || stat[i] != '(') {
-            return "";
+            return ProcessName.EMPTY;
         }
         return name(stat, i + 1, length);
     }
 
     /**
      * The command name that starts at {@code start}: the bytes before the first ")" or NUL, or before
-     * {@code end}, decoded as UTF-8, as ss's {@code %[^)]} copies them into a C string. A task's own
-     * {@code comm} field read from the kernel is cut the same way, so both sources give ss's name.
+     * {@code end}, unchanged, as ss's {@code %[^)]} copies them into a C string (they need not be UTF-8). A
+     * task's own {@code comm} field read from the kernel is cut the same way, so both sources give ss's name.
      */
-    static String name(byte[] bytes, int start, int end) {
+    static ProcessName name(byte[] bytes, int start, int end) {
         int i = start;
         while (i < end && bytes[i] != ')' && bytes[i] != 0) {
             i++;
         }
-        return i == start ? "" : new String(bytes, start, i - start, StandardCharsets.UTF_8);
+        return ProcessName.of(bytes, start, i);
     }
 }

@@ -1,6 +1,7 @@
 package io.sockscope.procmap;
 
 import io.sockscope.model.HostOrder;
+import io.sockscope.model.ProcessName;
 
 import java.io.File;
 import java.io.FileInputStream;
@@ -233,7 +234,7 @@ final class TaskFileScan {
                     currentTask = -2;
                     return;
                 }
-                String command = StatCommand.name(bytes, at + TaskFileProgram.RECORD_COMM,
+                ProcessName command = StatCommand.name(bytes, at + TaskFileProgram.RECORD_COMM,
                         at + TaskFileProgram.RECORD_COMM + TaskFileLayout.COMM_BYTES);
                 currentTask = builder.addTask(pid, pid, command);
             }

@@ -1,5 +1,7 @@
 package io.sockscope.procmap;
 
+import io.sockscope.model.ProcessName;
+
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongPredicate;
 
@@ -21,7 +23,7 @@ final class TaskScan {
     private IntList fds;
     /** Per listed descriptor, the wanted socket inode it holds (as unsigned int bits), 0 if none. */
     private int[] inodes;
-    private String command = "";
+    private ProcessName command = ProcessName.EMPTY;
     /** Wanted sockets found so far, added chunk by chunk. */
     private final AtomicInteger sockets = new AtomicInteger();
 
@@ -117,7 +119,7 @@ final class TaskScan {
         return fds.get(i);
     }
 
-    String command() {
+    ProcessName command() {
         return command;
     }
 }

@@ -13,6 +13,7 @@ import io.sockscope.netlink.TcpInfo;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Everything ss prints after the owners of a TCP, UDP, raw, MPTCP or SCTP socket, in ss's order:
@@ -84,7 +85,8 @@ final class InetExtensions {
         }
         if (output.cgroup() && s.cgroupId() != 0) {
             table.text(" cgroup:");
-            table.text(names.cgroups().apply(s.cgroupId()));
+            // One char per byte of the path (see CgroupPaths); a delegated subtree's owner names its directories.
+            table.name(names.cgroups().apply(s.cgroupId()).getBytes(StandardCharsets.ISO_8859_1));
         }
         if (output.memory() || (output.tcpInfo() && type != IPPROTO_UDP)) {
             if (!output.oneLine()) {

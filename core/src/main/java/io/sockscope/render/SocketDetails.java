@@ -2,6 +2,8 @@ package io.sockscope.render;
 
 import io.sockscope.model.InetSocket;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * ss's {@code -e} basics ({@code sock_details_print}): {@code uid:U} (when not root), {@code ino:I},
  * {@code sk:COOKIE}, {@code fwmark:0xM} (when set) and {@code cgroup:PATH} (when known), and the shutdown
@@ -38,7 +40,8 @@ final class SocketDetails {
         }
         if (cgroupId != 0) {
             table.text(" cgroup:");
-            table.text(names.cgroups().apply(cgroupId));
+            // One char per byte of the path (see CgroupPaths); a delegated subtree's owner names its directories.
+            table.name(names.cgroups().apply(cgroupId).getBytes(StandardCharsets.ISO_8859_1));
         }
     }
 

@@ -5,6 +5,7 @@ import io.sockscope.model.InetSocket;
 import io.sockscope.model.NetlinkSocket;
 import io.sockscope.model.Owner;
 import io.sockscope.model.PacketSocket;
+import io.sockscope.model.ProcessName;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.SocketTable;
 import io.sockscope.model.TcpState;
@@ -13,6 +14,7 @@ import io.sockscope.names.LinkProtocolNames;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -34,7 +36,7 @@ public final class SsListingWriter {
     private final LocalSocketExtensions localExtensions;
 
     public SsListingWriter(OutputStream out, ListingFormat format, NameLookups names, OwnerLookup owners) {
-        this.table = new SsTable(out, format.screenWidth());
+        this.table = new SsTable(out, format.screenWidth(), format.escapeControls());
         this.format = format;
         this.names = names;
         this.owners = owners;
@@ -155,7 +157,7 @@ public final class SsListingWriter {
         }
         if (ifindex != 0) {
             table.character('%');
-            table.text(names.interfaces().apply(ifindex));
+            interfaceName(ifindex);
         }
         table.character(':');
         table.next();
@@ -215,14 +217,22 @@ public final class SsListingWriter {
                     shown[i] = '@';
                 }
             }
-            table.bytes(shown);
+            table.name(shown);
             return;
         }
         int end = 0;
         while (end < name.length && name[end] != 0) {
             end++;
         }
-        table.bytes(name, 0, end);
+        table.name(name, 0, end);
+    }
+
+    /**
+     * An interface's name in the kernel's bytes: whoever may create an interface (root of a container's
+     * namespace too) chooses them, and any but NUL, '/', ':' and blanks are allowed.
+     */
+    private void interfaceName(int ifindex) {
+        table.name(names.interfaces().apply(ifindex).getBytes(StandardCharsets.UTF_8));
     }
 
     private void packet(PacketSocket s) throws IOException {
@@ -244,7 +254,7 @@ public final class SsListingWriter {
         if (s.ifindex() == 0) {
             table.character('*');
         } else {
-            table.text(names.interfaces().apply(s.ifindex()));
+            interfaceName(s.ifindex());
         }
         table.next();
         table.character('*');
@@ -288,9 +298,9 @@ public final class SsListingWriter {
         } else if (portid == 0) {
             table.text("kernel");
         } else {
-            String command = portid > 0 ? names.processes().lookup(portid) : null;
+            ProcessName command = portid > 0 ? names.processes().lookup(portid) : null;
             if (command != null) {
-                table.text(command);
+                table.name(command.bytes());
                 table.character('/');
             }
             table.decimal(portid);
@@ -312,7 +322,8 @@ public final class SsListingWriter {
                 table.character(',');
             }
             table.text("(\"");
-            table.text(o.command());
+            // The kernel's bytes, unchanged: ss sizes the column by them, and a name need not be UTF-8.
+            table.name(o.command().bytes());
             table.text("\",pid=");
             table.decimal(o.pid());
             if (format.threads()) {

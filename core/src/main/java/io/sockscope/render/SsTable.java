@@ -18,6 +18,7 @@ final class SsTable {
     private final ColumnWidths widths;
     private final TokenStore tokens = new TokenStore();
     private final ChunkAccounting chunks = new ChunkAccounting();
+    private final boolean escapeControls;
     private int current;
     private final byte[] number = new byte[24];
 
@@ -26,8 +27,17 @@ final class SsTable {
      * @param screenWidth the terminal width, or -1 for compact output (not a terminal)
      */
     SsTable(OutputStream out, int screenWidth) {
+        this(out, screenWidth, false);
+    }
+
+    /**
+     * @param escapeControls write {@link #name} text with {@link ControlEscapes} (for a terminal) rather than
+     *                       as it is (as ss does)
+     */
+    SsTable(OutputStream out, int screenWidth, boolean escapeControls) {
         this.out = out;
         this.widths = new ColumnWidths(screenWidth);
+        this.escapeControls = escapeControls;
     }
 
     void disable(Column c) {
@@ -103,6 +113,22 @@ final class SsTable {
 
     void bytes(byte[] b) {
         bytes(b, 0, b.length);
+    }
+
+    /**
+     * Appends a name someone other than the kernel chose (a process name, a socket path): as it is, or with
+     * its control bytes escaped when this table escapes them. The column is sized by what is written.
+     */
+    void name(byte[] b, int offset, int length) {
+        if (escapeControls && ControlEscapes.needed(b, offset, offset + length)) {
+            bytes(ControlEscapes.escape(b, offset, offset + length));
+        } else {
+            bytes(b, offset, length);
+        }
+    }
+
+    void name(byte[] b) {
+        name(b, 0, b.length);
     }
 
     void character(char c) {

@@ -1,6 +1,7 @@
 package io.sockscope.procmap;
 
 import io.sockscope.model.Owner;
+import io.sockscope.model.ProcessName;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -16,8 +17,8 @@ class OwnerIndexTest {
     @Test
     void ownersComeOutInReverseOfInsertion() {
         OwnerIndexBuilder builder = new OwnerIndexBuilder();
-        int a = builder.addTask(10, 10, "a");
-        int b = builder.addTask(20, 21, "b");
+        int a = builder.addTask(10, 10, ProcessName.ofText("a"));
+        int b = builder.addTask(20, 21, ProcessName.ofText("b"));
         builder.addEntry(a, 500, 3);
         builder.addEntry(a, 600, 4);
         builder.addEntry(b, 500, 7);
@@ -39,7 +40,7 @@ class OwnerIndexTest {
     @Test
     void manyInodesAndUnsignedValuesAllResolve() {
         OwnerIndexBuilder builder = new OwnerIndexBuilder();
-        int task = builder.addTask(1, 1, "x");
+        int task = builder.addTask(1, 1, ProcessName.ofText("x"));
         List<Long> inodes = new ArrayList<>();
         for (long i = 0; i < 20_000; i++) {
             // Consecutive values, as the kernel hands them out, plus values above 2^31.

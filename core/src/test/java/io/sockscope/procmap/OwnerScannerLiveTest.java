@@ -1,6 +1,7 @@
 package io.sockscope.procmap;
 
 import io.sockscope.model.Owner;
+import io.sockscope.model.ProcessName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -8,6 +9,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -55,9 +57,11 @@ class OwnerScannerLiveTest {
     }
 
     /** The name in a stat file, read the plain way. */
-    private static String commandIn(Path stat) throws IOException {
-        String text = Files.readString(stat);
-        return text.substring(text.indexOf('(') + 1, text.indexOf(')'));
+    private static ProcessName commandIn(Path stat) throws IOException {
+        // Latin-1 maps each byte to one char, so the indexes found in the text are those of the bytes.
+        byte[] bytes = Files.readAllBytes(stat);
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        return ProcessName.of(bytes, text.indexOf('(') + 1, text.indexOf(')'));
     }
 
     @ParameterizedTest(name = "{0}")

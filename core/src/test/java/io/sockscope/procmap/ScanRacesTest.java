@@ -1,6 +1,7 @@
 package io.sockscope.procmap;
 
 import io.sockscope.model.Owner;
+import io.sockscope.model.ProcessName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -117,7 +118,7 @@ class ScanRacesTest {
                 }
 
                 @Override
-                public String readCommand(int id) {
+                public ProcessName readCommand(int id) {
                     if (id == 30) {
                         delete(root.resolve("30"));                  // exited before its name was read
                     }

@@ -17,7 +17,8 @@ final class SsUsers {
         StringBuilder text = new StringBuilder("users:(");
         for (int i = 0; i < owners.size(); i++) {
             Owner owner = owners.get(i);
-            text.append(i == 0 ? "" : ",").append("(\"").append(owner.command()).append("\",pid=").append(owner.pid());
+            text.append(i == 0 ? "" : ",").append("(\"").append(owner.command().text()).append("\",pid=")
+                    .append(owner.pid());
             if (threads) {
                 text.append(",tid=").append(owner.tid());
             }

@@ -1,10 +1,14 @@
 package io.sockscope.procmap;
 
+import io.sockscope.model.ProcessName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The two small grammars of the scan: the name in a stat file, and a socket link target. */
@@ -30,7 +34,25 @@ class StatAndLinkParsingTest {
     })
     void commandFromStat(String stat, String expected) {
         byte[] bytes = (stat == null ? "" : stat).getBytes(StandardCharsets.UTF_8);
-        assertEquals(expected, StatCommand.parse(bytes, bytes.length));
+        assertEquals(ProcessName.ofText(expected), StatCommand.parse(bytes, bytes.length));
+    }
+
+    @ParameterizedTest(name = "stat name bytes {0} are kept as they are")
+    @ValueSource(strings = {"c3bc6d6c", "fd6d6c", "c49b", "c48a", "ff", "1b5b33316d", "0a", "e282ac"})
+    void nonAsciiAndInvalidUtf8NamesKeepTheirBytes(String hex) {
+        byte[] name = HexFormat.of().parseHex(hex);
+        byte[] stat = concat("4711 (".getBytes(StandardCharsets.US_ASCII), name,
+                ") S 1 4711".getBytes(StandardCharsets.US_ASCII));
+        assertArrayEquals(name, StatCommand.parse(stat, stat.length).bytes());
+        assertArrayEquals(name, StatCommand.name(name, 0, name.length).bytes());
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     @ParameterizedTest(name = "link \"{0}\" is inode {1}")

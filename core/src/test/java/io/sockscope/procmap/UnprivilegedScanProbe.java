@@ -1,5 +1,7 @@
 package io.sockscope.procmap;
 
+import io.sockscope.model.ProcessName;
+
 import java.io.IOException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
@@ -101,7 +103,7 @@ public final class UnprivilegedScanProbe {
                 }
 
                 @Override
-                public String readCommand(int id) {
+                public ProcessName readCommand(int id) {
                     return session.readCommand(id);
                 }
 

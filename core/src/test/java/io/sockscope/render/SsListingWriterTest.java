@@ -6,6 +6,7 @@ import io.sockscope.model.InetSocket;
 import io.sockscope.model.NetlinkSocket;
 import io.sockscope.model.Owner;
 import io.sockscope.model.PacketSocket;
+import io.sockscope.model.ProcessName;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.SocketTable;
 import io.sockscope.model.TcpState;
@@ -20,10 +21,12 @@ import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Golden text. The listener listings (numeric, with service names, without header) were printed by iproute2
@@ -146,6 +149,87 @@ class SsListingWriterTest {
         assertEquals(expected, render(listeners().subList(1, 3),
                 new ListingFormat(false, true, true, true, true, false, -1),
                 inode -> owners.getOrDefault(inode, List.of())));
+    }
+
+    @Test
+    void ownerNamesAreTheKernelsBytesAndTheColumnIsSizedInBytes() throws Exception {
+        // U+011B is C4 9B, U+010A is C4 8A: written one byte per char they were ESC and a newline. Widths count
+        // bytes: "üml" is four, so the two-char names' rows are padded to its row, and so is the last one.
+        Map<Long, List<Owner>> owners = Map.of(
+                2L, List.of(new Owner(name("c3bc6d6c"), 1, 1, 3)),
+                3L, List.of(new Owner(name("c49b41"), 2, 2, 3)),
+                4L, List.of(new Owner(name("c48a42"), 3, 3, 3)),
+                5L, List.of(new Owner(name("fd6d6c"), 4, 4, 3)));
+        String expected = """
+                State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess                    \s
+                LISTEN 0      128          0.0.0.0:22        0.0.0.0:*    users:(("<u>",pid=1,fd=3))
+                LISTEN 0      5          127.0.0.1:8080      0.0.0.0:*    users:(("<e>",pid=2,fd=3))\s
+                LISTEN 0      128                *:443             *:*    users:(("<c>",pid=3,fd=3))\s
+                LISTEN 0      128             [::]:80           [::]:*    users:(("<x>",pid=4,fd=3))\s
+                """.replace("<u>", latin1("c3bc6d6c")).replace("<e>", latin1("c49b41"))
+                .replace("<c>", latin1("c48a42")).replace("<x>", latin1("fd6d6c"));
+        assertEquals(expected, render(listeners().subList(1, 5),
+                new ListingFormat(false, true, true, true, true, false, -1),
+                inode -> owners.getOrDefault(inode, List.of())));
+    }
+
+    @Test
+    void onATerminalNamesCannotForgeLinesOrDriveTheTerminal() throws Exception {
+        Map<Long, List<Owner>> owners = Map.of(
+                2L, List.of(new Owner(name("611b5b324a62"), 1, 1, 3)),   // a ESC[2J b
+                3L, List.of(new Owner(name("0a4c495354454e"), 2, 2, 3)));  // a newline, then LISTEN
+        ListingFormat format = new ListingFormat(false, true, true, true, true, false, -1,
+                new ExtendedOutput(false, false, false, false, false, false, false, true), true);
+        String expected = """
+                State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess                         \s
+                LISTEN 0      128          0.0.0.0:22        0.0.0.0:*    users:(("a\\033[2Jb",pid=1,fd=3))
+                LISTEN 0      5          127.0.0.1:8080      0.0.0.0:*    users:(("\\nLISTEN",pid=2,fd=3))\s
+                """;
+        assertEquals(expected, render(listeners().subList(1, 3), format,
+                inode -> owners.getOrDefault(inode, List.of())));
+        // The same listing for a pipe is ss's, byte for byte: the name's bytes as they are.
+        String raw = render(listeners().subList(1, 3), format.withEscapedControls(false),
+                inode -> owners.getOrDefault(inode, List.of()));
+        assertTrue(raw.contains("users:((\"a\u001b[2Jb\",pid=1,fd=3))"), raw);
+        assertTrue(raw.contains("users:((\"\nLISTEN\",pid=2,fd=3))"), raw);
+    }
+
+    @Test
+    void onATerminalUnixNamesAndInterfaceNamesAreEscapedToo() throws Exception {
+        byte[] path = "/tmp/x\n\u001b[1m".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] abstractName = "\0a\rb\\".getBytes(StandardCharsets.ISO_8859_1);
+        List<SocketRecord> rows = List.of(
+                new UnixSocket(SocketTable.UNIX_STREAM, TcpState.LISTEN.code(), 0, 128, path, 20, 0, null, -1, -1,
+                        -1, null, -1, null),
+                new UnixSocket(SocketTable.UNIX_DGRAM, TcpState.CLOSE.code(), 0, 0, abstractName, 21, 0, null, -1,
+                        -1, -1, null, -1, null),
+                new PacketSocket(SocketTable.PACKET_DGRAM, 0x0800, 7, 0, 11, 0, 0, null));
+        NameLookups names = names();
+        NameLookups oddInterface = new NameLookups(names.services(), names.protocols(), names.netlinkProtocols(),
+                names.processes(), index -> "\u00fc\u001b");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SsListingWriter w = new SsListingWriter(out, new ListingFormat(true, true, false, false, false, false, -1,
+                ExtendedOutput.NONE, true), oddInterface, OwnerLookup.NONE);
+        for (SocketRecord r : rows) {
+            w.write(r);
+        }
+        w.finish();
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(3, text.lines().count(), text);
+        assertTrue(text.contains(" /tmp/x\\n\\033[1m 20 "), text);
+        assertTrue(text.contains(" @a\\rb\\\\ 21 "), text);
+        // An interface's name is written in UTF-8 (as the kernel holds it), its control bytes escaped.
+        assertTrue(text.contains(" ip:\u00fc\\033 "), text);
+    }
+
+    private static ProcessName name(String hex) {
+        byte[] b = HexFormat.of().parseHex(hex);
+        return ProcessName.of(b, 0, b.length);
+    }
+
+    /** The bytes as the chars {@link #render} turns them into, one char per byte. */
+    private static String latin1(String hex) {
+        return new String(HexFormat.of().parseHex(hex), StandardCharsets.ISO_8859_1);
     }
 
     @Test

@@ -16,6 +16,8 @@ import io.sockscope.api.UnixSocketEntry;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 /**
  * Writes one socket as a JSON object of schema v1 (docs/json.md, docs/sockscope-v1.schema.json). Every member
@@ -155,14 +157,30 @@ final class SocketJson {
         g.writeArrayFieldStart("processes");
         for (ProcessOwner p : owners.processes()) {
             g.writeStartObject();
-        g.writeNumberField("pid", p.pid());
-        g.writeNumberField("tid", p.tid());
-            g.writeStringField("command", p.command());
-        g.writeNumberField("fd", p.fd());
+            g.writeNumberField("pid", p.pid());
+            g.writeNumberField("tid", p.tid());
+            command(g, p);
+            g.writeNumberField("fd", p.fd());
             g.writeEndObject();
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    /**
+     * The name as JSON text, which must be Unicode: exact when the kernel's bytes are UTF-8 (nearly always), else
+     * with U+FFFD for each invalid sequence, and then the bytes themselves in base64 beside it, so that two
+     * names that differ only in such bytes stay apart.
+     */
+    private static void command(JsonGenerator g, ProcessOwner p) throws IOException {
+        if (p.commandIsUtf8()) {
+            g.writeStringField("command", p.command());
+            g.writeNullField("command_bytes");
+        } else {
+            byte[] bytes = p.commandBytes();
+            g.writeStringField("command", new String(bytes, StandardCharsets.UTF_8));
+            g.writeStringField("command_bytes", Base64.getEncoder().encodeToString(bytes));
+        }
     }
 
     private static void memory(JsonGenerator g, SocketMemory m) throws IOException {

@@ -16,6 +16,7 @@ import io.sockscope.api.SocketState;
 import io.sockscope.api.TcpInfo;
 import io.sockscope.api.Timer;
 import io.sockscope.api.UnixSocketEntry;
+import io.sockscope.model.ProcessName;
 import io.sockscope.testing.CommandRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,7 +80,8 @@ class SocketJsonTest {
             + "\"peer\":{\"address\":\"0.0.0.0\",\"port\":0,\"interface\":null,\"v4_mapped\":false,\"wildcard\":true},"
             + "\"v6only\":null,\"uid\":0,\"cookie\":\"1a2b\",\"timer\":null,\"shutdown\":\"none\",\"mark\":0,"
             + "\"cgroup_id\":0,\"cgroup\":null,\"tos\":null,\"tclass\":null,\"congestion\":null,\"tcp_info\":null,\"skmem\":null,\"inode\":23456,"
-            + "\"owners\":{\"status\":\"known\",\"processes\":[{\"pid\":812,\"tid\":812,\"command\":\"nginx\",\"fd\":6}]}}";
+            + "\"owners\":{\"status\":\"known\",\"processes\":[{\"pid\":812,\"tid\":812,\"command\":\"nginx\","
+            + "\"command_bytes\":null,\"fd\":6}]}}";
 
     @Test
     void documentIsOneLineWithHostAndSockets() throws IOException {
@@ -132,7 +134,7 @@ class SocketJsonTest {
                 + "\"wmem_queued\":6,\"optmem\":7,\"backlog\":8,\"drops\":4294967295},"
                 + "\"inode\":777,"
                 + "\"owners\":{\"status\":\"known\",\"processes\":[{\"pid\":812,\"tid\":812,\"command\":\"nginx\","
-                + "\"fd\":6}]}}\n", lines(s));
+                + "\"command_bytes\":null,\"fd\":6}]}}\n", lines(s));
     }
 
     @Test
@@ -239,8 +241,32 @@ class SocketJsonTest {
         assertEquals("{\"netid\":\"nl\",\"state\":\"UNCONN\",\"recv_q\":0,\"send_q\":0,\"family\":\"netlink\","
                 + "\"netlink_protocol\":0,\"protocol_name\":\"rtnl\",\"port_id\":3118851470,\"groups\":17,"
                 + "\"connected\":true,\"peer_port_id\":4294967295,\"peer_group\":4294967295,\"inode\":61,"
-                + "\"owners\":{\"status\":\"known\",\"processes\":[{\"pid\":20,\"tid\":21,\"command\":\"b\",\"fd\":4},"
-                + "{\"pid\":10,\"tid\":10,\"command\":\"a \\\"q\\\"\",\"fd\":3}]}}\n", lines(s));
+                + "\"owners\":{\"status\":\"known\",\"processes\":[{\"pid\":20,\"tid\":21,\"command\":\"b\","
+                + "\"command_bytes\":null,\"fd\":4},"
+                + "{\"pid\":10,\"tid\":10,\"command\":\"a \\\"q\\\"\",\"command_bytes\":null,\"fd\":3}]}}\n", lines(s));
+    }
+
+    @Test
+    void aNameThatIsNotUtf8IsValidJsonTextWithItsBytesBeside() throws IOException {
+        byte[] fd = {(byte) 0xfd, 'm', 'l'};
+        byte[] fe = {(byte) 0xfe, 'm', 'l'};
+        String one = ownersOf(fd);
+        String other = ownersOf(fe);
+        assertEquals("{\"status\":\"known\",\"processes\":[{\"pid\":9,\"tid\":9,\"command\":\"\uFFFDml\","
+                + "\"command_bytes\":\"/W1s\",\"fd\":3}]}", one);
+        assertTrue(other.contains("\"command\":\"\uFFFDml\",\"command_bytes\":\"/m1s\""), other);
+        // UTF-8 that is valid, control bytes included, is the text itself, escaped as JSON escapes it.
+        assertTrue(ownersOf("\u00fcml\u001b[2J".getBytes(StandardCharsets.UTF_8))
+                .contains("\"command\":\"\u00fcml\\u001B[2J\",\"command_bytes\":null"));
+    }
+
+    /** The {@code owners} member of a listener held by pid 9 whose name is {@code name}. */
+    private static String ownersOf(byte[] name) throws IOException {
+        String command = ProcessName.of(name, 0, name.length).escapedText();
+        PacketSocketEntry s = new PacketSocketEntry(Protocol.PACKET_RAW, SocketState.UNCONNECTED, 0, 0, 3, null,
+                51, 0, null, new Owners(OwnerStatus.KNOWN, List.of(new ProcessOwner(9, 9, command, 3))));
+        String line = lines(s);
+        return line.substring(line.indexOf("\"owners\":") + "\"owners\":".length(), line.length() - 2);
     }
 
     /** A bad format or an argument to --json is a usage error: exit 255, nothing on stdout, one line on stderr. */
