@@ -68,7 +68,8 @@ public final class TargetSyntax {
         if (IPV4.matcher(text).matches()) {
             return InetAddress.ofLiteral(text);
         }
-        if (text.indexOf(':') >= 0 && text.indexOf('%') < 0) {
+        // The JDK takes "[::1]" for a literal too: brackets belong to the target's syntax, not the address.
+        if (text.indexOf(':') >= 0 && text.indexOf('%') < 0 && text.indexOf('[') < 0 && text.indexOf(']') < 0) {
             try {
                 return InetAddress.ofLiteral(text);
             } catch (IllegalArgumentException e) {
