@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -61,6 +62,87 @@ class LauncherTest {
                     "download a JDK 25 (e.g. Eclipse Temurin", "adoptium.net", "set JAVA_HOME");
             assertFalse(run.stderr().contains("openjdk-25"), "no package Debian 12 lacks: " + run.stderr());
         }
+    }
+
+    @Test
+    void aFailedBuildShowsMavensErrorsAndWhatToDoAboutADownload() throws Exception {
+        // What Debian's Maven 3.8.7 writes when its repository cannot be reached (a mirror on a closed port).
+        LauncherCheckout.write(checkout.tools().resolve("mvn.fails"), """
+                \u001b[0m\u001b[0mWARNING: A terminally deprecated method in sun.misc.Unsafe has been called
+                [INFO] BUILD FAILURE
+                [INFO] ------------------------------------------------------------------------
+                [ERROR] Plugin org.apache.maven.plugins:maven-jar-plugin:3.4.2 or one of its dependencies could not be \
+                resolved: Failed to read artifact descriptor for org.apache.maven.plugins:maven-jar-plugin:jar:3.4.2: \
+                Could not transfer artifact org.apache.maven.plugins:maven-jar-plugin:pom:3.4.2 from/to m \
+                (http://127.0.0.1:9/repo): transfer failed for http://127.0.0.1:9/repo/org/apache/maven/plugins/\
+                maven-jar-plugin/3.4.2/maven-jar-plugin-3.4.2.pom: Connect to 127.0.0.1:9 [/127.0.0.1] failed: \
+                Connection refused -> [Help 1]
+                [ERROR]\s
+                [ERROR] To see the full stack trace of the errors, re-run Maven with the -e switch.
+                [ERROR] Re-run Maven using the -X switch to enable full debug logging.
+                [ERROR]\s
+                [ERROR] For more information about the errors and possible solutions, please read the following articles:
+                [ERROR] [Help 1] http://cwiki.apache.org/confluence/display/MAVEN/PluginResolutionException
+                \u001b[0m\u001b[0m
+                """);
+        Run run = checkout.launcher("-tlnp");
+        assertEquals(1, run.exit(), run.toString());
+        assertEquals("", run.stdout(), run.toString());
+        assertContains(run.stderr(), "the build failed",
+                "[ERROR] Plugin org.apache.maven.plugins:maven-jar-plugin:3.4.2 or one of its dependencies",
+                "failed: Connection refused\n", checkout.root().resolve("target.build.log").toString(),
+                "Maven could not download", "https://repo.maven.apache.org/maven2", "~/.m2/settings.xml");
+        for (String noise : List.of("To see the full stack trace", "[Help 1]", "sun.misc.Unsafe", "\u001b")) {
+            assertFalse(run.stderr().contains(noise), "says " + noise + ": " + run.stderr());
+        }
+        assertTrue(Files.readString(checkout.root().resolve("target.build.log")).contains("To see the full stack trace"),
+                "the log keeps all of Maven's output");
+    }
+
+    @Test
+    void aFailedBuildWithoutErrorLinesShowsTheEndOfTheLog() throws Exception {
+        LauncherCheckout.write(checkout.tools().resolve("mvn.fails"), "WARNING: noise\nline one\nthe last words\n");
+        Run run = checkout.launcher("-tlnp");
+        assertEquals(1, run.exit(), run.toString());
+        assertContains(run.stderr(), "  line one\n  the last words\n");
+        assertFalse(run.stderr().contains("noise") || run.stderr().contains("Maven could not download"), run.stderr());
+    }
+
+    @Test
+    void withoutMavenItSaysHowToGetIt() throws Exception {
+        // A PATH with every command of this machine but mvn.
+        Path path = dir.resolve("path-without-mvn");
+        Files.createDirectories(path);
+        for (String bin : List.of("/usr/local/bin", "/usr/bin", "/bin", "/usr/sbin", "/sbin")) {
+            if (!Files.isDirectory(Path.of(bin))) {
+                continue;
+            }
+            try (var commands = Files.list(Path.of(bin))) {
+                for (Path command : commands.toList()) {
+                    Path link = path.resolve(command.getFileName().toString());
+                    if (!link.getFileName().toString().equals("mvn") && !Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.createSymbolicLink(link, command);
+                    }
+                }
+            }
+        }
+        checkout.environment().put("PATH", path.toString());
+        Run run;
+        try {
+            run = checkout.launcher("-tlnp");
+        } finally {
+            // The links go before the temporary directory's clean-up, which warns of each link to outside it.
+            try (var links = Files.list(path)) {
+                for (Path link : links.toList()) {
+                    Files.delete(link);
+                }
+            }
+        }
+        assertEquals(1, run.exit(), run.toString());
+        assertEquals("", run.stdout(), run.toString());
+        assertContains(run.stderr(), "needs Maven", "apt-get install maven", "gcc");
+        assertFalse(run.stderr().contains("command not found") || run.stderr().contains("target.build.log"), run.stderr());
+        assertFalse(Files.exists(checkout.root().resolve("target.build.log")), "no log of a build that never started");
     }
 
     private static void assertContains(String text, String... parts) {
