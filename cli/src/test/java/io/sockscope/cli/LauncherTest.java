@@ -145,6 +145,56 @@ class LauncherTest {
         assertFalse(Files.exists(checkout.root().resolve("target.build.log")), "no log of a build that never started");
     }
 
+    @Test
+    void theFirstRunSaysEachStepOnStderrAndTheNextSaysNothing() throws Exception {
+        checkout.environment().put("CC", "no-such-cc");
+        Run first = checkout.launcher("-tlnp");
+        assertEquals(0, first.exit(), first.toString());
+        assertEquals(LauncherCheckout.LISTING, first.stdout(), first.toString());
+        assertLines(first.stderr(), "sockscope: building the library and the command with Maven",
+                "sockscope: building the JNI library", "sockscope: no JNI library (no C compiler (no-such-cc)",
+                "sockscope: training the start-up cache");
+        assertContains(first.stderr(), "apt-get install gcc");
+        List<String> calls = checkout.takeCalls();
+        assertTrue(calls.getFirst().startsWith("mvn "), calls.toString());
+        assertTrue(calls.getLast().contains("-XX:AOTCache="), "the command runs with the new cache: " + calls);
+
+        Run next = checkout.launcher("-tlnp");
+        assertEquals(0, next.exit(), next.toString());
+        assertEquals(LauncherCheckout.LISTING, next.stdout(), next.toString());
+        assertEquals("", next.stderr(), next.toString());
+        calls = checkout.takeCalls();
+        assertEquals(1, calls.size(), "only the command: " + calls);
+        assertTrue(calls.getFirst().contains("-XX:AOTCache=") && calls.getFirst().endsWith("io.sockscope.cli.Main -tlnp"),
+                calls.toString());
+    }
+
+    @Test
+    void onATerminalMavensModulesShowAsTheyAreBuiltAndStdoutIsStillTheListingAlone() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "needs util-linux's script for a terminal");
+        Path stdout = dir.resolve("stdout");
+        // script(1) gives the launcher a terminal for stderr; stdout goes to a file.
+        Run run = checkout.run(List.of(), "/usr/bin/script", "-q", "-e", "-c",
+                checkout.root().resolve("bin/sockscope") + " -tlnp >" + stdout, "/dev/null");
+        assertEquals(0, run.exit(), run.toString());
+        assertEquals(LauncherCheckout.LISTING, Files.readString(stdout));
+        String terminal = run.stdout().replace("\r\n", "\n");
+        assertLines(terminal, "sockscope: building the library and the command with Maven",
+                "sockscope:   [1/2] sockscope library 0.1.0-SNAPSHOT\n", "sockscope:   [2/2] sockscope command 0.1.0-SNAPSHOT\n",
+                "sockscope: building the JNI library", "sockscope: training the start-up cache");
+        assertFalse(terminal.contains("fake listing"), terminal);
+    }
+
+    /** Asserts that {@code text} has lines starting with each of {@code starts}, in that order. */
+    private static void assertLines(String text, String... starts) {
+        int from = 0;
+        for (String start : starts) {
+            int at = text.startsWith(start, from) ? from : text.indexOf("\n" + start, from);
+            assertTrue(at >= 0, "no line \"" + start + "\" (in this order) in:\n" + text);
+            from = at + 1;
+        }
+    }
+
     private static void assertContains(String text, String... parts) {
         for (String part : parts) {
             assertTrue(text.contains(part), "no \"" + part + "\" in:\n" + text);
