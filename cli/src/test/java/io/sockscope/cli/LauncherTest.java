@@ -185,6 +185,66 @@ class LauncherTest {
         assertFalse(terminal.contains("fake listing"), terminal);
     }
 
+    @Test
+    void aJavaHomeNamingAnOlderJdkIsLookedPastOnceUntilItOrTheChoiceChanges() throws Exception {
+        assumeJvmNamespace();
+        checkout.built();
+        // A JDK 17 without a release file: bin/find-java asks its java for the version, which shows as a call.
+        Path old = dir.resolve("opt/jdk-17");
+        Files.createDirectories(old.getParent());
+        Files.move(checkout.jdk("jdk-17", "17.0.2", false), old);
+        checkout.environment().put("JAVA_HOME", old.toString());
+        assertEquals(List.of(old), probes(launch()), "the first run asks");
+        assertEquals(JVM.resolve("jdk-25"), commandJdk);
+        assertEquals(List.of(), probes(launch()), "the next run remembers");
+        assertEquals(JVM.resolve("jdk-25"), commandJdk);
+
+        // The chosen JDK goes, another comes.
+        checkout.jdk("jdk-26", "26", true);
+        Files.move(checkout.jdk("jdk-25"), dir.resolve("jdk-25-removed"));
+        assertEquals(List.of(old), probes(launch()), "a vanished choice is asked about again");
+        assertEquals(JVM.resolve("jdk-26"), commandJdk);
+        assertEquals(List.of(), probes(launch()));
+        assertEquals(JVM.resolve("jdk-26"), commandJdk);
+
+        // Another JAVA_HOME.
+        Path older = dir.resolve("opt/jdk-11");
+        Files.move(checkout.jdk("jdk-11", "11.0.9", false), older);
+        checkout.environment().put("JAVA_HOME", older.toString());
+        assertEquals(List.of(older), probes(launch()), "another JAVA_HOME is asked about");
+        assertEquals(List.of(), probes(launch()));
+
+        // The JDK at JAVA_HOME replaced in place by a JDK 25 (a link moved, a package upgraded): JAVA_HOME wins.
+        LauncherCheckout.write(older.resolve("release"), "JAVA_VERSION=\"25.0.2\"\n");
+        launch();
+        assertEquals(older, commandJdk);
+        assertEquals(List.of(), probes(launch()));
+        assertEquals(older, commandJdk);
+    }
+
+    /** Where the fake JDKs are in the mount namespace. */
+    private static final Path JVM = Path.of("/usr/lib/jvm");
+
+    /** The JDK that ran the command at the last {@link #launch()}. */
+    private Path commandJdk;
+
+    /** Runs bin/sockscope -tlnp over the fake JDKs, checks its output, notes the command's JDK and returns the calls. */
+    private List<String> launch() throws Exception {
+        Run run = checkout.run(checkout.inJvmNamespace(), checkout.root().resolve("bin/sockscope").toString(), "-tlnp");
+        assertEquals(0, run.exit(), run.toString());
+        assertEquals(LauncherCheckout.LISTING, run.stdout(), run.toString());
+        List<String> calls = checkout.takeCalls();
+        List<String> command = calls.stream().filter(call -> call.endsWith("io.sockscope.cli.Main -tlnp")).toList();
+        assertEquals(1, command.size(), calls.toString());
+        commandJdk = Path.of(command.getFirst().split(" ")[1]);
+        return calls;
+    }
+
+    /** The JDKs whose version bin/find-java asked among these calls. */
+    private static List<Path> probes(List<String> calls) {
+        return calls.stream().filter(call -> call.endsWith(" -version")).map(call -> Path.of(call.split(" ")[1])).toList();
+    }
+
     /** Asserts that {@code text} has lines starting with each of {@code starts}, in that order. */
     private static void assertLines(String text, String... starts) {
         int from = 0;
