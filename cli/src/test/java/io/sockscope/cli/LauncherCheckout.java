@@ -182,6 +182,12 @@ final class LauncherCheckout {
 
     /** Runs {@code prefix COMMAND ARGS} from the checkout's directory, with {@link #environment()}. */
     Run run(List<String> prefix, String command, String... args) throws IOException, InterruptedException {
+        return run(prefix, Map.of(), command, args);
+    }
+
+    /** Runs {@code prefix COMMAND ARGS} with {@link #environment()} and then {@code variables}. */
+    Run run(List<String> prefix, Map<String, String> variables, String command, String... args)
+            throws IOException, InterruptedException {
         List<String> line = new ArrayList<>(prefix);
         line.add(command);
         line.addAll(List.of(args));
@@ -193,6 +199,7 @@ final class LauncherCheckout {
                     .redirectOutput(out.toFile()).redirectError(err.toFile());
             builder.environment().clear();
             builder.environment().putAll(environment);
+            builder.environment().putAll(variables);
             Process process = builder.start();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();

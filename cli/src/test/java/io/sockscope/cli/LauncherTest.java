@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -220,6 +222,45 @@ class LauncherTest {
         assertEquals(older, commandJdk);
         assertEquals(List.of(), probes(launch()));
         assertEquals(older, commandJdk);
+    }
+
+    @Test
+    void anotherUserOfACheckoutTheyCannotWriteRunsItsBuildAsItIsAndNeverBuilds() throws Exception {
+        assumeTrue(isRoot(), "needs root: runs the launcher as a throwaway user");
+        checkout.built();
+        checkout.sourceChanged();
+        try (ThrowawayUser user = new ThrowawayUser()) {
+            Map<String, String> env = userEnvironment(user);
+            Run run = checkout.run(user.prefix(), env, launcherPath(), "-tlnp");
+            assertEquals(0, run.exit(), run.toString());
+            assertEquals(LauncherCheckout.LISTING, run.stdout(), run.toString());
+            assertLines(run.stderr(), "sockscope: warning: " + checkout.jar() + " is older than the sources");
+            assertEquals(1, run.stderr().lines().filter(line -> line.contains("older than the sources")).count(), run.stderr());
+            assertFalse(checkout.takeCalls().stream().anyMatch(call -> call.startsWith("mvn ")), "no build");
+            assertFalse(Files.exists(checkout.root().resolve("target.build.log")));
+
+            Files.delete(checkout.jar());
+            run = checkout.run(user.prefix(), env, launcherPath(), "-tlnp");
+            assertEquals(1, run.exit(), run.toString());
+            assertEquals("", run.stdout(), run.toString());
+            assertContains(run.stderr(), checkout.root() + " has not been built", "not writable by you",
+                    "its owner can, by running bin/sockscope once");
+            assertEquals(List.of(), checkout.takeCalls(), "no build, no command");
+            assertFalse(Files.exists(checkout.root().resolve("target.build.log")));
+        }
+    }
+
+    /** The environment of a throwaway user: a HOME of their own, which only they can write. */
+    private Map<String, String> userEnvironment(ThrowawayUser user) throws IOException {
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path home = dir.resolve("home-" + user.name());
+        Files.createDirectories(home);
+        Files.setOwner(home, dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(user.name()));
+        return Map.of("HOME", home.toString());
+    }
+
+    private String launcherPath() {
+        return checkout.root().resolve("bin/sockscope").toString();
     }
 
     /** Where the fake JDKs are in the mount namespace. */
