@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -250,6 +251,53 @@ class LauncherTest {
         }
     }
 
+    @Test
+    void anotherUserIsToldOncePerBuildThatItHasNoStartUpCacheAndNeverRunsAnOldOne() throws Exception {
+        assumeTrue(isRoot(), "needs root: runs the launcher as a throwaway user");
+        checkout.built(); // by mvn package, say: the owner has not run the launcher since
+        try (ThrowawayUser user = new ThrowawayUser()) {
+            Map<String, String> env = new HashMap<>(userEnvironment(user));
+            // The user's own JAVA_HOME, a JDK 25 without a release file: bin/find-java asks it its version.
+            Path jdk = checkout.jdk("jdk-25-user", "25.0.1", false);
+            env.put("JAVA_HOME", jdk.toString());
+            Path note = Path.of(env.get("HOME"), ".cache/sockscope/notes");
+
+            Run run = checkout.run(user.prefix(), env, launcherPath(), "-tlnp");
+            assertEquals(0, run.exit(), run.toString());
+            assertEquals(LauncherCheckout.LISTING, run.stdout(), run.toString());
+            assertLines(run.stderr(), "sockscope: note: this build has no start-up cache, and you cannot make it");
+            assertContains(run.stderr(), "the checkout's owner can make it by running bin/sockscope once");
+            List<String> calls = checkout.takeCalls();
+            assertEquals(List.of("java " + jdk + " -version", "java " + jdk + " " + javaLine(checkout.jar())), withoutFlags(calls));
+            assertTrue(Files.isDirectory(note), "the note is remembered in the user's cache directory");
+
+            run = checkout.run(user.prefix(), env, launcherPath(), "-tlnp");
+            assertEquals("", run.stderr(), "said once: " + run);
+            assertEquals(List.of("java " + jdk + " " + javaLine(checkout.jar())), withoutFlags(checkout.takeCalls()),
+                    "the user's JDK choice is remembered too");
+
+            // The owner runs the launcher: the build gets its cache, which the user then runs with.
+            run = checkout.launcher("-tlnp");
+            assertLines(run.stderr(), "sockscope: training the start-up cache");
+            checkout.takeCalls();
+            run = checkout.run(user.prefix(), env, launcherPath(), "-tlnp");
+            assertEquals("", run.stderr(), run.toString());
+            String cached = checkout.takeCalls().getLast();
+            assertTrue(cached.contains("-XX:AOTCache=" + checkout.root().resolve("cli/target/aot")), cached);
+
+            // mvn package rebuilds the jar: the cache of the build before is not used, and the user hears once.
+            Thread.sleep(10);
+            checkout.built();
+            run = checkout.run(user.prefix(), env, launcherPath(), "-tlnp");
+            assertEquals(LauncherCheckout.LISTING, run.stdout(), run.toString());
+            assertLines(run.stderr(), "sockscope: note: this build has no start-up cache");
+            assertEquals(List.of("java " + jdk + " " + javaLine(checkout.jar())), withoutFlags(checkout.takeCalls()),
+                    "the new jar, not the copy the old cache was made with");
+            run = checkout.run(user.prefix(), env, launcherPath(), "-tlnp");
+            assertEquals("", run.stderr(), run.toString());
+        }
+    }
+
     /** The environment of a throwaway user: a HOME of their own, which only they can write. */
     private Map<String, String> userEnvironment(ThrowawayUser user) throws IOException {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -261,6 +309,16 @@ class LauncherTest {
 
     private String launcherPath() {
         return checkout.root().resolve("bin/sockscope").toString();
+    }
+
+    /** The end of the launcher's java command line for a class path. */
+    private static String javaLine(Path classPath) {
+        return "-cp " + classPath + " io.sockscope.cli.Main -tlnp";
+    }
+
+    /** The calls with the JVM's options taken out of each java line ("java JDK -cp … Main ARGS"). */
+    private static List<String> withoutFlags(List<String> calls) {
+        return calls.stream().map(call -> call.replaceFirst("^(java \\S+) .*?(-cp |-version$)", "$1 $2")).toList();
     }
 
     /** Where the fake JDKs are in the mount namespace. */
