@@ -96,12 +96,18 @@ final class ListingCommand {
         WarningSink warnings = message -> err.println("sockscope: warning: " + message);
         OwnerLookup owners = OwnerLookup.NONE;
         PendingOwners pending = null;
+        OwnerScanner scanner = null;
         if (options.processes() || options.threads()) {
             // ss reads /proc before it opens a socket, so it never lists itself as an owner; neither do we. The
-            // scan runs while the rest of the listing gets ready; the first row waits for it (PendingOwners).
-            OwnerScanner scanner = OwnerScanner.create(warnings).using(OwnerScanChoice.from(environment))
+            // scan starts once the listing is ready but for its netlink channel (startScan), the kernel is asked
+            // for the sockets once the scan is over, as ss asks, and a socket that appeared in between is looked
+            // up once more (PendingOwners).
+            scanner = OwnerScanner.create(warnings).using(OwnerScanChoice.from(environment))
                     .excludingProcess(ProcessHandle.current().pid());
-            pending = new PendingOwners(scanner.scanAsync(paths.procRoot(), options.threads()));
+            // The second look meets what the first met: its warnings would only repeat them. Destroyed sockets
+            // (-E) are gone: looking again would find nothing.
+            pending = new PendingOwners(actions.events() ? null : new PendingOwners.SecondScan(
+                    scanner.warningTo(WarningSink.IGNORE), paths.procRoot(), options.threads()));
             owners = pending;
         }
         // Resolver threads are daemons: an error that ends the listing early leaves nothing running.
@@ -114,6 +120,7 @@ final class ListingCommand {
                 writer.header();
             }
             if (actions.events()) {
+                startScan(pending, scanner, paths);
                 ExtendedOutput wanted = options.extended();
                 return new EventFollower(sel, filter, writer, stdout, warnings,
                         wanted.memory() || wanted.tcpInfo() || wanted.tos()).follow();
@@ -129,7 +136,9 @@ final class ListingCommand {
                 extended.memory(), extended.tcpInfo(), extended.tos(), extended.details() || extended.bpf(),
                 filter.bytecode());
         boolean incomplete = false;
-        try (ListingSources sources = new ListingSources(paths, filter, environment, actions.kill(), warnings)) {
+        startScan(pending, scanner, paths);
+        try (ListingSources sources = new ListingSources(paths, filter, environment, actions.kill(), warnings,
+                pending == null ? null : pending::awaitQuietly)) {
             for (DumpKind kind : DumpPlan.of(sel.tables, sel.families, sel.states)) {
                 try {
                     sources.dump(kind, request, socket -> {
@@ -161,6 +170,19 @@ final class ListingCommand {
             hosts.close();
         }
         return incomplete && options.format() != OutputFormat.SS ? 1 : 0;
+    }
+
+    /**
+     * Starts the owner scan, if there is one, as late as the listing allows: the kernel is asked for the sockets
+     * once it is over, and the nearer the scan's moment to the dump's, the fewer sockets of a churning host
+     * change between the two. What is left to do here (the netlink channel and the linkage it needs) still
+     * overlaps it; the options, the filter and the writers, done before, cost a fresh JVM with its start-up
+     * cache about a millisecond, and one without it tens.
+     */
+    private void startScan(PendingOwners pending, OwnerScanner scanner, ProcPaths paths) {
+        if (pending != null) {
+            pending.start(scanner.scanAsync(paths.procRoot(), options.threads()));
+        }
     }
 
     private ListingFormat format(TableSelection sel) {

@@ -47,7 +47,19 @@ final class ListingSources implements AutoCloseable {
      */
     ListingSources(ProcPaths paths, ListingFilter filter, Map<String, String> environment, boolean kill,
                    WarningSink warnings) {
-        this.live = new FallbackSource(new NetlinkSource(), new ProcNetSource(paths, CLOCK_TICKS_PER_SECOND),
+        this(paths, filter, environment, kill, warnings, null);
+    }
+
+    /**
+     * @param kill          close what is listed ({@code -K})
+     * @param beforeKernel  when not null, runs before each request to the kernel, on a channel already open
+     *                      ({@link NetlinkSource#requestingAfter}): the owner scan a listing waits for
+     */
+    ListingSources(ProcPaths paths, ListingFilter filter, Map<String, String> environment, boolean kill,
+                   WarningSink warnings, Runnable beforeKernel) {
+        this.live = new FallbackSource(
+                beforeKernel == null ? new NetlinkSource() : NetlinkSource.requestingAfter(beforeKernel),
+                new ProcNetSource(paths, CLOCK_TICKS_PER_SECOND),
                 kind -> paths.forcesProc(kind) || filter.forcesProc(kind));
         String replayFile = environment.get(ReplaySource.ENVIRONMENT_VARIABLE);
         this.replay = replayFile != null ? new ReplaySource(Path.of(replayFile)) : null;

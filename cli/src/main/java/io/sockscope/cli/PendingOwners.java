@@ -2,24 +2,137 @@ package io.sockscope.cli;
 
 import io.sockscope.model.Owner;
 import io.sockscope.procmap.OwnerIndex;
+import io.sockscope.procmap.OwnerScanner;
 import io.sockscope.render.OwnerLookup;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiConsumer;
+import java.util.function.LongPredicate;
 
 /**
- * The owners of a listing ({@code -p}, {@code -T}) from a {@code /proc} scan still running when the listing
- * starts: the first lookup waits for it. The scan is the longest part of such a listing and runs on threads
- * of its own, so the listing's own start (native linkage, the netlink dump filling its buffer) overlaps it
- * instead of following it. Serves one thread.
+ * The owners of a listing ({@code -p}, {@code -T}) from a {@code /proc} scan that runs on threads of its own
+ * while the listing opens its netlink channel: the kernel is asked for the sockets once the scan is over
+ * ({@link #awaitQuietly}, on the dump's thread), as ss reads /proc before it dumps, and the first lookup waits
+ * for it too.
+ *
+ * <p>When the scan has been over for a while by then (a quarter of its own time: a JVM without its start-up
+ * cache, a loaded host), the dump's thread makes it again first, so that its moment is near the dump's.
+ *
+ * <p>A socket created after the scan read its owner's descriptors, but before the dump, has no owner in the
+ * scan: under churn ss loses those too. Here the first such socket triggers one second scan, made after the
+ * dump passed it, which keeps only the sockets the first scan did not find; a socket missing from the first
+ * scan takes its owners from the second. Together the two scans miss only a socket whose descriptor was
+ * opened after the first and closed before the second. A socket that existed when the first scan ran (its
+ * inode well below the highest one that scan found) and was not found then is held by nobody this process
+ * may see (the kernel's own sockets, a process whose descriptors are closed to us): it triggers nothing, and
+ * neither does any socket when the first scan found none to compare with, so a quiet listing scans once.
+ * Serves one thread.
  */
 final class PendingOwners implements OwnerLookup {
-    private final CompletableFuture<OwnerIndex> scan;
-    private OwnerIndex index;
+    /**
+     * How far below the highest inode of the first scan a new socket's inode may be: the kernel hands out
+     * inode numbers to each processor in batches of 1024 ({@code get_next_ino}), so a processor still using
+     * an older batch numbers a new socket below one numbered earlier elsewhere. 64 batches.
+     */
+    static final long INODE_BATCH_SLACK = 64 * 1024;
 
-    PendingOwners(CompletableFuture<OwnerIndex> scan) {
-        this.scan = scan;
+    /**
+     * How long the first scan may have been over when the dump is ready to be asked for before it is made
+     * again: a quarter of its own time, and at least this.
+     */
+    static final long STALE_AFTER_NANOS = 2_000_000;
+
+    /** A second scan, keeping only the sockets the predicate accepts. */
+    @FunctionalInterface
+    interface Rescan {
+        OwnerIndex scan(LongPredicate wantedInodes);
+    }
+
+    /**
+     * The second scan of a listing: {@code scanner} once more. A class rather than a lambda, as is
+     * {@link NotFound}: a fresh JVM links a lambda it has not met before in milliseconds, and the start-up
+     * cache, trained on quiet listings, has not met these; the second scan is worth the more, the sooner it
+     * comes after the dump.
+     */
+    static final class SecondScan implements Rescan {
+        private final OwnerScanner scanner;
+        private final Path procRoot;
+        private final boolean threads;
+
+        SecondScan(OwnerScanner scanner, Path procRoot, boolean threads) {
+            this.scanner = scanner;
+            this.procRoot = procRoot;
+            this.threads = threads;
+        }
+
+        @Override
+        public OwnerIndex scan(LongPredicate wantedInodes) {
+            return scanner.scan(procRoot, threads, wantedInodes);
+        }
+    }
+
+    /** The sockets an index has no owner for. */
+    private static final class NotFound implements LongPredicate {
+        private final OwnerIndex index;
+
+        NotFound(OwnerIndex index) {
+            this.index = index;
+        }
+
+        @Override
+        public boolean test(long inode) {
+            return !index.hasOwners(inode);
+        }
+    }
+
+    /** The first scan; replaced once by a fresh one while no lookup has been made ({@link #awaitQuietly}). */
+    private volatile CompletableFuture<OwnerIndex> scan;
+    private final Rescan rescan;
+    private long startedAt;
+    private volatile long endedAt;
+    /** Whether a dump's thread has waited for the scan: only the first may refresh it. */
+    private boolean awaited;
+    private OwnerIndex index;
+    /** The second scan, once made. */
+    private OwnerIndex second;
+    /**
+     * The first scan's highest inode, computed at the first miss: sockets numbered more than
+     * {@link #INODE_BATCH_SLACK} below it existed when it ran.
+     */
+    private long newestKnown = -1;
+
+    /**
+     * Owners from a scan given later ({@link #start}), completed by one {@code rescan} (when not null) for
+     * sockets created after it.
+     */
+    PendingOwners(Rescan rescan) {
+        this.rescan = rescan;
+    }
+
+    /** Owners from {@code scan}, completed by one {@code rescan} (when not null). */
+    PendingOwners(CompletableFuture<OwnerIndex> scan, Rescan rescan) {
+        this(rescan);
+        start(scan);
+    }
+
+    /** Gives the first scan, started; before this no lookup may be made. Called once. */
+    void start(CompletableFuture<OwnerIndex> firstScan) {
+        if (scan != null) {
+            throw new IllegalStateException("the owner scan was already started");
+        }
+        startedAt = System.nanoTime();
+        scan = firstScan.whenComplete(new Stamp());
+    }
+
+    /** Notes when the first scan ended, on its thread, before the stage the others wait on completes. */
+    private final class Stamp implements BiConsumer<OwnerIndex, Throwable> {
+        @Override
+        public void accept(OwnerIndex index, Throwable failure) {
+            endedAt = System.nanoTime();
+        }
     }
 
     @Override
@@ -27,7 +140,51 @@ final class PendingOwners implements OwnerLookup {
         if (index == null) {
             index = await();
         }
-        return index.owners(inode);
+        List<Owner> found = index.owners(inode);
+        if (!found.isEmpty() || rescan == null || inode <= 0) {
+            return found;
+        }
+        if (second == null) {
+            OwnerIndex first = index;
+            if (newestKnown < 0) {
+                newestKnown = first.highestInode();
+            }
+            if (inode <= newestKnown - INODE_BATCH_SLACK || newestKnown == 0) {
+                return found;
+            }
+            second = rescan.scan(new NotFound(first));
+        }
+        return second.owners(inode);
+    }
+
+    /**
+     * Waits for the scan to end, however it ends (a failure is thrown by the lookups): the dump's thread
+     * calls this before it asks the kernel for a table.
+     */
+    void awaitQuietly() {
+        CompletableFuture<OwnerIndex> first = scan;
+        if (first == null) {
+            return;
+        }
+        try {
+            first.join();
+        } catch (RuntimeException | Error e) {
+            return; // given to the lookups, on the listing's thread
+        }
+        if (awaited || rescan == null) {
+            return;
+        }
+        awaited = true;
+        // The scan has been over for a while (a JVM without its start-up cache, a loaded host): a scan made
+        // now, though it delays the dump by as long as it takes, reads the tables nearer the dump's moment.
+        long stale = System.nanoTime() - endedAt;
+        if (stale > Math.max((endedAt - startedAt) / 4, STALE_AFTER_NANOS)) {
+            try {
+                scan = CompletableFuture.completedFuture(rescan.scan(new NotFound(OwnerIndex.empty())));
+            } catch (RuntimeException e) {
+                // the first scan stands
+            }
+        }
     }
 
     /**
@@ -42,6 +199,9 @@ final class PendingOwners implements OwnerLookup {
 
     /** The finished scan; a failure of the scan is rethrown here as it was thrown there. */
     private OwnerIndex await() {
+        if (scan == null) {
+            throw new IllegalStateException("the owner scan was not started");
+        }
         try {
             return scan.join();
         } catch (CompletionException e) {

@@ -93,6 +93,19 @@ public final class OwnerIndex {
         }
     }
 
+    /**
+     * The highest socket inode found, or 0 when none was. The kernel numbers socket inodes from a counter
+     * that only grows (handed out to each processor in batches of 1024), so a socket missing from this index
+     * whose inode is well below this one already existed when the scan ran.
+     */
+    public long highestInode() {
+        long highest = 0;
+        for (int bits : entryInodes) {
+            highest = Math.max(highest, Integer.toUnsignedLong(bits));
+        }
+        return highest;
+    }
+
     /** The number of (socket, descriptor) pairs found. */
     public int size() {
         return entryInodes.length;

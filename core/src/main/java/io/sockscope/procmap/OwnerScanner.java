@@ -97,6 +97,11 @@ public final class OwnerScanner {
         return new OwnerScanner(warnings, parallelism, nativeCalls, pid, method);
     }
 
+    /** This scanner, giving its warnings to {@code warnings} instead. */
+    public OwnerScanner warningTo(WarningSink warnings) {
+        return new OwnerScanner(warnings, parallelism, nativeCalls, excludedPid, method);
+    }
+
     /** Whether the native system calls can be used: native access granted and the C library complete. */
     static boolean nativeCallsAvailable() {
         // Asking first keeps the JDK from printing its restricted-method warning when access was not granted.

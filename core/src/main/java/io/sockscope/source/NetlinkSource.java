@@ -27,6 +27,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -73,21 +74,38 @@ public final class NetlinkSource implements SocketSource {
      */
     static final long BACKGROUND_BUDGET_BYTES = 4L << 20;
 
+    /** No wait before the requests: one instance, made with the class, for every source that does not wait. */
+    private static final Runnable NO_WAIT = () -> { };
+
     private final ChannelOpener opener;
     private final ReplyRecorder recorder;
     private final boolean background;
+    /** Runs on the dumping thread between opening a channel and sending its first request. */
+    private final Runnable beforeRequests;
 
     /**
      * A source reading the kernel of the calling thread's network namespace. Inet and unix dumps are received
      * on a thread of its own ({@link BackgroundDump}) while the calling thread decodes and delivers.
      */
     public NetlinkSource() {
-        this(() -> NetlinkChannel.open(SockDiag.NETLINK_SOCK_DIAG), null, true);
+        this(() -> NetlinkChannel.open(SockDiag.NETLINK_SOCK_DIAG), null, true, NO_WAIT);
+    }
+
+    /**
+     * A source like {@link #NetlinkSource()} whose every dump opens its channel, then waits for
+     * {@code ready} to return before sending its request: the kernel's table is read at a moment the caller
+     * chooses (ss reads /proc for {@code -p} before it asks for the sockets), while the work of getting the
+     * channel ready, a few milliseconds of a fresh JVM, overlaps whatever {@code ready} waits for.
+     * {@code ready} runs on the dumping thread, once per dump, and should not throw.
+     */
+    public static NetlinkSource requestingAfter(Runnable ready) {
+        return new NetlinkSource(() -> NetlinkChannel.open(SockDiag.NETLINK_SOCK_DIAG), null, true,
+                Objects.requireNonNull(ready, "ready"));
     }
 
     /** A source whose dumps run over the channels {@code opener} gives (tests: scripted replies). */
     NetlinkSource(ChannelOpener opener) {
-        this(opener, null, false);
+        this(opener, null, false, NO_WAIT);
     }
 
     /**
@@ -95,13 +113,20 @@ public final class NetlinkSource implements SocketSource {
      * when {@code background}: then {@code opener} is called on that thread.
      */
     NetlinkSource(ChannelOpener opener, boolean background) {
-        this(opener, null, background);
+        this(opener, null, background, NO_WAIT);
     }
 
-    private NetlinkSource(ChannelOpener opener, ReplyRecorder recorder, boolean background) {
+    /** {@link #requestingAfter(Runnable)} over the channels {@code opener} gives (tests). */
+    NetlinkSource(ChannelOpener opener, boolean background, Runnable beforeRequests) {
+        this(opener, null, background, beforeRequests);
+    }
+
+    private NetlinkSource(ChannelOpener opener, ReplyRecorder recorder, boolean background,
+                          Runnable beforeRequests) {
         this.opener = opener;
         this.recorder = recorder;
         this.background = background;
+        this.beforeRequests = beforeRequests;
     }
 
     /**
@@ -110,12 +135,12 @@ public final class NetlinkSource implements SocketSource {
      * calling thread.
      */
     public static NetlinkSource recording(ReplyRecorder recorder) {
-        return new NetlinkSource(() -> NetlinkChannel.open(SockDiag.NETLINK_SOCK_DIAG), recorder, false);
+        return new NetlinkSource(() -> NetlinkChannel.open(SockDiag.NETLINK_SOCK_DIAG), recorder, false, NO_WAIT);
     }
 
     /** {@link #recording(ReplyRecorder)} over the channels {@code opener} gives (tests). */
     static NetlinkSource recording(ChannelOpener opener, ReplyRecorder recorder) {
-        return new NetlinkSource(opener, recorder, false);
+        return new NetlinkSource(opener, recorder, false, NO_WAIT);
     }
 
     /** Opens one {@code NETLINK_SOCK_DIAG} channel per dump. */
@@ -301,11 +326,13 @@ public final class NetlinkSource implements SocketSource {
             if (inBackground) {
                 BackgroundDump.run("sockscope-netlink", forward -> {
                     try (NetlinkChannel channel = opener.open()) {
+                        beforeRequests.run();
                         work.run(channel, forward);
                     }
                 }, handler, BACKGROUND_BUDGET_BYTES);
             } else {
                 try (NetlinkChannel channel = open()) {
+                    beforeRequests.run();
                     work.run(channel, handler);
                 }
             }

@@ -38,6 +38,17 @@ class OwnerIndexTest {
     }
 
     @Test
+    void highestInodeIsUnsignedAndZeroForAnEmptyIndex() {
+        assertEquals(0, OwnerIndex.empty().highestInode());
+        OwnerIndexBuilder builder = new OwnerIndexBuilder();
+        int task = builder.addTask(1, 1, "x");
+        builder.addEntry(task, 70_000, 3);
+        builder.addEntry(task, (int) 0x8000_0001L, 4);
+        builder.addEntry(task, 5, 5);
+        assertEquals(0x8000_0001L, builder.build().highestInode());
+    }
+
+    @Test
     void manyInodesAndUnsignedValuesAllResolve() {
         OwnerIndexBuilder builder = new OwnerIndexBuilder();
         int task = builder.addTask(1, 1, ProcessName.ofText("x"));

@@ -20,8 +20,10 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static io.sockscope.kernel.Replies.addressed;
 import static io.sockscope.kernel.Replies.datagram;
@@ -120,6 +122,33 @@ class NetlinkSourceScriptedTest {
         assertEquals(AddressFamily.INET6, ((InetSocket) run.sockets.getLast()).family());
         assertEquals(List.of(), run.warnings);
         assertTrue(run.exchange.isClosed());
+    }
+
+    /**
+     * A source that asks only after a caller's moment ({@code -p}: once the owner scan is over, as ss asks): the
+     * channel is opened first, on the dumping thread, then the gate runs there, then the requests go out.
+     */
+    @Test
+    void aGatedDumpOpensItsChannelThenWaitsForTheGateBeforeAsking() throws Exception {
+        for (boolean background : List.of(true, false)) {
+            // Made on the thread that opens the channel, whose memory it is.
+            AtomicReference<ScriptedExchange> exchange = new AtomicReference<>();
+            List<String> events = Collections.synchronizedList(new ArrayList<>());
+            NetlinkSource source = new NetlinkSource(() -> {
+                events.add("open on " + Thread.currentThread().getName());
+                exchange.set(new ScriptedExchange(ScriptedExchange.inTurn(List.of(
+                        List.of(datagram(TCP4.subList(0, 3)), datagram(DONE)),
+                        List.of(datagram(TCP6.getFirst(), DONE))))));
+                return NetlinkChannel.over(exchange.get());
+            }, background, () -> events.add("gate after " + exchange.get().requests().size() + " requests on "
+                    + Thread.currentThread().getName()));
+            List<SocketRecord> sockets = new ArrayList<>();
+            source.dump(DumpKind.TCP, NetlinkSourceKernelTest.everything(), sockets::add, w -> { });
+            String thread = background ? "sockscope-netlink" : Thread.currentThread().getName();
+            assertEquals(List.of("open on " + thread, "gate after 0 requests on " + thread), events);
+            assertEquals(4, sockets.size());
+            assertRequests(v2(NetlinkSource.IPPROTO_TCP), exchange.get().requests());
+        }
     }
 
     @Test
