@@ -26,7 +26,8 @@ import java.util.Map;
  * {@code sockscope doctor …}: parses the words after {@code doctor}, examines the live system and prints the
  * diagnosis. Exit status: 0 nothing wrong, 1 a problem was found, 2 usage error, 3 the doctor could not
  * examine (the socket table was unreadable), 4 undecided: nothing wrong was found, but whether a client gets
- * through depends on the client (a firewall that lets some clients through and drops others).
+ * through depends on the client (a firewall that lets some clients through and drops others) or on a ruleset
+ * that could not be read.
  */
 final class DoctorCommand {
     static final int OK = 0;

@@ -3,7 +3,7 @@ package io.sockscope.cli;
 /** The text of {@code sockscope doctor --help}. */
 final class DoctorHelp {
     static final String TEXT = """
-            Usage: sockscope doctor TARGET [--udp] [--from ADDRESS] [--json]
+            Usage: sockscope doctor TARGET [--udp] [--from ADDRESS] [--no-firewall] [--json]
                    sockscope doctor unix:PATH [--user NAME] [--json]
                    sockscope doctor bind [ADDRESS:]PORT [--udp] [--user NAME] [--json]
             Why can't clients reach this port? Joins the socket table, the owners, the kernel settings and
@@ -12,6 +12,7 @@ final class DoctorHelp {
             TARGET: PORT, ADDRESS:PORT, [IPV6]:PORT or unix:PATH (unix:@NAME for an abstract socket)
               --udp           the port is UDP (default TCP)
               --from ADDRESS  the address the client connects from (default: a remote client)
+              --no-firewall   leave the firewall out: the sockets alone decide (no nft, no root needed)
               --user NAME     whose permissions to judge (unix sockets, bind; default: you)
               --json          {"target", "verdict", "status", "findings": [{"code", "severity",
                               "summary", "evidence", "fix"}]}; status is ok, problem or undecided
@@ -19,7 +20,8 @@ final class DoctorHelp {
 
             Exit status: 0 nothing wrong, 1 a problem was found, 2 usage error, 3 could not examine,
             4 undecided: nothing wrong was found, but whether a client gets through depends on the client
-              (a firewall that lets some addresses through and drops the rest: ask again with --from).
+              (a firewall that lets some addresses through and drops the rest: ask again with --from), or
+              the ruleset could not be read (not root, no nft: --no-firewall leaves the firewall out).
             Findings and examples: docs/doctor.md
             """;
 

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads {@code doctor TARGET [--udp] [--from ADDRESS] [--user NAME] [--json]} and
+ * Reads {@code doctor TARGET [--udp] [--from ADDRESS] [--no-firewall] [--user NAME] [--json]} and
  * {@code doctor bind [ADDRESS:]PORT [--udp] [--user NAME] [--json]} (the words after {@code doctor}). Options
  * may come before or after the target and take their value as the next word or after {@code =}.
  */
@@ -25,6 +25,7 @@ final class DoctorOptionsParser {
         List<String> words = new ArrayList<>();
         boolean udp = false;
         boolean json = false;
+        boolean noFirewall = false;
         String from = null;
         String user = null;
         for (int i = 0; i < args.length; i++) {
@@ -42,6 +43,7 @@ final class DoctorOptionsParser {
                 case "--udp", "-u" -> udp = flag(a, value, true);
                 case "--tcp", "-t" -> udp = flag(a, value, false);
                 case "--json", "-j" -> json = flag(a, value, true);
+                case "--no-firewall" -> noFirewall = flag(a, value, true);
                 case "--from" -> {
                     if (value == null) {
                         value = next(args, ++i, a);
@@ -80,6 +82,9 @@ final class DoctorOptionsParser {
                 if (from != null) {
                     throw new DoctorUsageException("--from does not apply to doctor bind");
                 }
+                if (noFirewall) {
+                    throw new DoctorUsageException("--no-firewall does not apply to doctor bind");
+                }
                 Target t = TargetSyntax.parse(words.get(1), transport);
                 if (!(t instanceof InetTarget inet)) {
                     throw new DoctorUsageException("doctor bind takes a port, not a unix socket");
@@ -92,7 +97,7 @@ final class DoctorOptionsParser {
             }
             Target target = TargetSyntax.parse(words.getFirst(), transport);
             InetAddress fromAddress = from == null ? null : TargetSyntax.address(from);
-            return new DoctorOptions(new ReachQuery(target, fromAddress, user), null, json, false);
+            return new DoctorOptions(new ReachQuery(target, fromAddress, user, !noFirewall), null, json, false);
         } catch (TargetSyntaxException | IllegalArgumentException e) {
             throw new DoctorUsageException(e.getMessage());
         }

@@ -49,6 +49,15 @@ class DoctorOptionsParserTest {
     }
 
     @Test
+    void noFirewallLeavesTheFirewallOutOfAPortsQuestion() {
+        assertTrue(parse("8080").reach().examineFirewall());
+        assertEquals(false, parse("8080", "--no-firewall").reach().examineFirewall());
+        assertEquals("--no-firewall does not apply to doctor bind", refusal("bind", "80", "--no-firewall"));
+        assertEquals("--no-firewall applies to IP targets, not to unix sockets", refusal("unix:/x", "--no-firewall"));
+        assertEquals("--no-firewall takes no value", refusal("8080", "--no-firewall=1"));
+    }
+
+    @Test
     void bind() {
         DoctorOptions o = parse("bind", "80", "--user", "www-data");
         assertNull(o.reach());

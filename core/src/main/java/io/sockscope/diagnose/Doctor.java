@@ -48,7 +48,7 @@ public final class Doctor {
     }
 
     private Diagnosis examineInet(InetTarget target, ReachQuery query) throws DiagnosisException {
-        Snapshot snapshot = new SnapshotCollector(providers).forInet(target);
+        Snapshot snapshot = new SnapshotCollector(providers).forInet(target, query.examineFirewall());
         List<String> interfaceNames = new ArrayList<>(snapshot.interfaceNames().values());
         snapshot.addresses().forEach(a -> {
             if (!interfaceNames.contains(a.interfaceName())) {
@@ -60,7 +60,7 @@ public final class Doctor {
             throw new IllegalArgumentException("a client at " + AddressText.of(query.from()) + " cannot connect to "
                     + AddressText.of(target.address()) + ", a loopback address of this host");
         }
-        InetExamination ex = new InetExamination(target, path, snapshot, thresholds);
+        InetExamination ex = new InetExamination(target, path, snapshot, thresholds, query.examineFirewall());
         List<Finding> findings = new ArrayList<>();
         List<Evidence> observations = new ArrayList<>();
         findings.addAll(ListenerCheck.run(ex));
@@ -88,15 +88,17 @@ public final class Doctor {
             List<InetSocket> accepting = ex.accepting();
             ok = OwnerText.of(ex.owners(accepting)) + " listens on " + accepting.stream()
                     .map(s -> AddressText.of(s.local())).distinct().collect(Collectors.joining(", "));
-            if (firewall.reach().dependsOnClient()) {
-                // Some clients get through and others time out: a health check must not read that as OK.
-                undecided = ok + ", but whether the firewall lets " + path.describe() + " through depends on "
-                        + (firewall.reach() == FirewallCheck.Reach.DEPENDS_ON_ADDRESS
-                        ? "the client's address: ask again with --from ADDRESS"
-                        : "what the doctor cannot decide (see FIREWALL_UNKNOWN)");
+            if (firewall.reach().leavesVerdictOpen()) {
+                // Some clients (or all) may time out: a health check must not read that as OK.
+                undecided = ok + ", but whether the firewall lets " + path.describe() + " through "
+                        + switch (firewall.reach()) {
+                            case DEPENDS_ON_ADDRESS -> "depends on the client's address: ask again with --from ADDRESS";
+                            case NOT_READ -> "is unknown: its ruleset could not be read (see FIREWALL_UNKNOWN)";
+                            default -> "depends on what the doctor cannot decide (see FIREWALL_UNKNOWN)";
+                        };
             }
-            ok += firewall.reach() == FirewallCheck.Reach.LETS_THROUGH ? " and the firewall lets it through"
-                    : "; whether the firewall lets it through is unknown";
+            ok += firewall.reach() == FirewallCheck.Reach.NOT_EXAMINED ? "; the firewall was not examined"
+                    : " and the firewall lets it through";
         }
         return diagnosis(subject, findings, observations, ok, undecided);
     }

@@ -29,16 +29,21 @@ final class FirewallCheck {
         LETS_THROUGH,
         /** Dropped or rejected ({@code FIREWALL_BLOCKED}). */
         BLOCKS,
-        /** The ruleset could not be read. */
+        /** The ruleset could not be read: nothing is known of what it does. */
         NOT_READ,
+        /** The firewall was left out of the question ({@code --no-firewall}). */
+        NOT_EXAMINED,
         /** Some clients get through and others do not, by their source address: {@code --from} decides. */
         DEPENDS_ON_ADDRESS,
         /** It depends on what the doctor cannot decide: a rate limit, a mark, NAT. */
         UNDECIDED;
 
-        /** Whether the answer differs between clients, so that the verdict cannot be OK. */
-        boolean dependsOnClient() {
-            return this == DEPENDS_ON_ADDRESS || this == UNDECIDED;
+        /**
+         * Whether the verdict cannot be OK: the answer differs between clients, or the ruleset that would give it
+         * could not be read (some or all clients may time out, and a health check must not read that as OK).
+         */
+        boolean leavesVerdictOpen() {
+            return this == DEPENDS_ON_ADDRESS || this == UNDECIDED || this == NOT_READ;
         }
     }
 
@@ -56,12 +61,17 @@ final class FirewallCheck {
 
     /** The finding, if any; what let the packet through goes to {@code observations}. */
     static Result run(InetExamination ex, List<Evidence> observations) {
+        if (!ex.examineFirewall) {
+            observations.add(new Evidence.Fact("firewall: not examined (--no-firewall)"));
+            return new Result(List.of(), Reach.NOT_EXAMINED);
+        }
         if (ex.snapshot.ruleset() == null) {
             return new Result(List.of(new Finding(FindingCode.FIREWALL_UNKNOWN, Severity.INFO,
                     "the firewall ruleset could not be read, so whether it lets " + ex.path.describe()
                             + " through is unknown",
                     List.of(new Evidence.Fact(ex.snapshot.rulesetProblem())),
-                    "Run the doctor as root (nft needs CAP_NET_ADMIN to list the ruleset).")), Reach.NOT_READ);
+                    "Run the doctor as root with nft installed (listing the ruleset needs CAP_NET_ADMIN), or pass"
+                            + " --no-firewall to leave the firewall out of the verdict.")), Reach.NOT_READ);
         }
         Probe probe = probe(ex);
         FirewallDecision decision = FirewallEvaluator.evaluate(ex.snapshot.ruleset(), probe);

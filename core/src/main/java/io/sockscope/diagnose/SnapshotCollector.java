@@ -31,7 +31,8 @@ final class SnapshotCollector {
         this.providers = providers;
     }
 
-    Snapshot forInet(InetTarget target) throws DiagnosisException {
+    /** @param readFirewall whether to read the ruleset ({@code --no-firewall} leaves it out) */
+    Snapshot forInet(InetTarget target, boolean readFirewall) throws DiagnosisException {
         Map<Transport, List<InetSocket>> inet = new EnumMap<>(Transport.class);
         inet.put(target.transport(), inetOrFail(target.transport()));
         inet.put(target.transport().other(), inetOrEmpty(target.transport().other()));
@@ -53,24 +54,14 @@ final class SnapshotCollector {
         }
         Ruleset ruleset = null;
         String rulesetProblem = null;
-        try {
-            String json = providers.firewall().rulesetJson();
-            String text = null;
-            if (json.contains("\"xt\"")) {
-                try {
-                    text = providers.firewall().rulesetText().orElse(null);
-                } catch (ProviderException e) {
-                    notes.add("firewall ruleset text (for iptables extension matches): " + e.getMessage());
-                }
+        if (readFirewall) {
+            try {
+                ruleset = ruleset();
+            } catch (ProviderException e) {
+                rulesetProblem = e.getMessage();
+            } catch (JsonSyntaxException e) {
+                rulesetProblem = "nft printed something that is not JSON: " + e.getMessage();
             }
-            ruleset = RulesetParser.parse(json, text);
-            for (String skipped : ruleset.skipped()) {
-                notes.add("firewall ruleset: skipped " + skipped);
-            }
-        } catch (ProviderException e) {
-            rulesetProblem = e.getMessage();
-        } catch (JsonSyntaxException e) {
-            rulesetProblem = "nft printed something that is not JSON: " + e.getMessage();
         }
         List<LocalAddress> addresses = List.of();
         Map<Integer, String> names = Map.of();
@@ -88,6 +79,23 @@ final class SnapshotCollector {
         }
         return new Snapshot(inet, List.of(), owners.byInode(), owners.limitation(), sysctls(), limits(pids),
                 ruleset, rulesetProblem, addresses, names, counters, List.of(), null, null, notes);
+    }
+
+    private Ruleset ruleset() throws ProviderException, JsonSyntaxException {
+        String json = providers.firewall().rulesetJson();
+        String text = null;
+        if (json.contains("\"xt\"")) {
+            try {
+                text = providers.firewall().rulesetText().orElse(null);
+            } catch (ProviderException e) {
+                notes.add("firewall ruleset text (for iptables extension matches): " + e.getMessage());
+            }
+        }
+        Ruleset ruleset = RulesetParser.parse(json, text);
+        for (String skipped : ruleset.skipped()) {
+            notes.add("firewall ruleset: skipped " + skipped);
+        }
+        return ruleset;
     }
 
     Snapshot forBind(BindQuery query) throws DiagnosisException {

@@ -342,11 +342,17 @@ class ReachScenarioTest {
     void ownerHiddenFromAnUnprivilegedDoctor() throws Exception {
         net.startServer("listen", "0.0.0.0", "8080");
         DoctorResult r = net.doctorAs("65534:65534", List.of(), "8080", "--json");
-        // An unreadable ruleset is no evaluation: OK, with the caveat in the verdict.
-        assertFindings(r, 0, "FIREWALL_UNKNOWN", "OWNER_HIDDEN");
-        assertEquals("ok", DoctorResult.text(r.json(), "status"));
+        // An unreadable ruleset is no evaluation, and no all-clear either: undecided, exit 4.
+        assertFindings(r, 4, "FIREWALL_UNKNOWN", "OWNER_HIDDEN");
+        assertEquals("undecided", DoctorResult.text(r.json(), "status"));
+        assertContains(DoctorResult.text(r.json(), "verdict"), "its ruleset could not be read");
         assertContains(r.allText("OWNER_HIDDEN"), "not running as root (uid 65534)", "0.0.0.0:8080");
+        // Leaving the firewall out accepts that: the sockets alone decide.
+        DoctorResult sockets = net.doctorAs("65534:65534", List.of(), "8080", "--no-firewall", "--json");
+        assertFindings(sockets, 0, "OWNER_HIDDEN");
+        assertContains(DoctorResult.text(sockets.json(), "verdict"), "; the firewall was not examined");
         ScenarioSupport.saveExampleAs(net, "owner-hidden", "65534:65534", "8080");
+        ScenarioSupport.saveExampleAs(net, "owner-hidden-no-firewall", "65534:65534", "8080", "--no-firewall");
     }
 
     @Test
