@@ -1,8 +1,10 @@
 package io.sockscope.cli;
 
-/** The text of {@code sockscope doctor --help}. */
+import io.sockscope.diagnose.FindingCode;
+
+/** The text of {@code sockscope doctor --help}: usage, options, exit status, and every finding it may give. */
 final class DoctorHelp {
-    static final String TEXT = """
+    private static final String USAGE = """
             Usage: sockscope doctor TARGET [--udp] [--from ADDRESS] [--no-firewall] [--json]
                    sockscope doctor unix:PATH [--user NAME] [--json]
                    sockscope doctor bind [ADDRESS:]PORT [--udp] [--user NAME] [--json]
@@ -22,9 +24,31 @@ final class DoctorHelp {
             4 undecided: nothing wrong was found, but whether a client gets through depends on the client
               (a firewall that lets some addresses through and drops the rest: ask again with --from), or
               the ruleset could not be read (not root, no nft: --no-firewall leaves the firewall out).
-            Findings and examples: docs/doctor.md
+
+            Findings (each starts with its severity and code; "code" in --json):
             """;
+    /** The column the meanings start in: after the longest code and two blanks. */
+    private static final int MEANING_COLUMN = 2 + longestCode() + 2;
+
+    static final String TEXT = USAGE + findings();
 
     private DoctorHelp() {
+    }
+
+    private static String findings() {
+        StringBuilder out = new StringBuilder();
+        for (FindingCode code : FindingCode.values()) {
+            String name = "  " + code.name();
+            out.append(name).append(" ".repeat(MEANING_COLUMN - name.length())).append(code.meaning()).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static int longestCode() {
+        int longest = 0;
+        for (FindingCode code : FindingCode.values()) {
+            longest = Math.max(longest, code.name().length());
+        }
+        return longest;
     }
 }
