@@ -27,7 +27,8 @@ import java.util.Map;
  * diagnosis. Exit status: 0 nothing wrong, 1 a problem was found, 2 usage error, 3 the doctor could not
  * examine (the socket table was unreadable), 4 undecided: nothing wrong was found, but whether a client gets
  * through depends on the client (a firewall that lets some clients through and drops others) or on a ruleset
- * that could not be read.
+ * that could not be read. With {@code -N NAME} it examines that network namespace ({@link NamespaceRunner});
+ * failing to enter it is exit 3.
  */
 final class DoctorCommand {
     static final int OK = 0;
@@ -52,30 +53,41 @@ final class DoctorCommand {
                 write(stdout, DoctorHelp.TEXT);
                 return OK;
             }
-            WarningSink warnings = message -> err.println("sockscope doctor: warning: " + message);
-            Providers providers = SystemProviders.create(environment, warnings);
-            Doctor doctor = new Doctor(providers);
-            Diagnosis diagnosis;
-            try {
-                diagnosis = options.reach() != null ? doctor.examine(options.reach()) : doctor.examine(options.bind());
-            } catch (IllegalArgumentException e) {
-                err.println("sockscope doctor: " + e.getMessage());
-                return USAGE;
-            } catch (DiagnosisException e) {
-                err.println("sockscope doctor: " + e.getMessage());
-                return CANNOT_EXAMINE;
-            }
-            DoctorEvidenceText evidence = new DoctorEvidenceText(names(new ProcPaths(environment)));
-            write(stdout, options.json() ? DoctorJsonReport.render(diagnosis, evidence)
-                    : DoctorTextReport.render(diagnosis, evidence));
-            return switch (diagnosis.status()) {
-                case OK -> OK;
-                case PROBLEM -> PROBLEM;
-                case UNDECIDED -> UNDECIDED;
-            };
+            // With -N everything is read on a thread inside that namespace: sockets, interfaces, /proc/net, nft.
+            NamespaceRunner.Body body = () -> examine(options, environment, stdout, err);
+            return options.namespace() == null ? body.run() : NamespaceRunner.run(options.namespace(), body);
+        } catch (UsageException e) {
+            // Only entering the namespace fails this way: nothing could be examined.
+            err.println("sockscope doctor: " + e.getMessage());
+            return CANNOT_EXAMINE;
         } catch (IOException e) {
             return PROBLEM; // stdout went away; nothing more can be said
         }
+    }
+
+    private static int examine(DoctorOptions options, Map<String, String> environment, OutputStream stdout,
+                               PrintStream err) throws IOException {
+        WarningSink warnings = message -> err.println("sockscope doctor: warning: " + message);
+        Providers providers = SystemProviders.create(environment, warnings);
+        Doctor doctor = new Doctor(providers);
+        Diagnosis diagnosis;
+        try {
+            diagnosis = options.reach() != null ? doctor.examine(options.reach()) : doctor.examine(options.bind());
+        } catch (IllegalArgumentException e) {
+            err.println("sockscope doctor: " + e.getMessage());
+            return USAGE;
+        } catch (DiagnosisException e) {
+            err.println("sockscope doctor: " + e.getMessage());
+            return CANNOT_EXAMINE;
+        }
+        DoctorEvidenceText evidence = new DoctorEvidenceText(names(new ProcPaths(environment)));
+        write(stdout, options.json() ? DoctorJsonReport.render(diagnosis, evidence)
+                : DoctorTextReport.render(diagnosis, evidence));
+        return switch (diagnosis.status()) {
+            case OK -> OK;
+            case PROBLEM -> PROBLEM;
+            case UNDECIDED -> UNDECIDED;
+        };
     }
 
     private static void write(OutputStream out, String text) throws IOException {

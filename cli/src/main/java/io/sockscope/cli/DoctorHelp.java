@@ -5,9 +5,9 @@ import io.sockscope.diagnose.FindingCode;
 /** The text of {@code sockscope doctor --help}: usage, options, exit status, and every finding it may give. */
 final class DoctorHelp {
     private static final String USAGE = """
-            Usage: sockscope doctor TARGET [--udp] [--from ADDRESS] [--no-firewall] [--json]
-                   sockscope doctor unix:PATH [--user NAME] [--json]
-                   sockscope doctor bind [ADDRESS:]PORT [--udp] [--user NAME] [--json]
+            Usage: sockscope doctor TARGET [--udp] [--from ADDRESS] [--no-firewall] [-N NAME] [--json]
+                   sockscope doctor unix:PATH [--user NAME] [-N NAME] [--json]
+                   sockscope doctor bind [ADDRESS:]PORT [--udp] [--user NAME] [-N NAME] [--json]
             Why can't clients reach this port? Joins the socket table, the owners, the kernel settings and
             the nftables ruleset into one verdict, with the evidence and the fix.
 
@@ -16,11 +16,13 @@ final class DoctorHelp {
               --from ADDRESS  the address the client connects from (default: a remote client)
               --no-firewall   leave the firewall out: the sockets alone decide (no nft, no root needed)
               --user NAME     whose permissions to judge (unix sockets, bind; default: you)
+              -N, --net NAME  examine the network namespace NAME (ip netns), not the doctor's own
               --json          {"target", "verdict", "status", "findings": [{"code", "severity",
                               "summary", "evidence", "fix"}]}; status is ok, problem or undecided
             bind: why would binding the port fail (privileged port, who holds it)?
 
-            Exit status: 0 nothing wrong, 1 a problem was found, 2 usage error, 3 could not examine,
+            Exit status: 0 nothing wrong, 1 a problem was found, 2 usage error, 3 could not examine (the
+              socket table was unreadable, or the -N namespace could not be entered),
             4 undecided: nothing wrong was found, but whether a client gets through depends on the client
               (a firewall that lets some addresses through and drops the rest: ask again with --from), or
               the ruleset could not be read (not root, no nft: --no-firewall leaves the firewall out).

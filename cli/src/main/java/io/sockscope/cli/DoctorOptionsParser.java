@@ -13,9 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads {@code doctor TARGET [--udp] [--from ADDRESS] [--no-firewall] [--user NAME] [--json]} and
- * {@code doctor bind [ADDRESS:]PORT [--udp] [--user NAME] [--json]} (the words after {@code doctor}). Options
- * may come before or after the target and take their value as the next word or after {@code =}.
+ * Reads {@code doctor TARGET [--udp] [--from ADDRESS] [--no-firewall] [--user NAME] [-N NAME] [--json]} and
+ * {@code doctor bind [ADDRESS:]PORT [--udp] [--user NAME] [-N NAME] [--json]} (the words after {@code doctor}).
+ * Options may come before or after the target and take their value as the next word or after {@code =}
+ * ({@code -N} also joined to it, {@code -Nname}, as the listing takes it).
  */
 final class DoctorOptionsParser {
     private DoctorOptionsParser() {
@@ -28,6 +29,7 @@ final class DoctorOptionsParser {
         boolean noFirewall = false;
         String from = null;
         String user = null;
+        String namespace = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String value = null;
@@ -35,10 +37,14 @@ final class DoctorOptionsParser {
             if (a.startsWith("--") && eq > 0) {
                 value = a.substring(eq + 1);
                 a = a.substring(0, eq);
+            } else if (a.startsWith("-N") && a.length() > 2) {
+                // Clustered as getopt takes it, as the listing's -N does: -Nname.
+                value = a.substring(2);
+                a = "-N";
             }
             switch (a) {
                 case "-h", "--help" -> {
-                    return new DoctorOptions(null, null, false, true);
+                    return DoctorOptions.helpOnly();
                 }
                 case "--udp", "-u" -> udp = flag(a, value, true);
                 case "--tcp", "-t" -> udp = flag(a, value, false);
@@ -49,6 +55,12 @@ final class DoctorOptionsParser {
                         value = next(args, ++i, a);
                     }
                     from = value;
+                }
+                case "-N", "--net" -> {
+                    if (value == null) {
+                        value = next(args, ++i, a);
+                    }
+                    namespace = value;
                 }
                 case "--user" -> {
                     if (value == null) {
@@ -90,14 +102,15 @@ final class DoctorOptionsParser {
                     throw new DoctorUsageException("doctor bind takes a port, not a unix socket");
                 }
                 BindQuery bind = new BindQuery(transport, inet.address(), inet.port(), user);
-                return new DoctorOptions(null, bind, json, false);
+                return new DoctorOptions(null, bind, json, false, namespace);
             }
             if (words.size() != 1) {
                 throw new DoctorUsageException("one TARGET at a time; unexpected " + words.get(1));
             }
             Target target = TargetSyntax.parse(words.getFirst(), transport);
             InetAddress fromAddress = from == null ? null : TargetSyntax.address(from);
-            return new DoctorOptions(new ReachQuery(target, fromAddress, user, !noFirewall), null, json, false);
+            return new DoctorOptions(new ReachQuery(target, fromAddress, user, !noFirewall), null, json, false,
+                    namespace);
         } catch (TargetSyntaxException | IllegalArgumentException e) {
             throw new DoctorUsageException(e.getMessage());
         }

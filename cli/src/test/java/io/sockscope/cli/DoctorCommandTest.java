@@ -69,6 +69,15 @@ class DoctorCommandTest {
     }
 
     @Test
+    void aNamespaceThatCannotBeEnteredMeansNothingWasExamined() {
+        assertEquals(3, run("-N", "sockscope-no-such-namespace", "8080"));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.startsWith("sockscope doctor: Cannot open network namespace \"sockscope-no-such-namespace\":")
+                || message.startsWith("sockscope doctor: setting the network namespace"), message);
+        assertEquals(0, out.size());
+    }
+
+    @Test
     void anUnknownUserIsAUsageError() {
         assertEquals(2, run("bind", "80", "--user", "no-such-user-here", "--json"));
         assertEquals("sockscope doctor: no such user: no-such-user-here\n", err.toString(StandardCharsets.UTF_8));

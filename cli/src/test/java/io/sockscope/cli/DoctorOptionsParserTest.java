@@ -58,6 +58,17 @@ class DoctorOptionsParserTest {
     }
 
     @Test
+    void namespaceInEveryFormTheListingTakes() {
+        assertNull(parse("8080").namespace());
+        assertEquals("web", parse("-N", "web", "8080").namespace());
+        assertEquals("web", parse("8080", "-Nweb").namespace());
+        assertEquals("web", parse("--net", "web", "8080").namespace());
+        assertEquals("web", parse("--net=web", "unix:/x").namespace());
+        assertEquals("web", parse("bind", "80", "-N", "web").namespace());
+        assertEquals("-N needs a value", refusal("8080", "-N"));
+    }
+
+    @Test
     void bind() {
         DoctorOptions o = parse("bind", "80", "--user", "www-data");
         assertNull(o.reach());

@@ -390,6 +390,37 @@ class ReachScenarioTest {
         assertFindings(net.doctor("5353", "--udp", "--from", CLIENT_V4, "--json"), 1, "FIREWALL_BLOCKED");
     }
 
+    @Test
+    void namespaceOptionExaminesThatNamespaceFromOutside() throws Exception {
+        // Everything lives only in the server namespace: the IPv6 address, srv0, the ruleset, the listeners.
+        net.nft("""
+                table inet filter {
+                  chain input {
+                    type filter hook input priority filter; policy accept;
+                    ip saddr 10.77.93.0/24 tcp dport 8080 drop
+                  }
+                }
+                """);
+        net.startServer("listen", "::", "8080");
+        net.startServer("listen", "127.0.0.1", "5432", "--name", "postgres");
+        for (String[] args : List.of(new String[] {"8080", "--from", CLIENT_V4}, new String[] {"[" + SERVER_V6 + "]:8080"},
+                new String[] {"5432"}, new String[] {"bind", "5432"})) {
+            List<String> withJson = new java.util.ArrayList<>(List.of(args));
+            withJson.add("--json");
+            DoctorResult inside = net.doctor(withJson.toArray(String[]::new));
+            DoctorResult outside = net.doctorWithNamespaceOption(withJson.toArray(String[]::new));
+            assertEquals(inside.exitCode(), outside.exitCode(), outside.describe());
+            assertEquals(inside.codes(), outside.codes(), outside.describe());
+            assertEquals(DoctorResult.text(inside.json(), "verdict"), DoctorResult.text(outside.json(), "verdict"));
+            assertEquals("", outside.stderr(), outside.describe());
+        }
+        DoctorResult blocked = net.doctorWithNamespaceOption("8080", "--from", CLIENT_V4, "--json");
+        assertFindings(blocked, 1, "FIREWALL_BLOCKED");
+        assertContains(blocked.allText("FIREWALL_BLOCKED"), "arriving on srv0", "ip saddr 10.77.93.0/24 tcp dport 8080");
+        assertFindings(net.doctorWithNamespaceOption("[" + SERVER_V6 + "]:8080", "--json"), 0);
+        assertFindings(net.doctorWithNamespaceOption("5432", "--json"), 1, "LOOPBACK_ONLY");
+    }
+
     /** Sockets settle asynchronously (a FIN in flight): asks again for up to a few seconds. */
     private DoctorResult waitForCode(String code, String... args) throws Exception {
         DoctorResult r = null;
