@@ -1,10 +1,14 @@
 package io.sockscope.cli;
 
+import io.sockscope.cli.json.DoctorJson;
+import io.sockscope.cli.json.HostFacts;
 import io.sockscope.diagnose.Diagnosis;
 import io.sockscope.diagnose.DiagnosisException;
 import io.sockscope.diagnose.Doctor;
 import io.sockscope.diagnose.Providers;
 import io.sockscope.diagnose.system.SystemProviders;
+import io.sockscope.inspect.EffectiveUser;
+import io.sockscope.inspect.SystemNames;
 import io.sockscope.kernel.InterfaceNames;
 import io.sockscope.names.NetlinkProtocolNames;
 import io.sockscope.names.ProcessNames;
@@ -80,9 +84,14 @@ final class DoctorCommand {
             err.println("sockscope doctor: " + e.getMessage());
             return CANNOT_EXAMINE;
         }
-        DoctorEvidenceText evidence = new DoctorEvidenceText(names(new ProcPaths(environment)));
-        write(stdout, options.json() ? DoctorJsonReport.render(diagnosis, evidence)
-                : DoctorTextReport.render(diagnosis, evidence));
+        InterfaceNames interfaces = new InterfaceNames();
+        DoctorEvidenceText evidence = new DoctorEvidenceText(names(new ProcPaths(environment), interfaces));
+        if (options.json()) {
+            DoctorJson.write(stdout, HostFacts.current(Version.VALUE, options.namespace()), diagnosis,
+                    e -> evidence.lines(e, false), new SystemNames(interfaces), EffectiveUser.uid());
+        } else {
+            write(stdout, DoctorTextReport.render(diagnosis, evidence));
+        }
         return switch (diagnosis.status()) {
             case OK -> OK;
             case PROBLEM -> PROBLEM;
@@ -95,8 +104,7 @@ final class DoctorCommand {
         out.flush();
     }
 
-    private static NameLookups names(ProcPaths paths) {
-        InterfaceNames interfaces = new InterfaceNames();
+    private static NameLookups names(ProcPaths paths, InterfaceNames interfaces) {
         return new NameLookups(
                 new ServiceNames(Path.of("/etc/services"), paths.resolve(ProcNetFile.IP_LOCAL_PORT_RANGE)),
                 new ProtocolNames(Path.of("/etc/protocols")),

@@ -17,8 +17,9 @@ final class DoctorHelp {
               --no-firewall   leave the firewall out: the sockets alone decide (no nft, no root needed)
               --user NAME     whose permissions to judge (unix sockets, bind; default: you)
               -N, --net NAME  examine the network namespace NAME (ip netns), not the doctor's own
-              --json          {"target", "verdict", "status", "findings": [{"code", "severity",
-                              "summary", "evidence", "fix"}]}; status is ok, problem or undecided
+              --json          {"schema_version": 1, "tool", "host", "target", "verdict", "status",
+                              "findings": [{"code", "severity", "summary", "evidence", "fix",
+                              "evidence_items"}], "looked_at"}; status is ok, problem or undecided
             bind: why would binding the port fail (privileged port, who holds it)?
 
             Exit status: 0 nothing wrong, 1 a problem was found, 2 usage error, 3 could not examine (the

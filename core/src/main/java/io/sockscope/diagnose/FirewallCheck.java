@@ -1,5 +1,7 @@
 package io.sockscope.diagnose;
 
+import io.sockscope.diagnose.firewall.Chain;
+import io.sockscope.diagnose.firewall.ChainRef;
 import io.sockscope.diagnose.firewall.FirewallDecision;
 import io.sockscope.diagnose.firewall.FirewallEvaluator;
 import io.sockscope.diagnose.firewall.Probe;
@@ -83,10 +85,9 @@ final class FirewallCheck {
                 }
                 for (FirewallDecision.Step step : decision.deciding()) {
                     if (step.rule() != null) {
-                        observations.add(new Evidence.FirewallRule(RuleText.location(step.rule()),
-                                RuleText.of(step.rule())));
+                        observations.add(rule(step.rule()));
                     } else {
-                        observations.add(new Evidence.FirewallRule(step.chain().describe(), "policy accept"));
+                        observations.add(policy(step.chain(), "accept"));
                     }
                 }
                 return new Result(List.of(), Reach.LETS_THROUGH);
@@ -122,12 +123,12 @@ final class FirewallCheck {
         Set<String> fixes = new LinkedHashSet<>();
         for (FirewallDecision.Step step : decision.deciding()) {
             if (step.rule() == null) {
-                evidence.add(new Evidence.FirewallRule(step.chain().describe(), "policy " + step.verdict()));
+                evidence.add(policy(step.chain(), step.verdict()));
                 evidence.add(new Evidence.Fact("no rule of " + step.chain().ref() + " accepts the packet before"
                         + " the policy"));
                 fixes.add(acceptRule(ex, step, null));
             } else {
-                evidence.add(new Evidence.FirewallRule(RuleText.location(step.rule()), RuleText.of(step.rule())));
+                evidence.add(rule(step.rule()));
                 fixes.add(acceptRule(ex, step, step.rule()));
             }
         }
@@ -137,6 +138,17 @@ final class FirewallCheck {
                 "the firewall " + (rejected ? "rejects" : "drops") + " " + what + " for " + ex.path.describe()
                         + " (" + consequence + ")",
                 evidence, String.join(" ", fixes));
+    }
+
+    private static Evidence.FirewallRule rule(Rule rule) {
+        ChainRef c = rule.chain();
+        return new Evidence.FirewallRule(c.family(), c.table(), c.name(), rule.handle(), RuleText.location(rule),
+                RuleText.of(rule));
+    }
+
+    private static Evidence.FirewallRule policy(Chain chain, String verdict) {
+        ChainRef c = chain.ref();
+        return new Evidence.FirewallRule(c.family(), c.table(), c.name(), -1, chain.describe(), "policy " + verdict);
     }
 
     /** A command that lets the port through, in the tool that owns the table. */

@@ -362,15 +362,16 @@ class ReachChecksTest {
         Finding f = d.findings().getFirst();
         assertEquals("the firewall rejects tcp port 8080 for a client at 192.0.2.77 (clients get 'connection refused')",
                 f.summary());
-        assertEquals(new Evidence.FirewallRule("table inet filter chain input handle 13",
+        assertEquals(new Evidence.FirewallRule("inet", "filter", "input", 13, "table inet filter chain input handle 13",
                 "counter reject with icmpx admin-prohibited"), f.evidence().getFirst());
         assertTrue(f.fix().contains("nft insert rule inet filter input position 13 tcp dport 8080 accept"), f.fix());
         // The web ports it lets through, and says which rule did.
         host.listener("0.0.0.0:443", APP);
         Diagnosis web = ask("443", "192.0.2.77");
         assertEquals(List.of(), codes(web));
-        assertTrue(web.observations().contains(new Evidence.FirewallRule("table inet filter chain input handle 9",
-                "tcp dport { 22, 80, 443 } accept")), web.observations().toString());
+        assertTrue(web.observations().contains(new Evidence.FirewallRule("inet", "filter", "input", 9,
+                "table inet filter chain input handle 9", "tcp dport { 22, 80, 443 } accept")),
+                web.observations().toString());
     }
 
     @Test

@@ -1,11 +1,13 @@
 package io.sockscope.diagnose.scenario;
 
+import io.sockscope.diagnose.json.JsonValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static io.sockscope.diagnose.scenario.DoctorNetwork.CLIENT_V4;
 import static io.sockscope.diagnose.scenario.DoctorNetwork.CLIENT_V6;
@@ -82,6 +84,19 @@ class ReachScenarioTest {
         assertEquals("connected", net.client("probe", SERVER_V4, "8080"));
         DoctorResult r = net.doctor("8080", "--from", CLIENT_V4, "--json");
         assertFindings(r, 0);
+        // What was looked at, structured: the listener as the listing's socket object, the rule by its handle.
+        List<JsonValue> seen = r.json().member("looked_at").orElseThrow().elements();
+        JsonValue listener = seen.getFirst().member("sockets").orElseThrow().elements().getFirst();
+        assertEquals("LISTEN", DoctorResult.text(listener, "state"));
+        assertEquals(8080L, listener.member("local").flatMap(l -> l.member("port")).flatMap(JsonValue::integer)
+                .orElseThrow());
+        assertEquals("python3", DoctorResult.text(listener.member("owners").orElseThrow().member("processes")
+                .orElseThrow().elements().getFirst(), "command"));
+        JsonValue rule = seen.get(1);
+        assertEquals(List.of("firewall_rule", "inet", "filter", "input"),
+                Stream.of("kind", "family", "table", "chain").map(m -> DoctorResult.text(rule, m)).toList());
+        assertTrue(rule.member("handle").flatMap(JsonValue::integer).orElseThrow() > 0, rule.toString());
+        assertContains(DoctorResult.text(rule, "text"), "tcp dport { 22, 8080 } accept");
         DoctorResult text = net.doctor("8080", "--from", CLIENT_V4);
         assertContains(text.stdout(), ": OK — ", "firewall: table inet filter chain input handle",
                 "ip saddr 10.77.93.0/24 tcp dport { 22, 8080 } accept");
@@ -216,6 +231,11 @@ class ReachScenarioTest {
         DoctorResult r = net.doctor("8080", "--from", CLIENT_V4, "--json");
         assertFindings(r, 1, "FIREWALL_BLOCKED");
         assertContains(r.allText("FIREWALL_BLOCKED"), "policy drop", "no rule of table ip filter chain input accepts");
+        // Structured: the policy as table and chain, without a handle.
+        JsonValue policy = r.finding("FIREWALL_BLOCKED").member("evidence_items").orElseThrow().elements().getFirst();
+        assertEquals(List.of("firewall_rule", "ip", "filter", "input", "policy drop"), Stream.of("kind", "family",
+                "table", "chain", "text").map(m -> DoctorResult.text(policy, m)).toList());
+        assertEquals(JsonValue.JsonNull.INSTANCE, policy.member("handle").orElseThrow());
         ScenarioSupport.saveExample(net, "firewall-unknown", "8080");
         ScenarioSupport.saveExample(net, "firewall-policy", "8080", "--from", CLIENT_V4);
     }
