@@ -10,6 +10,7 @@ import io.sockscope.diagnose.system.SystemProviders;
 import io.sockscope.inspect.EffectiveUser;
 import io.sockscope.inspect.SystemNames;
 import io.sockscope.kernel.InterfaceNames;
+import io.sockscope.kernel.TerminalWidth;
 import io.sockscope.names.NetlinkProtocolNames;
 import io.sockscope.names.ProcessNames;
 import io.sockscope.names.ProtocolNames;
@@ -90,7 +91,9 @@ final class DoctorCommand {
             DoctorJson.write(stdout, HostFacts.current(Version.VALUE, options.namespace()), diagnosis,
                     e -> evidence.lines(e, false), new SystemNames(interfaces), EffectiveUser.uid());
         } else {
-            write(stdout, DoctorTextReport.render(diagnosis, evidence));
+            // On a terminal: wrapped to its width and coloured; piped: as written, for grep and scripts.
+            write(stdout, DoctorTextReport.render(diagnosis, evidence,
+                    TextStyle.detect(environment, TerminalWidth.of(1))));
         }
         return switch (diagnosis.status()) {
             case OK -> OK;

@@ -21,6 +21,8 @@ final class DoctorHelp {
                               "findings": [{"code", "severity", "summary", "evidence", "fix",
                               "evidence_items"}], "looked_at"}; status is ok, problem or undecided
             bind: why would binding the port fail (privileged port, who holds it)?
+            On a terminal the text is wrapped and coloured (NO_COLOR=1 turns colour off); piped, it is not.
+            Without a UTF-8 locale (LC_ALL, LC_CTYPE, LANG) punctuation is printed as ASCII.
 
             Exit status: 0 nothing wrong, 1 a problem was found, 2 usage error, 3 could not examine (the
               socket table was unreadable, or the -N namespace could not be entered),

@@ -1,6 +1,7 @@
 package io.sockscope.cli;
 
 import io.sockscope.diagnose.FindingCode;
+import io.sockscope.testing.CommandRun;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -14,6 +15,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Exit codes and messages of the command itself (the examination is tested elsewhere). */
 class DoctorCommandTest {
@@ -75,6 +77,42 @@ class DoctorCommandTest {
         assertTrue(message.startsWith("sockscope doctor: Cannot open network namespace \"sockscope-no-such-namespace\":")
                 || message.startsWith("sockscope doctor: setting the network namespace"), message);
         assertEquals(0, out.size());
+    }
+
+    /** Runs the doctor on a pseudo-terminal 60 columns wide (util-linux script), with {@code environment}. */
+    private static String onATerminal(Map<String, String> environment, String... args) throws Exception {
+        assumeTrue(CommandRun.onPath("script") && CommandRun.onPath("stty"), "needs script and stty (util-linux)");
+        StringBuilder shell = new StringBuilder("stty cols 60 && exec");
+        for (String word : CommandRun.sockscope(args)) {
+            shell.append(" '").append(word.replace("'", "'\\''")).append('\'');
+        }
+        CommandRun run = CommandRun.run(List.of("script", "-qec", shell.toString(), "/dev/null"), environment, 60);
+        return new String(run.stdout(), StandardCharsets.UTF_8).replace("\r\n", "\n");
+    }
+
+    @Test
+    void aTerminalGetsWrappedColouredTextAndAPipeTheLinesAsWritten() throws Exception {
+        String[] args = {"doctor", "bind", "1", "--user", "nobody"};
+        Map<String, String> utf8 = Map.of("LANG", "C.UTF-8", "TERM", "xterm");
+        String terminal = onATerminal(utf8, args);
+        assertTrue(terminal.startsWith("bind tcp port 1 as nobody: \u001b[1;31mPROBLEM\u001b[0m — nobody cannot bind port\n"),
+                terminal);
+        assertTrue(terminal.contains("\n\u001b[31merror\u001b[0m PRIVILEGED_PORT: "), terminal);
+        assertTrue(terminal.contains("\n  fix: Give the program CAP_NET_BIND_SERVICE (systemd:\n"
+                + "      AmbientCapabilities=CAP_NET_BIND_SERVICE; a binary:\n"), terminal);
+        for (String line : terminal.replaceAll("\u001b\\[[0-9;]*m", "").split("\n")) {
+            assertTrue(line.length() <= 60, line);
+        }
+        // NO_COLOR: wrapped, not coloured; the C locale: ASCII punctuation.
+        String plain = onATerminal(Map.of("LC_ALL", "C", "LANG", "C.UTF-8", "NO_COLOR", "1", "TERM", "xterm"), args);
+        assertTrue(plain.startsWith("bind tcp port 1 as nobody: PROBLEM - nobody cannot bind port\n"), plain);
+        assertFalse(plain.contains("\u001b"), plain);
+        // Piped: one line per sentence, however long, as before.
+        CommandRun piped = CommandRun.run(CommandRun.sockscope(args), utf8, 60);
+        String fix = piped.stdoutText().lines().filter(l -> l.startsWith("  fix: ")).findFirst().orElseThrow();
+        assertTrue(fix.length() > 200 && fix.endsWith("lower net.ipv4.ip_unprivileged_port_start."), fix);
+        assertFalse(piped.stdoutText().contains("\u001b"), piped.stdoutText());
+        assertTrue(new String(piped.stdout(), StandardCharsets.UTF_8).contains(" — "), piped.stdoutText());
     }
 
     @Test

@@ -100,6 +100,42 @@ class DoctorReportTest {
     }
 
     @Test
+    void onATerminalSentencesWrapAtWordsAndTheVerdictAndSeveritiesAreColoured() {
+        String text = DoctorTextReport.render(diagnosis(), EVIDENCE, new TextStyle(48, true, false));
+        assertEquals("""
+                tcp port 5432 for a remote IPv4 client:
+                    \u001b[1;31mPROBLEM\u001b[0m — postgres (pid 700) listens on
+                    127.0.0.1:5432 only
+
+                \u001b[31merror\u001b[0m LOOPBACK_ONLY: postgres (pid 700) listens
+                    on 127.0.0.1:5432 only
+                  Netid State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess
+                  tcp   LISTEN 0      128        127.0.0.1:5432      0.0.0.0:*    users:(("postgres",pid=700,fd=5))
+                  the client is remote
+                  firewall: table inet filter chain input handle
+                      4: tcp dport 5432 accept
+                  fix: Make postgres listen on "*".
+
+                \u001b[36minfo\u001b[0m TIME_WAIT_NORMAL: many TIME-WAIT
+
+                looked at:
+                  firewall: table ip filter chain input (hook
+                      input priority 0 policy accept): policy
+                      accept
+                  firewall: no nftables chain on the input path
+                """, text);
+    }
+
+    @Test
+    void underTheCLocalePunctuationIsAscii() {
+        String text = DoctorTextReport.render(diagnosis("app (pids 1, 2, …) → here"), EVIDENCE,
+                new TextStyle(-1, false, true));
+        assertTrue(text.startsWith("tcp port 5432 for a remote IPv4 client: PROBLEM - app (pids 1, 2, ...) -> here\n"),
+                text);
+        assertTrue(text.chars().allMatch(c -> c < 0x80), text);
+    }
+
+    @Test
     void jsonKeepsEveryMemberItHadAndAddsTheVersionAndStructuredEvidence() throws Exception {
         String json = json(diagnosis());
         assertEquals(List.of(), DoctorSchema.repository().errors(json), json);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -49,7 +50,8 @@ public final class Doctor {
 
     private Diagnosis examineInet(InetTarget target, ReachQuery query) throws DiagnosisException {
         Snapshot snapshot = new SnapshotCollector(providers).forInet(target, query.examineFirewall());
-        List<String> interfaceNames = new ArrayList<>(snapshot.interfaceNames().values());
+        // By index, as ip link lists them: the snapshot's map has no order of its own.
+        List<String> interfaceNames = new ArrayList<>(new TreeMap<>(snapshot.interfaceNames()).values());
         snapshot.addresses().forEach(a -> {
             if (!interfaceNames.contains(a.interfaceName())) {
                 interfaceNames.add(a.interfaceName());
