@@ -2,6 +2,7 @@ package io.sockscope.cli;
 
 import io.sockscope.cli.json.DoctorJson;
 import io.sockscope.cli.json.HostFacts;
+import io.sockscope.diagnose.Audit;
 import io.sockscope.diagnose.Diagnosis;
 import io.sockscope.diagnose.DiagnosisException;
 import io.sockscope.diagnose.Doctor;
@@ -29,7 +30,7 @@ import java.util.Map;
 
 /**
  * {@code sockscope doctor …}: parses the words after {@code doctor}, examines the live system and prints the
- * diagnosis. Exit status: 0 nothing wrong, 1 a problem was found, 2 usage error, 3 the doctor could not
+ * diagnosis (with {@code --all}, the audit of every listener: its exit status is that of the worst listener). Exit status: 0 nothing wrong, 1 a problem was found, 2 usage error, 3 the doctor could not
  * examine (the socket table was unreadable), 4 undecided: nothing wrong was found, but whether a client gets
  * through depends on the client (a firewall that lets some clients through and drops others) or on a ruleset
  * that could not be read. With {@code -N NAME} it examines that network namespace ({@link NamespaceRunner});
@@ -75,9 +76,19 @@ final class DoctorCommand {
         WarningSink warnings = message -> err.println("sockscope doctor: warning: " + message);
         Providers providers = SystemProviders.create(environment, warnings);
         Doctor doctor = new Doctor(providers);
-        Diagnosis diagnosis;
+        InterfaceNames interfaces = new InterfaceNames();
+        DoctorEvidenceText evidence = new DoctorEvidenceText(names(new ProcPaths(environment), interfaces));
+        HostFacts host = options.json() ? HostFacts.current(Version.VALUE, options.namespace()) : null;
+        // On a terminal: wrapped to its width and coloured; piped: as written, for grep and scripts.
+        TextStyle style = TextStyle.detect(environment, TerminalWidth.of(1));
+        Audit audit = null;
+        Diagnosis diagnosis = null;
         try {
-            diagnosis = options.reach() != null ? doctor.examine(options.reach()) : doctor.examine(options.bind());
+            if (options.audit() != null) {
+                audit = doctor.audit(options.audit());
+            } else {
+                diagnosis = options.reach() != null ? doctor.examine(options.reach()) : doctor.examine(options.bind());
+            }
         } catch (IllegalArgumentException e) {
             err.println("sockscope doctor: " + e.getMessage());
             return USAGE;
@@ -85,17 +96,25 @@ final class DoctorCommand {
             err.println("sockscope doctor: " + e.getMessage());
             return CANNOT_EXAMINE;
         }
-        InterfaceNames interfaces = new InterfaceNames();
-        DoctorEvidenceText evidence = new DoctorEvidenceText(names(new ProcPaths(environment), interfaces));
-        if (options.json()) {
-            DoctorJson.write(stdout, HostFacts.current(Version.VALUE, options.namespace()), diagnosis,
-                    e -> evidence.lines(e, false), new SystemNames(interfaces), EffectiveUser.uid());
+        Diagnosis.Status status;
+        if (audit != null) {
+            status = audit.status();
+            if (options.json()) {
+                DoctorJson.writeAudit(stdout, host, audit, options.audit(), e -> evidence.lines(e, false),
+                        new SystemNames(interfaces), EffectiveUser.uid());
+            } else {
+                write(stdout, DoctorAuditTextReport.render(audit, evidence, style));
+            }
         } else {
-            // On a terminal: wrapped to its width and coloured; piped: as written, for grep and scripts.
-            write(stdout, DoctorTextReport.render(diagnosis, evidence,
-                    TextStyle.detect(environment, TerminalWidth.of(1))));
+            status = diagnosis.status();
+            if (options.json()) {
+                DoctorJson.write(stdout, host, diagnosis, e -> evidence.lines(e, false), new SystemNames(interfaces),
+                        EffectiveUser.uid());
+            } else {
+                write(stdout, DoctorTextReport.render(diagnosis, evidence, style));
+            }
         }
-        return switch (diagnosis.status()) {
+        return switch (status) {
             case OK -> OK;
             case PROBLEM -> PROBLEM;
             case UNDECIDED -> UNDECIDED;

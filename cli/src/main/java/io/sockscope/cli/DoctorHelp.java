@@ -6,6 +6,7 @@ import io.sockscope.diagnose.FindingCode;
 final class DoctorHelp {
     private static final String USAGE = """
             Usage: sockscope doctor TARGET [--udp] [--from ADDRESS] [--no-firewall] [-N NAME] [--json]
+                   sockscope doctor --all [--udp] [--from ADDRESS] [--no-firewall] [-N NAME] [--json]
                    sockscope doctor unix:PATH [--user NAME] [-N NAME] [--json]
                    sockscope doctor bind [ADDRESS:]PORT [--udp] [--user NAME] [-N NAME] [--json]
             Why can't clients reach this port? Joins the socket table, the owners, the kernel settings and
@@ -19,8 +20,14 @@ final class DoctorHelp {
               -N, --net NAME  examine the network namespace NAME (ip netns), not the doctor's own
               --json          {"schema_version": 1, "tool", "host", "target", "verdict", "status",
                               "findings": [{"code", "severity", "summary", "evidence", "fix",
-                              "evidence_items"}], "looked_at"}; status is ok, problem or undecided
+                              "evidence_items"}], "looked_at"}; status is ok, problem or undecided;
+                              with --all: {..., "listeners": [{"listener", "label", "status",
+                              "sockets", "diagnosis"}]}
             bind: why would binding the port fail (privileged port, who holds it)?
+            --all: every TCP listener (UDP with --udp), one line each (ok, loopback-only, v6-only,
+              firewalled, backlog-full, leaking, undecided...), then the details of the problems; exit 1
+              when one has a problem, else 4 when one is undecided. Loopback listeners are judged for
+              clients on this host: loopback-only is not a problem.
             On a terminal the text is wrapped and coloured (NO_COLOR=1 turns colour off); piped, it is not.
             Without a UTF-8 locale (LC_ALL, LC_CTYPE, LANG) punctuation is printed as ASCII.
 

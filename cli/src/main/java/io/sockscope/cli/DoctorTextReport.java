@@ -29,6 +29,11 @@ final class DoctorTextReport {
     }
 
     static String render(Diagnosis d, DoctorEvidenceText evidence, TextStyle style) {
+        return render(d, evidence, style, true);
+    }
+
+    /** @param lookedAt whether to end with what was looked at (an audit's details leave it out) */
+    static String render(Diagnosis d, DoctorEvidenceText evidence, TextStyle style, boolean lookedAt) {
         DoctorTextReport r = new DoctorTextReport(evidence, style);
         r.verdict(d);
         for (Finding f : d.findings()) {
@@ -43,7 +48,7 @@ final class DoctorTextReport {
                 r.sentence(INDENT, "fix: " + r.ascii(f.fix()));
             }
         }
-        if (!d.observations().isEmpty()) {
+        if (lookedAt && !d.observations().isEmpty()) {
             r.out.append('\n').append("looked at:").append('\n');
             for (Evidence e : d.observations()) {
                 r.evidence(e);

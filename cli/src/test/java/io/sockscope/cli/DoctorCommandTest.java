@@ -44,6 +44,8 @@ class DoctorCommandTest {
                 + " the client"), help);
         assertTrue(help.contains("status is ok, problem or undecided"), help);
         help.lines().forEach(line -> assertTrue(line.length() <= 100, line));
+        // Plain ASCII, whatever the locale.
+        assertTrue(help.chars().allMatch(c -> c < 0x80), help);
     }
 
     @Test

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * go, then, as a separate check, whether the packets get there (the firewall), then what may stop a working
  * listener from serving (a full backlog, a CLOSE-WAIT leak, the descriptor limit, ephemeral ports). For a unix
  * socket it checks the file, its listener and the permissions; for a bind, privileged ports and who holds
- * the port.
+ * the port. An audit asks the port's question of every listener at once.
  *
  * <p>Everything is read once through the {@link Providers} into a {@link Snapshot}; the checks only look at it.
  * Instances hold no state between calls.
@@ -48,8 +48,24 @@ public final class Doctor {
         };
     }
 
+    /**
+     * What stops clients of any listener? Every listening socket of the transport, judged from one snapshot as
+     * {@code doctor ADDRESS:PORT} judges it (see {@link ListenerAuditor} for which client each is judged for).
+     *
+     * @throws DiagnosisException when the socket table cannot be read at all
+     */
+    public Audit audit(AuditQuery query) throws DiagnosisException {
+        Snapshot snapshot = new SnapshotCollector(providers).forAudit(query.transport(), query.examineFirewall());
+        return new ListenerAuditor(this, query, snapshot).run();
+    }
+
     private Diagnosis examineInet(InetTarget target, ReachQuery query) throws DiagnosisException {
         Snapshot snapshot = new SnapshotCollector(providers).forInet(target, query.examineFirewall());
+        return examineInet(target, query, snapshot);
+    }
+
+    /** The reachability question over a snapshot taken already (one for a target, or one for a whole audit). */
+    Diagnosis examineInet(InetTarget target, ReachQuery query, Snapshot snapshot) {
         // By index, as ip link lists them: the snapshot's map has no order of its own.
         List<String> interfaceNames = new ArrayList<>(new TreeMap<>(snapshot.interfaceNames()).values());
         snapshot.addresses().forEach(a -> {

@@ -3,9 +3,13 @@ package io.sockscope.cli.json;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.sockscope.diagnose.AddressText;
+import io.sockscope.diagnose.Audit;
+import io.sockscope.diagnose.AuditQuery;
 import io.sockscope.diagnose.Diagnosis;
 import io.sockscope.diagnose.Evidence;
 import io.sockscope.diagnose.Finding;
+import io.sockscope.diagnose.ListenerAudit;
 import io.sockscope.diagnose.SocketSighting;
 import io.sockscope.inspect.EntryMapper;
 import io.sockscope.inspect.OwnerResolver;
@@ -19,7 +23,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Writes the doctor's answer as JSON of schema v1 (docs/sockscope-doctor-v1.schema.json) with jackson-core's
+ * Writes the doctor's answer (one diagnosis, or the audit of every listener) as JSON of schema v1 (docs/sockscope-doctor-v1.schema.json) with jackson-core's
  * generator, indented by two spaces. Each finding keeps its evidence as text ({@code evidence}: the ss rows
  * and sentences the text output shows) and gives it structured too ({@code evidence_items}: sockets as the
  * listing's socket objects, firewall rules by table, chain and handle, facts as sentences).
@@ -60,6 +64,52 @@ public final class DoctorJson {
         w.head(host);
         w.diagnosis(d);
         w.g.writeEndObject();
+        w.finish(out);
+    }
+
+    /**
+     * The audit of every listener, as {@code sockscope doctor --all --json} prints it: the question asked, the
+     * verdict over all, and for each listener where it listens, its sockets, its verdict in a word and its whole
+     * diagnosis.
+     */
+    public static void writeAudit(OutputStream out, HostFacts host, Audit audit, AuditQuery query,
+                                  Function<Evidence, List<String>> evidenceText, EntryMapper.Names names,
+                                  long readerUid) throws IOException {
+        DoctorJson w = new DoctorJson(out, evidenceText, details(), names, readerUid);
+        JsonGenerator g = w.g;
+        g.writeStartObject();
+        w.head(host);
+        g.writeObjectFieldStart("audit");
+        g.writeStringField("transport", query.transport().label());
+        g.writeStringField("from", query.from() == null ? null : AddressText.of(query.from()));
+        g.writeBooleanField("firewall_examined", query.examineFirewall());
+        g.writeEndObject();
+        g.writeStringField("subject", audit.subject());
+        g.writeStringField("verdict", audit.verdict());
+        g.writeStringField("status", audit.status().label());
+        g.writeStringField("firewall_problem", audit.firewallProblem());
+        g.writeArrayFieldStart("listeners");
+        for (ListenerAudit l : audit.listeners()) {
+            g.writeStartObject();
+            g.writeStringField("listener", l.describe());
+            g.writeStringField("address", AddressText.of(l.local().address()));
+            g.writeNumberField("port", l.local().port());
+            g.writeStringField("interface", l.interfaceName());
+            g.writeStringField("owner", l.owner());
+            g.writeStringField("label", l.label());
+            g.writeStringField("status", l.diagnosis().status().label());
+            g.writeArrayFieldStart("sockets");
+            for (SocketSighting s : l.sockets()) {
+                w.socket(s);
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("diagnosis");
+            w.diagnosis(l.diagnosis());
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
         w.finish(out);
     }
 
@@ -120,8 +170,7 @@ public final class DoctorJson {
                 g.writeStringField("kind", "sockets");
                 g.writeArrayFieldStart("sockets");
                 for (SocketSighting sighting : s.sockets()) {
-                    owners.put(sighting.socket().inode(), sighting.owners());
-                    SocketJson.write(g, mapper.map(sighting.socket()));
+                    socket(sighting);
                 }
                 g.writeEndArray();
             }
@@ -144,6 +193,12 @@ public final class DoctorJson {
             }
         }
         g.writeEndObject();
+    }
+
+    /** A socket as the listing writes it, with the owners the doctor saw. */
+    private void socket(SocketSighting sighting) throws IOException {
+        owners.put(sighting.socket().inode(), sighting.owners());
+        SocketJson.write(g, mapper.map(sighting.socket()));
     }
 
     private void finish(OutputStream out) throws IOException {
