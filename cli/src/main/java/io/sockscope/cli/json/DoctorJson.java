@@ -23,14 +23,19 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Writes the doctor's answer (one diagnosis, or the audit of every listener) as JSON of schema v1 (docs/sockscope-doctor-v1.schema.json) with jackson-core's
- * generator, indented by two spaces. Each finding keeps its evidence as text ({@code evidence}: the ss rows
+ * Writes the doctor's answer (one diagnosis, or the audit of every listener) as JSON of schema v1
+ * (docs/sockscope-doctor-v1.schema.json) with jackson-core's generator, indented by two spaces. Each finding keeps its evidence as text ({@code evidence}: the ss rows
  * and sentences the text output shows) and gives it structured too ({@code evidence_items}: sockets as the
  * listing's socket objects, firewall rules by table, chain and handle, facts as sentences).
  */
 public final class DoctorJson {
     /** The schema's major version: members are added within it, never renamed or removed. */
     public static final int SCHEMA_VERSION = 1;
+    /**
+     * What the socket objects carry: the timer, which every dump reports; not tcp_info, memory, cgroup or TOS,
+     * which the doctor does not ask the kernel for (they are null).
+     */
+    private static final EntryMapper.Details DETAILS = new EntryMapper.Details(true, false, false, false, false);
 
     private final JsonGenerator g;
     private final Function<Evidence, List<String>> evidenceText;
@@ -41,25 +46,24 @@ public final class DoctorJson {
     /**
      * @param evidenceText the lines of one piece of evidence as the text output shows them (without the header
      *                     line of ss rows)
-     * @param details      what to decode of each socket, and names for its numbers
      * @param names        interface, cgroup and protocol names for the socket objects
      * @param readerUid    the doctor's effective uid, which tells why an owner could not be seen
      */
-    private DoctorJson(OutputStream out, Function<Evidence, List<String>> evidenceText, EntryMapper.Details details,
-                       EntryMapper.Names names, long readerUid) throws IOException {
+    private DoctorJson(OutputStream out, Function<Evidence, List<String>> evidenceText, EntryMapper.Names names,
+                       long readerUid) throws IOException {
         this.g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
         // The stream is the caller's (stdout): flushed here, closed there.
         this.g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         this.g.setPrettyPrinter(new TwoSpaceIndent());
         this.evidenceText = evidenceText;
-        this.mapper = new EntryMapper(details, names,
+        this.mapper = new EntryMapper(DETAILS, names,
                 OwnerResolver.of(inode -> owners.getOrDefault(inode, List.of()), readerUid));
     }
 
     /** One diagnosis, as {@code sockscope doctor TARGET --json} prints it. */
     public static void write(OutputStream out, HostFacts host, Diagnosis d, Function<Evidence, List<String>> evidenceText,
                              EntryMapper.Names names, long readerUid) throws IOException {
-        DoctorJson w = new DoctorJson(out, evidenceText, details(), names, readerUid);
+        DoctorJson w = new DoctorJson(out, evidenceText, names, readerUid);
         w.g.writeStartObject();
         w.head(host);
         w.diagnosis(d);
@@ -75,7 +79,7 @@ public final class DoctorJson {
     public static void writeAudit(OutputStream out, HostFacts host, Audit audit, AuditQuery query,
                                   Function<Evidence, List<String>> evidenceText, EntryMapper.Names names,
                                   long readerUid) throws IOException {
-        DoctorJson w = new DoctorJson(out, evidenceText, details(), names, readerUid);
+        DoctorJson w = new DoctorJson(out, evidenceText, names, readerUid);
         JsonGenerator g = w.g;
         g.writeStartObject();
         w.head(host);
@@ -111,11 +115,6 @@ public final class DoctorJson {
         g.writeEndArray();
         g.writeEndObject();
         w.finish(out);
-    }
-
-    /** What the socket objects carry: the doctor's dump asks the kernel for nothing beyond the basic record. */
-    static EntryMapper.Details details() {
-        return new EntryMapper.Details(true, false, false, false, false);
     }
 
     private void head(HostFacts host) throws IOException {
