@@ -1,11 +1,17 @@
 package io.sockscope.cli;
 
+import io.sockscope.cli.json.DoctorJson;
+import io.sockscope.cli.json.HostFacts;
+import io.sockscope.diagnose.Audit;
 import io.sockscope.diagnose.Diagnosis;
 import io.sockscope.diagnose.DiagnosisException;
 import io.sockscope.diagnose.Doctor;
 import io.sockscope.diagnose.Providers;
 import io.sockscope.diagnose.system.SystemProviders;
+import io.sockscope.inspect.EffectiveUser;
+import io.sockscope.inspect.SystemNames;
 import io.sockscope.kernel.InterfaceNames;
+import io.sockscope.kernel.TerminalWidth;
 import io.sockscope.names.NetlinkProtocolNames;
 import io.sockscope.names.ProcessNames;
 import io.sockscope.names.ProtocolNames;
@@ -24,9 +30,11 @@ import java.util.Map;
 
 /**
  * {@code sockscope doctor …}: parses the words after {@code doctor}, examines the live system and prints the
- * diagnosis. Exit status: 0 nothing wrong, 1 a problem was found, 2 usage error, 3 the doctor could not
+ * diagnosis (with {@code --all}, the audit of every listener: its exit status is that of the worst listener). Exit status: 0 nothing wrong, 1 a problem was found, 2 usage error, 3 the doctor could not
  * examine (the socket table was unreadable), 4 undecided: nothing wrong was found, but whether a client gets
- * through depends on the client (a firewall that lets some clients through and drops others).
+ * through depends on the client (a firewall that lets some clients through and drops others) or on a ruleset
+ * that could not be read. With {@code -N NAME} it examines that network namespace ({@link NamespaceRunner});
+ * failing to enter it is exit 3.
  */
 final class DoctorCommand {
     static final int OK = 0;
@@ -51,30 +59,66 @@ final class DoctorCommand {
                 write(stdout, DoctorHelp.TEXT);
                 return OK;
             }
-            WarningSink warnings = message -> err.println("sockscope doctor: warning: " + message);
-            Providers providers = SystemProviders.create(environment, warnings);
-            Doctor doctor = new Doctor(providers);
-            Diagnosis diagnosis;
-            try {
-                diagnosis = options.reach() != null ? doctor.examine(options.reach()) : doctor.examine(options.bind());
-            } catch (IllegalArgumentException e) {
-                err.println("sockscope doctor: " + e.getMessage());
-                return USAGE;
-            } catch (DiagnosisException e) {
-                err.println("sockscope doctor: " + e.getMessage());
-                return CANNOT_EXAMINE;
-            }
-            DoctorEvidenceText evidence = new DoctorEvidenceText(names(new ProcPaths(environment)));
-            write(stdout, options.json() ? DoctorJsonReport.render(diagnosis, evidence)
-                    : DoctorTextReport.render(diagnosis, evidence));
-            return switch (diagnosis.status()) {
-                case OK -> OK;
-                case PROBLEM -> PROBLEM;
-                case UNDECIDED -> UNDECIDED;
-            };
+            // With -N everything is read on a thread inside that namespace: sockets, interfaces, /proc/net, nft.
+            NamespaceRunner.Body body = () -> examine(options, environment, stdout, err);
+            return options.namespace() == null ? body.run() : NamespaceRunner.run(options.namespace(), body);
+        } catch (UsageException e) {
+            // Only entering the namespace fails this way: nothing could be examined.
+            err.println("sockscope doctor: " + e.getMessage());
+            return CANNOT_EXAMINE;
         } catch (IOException e) {
             return PROBLEM; // stdout went away; nothing more can be said
         }
+    }
+
+    private static int examine(DoctorOptions options, Map<String, String> environment, OutputStream stdout,
+                               PrintStream err) throws IOException {
+        WarningSink warnings = message -> err.println("sockscope doctor: warning: " + message);
+        Providers providers = SystemProviders.create(environment, warnings);
+        Doctor doctor = new Doctor(providers);
+        InterfaceNames interfaces = new InterfaceNames();
+        DoctorEvidenceText evidence = new DoctorEvidenceText(names(new ProcPaths(environment), interfaces));
+        HostFacts host = options.json() ? HostFacts.current(Version.VALUE, options.namespace()) : null;
+        // On a terminal: wrapped to its width and coloured; piped: as written, for grep and scripts.
+        TextStyle style = TextStyle.detect(environment, TerminalWidth.of(1));
+        Audit audit = null;
+        Diagnosis diagnosis = null;
+        try {
+            if (options.audit() != null) {
+                audit = doctor.audit(options.audit());
+            } else {
+                diagnosis = options.reach() != null ? doctor.examine(options.reach()) : doctor.examine(options.bind());
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("sockscope doctor: " + e.getMessage());
+            return USAGE;
+        } catch (DiagnosisException e) {
+            err.println("sockscope doctor: " + e.getMessage());
+            return CANNOT_EXAMINE;
+        }
+        Diagnosis.Status status;
+        if (audit != null) {
+            status = audit.status();
+            if (options.json()) {
+                DoctorJson.writeAudit(stdout, host, audit, options.audit(), e -> evidence.lines(e, false),
+                        new SystemNames(interfaces), EffectiveUser.uid());
+            } else {
+                write(stdout, DoctorAuditTextReport.render(audit, evidence, style));
+            }
+        } else {
+            status = diagnosis.status();
+            if (options.json()) {
+                DoctorJson.write(stdout, host, diagnosis, e -> evidence.lines(e, false), new SystemNames(interfaces),
+                        EffectiveUser.uid());
+            } else {
+                write(stdout, DoctorTextReport.render(diagnosis, evidence, style));
+            }
+        }
+        return switch (status) {
+            case OK -> OK;
+            case PROBLEM -> PROBLEM;
+            case UNDECIDED -> UNDECIDED;
+        };
     }
 
     private static void write(OutputStream out, String text) throws IOException {
@@ -82,8 +126,7 @@ final class DoctorCommand {
         out.flush();
     }
 
-    private static NameLookups names(ProcPaths paths) {
-        InterfaceNames interfaces = new InterfaceNames();
+    private static NameLookups names(ProcPaths paths, InterfaceNames interfaces) {
         return new NameLookups(
                 new ServiceNames(Path.of("/etc/services"), paths.resolve(ProcNetFile.IP_LOCAL_PORT_RANGE)),
                 new ProtocolNames(Path.of("/etc/protocols")),

@@ -1,5 +1,6 @@
 package io.sockscope.cli;
 
+import io.sockscope.diagnose.AuditQuery;
 import io.sockscope.diagnose.InetTarget;
 import io.sockscope.diagnose.Transport;
 import io.sockscope.diagnose.UnixTarget;
@@ -46,6 +47,42 @@ class DoctorOptionsParserTest {
         assertTrue(parse("--help").help());
         assertTrue(parse("8080", "-h").help());
         assertEquals(new UnixTarget("-odd"), parse("--", "unix:-odd").reach().target());
+    }
+
+    @Test
+    void noFirewallLeavesTheFirewallOutOfAPortsQuestion() {
+        assertTrue(parse("8080").reach().examineFirewall());
+        assertEquals(false, parse("8080", "--no-firewall").reach().examineFirewall());
+        assertEquals("--no-firewall does not apply to doctor bind", refusal("bind", "80", "--no-firewall"));
+        assertEquals("--no-firewall applies to IP targets, not to unix sockets", refusal("unix:/x", "--no-firewall"));
+        assertEquals("--no-firewall takes no value", refusal("8080", "--no-firewall=1"));
+    }
+
+    @Test
+    void namespaceInEveryFormTheListingTakes() {
+        assertNull(parse("8080").namespace());
+        assertEquals("web", parse("-N", "web", "8080").namespace());
+        assertEquals("web", parse("8080", "-Nweb").namespace());
+        assertEquals("web", parse("--net", "web", "8080").namespace());
+        assertEquals("web", parse("--net=web", "unix:/x").namespace());
+        assertEquals("web", parse("bind", "80", "-N", "web").namespace());
+        assertEquals("-N needs a value", refusal("8080", "-N"));
+    }
+
+    @Test
+    void allAuditsEveryListener() {
+        DoctorOptions o = parse("--all");
+        assertNull(o.reach());
+        assertNull(o.bind());
+        assertEquals(new AuditQuery(Transport.TCP, null, true), o.audit());
+        assertEquals(new AuditQuery(Transport.UDP, InetAddress.ofLiteral("10.0.0.2"), false),
+                parse("--all", "--udp", "--from", "10.0.0.2", "--no-firewall", "--json", "-N", "web").audit());
+        assertEquals("web", parse("--all", "-Nweb").namespace());
+        assertEquals("--all examines every listener: give no TARGET (unexpected 8080)", refusal("--all", "8080"));
+        assertEquals("--all examines every listener: give no TARGET (unexpected bind)", refusal("bind", "80", "--all"));
+        assertEquals("--user does not apply to --all", refusal("--all", "--user", "nobody"));
+        assertTrue(refusal("--all", "--from", "host").contains("does not resolve names"));
+        assertEquals("--all takes no value", refusal("--all=yes"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -15,7 +16,7 @@ import java.util.stream.Collectors;
  * go, then, as a separate check, whether the packets get there (the firewall), then what may stop a working
  * listener from serving (a full backlog, a CLOSE-WAIT leak, the descriptor limit, ephemeral ports). For a unix
  * socket it checks the file, its listener and the permissions; for a bind, privileged ports and who holds
- * the port.
+ * the port. An audit asks the port's question of every listener at once.
  *
  * <p>Everything is read once through the {@link Providers} into a {@link Snapshot}; the checks only look at it.
  * Instances hold no state between calls.
@@ -47,9 +48,26 @@ public final class Doctor {
         };
     }
 
+    /**
+     * What stops clients of any listener? Every listening socket of the transport, judged from one snapshot as
+     * {@code doctor ADDRESS:PORT} judges it (see {@link ListenerAuditor} for which client each is judged for).
+     *
+     * @throws DiagnosisException when the socket table cannot be read at all
+     */
+    public Audit audit(AuditQuery query) throws DiagnosisException {
+        Snapshot snapshot = new SnapshotCollector(providers).forAudit(query.transport(), query.examineFirewall());
+        return new ListenerAuditor(this, query, snapshot).run();
+    }
+
     private Diagnosis examineInet(InetTarget target, ReachQuery query) throws DiagnosisException {
-        Snapshot snapshot = new SnapshotCollector(providers).forInet(target);
-        List<String> interfaceNames = new ArrayList<>(snapshot.interfaceNames().values());
+        Snapshot snapshot = new SnapshotCollector(providers).forInet(target, query.examineFirewall());
+        return examineInet(target, query, snapshot);
+    }
+
+    /** The reachability question over a snapshot taken already (one for a target, or one for a whole audit). */
+    Diagnosis examineInet(InetTarget target, ReachQuery query, Snapshot snapshot) {
+        // By index, as ip link lists them: the snapshot's map has no order of its own.
+        List<String> interfaceNames = new ArrayList<>(new TreeMap<>(snapshot.interfaceNames()).values());
         snapshot.addresses().forEach(a -> {
             if (!interfaceNames.contains(a.interfaceName())) {
                 interfaceNames.add(a.interfaceName());
@@ -60,7 +78,7 @@ public final class Doctor {
             throw new IllegalArgumentException("a client at " + AddressText.of(query.from()) + " cannot connect to "
                     + AddressText.of(target.address()) + ", a loopback address of this host");
         }
-        InetExamination ex = new InetExamination(target, path, snapshot, thresholds);
+        InetExamination ex = new InetExamination(target, path, snapshot, thresholds, query.examineFirewall());
         List<Finding> findings = new ArrayList<>();
         List<Evidence> observations = new ArrayList<>();
         findings.addAll(ListenerCheck.run(ex));
@@ -88,15 +106,17 @@ public final class Doctor {
             List<InetSocket> accepting = ex.accepting();
             ok = OwnerText.of(ex.owners(accepting)) + " listens on " + accepting.stream()
                     .map(s -> AddressText.of(s.local())).distinct().collect(Collectors.joining(", "));
-            if (firewall.reach().dependsOnClient()) {
-                // Some clients get through and others time out: a health check must not read that as OK.
-                undecided = ok + ", but whether the firewall lets " + path.describe() + " through depends on "
-                        + (firewall.reach() == FirewallCheck.Reach.DEPENDS_ON_ADDRESS
-                        ? "the client's address: ask again with --from ADDRESS"
-                        : "what the doctor cannot decide (see FIREWALL_UNKNOWN)");
+            if (firewall.reach().leavesVerdictOpen()) {
+                // Some clients (or all) may time out: a health check must not read that as OK.
+                undecided = ok + ", but whether the firewall lets " + path.describe() + " through "
+                        + switch (firewall.reach()) {
+                            case DEPENDS_ON_ADDRESS -> "depends on the client's address: ask again with --from ADDRESS";
+                            case NOT_READ -> "is unknown: its ruleset could not be read (see FIREWALL_UNKNOWN)";
+                            default -> "depends on what the doctor cannot decide (see FIREWALL_UNKNOWN)";
+                        };
             }
-            ok += firewall.reach() == FirewallCheck.Reach.LETS_THROUGH ? " and the firewall lets it through"
-                    : "; whether the firewall lets it through is unknown";
+            ok += firewall.reach() == FirewallCheck.Reach.NOT_EXAMINED ? "; the firewall was not examined"
+                    : " and the firewall lets it through";
         }
         return diagnosis(subject, findings, observations, ok, undecided);
     }

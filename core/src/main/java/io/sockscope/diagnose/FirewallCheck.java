@@ -1,5 +1,7 @@
 package io.sockscope.diagnose;
 
+import io.sockscope.diagnose.firewall.Chain;
+import io.sockscope.diagnose.firewall.ChainRef;
 import io.sockscope.diagnose.firewall.FirewallDecision;
 import io.sockscope.diagnose.firewall.FirewallEvaluator;
 import io.sockscope.diagnose.firewall.Probe;
@@ -29,16 +31,21 @@ final class FirewallCheck {
         LETS_THROUGH,
         /** Dropped or rejected ({@code FIREWALL_BLOCKED}). */
         BLOCKS,
-        /** The ruleset could not be read. */
+        /** The ruleset could not be read: nothing is known of what it does. */
         NOT_READ,
+        /** The firewall was left out of the question ({@code --no-firewall}). */
+        NOT_EXAMINED,
         /** Some clients get through and others do not, by their source address: {@code --from} decides. */
         DEPENDS_ON_ADDRESS,
         /** It depends on what the doctor cannot decide: a rate limit, a mark, NAT. */
         UNDECIDED;
 
-        /** Whether the answer differs between clients, so that the verdict cannot be OK. */
-        boolean dependsOnClient() {
-            return this == DEPENDS_ON_ADDRESS || this == UNDECIDED;
+        /**
+         * Whether the verdict cannot be OK: the answer differs between clients, or the ruleset that would give it
+         * could not be read (some or all clients may time out, and a health check must not read that as OK).
+         */
+        boolean leavesVerdictOpen() {
+            return this == DEPENDS_ON_ADDRESS || this == UNDECIDED || this == NOT_READ;
         }
     }
 
@@ -56,12 +63,17 @@ final class FirewallCheck {
 
     /** The finding, if any; what let the packet through goes to {@code observations}. */
     static Result run(InetExamination ex, List<Evidence> observations) {
+        if (!ex.examineFirewall) {
+            observations.add(new Evidence.Fact("firewall: not examined (--no-firewall)"));
+            return new Result(List.of(), Reach.NOT_EXAMINED);
+        }
         if (ex.snapshot.ruleset() == null) {
             return new Result(List.of(new Finding(FindingCode.FIREWALL_UNKNOWN, Severity.INFO,
                     "the firewall ruleset could not be read, so whether it lets " + ex.path.describe()
                             + " through is unknown",
                     List.of(new Evidence.Fact(ex.snapshot.rulesetProblem())),
-                    "Run the doctor as root (nft needs CAP_NET_ADMIN to list the ruleset).")), Reach.NOT_READ);
+                    "Run the doctor as root with nft installed (listing the ruleset needs CAP_NET_ADMIN), or pass"
+                            + " --no-firewall to leave the firewall out of the verdict.")), Reach.NOT_READ);
         }
         Probe probe = probe(ex);
         FirewallDecision decision = FirewallEvaluator.evaluate(ex.snapshot.ruleset(), probe);
@@ -73,10 +85,9 @@ final class FirewallCheck {
                 }
                 for (FirewallDecision.Step step : decision.deciding()) {
                     if (step.rule() != null) {
-                        observations.add(new Evidence.FirewallRule(RuleText.location(step.rule()),
-                                RuleText.of(step.rule())));
+                        observations.add(rule(step.rule()));
                     } else {
-                        observations.add(new Evidence.FirewallRule(step.chain().describe(), "policy accept"));
+                        observations.add(policy(step.chain(), "accept"));
                     }
                 }
                 return new Result(List.of(), Reach.LETS_THROUGH);
@@ -112,12 +123,12 @@ final class FirewallCheck {
         Set<String> fixes = new LinkedHashSet<>();
         for (FirewallDecision.Step step : decision.deciding()) {
             if (step.rule() == null) {
-                evidence.add(new Evidence.FirewallRule(step.chain().describe(), "policy " + step.verdict()));
+                evidence.add(policy(step.chain(), step.verdict()));
                 evidence.add(new Evidence.Fact("no rule of " + step.chain().ref() + " accepts the packet before"
                         + " the policy"));
                 fixes.add(acceptRule(ex, step, null));
             } else {
-                evidence.add(new Evidence.FirewallRule(RuleText.location(step.rule()), RuleText.of(step.rule())));
+                evidence.add(rule(step.rule()));
                 fixes.add(acceptRule(ex, step, step.rule()));
             }
         }
@@ -127,6 +138,17 @@ final class FirewallCheck {
                 "the firewall " + (rejected ? "rejects" : "drops") + " " + what + " for " + ex.path.describe()
                         + " (" + consequence + ")",
                 evidence, String.join(" ", fixes));
+    }
+
+    private static Evidence.FirewallRule rule(Rule rule) {
+        ChainRef c = rule.chain();
+        return new Evidence.FirewallRule(c.family(), c.table(), c.name(), rule.handle(), RuleText.location(rule),
+                RuleText.of(rule));
+    }
+
+    private static Evidence.FirewallRule policy(Chain chain, String verdict) {
+        ChainRef c = chain.ref();
+        return new Evidence.FirewallRule(c.family(), c.table(), c.name(), -1, chain.describe(), "policy " + verdict);
     }
 
     /** A command that lets the port through, in the tool that owns the table. */

@@ -19,11 +19,15 @@ final class InetExamination {
     final ClientPath path;
     final Snapshot snapshot;
     final Thresholds thresholds;
+    /** Whether the firewall is part of the question ({@code --no-firewall} leaves it out). */
+    final boolean examineFirewall;
     /** Listening sockets on the target port, each with whether it takes the client. */
     final Map<InetSocket, ListenerFit> listeners;
 
-    InetExamination(InetTarget target, ClientPath path, Snapshot snapshot, Thresholds thresholds) {
+    InetExamination(InetTarget target, ClientPath path, Snapshot snapshot, Thresholds thresholds,
+                    boolean examineFirewall) {
         this.target = target;
+        this.examineFirewall = examineFirewall;
         this.path = path;
         this.snapshot = snapshot;
         this.thresholds = thresholds;

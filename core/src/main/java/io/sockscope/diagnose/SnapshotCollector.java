@@ -10,6 +10,7 @@ import io.sockscope.model.UnixSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,14 +32,38 @@ final class SnapshotCollector {
         this.providers = providers;
     }
 
-    Snapshot forInet(InetTarget target) throws DiagnosisException {
+    /** @param readFirewall whether to read the ruleset ({@code --no-firewall} leaves it out) */
+    Snapshot forInet(InetTarget target, boolean readFirewall) throws DiagnosisException {
+        return inet(target.transport(), Set.of(target.port()), readFirewall);
+    }
+
+    /**
+     * Everything {@link #forInet} reads, for every port something listens on in {@code transport} at once:
+     * one dump, one owner scan and one ruleset for a whole audit, so that every listener is judged at the same
+     * moment.
+     */
+    Snapshot forAudit(Transport transport, boolean readFirewall) throws DiagnosisException {
+        return inet(transport, null, readFirewall);
+    }
+
+    /** @param ports the ports asked about, or null for every port a socket listens on */
+    private Snapshot inet(Transport transport, Set<Integer> ports, boolean readFirewall) throws DiagnosisException {
         Map<Transport, List<InetSocket>> inet = new EnumMap<>(Transport.class);
-        inet.put(target.transport(), inetOrFail(target.transport()));
-        inet.put(target.transport().other(), inetOrEmpty(target.transport().other()));
+        inet.put(transport, inetOrFail(transport));
+        inet.put(transport.other(), inetOrEmpty(transport.other()));
+        Set<Integer> asked = ports;
+        if (asked == null) {
+            asked = new HashSet<>();
+            for (InetSocket s : inet.get(transport)) {
+                if (SocketFacts.isListening(s, transport)) {
+                    asked.add(s.local().port());
+                }
+            }
+        }
         Set<Long> wanted = new LinkedHashSet<>();
         for (Map.Entry<Transport, List<InetSocket>> e : inet.entrySet()) {
             for (InetSocket s : e.getValue()) {
-                if (SocketFacts.isListening(s, e.getKey()) || s.local().port() == target.port()
+                if (SocketFacts.isListening(s, e.getKey()) || asked.contains(s.local().port())
                         || SocketFacts.hasState(s, TcpState.CLOSE_WAIT)) {
                     addInode(wanted, s.inode());
                 }
@@ -46,31 +71,21 @@ final class SnapshotCollector {
         }
         OwnerProvider.Owners owners = owners(wanted);
         Set<Integer> pids = new LinkedHashSet<>();
-        for (InetSocket s : inet.get(target.transport())) {
-            if (SocketFacts.isListening(s, target.transport()) && s.local().port() == target.port()) {
+        for (InetSocket s : inet.get(transport)) {
+            if (SocketFacts.isListening(s, transport) && asked.contains(s.local().port())) {
                 owners.byInode().getOrDefault(s.inode(), List.of()).forEach(o -> pids.add(o.pid()));
             }
         }
         Ruleset ruleset = null;
         String rulesetProblem = null;
-        try {
-            String json = providers.firewall().rulesetJson();
-            String text = null;
-            if (json.contains("\"xt\"")) {
-                try {
-                    text = providers.firewall().rulesetText().orElse(null);
-                } catch (ProviderException e) {
-                    notes.add("firewall ruleset text (for iptables extension matches): " + e.getMessage());
-                }
+        if (readFirewall) {
+            try {
+                ruleset = ruleset();
+            } catch (ProviderException e) {
+                rulesetProblem = e.getMessage();
+            } catch (JsonSyntaxException e) {
+                rulesetProblem = "nft printed something that is not JSON: " + e.getMessage();
             }
-            ruleset = RulesetParser.parse(json, text);
-            for (String skipped : ruleset.skipped()) {
-                notes.add("firewall ruleset: skipped " + skipped);
-            }
-        } catch (ProviderException e) {
-            rulesetProblem = e.getMessage();
-        } catch (JsonSyntaxException e) {
-            rulesetProblem = "nft printed something that is not JSON: " + e.getMessage();
         }
         List<LocalAddress> addresses = List.of();
         Map<Integer, String> names = Map.of();
@@ -88,6 +103,23 @@ final class SnapshotCollector {
         }
         return new Snapshot(inet, List.of(), owners.byInode(), owners.limitation(), sysctls(), limits(pids),
                 ruleset, rulesetProblem, addresses, names, counters, List.of(), null, null, notes);
+    }
+
+    private Ruleset ruleset() throws ProviderException, JsonSyntaxException {
+        String json = providers.firewall().rulesetJson();
+        String text = null;
+        if (json.contains("\"xt\"")) {
+            try {
+                text = providers.firewall().rulesetText().orElse(null);
+            } catch (ProviderException e) {
+                notes.add("firewall ruleset text (for iptables extension matches): " + e.getMessage());
+            }
+        }
+        Ruleset ruleset = RulesetParser.parse(json, text);
+        for (String skipped : ruleset.skipped()) {
+            notes.add("firewall ruleset: skipped " + skipped);
+        }
+        return ruleset;
     }
 
     Snapshot forBind(BindQuery query) throws DiagnosisException {

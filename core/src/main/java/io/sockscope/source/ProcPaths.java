@@ -69,7 +69,18 @@ public final class ProcPaths {
      */
     public Path resolve(ProcNetFile file) {
         String override = overrides.get(file);
-        String path = override != null ? override : root + "/" + file.relativePath();
+        return ownNamespace(override != null ? override : root + "/" + file.relativePath());
+    }
+
+    /**
+     * A file under the proc root that ss has no variable for ({@code net/netstat} for the doctor), read from the
+     * calling thread's network namespace as {@link #resolve} reads the others.
+     */
+    public Path underRoot(String relativePath) {
+        return ownNamespace(root + "/" + relativePath);
+    }
+
+    private Path ownNamespace(String path) {
         if (threadNetDirectory != null) {
             for (String own : OWN_NET_DIRECTORIES) {
                 if (path.startsWith(own + "/")) {

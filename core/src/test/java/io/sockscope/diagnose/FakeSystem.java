@@ -55,6 +55,9 @@ final class FakeSystem {
             "alice", new Account("alice", 1000, 1000, Set.of(1000, 27), false)));
     UnixConnectProbe.Result connectResult = UnixConnectProbe.Result.REFUSED;
     int connectProbes;
+    /** How often the doctor asked for the inet socket tables and for the ruleset. */
+    int socketDumps;
+    int rulesetReads;
     private long nextInode = 1000;
 
     static InetAddress ip(String literal) {
@@ -138,6 +141,7 @@ final class FakeSystem {
                 new SocketProvider() {
                     @Override
                     public List<InetSocket> inet(Transport transport) {
+                        socketDumps++;
                         return transport == Transport.TCP ? tcp : udp;
                     }
 
@@ -158,6 +162,7 @@ final class FakeSystem {
                 name -> Optional.ofNullable(sysctls.get(name)),
                 pid -> Optional.ofNullable(limits.get(pid)),
                 () -> {
+                    rulesetReads++;
                     if (rulesetProblem != null) {
                         throw new ProviderException(rulesetProblem);
                     }

@@ -362,15 +362,16 @@ class ReachChecksTest {
         Finding f = d.findings().getFirst();
         assertEquals("the firewall rejects tcp port 8080 for a client at 192.0.2.77 (clients get 'connection refused')",
                 f.summary());
-        assertEquals(new Evidence.FirewallRule("table inet filter chain input handle 13",
+        assertEquals(new Evidence.FirewallRule("inet", "filter", "input", 13, "table inet filter chain input handle 13",
                 "counter reject with icmpx admin-prohibited"), f.evidence().getFirst());
         assertTrue(f.fix().contains("nft insert rule inet filter input position 13 tcp dport 8080 accept"), f.fix());
         // The web ports it lets through, and says which rule did.
         host.listener("0.0.0.0:443", APP);
         Diagnosis web = ask("443", "192.0.2.77");
         assertEquals(List.of(), codes(web));
-        assertTrue(web.observations().contains(new Evidence.FirewallRule("table inet filter chain input handle 9",
-                "tcp dport { 22, 80, 443 } accept")), web.observations().toString());
+        assertTrue(web.observations().contains(new Evidence.FirewallRule("inet", "filter", "input", 9,
+                "table inet filter chain input handle 9", "tcp dport { 22, 80, 443 } accept")),
+                web.observations().toString());
     }
 
     @Test
@@ -418,9 +419,34 @@ class ReachChecksTest {
         Finding f = finding(d, FindingCode.FIREWALL_UNKNOWN);
         assertEquals(Severity.INFO, f.severity());
         assertEquals(new Evidence.Fact(host.rulesetProblem), f.evidence().getFirst());
-        // Not read is not evaluated: the verdict stays OK, with the caveat.
+        assertTrue(f.fix().contains("--no-firewall"), f.fix());
+        // Not read is not evaluated, and not OK either: every client may time out.
+        assertEquals(Diagnosis.Status.UNDECIDED, d.status());
+        assertEquals("tcp port 8080 for a remote IPv4 client: UNDECIDED — app (pid 4242) listens on 0.0.0.0:8080, but"
+                + " whether the firewall lets a remote IPv4 client through is unknown: its ruleset could not be read"
+                + " (see FIREWALL_UNKNOWN)", d.verdict());
+        // A problem found besides still makes it PROBLEM.
+        host.listener("127.0.0.1:8081", APP);
+        assertEquals(Diagnosis.Status.PROBLEM, ask("8081", null).status());
+    }
+
+    @Test
+    void withoutTheFirewallTheVerdictRestsOnTheSockets() throws Exception {
+        host.listener("0.0.0.0:8080", APP);
+        host.rulesetProblem = "nft is not installed (apt-get install nftables), so the firewall ruleset cannot be read";
+        Diagnosis d = host.doctor().examine(new ReachQuery(new InetTarget(Transport.TCP, null, 8080), null, null,
+                false));
+        assertEquals(List.of(), codes(d));
         assertEquals(Diagnosis.Status.OK, d.status());
-        assertTrue(d.verdict().endsWith("; whether the firewall lets it through is unknown"), d.verdict());
+        assertEquals("tcp port 8080 for a remote IPv4 client: OK — app (pid 4242) listens on 0.0.0.0:8080; the"
+                + " firewall was not examined", d.verdict());
+        assertTrue(d.observations().contains(new Evidence.Fact("firewall: not examined (--no-firewall)")),
+                d.observations().toString());
+        // Not even asked: a blocking ruleset changes nothing.
+        host.rulesetProblem = null;
+        host.rulesetJson = resource("/doctor/nft/server-firewall.json");
+        assertEquals(Diagnosis.Status.OK, host.doctor().examine(new ReachQuery(
+                new InetTarget(Transport.TCP, null, 8080), InetAddress.ofLiteral("192.0.2.77"), null, false)).status());
     }
 
     @Test

@@ -30,6 +30,8 @@ class CodecFuzzTest {
             p -> PacketDiagMsg.decode(p, true, w -> { }),
             PacketDiagMsg::hasMemInfo,
             p -> NetlinkDiagMsg.decode(p, w -> { }),
+            IfInfoMsg::decode,
+            IfAddrMsg::decode,
             p -> walkAttributes(p));
 
     private static final List<Decoder> MESSAGE_DECODERS = List.of(

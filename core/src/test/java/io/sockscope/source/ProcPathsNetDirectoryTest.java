@@ -29,6 +29,14 @@ class ProcPathsNetDirectoryTest {
     }
 
     @Test
+    void filesSsHasNoVariableForFollowTheThreadToo() {
+        assertEquals(Path.of(THREAD_NET, "netstat"), new ProcPaths(Map.of(), THREAD_NET).underRoot("net/netstat"));
+        assertEquals(Path.of("/fixture/net/netstat"),
+                new ProcPaths(Map.of("PROC_ROOT", "/fixture"), THREAD_NET).underRoot("net/netstat"));
+        assertEquals(Path.of("/proc/net/netstat"), new ProcPaths(Map.of(), null).underRoot("net/netstat"));
+    }
+
+    @Test
     void otherPathsAreLeftAlone() {
         assertEquals(Path.of("/fixture/net/tcp"), resolve(Map.of("PROC_ROOT", "/fixture"), ProcNetFile.TCP));
         assertEquals(Path.of("/tmp/udp"), resolve(Map.of("PROC_NET_UDP", "/tmp/udp"), ProcNetFile.UDP));

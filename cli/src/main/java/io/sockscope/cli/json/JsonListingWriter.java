@@ -38,18 +38,8 @@ public final class JsonListingWriter {
         g.writeStartObject();
         g.writeNumberField("schema_version", SCHEMA_VERSION);
         g.writeStringField("tool", "sockscope " + host.toolVersion());
-        g.writeObjectFieldStart("host");
-        g.writeStringField("hostname", host.hostname());
-        g.writeStringField("kernel", host.kernel());
-        g.writeObjectFieldStart("network_namespace");
-        if (host.namespaceInode() > 0) {
-            g.writeNumberField("inode", host.namespaceInode());
-        } else {
-            g.writeNullField("inode");
-        }
-        g.writeStringField("name", host.namespaceName());
-        g.writeEndObject();
-        g.writeEndObject();
+        g.writeFieldName("host");
+        HostJson.write(g, host);
         g.writeArrayFieldStart("sockets");
         return w;
     }

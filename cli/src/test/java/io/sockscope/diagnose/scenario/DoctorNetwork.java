@@ -188,6 +188,20 @@ final class DoctorNetwork implements AutoCloseable {
                 new String(run.stderr(), StandardCharsets.UTF_8));
     }
 
+    /**
+     * Runs {@code sockscope doctor -N SERVER ARGS} from this (the host's) network namespace: the doctor enters
+     * the server namespace on a thread of its own.
+     */
+    DoctorResult doctorWithNamespaceOption(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(CommandRun.sockscope("doctor"));
+        command.add(1, "-XX:-UsePerfData");
+        command.addAll(List.of("-N", server));
+        command.addAll(List.of(args));
+        CommandRun run = CommandRun.run(command, Map.of(), COMMAND_TIMEOUT);
+        return new DoctorResult(run.exitCode(), new String(run.stdout(), StandardCharsets.UTF_8),
+                new String(run.stderr(), StandardCharsets.UTF_8));
+    }
+
     /** Loads an nft ruleset (nft -f syntax) into the server namespace. */
     void nft(String ruleset) throws IOException, InterruptedException {
         Path file = directory.resolve("ruleset-" + System.nanoTime() + ".nft");

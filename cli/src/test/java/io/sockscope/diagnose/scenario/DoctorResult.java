@@ -1,5 +1,6 @@
 package io.sockscope.diagnose.scenario;
 
+import io.sockscope.cli.DoctorSchema;
 import io.sockscope.diagnose.json.JsonReader;
 import io.sockscope.diagnose.json.JsonSyntaxException;
 import io.sockscope.diagnose.json.JsonValue;
@@ -11,12 +12,20 @@ import java.util.List;
  * document and the finding codes.
  */
 record DoctorResult(int exitCode, String stdout, String stderr) {
+    /** The {@code --json} document, which must conform to docs/sockscope-doctor-v1.schema.json. */
     JsonValue json() {
+        JsonValue doc;
         try {
-            return JsonReader.read(stdout);
+            doc = JsonReader.read(stdout);
         } catch (JsonSyntaxException e) {
             throw new AssertionError("the doctor's --json output is not JSON: " + e.getMessage() + "\n" + stdout, e);
         }
+        List<String> errors = DoctorSchema.repository().errors(stdout);
+        if (!errors.isEmpty()) {
+            throw new AssertionError("the doctor's --json output does not conform to its schema: " + errors + "\n"
+                    + stdout);
+        }
+        return doc;
     }
 
     /** The finding codes, in output order. */

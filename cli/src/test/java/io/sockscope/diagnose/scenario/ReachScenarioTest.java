@@ -1,11 +1,13 @@
 package io.sockscope.diagnose.scenario;
 
+import io.sockscope.diagnose.json.JsonValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static io.sockscope.diagnose.scenario.DoctorNetwork.CLIENT_V4;
 import static io.sockscope.diagnose.scenario.DoctorNetwork.CLIENT_V6;
@@ -82,6 +84,19 @@ class ReachScenarioTest {
         assertEquals("connected", net.client("probe", SERVER_V4, "8080"));
         DoctorResult r = net.doctor("8080", "--from", CLIENT_V4, "--json");
         assertFindings(r, 0);
+        // What was looked at, structured: the listener as the listing's socket object, the rule by its handle.
+        List<JsonValue> seen = r.json().member("looked_at").orElseThrow().elements();
+        JsonValue listener = seen.getFirst().member("sockets").orElseThrow().elements().getFirst();
+        assertEquals("LISTEN", DoctorResult.text(listener, "state"));
+        assertEquals(8080L, listener.member("local").flatMap(l -> l.member("port")).flatMap(JsonValue::integer)
+                .orElseThrow());
+        assertEquals("python3", DoctorResult.text(listener.member("owners").orElseThrow().member("processes")
+                .orElseThrow().elements().getFirst(), "command"));
+        JsonValue rule = seen.get(1);
+        assertEquals(List.of("firewall_rule", "inet", "filter", "input"),
+                Stream.of("kind", "family", "table", "chain").map(m -> DoctorResult.text(rule, m)).toList());
+        assertTrue(rule.member("handle").flatMap(JsonValue::integer).orElseThrow() > 0, rule.toString());
+        assertContains(DoctorResult.text(rule, "text"), "tcp dport { 22, 8080 } accept");
         DoctorResult text = net.doctor("8080", "--from", CLIENT_V4);
         assertContains(text.stdout(), ": OK — ", "firewall: table inet filter chain input handle",
                 "ip saddr 10.77.93.0/24 tcp dport { 22, 8080 } accept");
@@ -216,6 +231,11 @@ class ReachScenarioTest {
         DoctorResult r = net.doctor("8080", "--from", CLIENT_V4, "--json");
         assertFindings(r, 1, "FIREWALL_BLOCKED");
         assertContains(r.allText("FIREWALL_BLOCKED"), "policy drop", "no rule of table ip filter chain input accepts");
+        // Structured: the policy as table and chain, without a handle.
+        JsonValue policy = r.finding("FIREWALL_BLOCKED").member("evidence_items").orElseThrow().elements().getFirst();
+        assertEquals(List.of("firewall_rule", "ip", "filter", "input", "policy drop"), Stream.of("kind", "family",
+                "table", "chain", "text").map(m -> DoctorResult.text(policy, m)).toList());
+        assertEquals(JsonValue.JsonNull.INSTANCE, policy.member("handle").orElseThrow());
         ScenarioSupport.saveExample(net, "firewall-unknown", "8080");
         ScenarioSupport.saveExample(net, "firewall-policy", "8080", "--from", CLIENT_V4);
     }
@@ -342,11 +362,17 @@ class ReachScenarioTest {
     void ownerHiddenFromAnUnprivilegedDoctor() throws Exception {
         net.startServer("listen", "0.0.0.0", "8080");
         DoctorResult r = net.doctorAs("65534:65534", List.of(), "8080", "--json");
-        // An unreadable ruleset is no evaluation: OK, with the caveat in the verdict.
-        assertFindings(r, 0, "FIREWALL_UNKNOWN", "OWNER_HIDDEN");
-        assertEquals("ok", DoctorResult.text(r.json(), "status"));
+        // An unreadable ruleset is no evaluation, and no all-clear either: undecided, exit 4.
+        assertFindings(r, 4, "FIREWALL_UNKNOWN", "OWNER_HIDDEN");
+        assertEquals("undecided", DoctorResult.text(r.json(), "status"));
+        assertContains(DoctorResult.text(r.json(), "verdict"), "its ruleset could not be read");
         assertContains(r.allText("OWNER_HIDDEN"), "not running as root (uid 65534)", "0.0.0.0:8080");
+        // Leaving the firewall out accepts that: the sockets alone decide.
+        DoctorResult sockets = net.doctorAs("65534:65534", List.of(), "8080", "--no-firewall", "--json");
+        assertFindings(sockets, 0, "OWNER_HIDDEN");
+        assertContains(DoctorResult.text(sockets.json(), "verdict"), "; the firewall was not examined");
         ScenarioSupport.saveExampleAs(net, "owner-hidden", "65534:65534", "8080");
+        ScenarioSupport.saveExampleAs(net, "owner-hidden-no-firewall", "65534:65534", "8080", "--no-firewall");
     }
 
     @Test
@@ -382,6 +408,37 @@ class ReachScenarioTest {
                 """);
         assertEquals("timeout", net.client("probe", SERVER_V4, "5353", "--udp", "--timeout", "1"));
         assertFindings(net.doctor("5353", "--udp", "--from", CLIENT_V4, "--json"), 1, "FIREWALL_BLOCKED");
+    }
+
+    @Test
+    void namespaceOptionExaminesThatNamespaceFromOutside() throws Exception {
+        // Everything lives only in the server namespace: the IPv6 address, srv0, the ruleset, the listeners.
+        net.nft("""
+                table inet filter {
+                  chain input {
+                    type filter hook input priority filter; policy accept;
+                    ip saddr 10.77.93.0/24 tcp dport 8080 drop
+                  }
+                }
+                """);
+        net.startServer("listen", "::", "8080");
+        net.startServer("listen", "127.0.0.1", "5432", "--name", "postgres");
+        for (String[] args : List.of(new String[] {"8080", "--from", CLIENT_V4}, new String[] {"[" + SERVER_V6 + "]:8080"},
+                new String[] {"5432"}, new String[] {"bind", "5432"})) {
+            List<String> withJson = new java.util.ArrayList<>(List.of(args));
+            withJson.add("--json");
+            DoctorResult inside = net.doctor(withJson.toArray(String[]::new));
+            DoctorResult outside = net.doctorWithNamespaceOption(withJson.toArray(String[]::new));
+            assertEquals(inside.exitCode(), outside.exitCode(), outside.describe());
+            assertEquals(inside.codes(), outside.codes(), outside.describe());
+            assertEquals(DoctorResult.text(inside.json(), "verdict"), DoctorResult.text(outside.json(), "verdict"));
+            assertEquals("", outside.stderr(), outside.describe());
+        }
+        DoctorResult blocked = net.doctorWithNamespaceOption("8080", "--from", CLIENT_V4, "--json");
+        assertFindings(blocked, 1, "FIREWALL_BLOCKED");
+        assertContains(blocked.allText("FIREWALL_BLOCKED"), "arriving on srv0", "ip saddr 10.77.93.0/24 tcp dport 8080");
+        assertFindings(net.doctorWithNamespaceOption("[" + SERVER_V6 + "]:8080", "--json"), 0);
+        assertFindings(net.doctorWithNamespaceOption("5432", "--json"), 1, "LOOPBACK_ONLY");
     }
 
     /** Sockets settle asynchronously (a FIN in flight): asks again for up to a few seconds. */

@@ -11,21 +11,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The {@code TcpExt} counters of {@code <procRoot>/net/netstat} (a header line of names, then one of values). */
+/** The {@code TcpExt} counters of {@code /proc/net/netstat} (a header line of names, then one of values). */
 public final class ProcNetstatCounters implements CounterProvider {
-    private final Path procRoot;
+    private final Path file;
 
-    public ProcNetstatCounters(Path procRoot) {
-        this.procRoot = procRoot;
+    /**
+     * @param file the namespace's {@code net/netstat}; {@code /proc/net} is the first thread's namespace, so a
+     *             thread that entered another one passes its own ({@code ProcPaths.underRoot("net/netstat")})
+     */
+    public ProcNetstatCounters(Path file) {
+        this.file = file;
     }
 
     @Override
     public Map<String, Long> tcpExtended() throws ProviderException {
         List<String> lines;
         try {
-            lines = Files.readAllLines(procRoot.resolve("net/netstat"), StandardCharsets.ISO_8859_1);
+            lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
-            throw new ProviderException("cannot read " + procRoot.resolve("net/netstat") + ": " + e.getMessage(), e);
+            throw new ProviderException("cannot read " + file + ": " + e.getMessage(), e);
         }
         return parse(lines);
     }

@@ -27,8 +27,8 @@ public final class SystemProviders {
                 new ProcSysctls(proc),
                 new ProcLimits(proc),
                 new NftRuleset(environment),
-                new JdkInterfaces(),
-                new ProcNetstatCounters(proc),
+                new NetlinkInterfaces(),
+                new ProcNetstatCounters(paths.underRoot("net/netstat")),
                 new PosixFiles(),
                 new PasswdAccounts(Path.of("/etc/passwd"), Path.of("/etc/group"), self),
                 new JdkUnixConnect());
