@@ -30,12 +30,6 @@ import java.util.function.Predicate;
  * Every row is flushed at once, so a reader of a pipe sees it immediately.
  */
 final class EventFollower {
-    /** {@code SKNLGRP_*} from {@code <linux/sock_diag.h>}. */
-    static final int SKNLGRP_INET_TCP_DESTROY = 1;
-    static final int SKNLGRP_INET_UDP_DESTROY = 2;
-    static final int SKNLGRP_INET6_TCP_DESTROY = 3;
-    static final int SKNLGRP_INET6_UDP_DESTROY = 4;
-
     private static final Duration WAKE_INTERVAL = Duration.ofMillis(100);
     private static final int IPPROTO_UDP = 17;
 
@@ -70,16 +64,16 @@ final class EventFollower {
         boolean udp = SocketTable.UDP.in(sel.tables);
         int groups = 0;
         if (v4 && tcp) {
-            groups |= 1 << (SKNLGRP_INET_TCP_DESTROY - 1);
+            groups |= 1 << (SockDiag.SKNLGRP_INET_TCP_DESTROY - 1);
         }
         if (v4 && udp) {
-            groups |= 1 << (SKNLGRP_INET_UDP_DESTROY - 1);
+            groups |= 1 << (SockDiag.SKNLGRP_INET_UDP_DESTROY - 1);
         }
         if (v6 && tcp) {
-            groups |= 1 << (SKNLGRP_INET6_TCP_DESTROY - 1);
+            groups |= 1 << (SockDiag.SKNLGRP_INET6_TCP_DESTROY - 1);
         }
         if (v6 && udp) {
-            groups |= 1 << (SKNLGRP_INET6_UDP_DESTROY - 1);
+            groups |= 1 << (SockDiag.SKNLGRP_INET6_UDP_DESTROY - 1);
         }
         return groups;
     }
