@@ -5,6 +5,7 @@ import io.sockscope.kernel.NetlinkException;
 import io.sockscope.kernel.NetlinkSubscription;
 import io.sockscope.model.AddressFamily;
 import io.sockscope.model.InetSocket;
+import io.sockscope.model.IpProtocol;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.SocketTable;
 import io.sockscope.netlink.InetDiagMsg;
@@ -31,7 +32,6 @@ import java.util.function.Predicate;
  */
 final class EventFollower {
     private static final Duration WAKE_INTERVAL = Duration.ofMillis(100);
-    private static final int IPPROTO_UDP = 17;
 
     private final TableSelection sel;
     private final Predicate<SocketRecord> keep;
@@ -145,7 +145,7 @@ final class EventFollower {
 
     /** An event says which protocol the socket had ({@code INET_DIAG_PROTOCOL}); the table follows from it. */
     private static InetSocket tableFromProtocol(InetSocket s) {
-        if (s.protocol() != IPPROTO_UDP) {
+        if (s.protocol() != IpProtocol.IPPROTO_UDP) {
             return s;
         }
         return new InetSocket(SocketTable.UDP, s.family(), s.state(), s.recvQ(), s.sendQ(), s.local(), s.peer(),

@@ -1,6 +1,7 @@
 package io.sockscope.kernel;
 
 import io.sockscope.model.AddressFamily;
+import io.sockscope.model.IpProtocol;
 import io.sockscope.model.TcpState;
 import io.sockscope.netlink.InetDiagReqV2;
 import io.sockscope.netlink.MessageCursor;
@@ -25,7 +26,6 @@ class NetlinkChannelTest {
      * kernel refuses the dump (raw, the protocol asked before, has a handler wherever raw_diag is loaded).
      */
     private static final int IPPROTO_EXPERIMENT = 253;
-    private static final int IPPROTO_TCP = 6;
 
     @Test
     void portIdIsTheOneProcShows() throws Exception {
@@ -37,7 +37,7 @@ class NetlinkChannelTest {
 
     @Test
     void dumpDeliversMessagesAndRecordsTheWholeReply() throws Exception {
-        byte[] request = InetDiagReqV2.encode(AddressFamily.INET, IPPROTO_TCP, 0, TcpState.ALL, null, 42);
+        byte[] request = InetDiagReqV2.encode(AddressFamily.INET, IpProtocol.IPPROTO_TCP, 0, TcpState.ALL, null, 42);
         List<Integer> types = new ArrayList<>();
         List<byte[]> datagrams = new ArrayList<>();
         try (NetlinkChannel channel = NetlinkChannel.open(SockDiag.NETLINK_SOCK_DIAG)) {
@@ -104,7 +104,7 @@ class NetlinkChannelTest {
         NetlinkChannel channel = NetlinkChannel.open(SockDiag.NETLINK_SOCK_DIAG);
         channel.close();
         channel.close();
-        byte[] request = InetDiagReqV2.encode(AddressFamily.INET, IPPROTO_TCP, 0, TcpState.ALL, null, 1);
+        byte[] request = InetDiagReqV2.encode(AddressFamily.INET, IpProtocol.IPPROTO_TCP, 0, TcpState.ALL, null, 1);
         assertThrows(IllegalStateException.class, () -> channel.dump("x", request, (t, f, p) -> { }, w -> { }));
     }
 
