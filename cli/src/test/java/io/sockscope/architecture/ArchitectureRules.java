@@ -33,9 +33,10 @@ final class ArchitectureRules {
             mustNotUse("procmap", "procmap finds owners (/proc, the task-file iterator): it never touches netlink, and"
                     + " is a sibling of source, not a user of it", "netlink", "source", "filter", "render", "diagnose",
                     "inspect", "api", "cli"),
-            mustNotUse("filter", "filter is a language (parser, AST, evaluator, bytecode compiler): it does no I/O, its"
-                    + " environment is injected", "kernel", "source", "procmap", "names", "render", "diagnose", "inspect",
-                    "api", "cli"),
+            mustNotUse("filter", "filter is a language (parser, AST, evaluator, bytecode compiler): it does no I/O;"
+                    + " what it asks the machine comes through an injected environment, and only names' built-in"
+                    + " tables are read directly", "kernel", "source", "procmap", "render", "diagnose", "inspect", "api",
+                    "cli"),
             mustNotUse("names", "names holds the name tables (services, protocols, cgroups, processes): it fetches no"
                     + " socket and prints nothing", "netlink", "kernel", "source", "procmap", "filter", "render",
                     "diagnose", "inspect", "api", "cli"),
