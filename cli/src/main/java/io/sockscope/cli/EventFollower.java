@@ -5,6 +5,7 @@ import io.sockscope.kernel.NetlinkException;
 import io.sockscope.kernel.NetlinkSubscription;
 import io.sockscope.model.AddressFamily;
 import io.sockscope.model.InetSocket;
+import io.sockscope.model.IpProtocol;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.SocketTable;
 import io.sockscope.netlink.InetDiagMsg;
@@ -30,14 +31,7 @@ import java.util.function.Predicate;
  * Every row is flushed at once, so a reader of a pipe sees it immediately.
  */
 final class EventFollower {
-    /** {@code SKNLGRP_*} from {@code <linux/sock_diag.h>}. */
-    static final int SKNLGRP_INET_TCP_DESTROY = 1;
-    static final int SKNLGRP_INET_UDP_DESTROY = 2;
-    static final int SKNLGRP_INET6_TCP_DESTROY = 3;
-    static final int SKNLGRP_INET6_UDP_DESTROY = 4;
-
     private static final Duration WAKE_INTERVAL = Duration.ofMillis(100);
-    private static final int IPPROTO_UDP = 17;
 
     private final TableSelection sel;
     private final Predicate<SocketRecord> keep;
@@ -70,16 +64,16 @@ final class EventFollower {
         boolean udp = SocketTable.UDP.in(sel.tables);
         int groups = 0;
         if (v4 && tcp) {
-            groups |= 1 << (SKNLGRP_INET_TCP_DESTROY - 1);
+            groups |= 1 << (SockDiag.SKNLGRP_INET_TCP_DESTROY - 1);
         }
         if (v4 && udp) {
-            groups |= 1 << (SKNLGRP_INET_UDP_DESTROY - 1);
+            groups |= 1 << (SockDiag.SKNLGRP_INET_UDP_DESTROY - 1);
         }
         if (v6 && tcp) {
-            groups |= 1 << (SKNLGRP_INET6_TCP_DESTROY - 1);
+            groups |= 1 << (SockDiag.SKNLGRP_INET6_TCP_DESTROY - 1);
         }
         if (v6 && udp) {
-            groups |= 1 << (SKNLGRP_INET6_UDP_DESTROY - 1);
+            groups |= 1 << (SockDiag.SKNLGRP_INET6_UDP_DESTROY - 1);
         }
         return groups;
     }
@@ -151,7 +145,7 @@ final class EventFollower {
 
     /** An event says which protocol the socket had ({@code INET_DIAG_PROTOCOL}); the table follows from it. */
     private static InetSocket tableFromProtocol(InetSocket s) {
-        if (s.protocol() != IPPROTO_UDP) {
+        if (s.protocol() != IpProtocol.IPPROTO_UDP) {
             return s;
         }
         return new InetSocket(SocketTable.UDP, s.family(), s.state(), s.recvQ(), s.sendQ(), s.local(), s.peer(),

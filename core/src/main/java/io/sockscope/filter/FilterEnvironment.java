@@ -1,5 +1,7 @@
 package io.sockscope.filter;
 
+import io.sockscope.names.NetlinkProtocolNames;
+
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -52,7 +54,7 @@ public interface FilterEnvironment {
      * The default is the built-in table.
      */
     default Map<Integer, String> netlinkProtocolNames() {
-        return ProtocolNames.NETLINK_BUILT_IN;
+        return NetlinkProtocolNames.BUILT_IN;
     }
 
     /** The answer to a cgroup lookup: an id, or 0 with the message ss's helper printed. */

@@ -1,8 +1,11 @@
 package io.sockscope.names;
 
+import java.util.OptionalInt;
+
 /**
- * Ethertype → the name ss prints for a packet socket's protocol (iproute2's link-layer protocol table:
- * {@code ip}, {@code arp}, {@code ipv6}, {@code 802.1Q}…). First match wins, as in iproute2.
+ * iproute2's link-layer protocol table ({@code ip}, {@code arp}, {@code ipv6}, {@code 802.1Q}…), both ways:
+ * the name ss prints for a packet socket's ethertype, and the ethertype a filter's {@code link:} name stands
+ * for. First match wins, as in iproute2.
  */
 public final class LinkProtocolNames {
     private static final int[] IDS = {
@@ -31,5 +34,35 @@ public final class LinkProtocolNames {
             }
         }
         return null;
+    }
+
+    /**
+     * The ethertype a name stands for ({@code ll_proto_a2n}): the first name of the table equal to
+     * {@code name} ignoring the case of ASCII letters only, as {@code strcasecmp} does; empty when none is.
+     */
+    public static OptionalInt number(String name) {
+        for (int i = 0; i < NAMES.length; i++) {
+            if (equalsIgnoringAsciiCase(NAMES[i], name)) {
+                return OptionalInt.of(IDS[i]);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /** {@link String#equalsIgnoreCase} would also fold letters outside ASCII, which strcasecmp does not. */
+    private static boolean equalsIgnoringAsciiCase(String a, String b) {
+        if (a.length() != b.length()) {
+            return false;
+        }
+        for (int i = 0; i < a.length(); i++) {
+            if (asciiLower(a.charAt(i)) != asciiLower(b.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char asciiLower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 }

@@ -1,22 +1,17 @@
 package io.sockscope.names;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Netlink protocol number → the short name ss prints ({@code rtnl}, {@code tcpdiag}, {@code genl}…): a
  * built-in table, overridden by iproute2's {@code nl_protos} file where it exists ("id name" lines).
  */
 public final class NetlinkProtocolNames {
-    private static final String[] BUILT_IN = new String[256];
-
-    static {
-        String[] known = {
-            "rtnl", "unused", "usersock", "fw", "tcpdiag", "nflog", "xfrm", "selinux", "iscsi", "audit",
-            "fiblookup", "connector", "nft", "ip6fw", "dec-rt", "uevent", "genl", null, "scsi-trans",
-            "ecryptfs", "rdma", "crypto",
-        };
-        System.arraycopy(known, 0, BUILT_IN, 0, known.length);
-    }
+    /** The names iproute2 knows without {@code nl_protos}, by protocol number. */
+    public static final Map<Integer, String> BUILT_IN = builtIn();
 
     private final Path file;
     private String[] names;
@@ -32,7 +27,10 @@ public final class NetlinkProtocolNames {
             return null;
         }
         if (names == null) {
-            names = BUILT_IN.clone();
+            names = new String[256];
+            for (Map.Entry<Integer, String> e : BUILT_IN.entrySet()) {
+                names[e.getKey()] = e.getValue();
+            }
             for (String line : NameTableFile.lines(file)) {
                 String[] f = NameTableFile.fields(line);
                 if (f.length < 2) {
@@ -49,5 +47,20 @@ public final class NetlinkProtocolNames {
             }
         }
         return names[protocol];
+    }
+
+    private static Map<Integer, String> builtIn() {
+        String[] known = {
+            "rtnl", "unused", "usersock", "fw", "tcpdiag", "nflog", "xfrm", "selinux", "iscsi", "audit",
+            "fiblookup", "connector", "nft", "ip6fw", "dec-rt", "uevent", "genl", null, "scsi-trans",
+            "ecryptfs", "rdma", "crypto",
+        };
+        Map<Integer, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < known.length; i++) {
+            if (known[i] != null) {
+                m.put(i, known[i]);
+            }
+        }
+        return Collections.unmodifiableMap(m);
     }
 }

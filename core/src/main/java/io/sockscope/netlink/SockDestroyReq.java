@@ -3,6 +3,7 @@ package io.sockscope.netlink;
 import io.sockscope.model.AddressFamily;
 import io.sockscope.model.InetEndpoint;
 import io.sockscope.model.InetSocket;
+import io.sockscope.model.IpProtocol;
 
 import java.lang.foreign.MemorySegment;
 
@@ -29,8 +30,6 @@ public final class SockDestroyReq {
     /** The size of the whole request message. */
     public static final int SIZE = NetlinkHeader.SIZE + InetDiagReqV2.SIZE;
 
-    private static final int IPPROTO_RAW = 255;
-
     private SockDestroyReq() {
     }
 
@@ -47,7 +46,7 @@ public final class SockDestroyReq {
         long base = NetlinkHeader.SIZE;
         Fields.putU8(s, base + InetDiagReqV2.FAMILY, socket.family());
         Fields.putU8(s, base + InetDiagReqV2.PROTOCOL, protocol);
-        if (protocol == IPPROTO_RAW) {
+        if (protocol == IpProtocol.IPPROTO_RAW) {
             // sdiag_raw_protocol shares idiag_ext's byte; ss sends 0 when the dump did not report one.
             Fields.putU8(s, base + InetDiagReqV2.EXT, Math.max(socket.protocol(), 0));
         }

@@ -2,8 +2,8 @@ package io.sockscope.netlink;
 
 /**
  * Numbers shared by every sock_diag request ({@code <linux/sock_diag.h>}, {@code <linux/inet_diag.h>}):
- * the netlink protocol, the message types, and the {@code SK_MEMINFO_*} indices of the memory array that
- * inet, unix, packet and netlink replies all carry.
+ * the netlink protocol, the message types, the multicast groups of destroy events, and the
+ * {@code SK_MEMINFO_*} indices of the memory array that inet, unix, packet and netlink replies all carry.
  */
 public final class SockDiag {
     /** The netlink protocol of socket diagnostics. */
@@ -15,6 +15,15 @@ public final class SockDiag {
     /** The original inet_diag request types, still answered for TCP. */
     public static final int TCPDIAG_GETSOCK = 18;
     public static final int DCCPDIAG_GETSOCK = 19;
+
+    /**
+     * The multicast groups ({@code SKNLGRP_*}) the kernel announces destroyed sockets to; a subscriber sets
+     * bit {@code n - 1} of its {@code nl_groups} for group {@code n}.
+     */
+    public static final int SKNLGRP_INET_TCP_DESTROY = 1;
+    public static final int SKNLGRP_INET_UDP_DESTROY = 2;
+    public static final int SKNLGRP_INET6_TCP_DESTROY = 3;
+    public static final int SKNLGRP_INET6_UDP_DESTROY = 4;
 
     /** Flags of a dump request as ss sets them ({@code NLM_F_ROOT | NLM_F_MATCH | NLM_F_REQUEST}). */
     public static final int DUMP_REQUEST_FLAGS = NetlinkHeader.NLM_F_DUMP | NetlinkHeader.NLM_F_REQUEST;

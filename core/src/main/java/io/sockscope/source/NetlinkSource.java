@@ -7,6 +7,7 @@ import io.sockscope.kernel.NetlinkException;
 import io.sockscope.kernel.NetlinkMessageHandler;
 import io.sockscope.kernel.ReplyRecorder;
 import io.sockscope.model.AddressFamily;
+import io.sockscope.model.IpProtocol;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.SocketTable;
 import io.sockscope.model.TcpState;
@@ -58,13 +59,6 @@ import java.util.function.Consumer;
 public final class NetlinkSource implements SocketSource {
     /** The {@code nlmsg_seq} ss puts in every sock_diag request. */
     public static final int SS_SEQUENCE = 123456;
-
-    static final int IPPROTO_TCP = 6;
-    static final int IPPROTO_UDP = 17;
-    static final int IPPROTO_DCCP = 33;
-    static final int IPPROTO_SCTP = 132;
-    static final int IPPROTO_RAW = 255;
-    static final int IPPROTO_MPTCP = 262;
 
     private static final String CALL = "sock_diag dump";
 
@@ -154,12 +148,12 @@ public final class NetlinkSource implements SocketSource {
             throws SourceException {
         Delivery delivery = new Delivery(kind, sink, warnings);
         switch (kind) {
-            case TCP -> dumpInet(SocketTable.TCP, IPPROTO_TCP, request, delivery);
-            case UDP -> dumpInet(SocketTable.UDP, IPPROTO_UDP, request, delivery);
-            case RAW -> dumpInet(SocketTable.RAW, IPPROTO_RAW, request, delivery);
-            case DCCP -> dumpInet(SocketTable.DCCP, IPPROTO_DCCP, request, delivery);
-            case SCTP -> dumpInet(SocketTable.SCTP, IPPROTO_SCTP, request, delivery);
-            case MPTCP -> dumpInet(SocketTable.MPTCP, IPPROTO_MPTCP, request, delivery);
+            case TCP -> dumpInet(SocketTable.TCP, IpProtocol.IPPROTO_TCP, request, delivery);
+            case UDP -> dumpInet(SocketTable.UDP, IpProtocol.IPPROTO_UDP, request, delivery);
+            case RAW -> dumpInet(SocketTable.RAW, IpProtocol.IPPROTO_RAW, request, delivery);
+            case DCCP -> dumpInet(SocketTable.DCCP, IpProtocol.IPPROTO_DCCP, request, delivery);
+            case SCTP -> dumpInet(SocketTable.SCTP, IpProtocol.IPPROTO_SCTP, request, delivery);
+            case MPTCP -> dumpInet(SocketTable.MPTCP, IpProtocol.IPPROTO_MPTCP, request, delivery);
             case UNIX -> dumpUnix(request, delivery);
             case PACKET -> dumpPacket(request, delivery);
             case NETLINK -> dumpNetlink(request, delivery);
@@ -206,8 +200,8 @@ public final class NetlinkSource implements SocketSource {
     /** ss's fallback request after a failed v2 dump: the original format, TCP and DCCP only; else null. */
     static byte[] legacyRequest(int protocol, DumpRequest request) {
         int type = switch (protocol) {
-            case IPPROTO_TCP -> SockDiag.TCPDIAG_GETSOCK;
-            case IPPROTO_DCCP -> SockDiag.DCCPDIAG_GETSOCK;
+            case IpProtocol.IPPROTO_TCP -> SockDiag.TCPDIAG_GETSOCK;
+            case IpProtocol.IPPROTO_DCCP -> SockDiag.DCCPDIAG_GETSOCK;
             default -> -1;
         };
         if (type < 0) {

@@ -4,6 +4,7 @@ import io.sockscope.kernel.Errno;
 import io.sockscope.kernel.NetlinkChannel;
 import io.sockscope.kernel.NetlinkException;
 import io.sockscope.model.InetSocket;
+import io.sockscope.model.IpProtocol;
 import io.sockscope.netlink.SockDestroyReq;
 import io.sockscope.netlink.SockDiag;
 
@@ -84,12 +85,12 @@ public final class SocketDestroyer implements AutoCloseable {
 
     private static int protocolOf(DumpKind kind) {
         return switch (kind) {
-            case TCP -> NetlinkSource.IPPROTO_TCP;
-            case UDP -> NetlinkSource.IPPROTO_UDP;
-            case RAW -> NetlinkSource.IPPROTO_RAW;
-            case DCCP -> NetlinkSource.IPPROTO_DCCP;
-            case SCTP -> NetlinkSource.IPPROTO_SCTP;
-            case MPTCP -> NetlinkSource.IPPROTO_MPTCP;
+            case TCP -> IpProtocol.IPPROTO_TCP;
+            case UDP -> IpProtocol.IPPROTO_UDP;
+            case RAW -> IpProtocol.IPPROTO_RAW;
+            case DCCP -> IpProtocol.IPPROTO_DCCP;
+            case SCTP -> IpProtocol.IPPROTO_SCTP;
+            case MPTCP -> IpProtocol.IPPROTO_MPTCP;
             default -> throw new IllegalArgumentException(kind + " sockets are not inet sockets");
         };
     }

@@ -13,8 +13,6 @@ import io.sockscope.netlink.SockDiag;
 import io.sockscope.netlink.UnixDiagMsg;
 import io.sockscope.netlink.UnixDiagReq;
 import io.sockscope.testing.ProcNet;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,20 +40,32 @@ import java.util.function.Predicate;
  * The tool that records the golden replies under {@code src/test/resources/golden/replies}: it opens one
  * socket of every kind this package decodes, dumps each table from the running kernel, and writes the raw
  * reply datagrams plus {@code facts.properties}, what {@code /proc/net} and the JDK say about those sockets
- * (the independent truth the decoding tests compare against). Run as root (packet sockets need CAP_NET_RAW):
+ * (the independent truth the decoding tests compare against). A program, not a test: the build never runs
+ * it. Run it as root (packet sockets need CAP_NET_RAW), from the root of the project:
  *
  * <pre>
- * mvn -o test -Dtest=GoldenReplyCapture -Dsockscope.capture.golden=$PWD/src/test/resources/golden/replies
+ * JAVA_HOME=$JDK mvn -B -q -pl core test-compile
+ * $JDK/bin/java --enable-native-access=ALL-UNNAMED -cp core/target/classes:core/target/test-classes \
+ *     io.sockscope.kernel.GoldenReplyCapture core/src/test/resources/golden/replies
  * </pre>
  */
-class GoldenReplyCapture {
+final class GoldenReplyCapture {
     private static final int SEQ = 123456;
     private static final int ALL_EXTENSIONS = 0x7f;
 
-    @Test
-    @EnabledIfSystemProperty(named = "sockscope.capture.golden", matches = ".+")
-    void capture() throws Exception {
-        Path out = Path.of(System.getProperty("sockscope.capture.golden"));
+    private GoldenReplyCapture() {
+    }
+
+    /** @param args the directory to write the replies and {@code facts.properties} to */
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("usage: GoldenReplyCapture DIRECTORY");
+            System.exit(2);
+        }
+        capture(Path.of(args[0]));
+    }
+
+    private static void capture(Path out) throws Exception {
         Files.createDirectories(out);
         Map<String, Object> facts = new TreeMap<>();
         int lo = ProcNet.loopbackIndex();

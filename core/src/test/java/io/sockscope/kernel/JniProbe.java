@@ -1,6 +1,7 @@
 package io.sockscope.kernel;
 
 import io.sockscope.model.AddressFamily;
+import io.sockscope.model.IpProtocol;
 import io.sockscope.model.TcpState;
 import io.sockscope.model.InetSocket;
 import io.sockscope.model.SocketTable;
@@ -22,7 +23,6 @@ import java.util.List;
  * without it. The first line says which path served the calls.
  */
 final class JniProbe {
-    private static final int IPPROTO_TCP = 6;
     private JniProbe() {
     }
 
@@ -42,7 +42,7 @@ final class JniProbe {
              NetlinkChannel channel = NetlinkChannel.open(4)) {
             int port = listener.getLocalPort();
             boolean[] found = {false};
-            byte[] request = InetDiagReqV2.encode(AddressFamily.INET, IPPROTO_TCP, 0,
+            byte[] request = InetDiagReqV2.encode(AddressFamily.INET, IpProtocol.IPPROTO_TCP, 0,
                     TcpState.bit(TcpState.LISTEN), null, 43);
             channel.dump("probe listeners", request, new NetlinkMessageHandler() {
                 @Override
@@ -103,7 +103,7 @@ final class JniProbe {
         try (NetlinkChannel channel = NetlinkChannel.open(4)) {
             facts.add("port id assigned " + (channel.portId() != 0));
             int[] messages = {0};
-            byte[] request = InetDiagReqV2.encode(AddressFamily.INET, IPPROTO_TCP, 0, TcpState.ALL, null, 42);
+            byte[] request = InetDiagReqV2.encode(AddressFamily.INET, IpProtocol.IPPROTO_TCP, 0, TcpState.ALL, null, 42);
             DumpOutcome outcome = channel.dump("probe dump", request,
                     (type, flags, payload) -> messages[0]++, warning -> facts.add("warning " + warning));
             facts.add("dump " + outcome);

@@ -1,6 +1,7 @@
 package io.sockscope.kernel;
 
 import io.sockscope.model.AddressFamily;
+import io.sockscope.model.IpProtocol;
 import io.sockscope.model.TcpState;
 import io.sockscope.netlink.InetDiagReqV2;
 import io.sockscope.netlink.MessageCursor;
@@ -25,7 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The netlink socket under the channel, against the running kernel. */
 class SocketExchangeTest {
-    private static final int IPPROTO_TCP = 6;
     private static final int PAIRS = 400;
 
     @Test
@@ -41,7 +41,7 @@ class SocketExchangeTest {
                 client.connect(server.getLocalAddress());
                 open.add(server.accept());
             }
-            byte[] request = InetDiagReqV2.encode(AddressFamily.INET, IPPROTO_TCP, 0, TcpState.ALL, null, 5);
+            byte[] request = InetDiagReqV2.encode(AddressFamily.INET, IpProtocol.IPPROTO_TCP, 0, TcpState.ALL, null, 5);
             // Events in order: the data-message count of each datagram as it is recorded, -1 for each delivery.
             List<Integer> events = new ArrayList<>();
             List<Long> addresses = new ArrayList<>();
@@ -98,7 +98,7 @@ class SocketExchangeTest {
             MemorySegment.ofArray(impostor).set(ValueLayout.JAVA_INT_UNALIGNED, NetlinkHeader.SIZE, -1);
             RawSockets.netlinkUnicast(SockDiag.NETLINK_SOCK_DIAG, exchange.portId(), impostor);
 
-            byte[] request = InetDiagReqV2.encode(AddressFamily.INET, IPPROTO_TCP, 0, TcpState.ALL, null, 9);
+            byte[] request = InetDiagReqV2.encode(AddressFamily.INET, IpProtocol.IPPROTO_TCP, 0, TcpState.ALL, null, 9);
             List<String> warnings = new ArrayList<>();
             DumpOutcome outcome = NetlinkChannel.over(exchange).dump("sock_diag dump", request, (t, f, p) -> { },
                     warnings::add);

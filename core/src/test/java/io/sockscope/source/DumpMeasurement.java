@@ -1,8 +1,6 @@
 package io.sockscope.source;
 
 import io.sockscope.model.SocketRecord;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -16,21 +14,42 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
- * Measures (reports, never asserts) how long a dump takes: TCP with a few thousand loopback connections this
- * test opens, and unix with whatever the machine holds, each next to the installed ss doing the same.
- * Also runnable alone: {@code main} times the first dump of a fresh JVM (linking included).
+ * A measurement, not a test (it reports and asserts nothing, so the build never runs it): how long the first
+ * dump of a fresh JVM takes, linking included; then TCP with a few thousand loopback connections it opens,
+ * and unix with whatever the machine holds, each next to the installed ss doing the same. From the root:
+ *
+ * <pre>
+ * JAVA_HOME=$JDK mvn -B -q -pl core test-compile
+ * $JDK/bin/java --enable-native-access=ALL-UNNAMED -cp core/target/classes:core/target/test-classes \
+ *     io.sockscope.source.DumpMeasurement [first|tcp|unix]...
+ * </pre>
+ *
+ * With no argument it measures all three, the first dump first.
  */
-class DumpMeasurement {
+final class DumpMeasurement {
     private static final int PAIRS = 2500;
     private static final int RUNS = 15;
 
-    @Test
-    void tcpWithThousandsOfLoopbackConnections() throws Exception {
-        Assumptions.assumeTrue(openFileLimit() >= 2 * PAIRS + 500,
-                "needs an open-file limit of at least " + (2 * PAIRS + 500));
+    private DumpMeasurement() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        for (String what : args.length == 0 ? new String[] {"first", "tcp", "unix"} : args) {
+            switch (what) {
+                case "first" -> firstDump();
+                case "tcp" -> tcpWithThousandsOfLoopbackConnections();
+                case "unix" -> report("unix", DumpKind.UNIX, List.of("ss", "-xan"));
+                default -> throw new IllegalArgumentException("unknown measurement " + what + ": first, tcp or unix");
+            }
+        }
+    }
+
+    private static void tcpWithThousandsOfLoopbackConnections() throws Exception {
+        if (openFileLimit() < 2 * PAIRS + 500) {
+            System.out.printf("[measure] tcp skipped: needs an open-file limit of at least %d%n", 2 * PAIRS + 500);
+            return;
+        }
         List<SocketChannel> open = new ArrayList<>();
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.INET)) {
             server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), PAIRS);
@@ -48,11 +67,6 @@ class DumpMeasurement {
         }
     }
 
-    @Test
-    void unixWithWhateverTheMachineHolds() throws Exception {
-        report("unix", DumpKind.UNIX, List.of("ss", "-xan"));
-    }
-
     private static void report(String what, DumpKind kind, List<String> ssCommand) throws Exception {
         DumpRequest request = NetlinkSourceKernelTest.everything();
         NetlinkSource source = new NetlinkSource();
@@ -65,7 +79,9 @@ class DumpMeasurement {
             nanos[i] = System.nanoTime() - start;
             count = sockets.size();
         }
-        assertTrue(count > 0);
+        if (count == 0) {
+            throw new IllegalStateException("the " + what + " dump found no socket");
+        }
         long[] ss = new long[5];
         boolean haveSs = Files.isExecutable(Path.of("/usr/bin/ss")) || Files.isExecutable(Path.of("/bin/ss"));
         for (int i = 0; haveSs && i < ss.length; i++) {
@@ -102,7 +118,7 @@ class DumpMeasurement {
     }
 
     /** Times the first TCP dump of a fresh JVM, linking and class loading included. */
-    public static void main(String[] args) throws Exception {
+    private static void firstDump() throws Exception {
         long start = System.nanoTime();
         List<SocketRecord> sockets = new ArrayList<>();
         new NetlinkSource().dump(DumpKind.TCP, NetlinkSourceKernelTest.everything(), sockets::add, w -> { });

@@ -1,6 +1,7 @@
 package io.sockscope.source;
 
 import io.sockscope.model.AddressFamily;
+import io.sockscope.model.IpProtocol;
 import io.sockscope.model.SocketTable;
 import io.sockscope.model.TcpState;
 import org.junit.jupiter.api.Test;
@@ -60,28 +61,28 @@ class NetlinkSourceRequestTest {
 
     @Test
     void tcpAllStatesAsksIpv4ThenIpv6() {
-        assertInet("tan", NetlinkSource.IPPROTO_TCP, plain(TcpState.ALL, AddressFamily.UNSPEC), 2);
+        assertInet("tan", IpProtocol.IPPROTO_TCP, plain(TcpState.ALL, AddressFamily.UNSPEC), 2);
     }
 
     @Test
     void tcpDefaultStatesAreTheConnectedOnes() {
-        assertInet("tn", NetlinkSource.IPPROTO_TCP, plain(TcpState.CONNECTED_DEFAULT, AddressFamily.UNSPEC), 2);
+        assertInet("tn", IpProtocol.IPPROTO_TCP, plain(TcpState.CONNECTED_DEFAULT, AddressFamily.UNSPEC), 2);
     }
 
     @Test
     void preferredIpv4AsksOnlyIpv4() {
         int listening = TcpState.bit(TcpState.LISTEN) | TcpState.bit(TcpState.CLOSE);
-        assertInet("tln4", NetlinkSource.IPPROTO_TCP, plain(listening, AddressFamily.INET), 1);
+        assertInet("tln4", IpProtocol.IPPROTO_TCP, plain(listening, AddressFamily.INET), 1);
     }
 
     @Test
     void preferredIpv6AsksOnlyIpv6() {
-        assertInet("uan6", NetlinkSource.IPPROTO_UDP, plain(TcpState.ALL, AddressFamily.INET6), 1);
+        assertInet("uan6", IpProtocol.IPPROTO_UDP, plain(TcpState.ALL, AddressFamily.INET6), 1);
     }
 
     @Test
     void memoryInfoAndTosAskForEveryExtension() {
-        assertInet("tanmi-tos", NetlinkSource.IPPROTO_TCP,
+        assertInet("tanmi-tos", IpProtocol.IPPROTO_TCP,
                 request(TcpState.ALL, AddressFamily.UNSPEC, true, true, true, false, null), 2);
     }
 
@@ -92,7 +93,7 @@ class NetlinkSourceRequestTest {
         for (int i = 1; i <= 2; i++) {
             byte[] sent = ss("tan-sport22." + i + ".bin");
             byte[] bytecode = Arrays.copyOfRange(sent, 72 + 4, sent.length);
-            List<byte[]> ours = NetlinkSource.inetRequests(NetlinkSource.IPPROTO_TCP,
+            List<byte[]> ours = NetlinkSource.inetRequests(IpProtocol.IPPROTO_TCP,
                     request(TcpState.ALL, AddressFamily.UNSPEC, false, false, false, false, bytecode));
             assertSame(sent, ours.get(i - 1));
         }
@@ -100,22 +101,22 @@ class NetlinkSourceRequestTest {
 
     @Test
     void mptcpNeedsTheProtocolAttribute() {
-        assertInet("Man", NetlinkSource.IPPROTO_MPTCP, plain(TcpState.ALL, AddressFamily.UNSPEC), 2);
+        assertInet("Man", IpProtocol.IPPROTO_MPTCP, plain(TcpState.ALL, AddressFamily.UNSPEC), 2);
     }
 
     @Test
     void rawAsksIpv4First() {
         // ss stops after this one on a kernel without raw diag.
-        assertSame(ss("wan.1.bin"), NetlinkSource.inetRequests(NetlinkSource.IPPROTO_RAW,
+        assertSame(ss("wan.1.bin"), NetlinkSource.inetRequests(IpProtocol.IPPROTO_RAW,
                 plain(TcpState.ALL, AddressFamily.UNSPEC)).getFirst());
-        assertNull(NetlinkSource.legacyRequest(NetlinkSource.IPPROTO_RAW, plain(TcpState.ALL, AddressFamily.UNSPEC)));
+        assertNull(NetlinkSource.legacyRequest(IpProtocol.IPPROTO_RAW, plain(TcpState.ALL, AddressFamily.UNSPEC)));
     }
 
     @Test
     void dccpFallsBackToTheOriginalRequest() {
         DumpRequest request = plain(TcpState.ALL, AddressFamily.UNSPEC);
-        assertSame(ss("dan.1.bin"), NetlinkSource.inetRequests(NetlinkSource.IPPROTO_DCCP, request).getFirst());
-        assertSame(ss("dan.2.bin"), NetlinkSource.legacyRequest(NetlinkSource.IPPROTO_DCCP, request));
+        assertSame(ss("dan.1.bin"), NetlinkSource.inetRequests(IpProtocol.IPPROTO_DCCP, request).getFirst());
+        assertSame(ss("dan.2.bin"), NetlinkSource.legacyRequest(IpProtocol.IPPROTO_DCCP, request));
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.sockscope.kernel.Replies;
 import io.sockscope.kernel.ScriptedExchange;
 import io.sockscope.model.AddressFamily;
 import io.sockscope.model.InetSocket;
+import io.sockscope.model.IpProtocol;
 import io.sockscope.model.PacketSocket;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.netlink.NetlinkHeader;
@@ -114,7 +115,7 @@ class NetlinkSourceScriptedTest {
                 List.of(datagram(TCP6.getFirst(), DONE))));
         run.dump(DumpKind.TCP);
 
-        assertRequests(v2(NetlinkSource.IPPROTO_TCP), run.requests());
+        assertRequests(v2(IpProtocol.IPPROTO_TCP), run.requests());
         assertEquals(7, run.sockets.size());
         assertEquals(List.of(1, 1, 1, 2, 2, 2, 4), run.receivedAtDelivery);
         assertTrue(inodes(run.sockets).contains(fact("tcp4.listen.inode")));
@@ -168,7 +169,7 @@ class NetlinkSourceScriptedTest {
         // The original format answers for both families: ss sends nothing after it.
         Run run = new Run(List.of(List.of(ENOENT), List.of(datagram(TCP4.getFirst(), TCP6.getFirst(), DONE))));
         run.dump(DumpKind.TCP);
-        assertRequests(List.of(v2(NetlinkSource.IPPROTO_TCP).getFirst(), legacy(NetlinkSource.IPPROTO_TCP)),
+        assertRequests(List.of(v2(IpProtocol.IPPROTO_TCP).getFirst(), legacy(IpProtocol.IPPROTO_TCP)),
                 run.requests());
         assertEquals(2, run.sockets.size());
         assertEquals(List.of(), run.warnings);
@@ -180,7 +181,7 @@ class NetlinkSourceScriptedTest {
         TableUnavailableException e = assertThrows(TableUnavailableException.class, () -> run.dump(DumpKind.DCCP));
         assertEquals("netlink: sock_diag dump: EINVAL", e.getMessage());
         assertEquals(Errno.ENOENT, ((NetlinkException) e.getCause().getSuppressed()[0]).errno());
-        assertRequests(List.of(v2(NetlinkSource.IPPROTO_DCCP).getFirst(), legacy(NetlinkSource.IPPROTO_DCCP)),
+        assertRequests(List.of(v2(IpProtocol.IPPROTO_DCCP).getFirst(), legacy(IpProtocol.IPPROTO_DCCP)),
                 run.requests());
     }
 
@@ -191,8 +192,8 @@ class NetlinkSourceScriptedTest {
                 List.of(ENOENT),
                 List.of(datagram(TCP6.getFirst(), DONE))));
         run.dump(DumpKind.TCP);
-        List<byte[]> expected = new ArrayList<>(v2(NetlinkSource.IPPROTO_TCP));
-        expected.add(legacy(NetlinkSource.IPPROTO_TCP));
+        List<byte[]> expected = new ArrayList<>(v2(IpProtocol.IPPROTO_TCP));
+        expected.add(legacy(IpProtocol.IPPROTO_TCP));
         assertRequests(expected, run.requests());
         assertEquals(2, run.sockets.size());
     }
@@ -201,7 +202,7 @@ class NetlinkSourceScriptedTest {
     void failureAfterDeliveryIsNeitherUnavailableNorRetried() {
         Run run = new Run(List.of(List.of(
                 datagram(TCP4.subList(0, 4)),
-                datagram(Replies.error(SEQ, PORT, -105, v2(NetlinkSource.IPPROTO_TCP).getFirst())))));
+                datagram(Replies.error(SEQ, PORT, -105, v2(IpProtocol.IPPROTO_TCP).getFirst())))));
         SourceException e = assertThrows(SourceException.class, () -> run.dump(DumpKind.TCP));
         assertFalse(e instanceof TableUnavailableException, "a fallback would list the delivered sockets twice");
         assertEquals("netlink: sock_diag dump: ENOBUFS after 4 sockets", e.getMessage());

@@ -1,0 +1,138 @@
+package io.sockscope.architecture;
+
+import java.lang.classfile.ClassModel;
+import java.lang.module.ModuleFinder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static io.sockscope.architecture.PackageRule.mayUseOnly;
+import static io.sockscope.architecture.PackageRule.mustNotUse;
+
+/**
+ * docs/architecture.md's package table as rules over class files, and the debts the code still owes them.
+ * A change here is a change of the architecture: make the same one in the document.
+ */
+final class ArchitectureRules {
+    private ArchitectureRules() {
+    }
+
+    static final String ROOT = "io.sockscope.";
+
+    /** Every top-level package of ours has a rule, so that a new package is placed on purpose. */
+    static final List<PackageRule> RULES = List.of(
+            mayUseOnly("model", "model holds the immutable values every layer shares: it depends on nothing of ours"),
+            mayUseOnly("netlink", "netlink is a pure codec from bytes to model values: it makes no system call (kernel),"
+                    + " formats no text (render, names) and knows nothing that consumes it", "model"),
+            mayUseOnly("kernel", "kernel is the native layer: it frames messages (netlink) but does not know what a"
+                    + " payload means", "netlink"),
+            mustNotUse("source", "source fetches sockets (netlink, /proc, replay): it prints nothing and knows none of"
+                    + " its consumers", "render", "diagnose", "inspect", "api", "cli"),
+            mustNotUse("procmap", "procmap finds owners (/proc, the task-file iterator): it never touches netlink, and"
+                    + " is a sibling of source, not a user of it", "netlink", "source", "filter", "render", "diagnose",
+                    "inspect", "api", "cli"),
+            mustNotUse("filter", "filter is a language (parser, AST, evaluator, bytecode compiler): it does no I/O;"
+                    + " what it asks the machine comes through an injected environment, and only names' built-in"
+                    + " tables are read directly", "kernel", "source", "procmap", "render", "diagnose", "inspect", "api",
+                    "cli"),
+            mustNotUse("names", "names holds the name tables (services, protocols, cgroups, processes): it fetches no"
+                    + " socket and prints nothing", "netlink", "kernel", "source", "procmap", "filter", "render",
+                    "diagnose", "inspect", "api", "cli"),
+            mustNotUse("render", "render reads the model and writes text: it decodes nothing (netlink) and fetches"
+                    + " nothing (kernel, source, procmap)", "netlink", "kernel", "source", "procmap", "filter", "diagnose",
+                    "inspect", "api", "cli"),
+            mustNotUse("diagnose", "diagnose checks an immutable snapshot: it never calls the kernel directly",
+                    "kernel", "netlink", "render", "inspect", "api", "cli"),
+            mustNotUse("inspect", "inspect runs the library's queries over the model: it decodes nothing, prints"
+                    + " nothing and does not know the API it serves", "netlink", "render", "api", "cli"),
+            mustNotUse("api", "api is the exported surface and maps onto the engine: it opens no channel and decodes"
+                    + " nothing itself", "kernel", "netlink", "source", "procmap", "render", "diagnose", "cli"),
+            mustNotUse("cli", "cli may use every package: it turns argv into options and is the only place that"
+                    + " prints or exits"));
+
+    /** The steps of issue 11 that pay the debts, as docs/architecture.md names them. */
+    static final String DECODE_ONCE = "decode once into a complete model";
+    static final String ONE_ENGINE = "one engine: inspect dissolves into query and the API mapping";
+    static final String SOURCE_SPLIT = "WarningSink and SocketSummary out of source";
+
+    /** What the code owes the rules today; these counts only go down. */
+    static final List<KnownDebt> KNOWN_DEBTS = List.of(
+            new KnownDebt("render", "netlink", 6, DECODE_ONCE),
+            new KnownDebt("render", "source", 1, SOURCE_SPLIT),
+            new KnownDebt("procmap", "source", 1, SOURCE_SPLIT),
+            new KnownDebt("inspect", "netlink", 2, DECODE_ONCE),
+            new KnownDebt("inspect", "render", 1, ONE_ENGINE),
+            new KnownDebt("inspect", "api", 4, ONE_ENGINE),
+            new KnownDebt("api", "kernel", 1, ONE_ENGINE),
+            new KnownDebt("api", "netlink", 1, ONE_ENGINE));
+
+    /** The packages of the JDK's own modules: what core may use besides itself. */
+    private static final Set<String> JDK_PACKAGES = ModuleFinder.ofSystem().findAll().stream()
+            .flatMap(m -> m.descriptor().packages().stream())
+            .collect(Collectors.toUnmodifiableSet());
+
+    /** The rule for a package relative to {@code io.sockscope}, by its top-level package. */
+    static Optional<PackageRule> ruleFor(String pkg) {
+        String top = topLevel(pkg);
+        return RULES.stream().filter(r -> r.name().equals(top)).findFirst();
+    }
+
+    /**
+     * Everything one class breaks: its package's rule; in core, the use of the command ({@code cli}) or of
+     * anything but the JDK; in {@code api}, a type of ours from another package in a public signature.
+     */
+    static List<Violation> violations(ClassModel c, boolean inCore) {
+        String className = ClassDependencies.name(c);
+        String from = relativePackage(className);
+        PackageRule rule = ruleFor(from).orElseThrow(() -> new IllegalArgumentException("no rule for " + from));
+        List<Violation> found = new ArrayList<>();
+        for (String dependency : ClassDependencies.referenced(c)) {
+            if (dependency.startsWith(ROOT)) {
+                String to = topLevel(relativePackage(dependency));
+                if (!rule.allows(to) || (inCore && to.equals("cli"))) {
+                    found.add(new Violation(from, to, className, dependency));
+                }
+            } else if (inCore && !JDK_PACKAGES.contains(packageOf(dependency))) {
+                found.add(new Violation(from, "third-party", className, dependency));
+            }
+        }
+        if (from.equals("api")) {
+            for (String type : ClassDependencies.inPublicSignatures(c)) {
+                if (type.startsWith(ROOT) && !relativePackage(type).equals("api")) {
+                    found.add(new Violation(from, "public-signature:" + relativePackage(type), className, type));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The rule a violation breaks, in a sentence. */
+    static String reason(Violation v) {
+        if (v.to().equals("third-party")) {
+            return "the core library depends on the JDK alone";
+        }
+        if (v.to().startsWith("public-signature:")) {
+            return "api must not leak internal types: its public signatures name api and JDK types only";
+        }
+        PackageRule rule = ruleFor(v.from()).orElseThrow();
+        return rule.allows(v.to()) ? "the core library must not depend on the command (cli)" : rule.why();
+    }
+
+    /** {@code io.sockscope.diagnose.system.LiveSockets} → {@code diagnose.system}. */
+    static String relativePackage(String className) {
+        String pkg = packageOf(className) + ".";
+        return pkg.length() > ROOT.length() ? pkg.substring(ROOT.length(), pkg.length() - 1) : "";
+    }
+
+    private static String packageOf(String className) {
+        int dot = className.lastIndexOf('.');
+        return dot < 0 ? "" : className.substring(0, dot);
+    }
+
+    private static String topLevel(String pkg) {
+        int dot = pkg.indexOf('.');
+        return dot < 0 ? pkg : pkg.substring(0, dot);
+    }
+}

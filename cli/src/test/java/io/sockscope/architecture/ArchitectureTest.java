@@ -1,0 +1,66 @@
+package io.sockscope.architecture;
+
+import io.sockscope.cli.Main;
+import io.sockscope.model.SocketTable;
+import org.junit.jupiter.api.Test;
+
+import java.lang.classfile.ClassModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The compiled classes of the library (core) and the command (cli) keep docs/architecture.md's package
+ * table: no package uses what it must not, beyond the debts {@link ArchitectureRules#KNOWN_DEBTS} lists.
+ */
+class ArchitectureTest {
+    private static final List<ClassModel> CORE = CompiledClasses.besides(SocketTable.class);
+    private static final List<ClassModel> CLI = CompiledClasses.besides(Main.class);
+
+    @Test
+    void theClassesAreFound() {
+        assertTrue(CORE.size() > 100, "core's classes: " + CORE.size());
+        assertTrue(CLI.size() > 20, "cli's classes: " + CLI.size());
+    }
+
+    @Test
+    void everyPackageHasARule() {
+        Set<String> unplaced = new TreeSet<>();
+        for (ClassModel c : all()) {
+            String pkg = ArchitectureRules.relativePackage(ClassDependencies.name(c));
+            if (ArchitectureRules.ruleFor(pkg).isEmpty()) {
+                unplaced.add(pkg);
+            }
+        }
+        assertEquals(Set.of(), unplaced,
+                "packages with no rule: add each to ArchitectureRules.RULES and to docs/architecture.md's table");
+    }
+
+    @Test
+    void noPackageUsesWhatItMustNot() {
+        List<Violation> found = new ArrayList<>();
+        collect(CORE, true, found);
+        collect(CLI, false, found);
+        List<String> problems = DebtLedger.problems(found, ArchitectureRules.KNOWN_DEBTS, ArchitectureRules::reason);
+        assertTrue(problems.isEmpty(), () -> "the architecture (docs/architecture.md) is broken:\n\n"
+                + String.join("\n\n", problems));
+    }
+
+    private static void collect(List<ClassModel> classes, boolean inCore, List<Violation> found) {
+        for (ClassModel c : classes) {
+            if (ArchitectureRules.ruleFor(ArchitectureRules.relativePackage(ClassDependencies.name(c))).isPresent()) {
+                found.addAll(ArchitectureRules.violations(c, inCore));
+            }
+        }
+    }
+
+    private static List<ClassModel> all() {
+        List<ClassModel> all = new ArrayList<>(CORE);
+        all.addAll(CLI);
+        return all;
+    }
+}
