@@ -65,7 +65,7 @@ final class DumpCommand {
         }
         try {
             DumpRequest request = new DumpRequest(sel.tables, sel.states, sel.families, sel.preferredFamily,
-                    false, false, false, false, null);
+                    false, false, false, false, false, null);
             NetlinkSource.recording(datagram -> write(out, datagram)).dump(DumpKind.TCP, request, socket -> { },
                     message -> err.println("sockscope: warning: " + message));
             out.flush();

@@ -37,7 +37,7 @@ final class JsonRows implements RowWriter {
                          String namespace) throws IOException {
         ExtendedOutput x = options.extended();
         EntryMapper.Details details = new EntryMapper.Details(x.timers(), x.memory(), x.tcpInfo(),
-                x.cgroup() || x.details(), x.tos());
+                x.cgroup() || x.details(), x.tos(), x.inetSockopt());
         EntryMapper.Names names = new SystemNames(interfaces);
         OwnerResolver resolver = owners == null ? OwnerResolver.notRequested()
                 : OwnerResolver.of(owners::owners, EffectiveUser.uid());

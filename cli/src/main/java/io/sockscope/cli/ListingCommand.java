@@ -116,7 +116,7 @@ final class ListingCommand {
             if (actions.events()) {
                 ExtendedOutput wanted = options.extended();
                 return new EventFollower(sel, filter, writer, stdout, warnings,
-                        wanted.memory() || wanted.tcpInfo() || wanted.tos()).follow();
+                        wanted.memory() || wanted.tcpInfo() || wanted.tos() || wanted.inetSockopt()).follow();
             }
             rows = RowWriter.of(writer);
         } else {
@@ -126,8 +126,8 @@ final class ListingCommand {
         // What ss asks the kernel for: -m and -i set idiag_ext bits (and unix MEMINFO), --tos the TOS bits, -e the
         // unix VFS and pending-connection attributes; -b needs the packet attributes that -e keeps.
         DumpRequest request = new DumpRequest(sel.tables, sel.states, sel.families, sel.preferredFamily,
-                extended.memory(), extended.tcpInfo(), extended.tos(), extended.details() || extended.bpf(),
-                filter.bytecode());
+                extended.memory(), extended.tcpInfo(), extended.tos(), extended.inetSockopt(),
+                extended.details() || extended.bpf(), filter.bytecode());
         boolean incomplete = false;
         try (ListingSources sources = new ListingSources(paths, filter, environment, actions.kill(), warnings)) {
             for (DumpKind kind : DumpPlan.of(sel.tables, sel.families, sel.states)) {

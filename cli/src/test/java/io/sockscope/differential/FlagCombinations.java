@@ -144,6 +144,22 @@ final class FlagCombinations {
                 FlagCase.of("-tn state syn-sent -oi").masked(),
                 FlagCase.of("-4tnoei state established").masked(),
                 FlagCase.of("-6tnoemi").masked(),
+                // Inet socket options: the zoo sets IP_TRANSPARENT, IP_FREEBIND, IP_RECVERR(_RFC4884),
+                // IP_BIND_ADDRESS_NO_PORT, TCP_FASTOPEN_CONNECT, IP_HDRINCL and IP_NODEFRAG on some sockets and
+                // turns IP_MULTICAST_LOOP and IP_MULTICAST_ALL off on one.
+                FlagCase.of("-tan --inet-sockopt"),
+                FlagCase.of("-uan --inet-sockopt"),
+                FlagCase.of("-wan --inet-sockopt"),
+                FlagCase.of("-tanO --inet-sockopt"),
+                FlagCase.of("-uaneO --inet-sockopt"),
+                FlagCase.of("-6tlne --inet-sockopt"),
+                FlagCase.of("-tlnm --inet-sockopt"),
+                FlagCase.of("-ulnmi --inet-sockopt"),
+                FlagCase.of("-an --inet-sockopt"),
+                FlagCase.of("--inet-sockopt"),
+                FlagCase.of("-tane --inet-sockopt").masked(),
+                FlagCase.of("-tanoemiO --inet-sockopt").masked(),
+                FlagCase.ofArguments("-tan", "--inet-sockopt", "sport = :3128 or dport = :9000"),
                 // Filter expressions (kernel bytecode for inet, userspace for the rest).
                 FlagCase.ofArguments("-tan", "sport = :80"),
                 FlagCase.ofArguments("-tan", "( dport = :ssh or sport = :ssh )"),

@@ -74,9 +74,10 @@ public final class QueryRunner {
         }
         CompiledFilter filter = compile(query.filter(), preferred, tables);
         EntryMapper mapper = new EntryMapper(
-                new EntryMapper.Details(true, query.memory(), query.tcpInfo(), true, false), names, owners(query));
+                new EntryMapper.Details(true, query.memory(), query.tcpInfo(), true, false,
+                        query.inetSocketOptions()), names, owners(query));
         DumpRequest request = new DumpRequest(tables, states & TcpState.ALL, families, preferred, query.memory(),
-                query.tcpInfo(), false, true, filter.bytecode());
+                query.tcpInfo(), false, query.inetSocketOptions(), true, filter.bytecode());
         for (DumpKind kind : DumpPlan.of(tables, families, request.states())) {
             try {
                 source.dump(kind, request, filter.keepFromKernel(), filter.keepFromProc(),
