@@ -11,7 +11,7 @@ import java.util.Set;
 /** Turns a parsed command line into {@link ListingOptions}, applying options in order as ss does. */
 final class ListingOptionsParser {
     /** Options ss has that sockscope does not implement yet; refused with a clear message. */
-    private static final Set<String> NOT_YET = Set.of("z", "Z", "tipcinfo");
+    private static final Set<String> NOT_YET = Set.of("z", "Z");
 
     private ListingOptionsParser() {
     }
@@ -69,6 +69,9 @@ final class ListingOptionsParser {
                 case "tos" -> tos = true;
                 case "cgroup" -> cgroup = true;
                 case "inet-sockopt" -> inetSockopt = true;
+                case "tipcinfo" -> {
+                    // ss prints it on TIPC sockets only, and sockscope reads no TIPC table: nothing to show.
+                }
                 case "h", "v", "V" -> {
                     // Answered by Main before the listing options are read.
                 }

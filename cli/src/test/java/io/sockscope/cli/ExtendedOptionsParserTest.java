@@ -28,9 +28,16 @@ class ExtendedOptionsParserTest {
                 parse("--inet-sockopt", "-O"));
     }
 
+    /** ss prints --tipcinfo's line on TIPC sockets only; sockscope lists none, so there is nothing to change. */
+    @Test
+    void tipcInfoIsTakenAndChangesNoListing() throws Exception {
+        assertEquals(ExtendedOutput.NONE, parse("--tipcinfo"));
+        assertEquals(parse("-tane"), parse("-tane", "--tipcinfo"));
+    }
+
     @Test
     void optionsStillRefused() {
-        for (String option : new String[] {"-Z", "-z", "--context", "--contexts", "--tipcinfo"}) {
+        for (String option : new String[] {"-Z", "-z", "--context", "--contexts"}) {
             UsageException e = assertThrows(UsageException.class, () -> parse(option));
             assertEquals(1, e.exitCode(), option);
         }

@@ -160,6 +160,12 @@ final class FlagCombinations {
                 FlagCase.of("-tane --inet-sockopt").masked(),
                 FlagCase.of("-tanoemiO --inet-sockopt").masked(),
                 FlagCase.ofArguments("-tan", "--inet-sockopt", "sport = :3128 or dport = :9000"),
+                // --tipcinfo adds a line under TIPC sockets only; the zoo's kernel may have no TIPC at all.
+                FlagCase.of("--tipc -a --tipcinfo"),
+                FlagCase.of("-A tipc -a --tipcinfo -O"),
+                FlagCase.of("-tan --tipcinfo"),
+                FlagCase.of("-an --tipcinfo"),
+                FlagCase.of("--tipcinfo"),
                 // Filter expressions (kernel bytecode for inet, userspace for the rest).
                 FlagCase.ofArguments("-tan", "sport = :80"),
                 FlagCase.ofArguments("-tan", "( dport = :ssh or sport = :ssh )"),
