@@ -5,6 +5,7 @@ import io.sockscope.inspect.EphemeralPorts;
 import io.sockscope.inspect.SystemFilterEnvironment;
 import io.sockscope.kernel.InterfaceNames;
 import io.sockscope.kernel.TerminalWidth;
+import io.sockscope.names.Cgroup2Mount;
 import io.sockscope.names.CgroupPaths;
 import io.sockscope.names.HostNames;
 import io.sockscope.names.NetlinkProtocolNames;
@@ -91,7 +92,8 @@ final class ListingCommand {
         ServiceNames services = new ServiceNames(Path.of("/etc/services"),
                 paths.resolve(ProcNetFile.IP_LOCAL_PORT_RANGE));
         ListingFilter filter = ListingFilter.parse(options.expression(), options.filterFileText(), sel,
-                new SystemFilterEnvironment(interfaces, services), EphemeralPorts.read(paths), EffectiveUser.isRoot());
+                new SystemFilterEnvironment(interfaces, services, Cgroup2Mount.PROC_MOUNTS),
+                EphemeralPorts.read(paths), EffectiveUser.isRoot());
         actions.checkKillIsNarrowed(filter.narrowsInetSockets(), options.statesNarrowed());
         WarningSink warnings = message -> err.println("sockscope: warning: " + message);
         OwnerLookup owners = OwnerLookup.NONE;
@@ -197,7 +199,7 @@ final class ListingCommand {
                 new NetlinkProtocolNames(Path.of("/etc/iproute2/nl_protos")),
                 new ProcessNames(paths.procRoot()),
                 interfaces::name,
-                new CgroupPaths(Path.of("/proc/mounts")),
+                new CgroupPaths(Cgroup2Mount.PROC_MOUNTS),
                 hosts);
     }
 }

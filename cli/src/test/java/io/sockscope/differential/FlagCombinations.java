@@ -174,6 +174,10 @@ final class FlagCombinations {
                 FlagCase.ofArguments("-uan", "dport = :123"),
                 FlagCase.ofArguments("-an", "dev", "zoo0"),
                 FlagCase.ofArguments("-xa", "src", "*shared*"),
+                // cgroup: the zoo's namespace has no cgroup2 mount (ip netns exec mounts a fresh /sys), and ext4's
+                // / has an 8-byte file handle, which ss takes for an id that no socket has.
+                FlagCase.ofArguments("-tan", "cgroup", "/"),
+                FlagCase.ofArguments("-tan", "not", "cgroup", "/"),
                 // TCPDIAG_FILE replaces the TCP table only (its own tests replay real dumps).
                 FlagCase.of("-tan").with("TCPDIAG_FILE", "/dev/null"),
                 FlagCase.of("-an").with("TCPDIAG_FILE", "/dev/null"),
@@ -197,6 +201,8 @@ final class FlagCombinations {
                 FlagCase.ofArguments("-tn", "sport = :bogusport"),
                 FlagCase.ofArguments("-tn", "dst"),
                 FlagCase.of("-F /nonexistent/filter"),
+                FlagCase.ofArguments("-tn", "cgroup", "/sockscope-no-such-cgroup"),
+                FlagCase.ofArguments("-tn", "cgroup", "cpu"),
                 // Actions (their own tests run them): arguments, selections they cannot work on, namespaces.
                 FlagCase.of("-D"),
                 FlagCase.of("-N"),

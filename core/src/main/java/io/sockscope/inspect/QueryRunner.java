@@ -17,6 +17,7 @@ import io.sockscope.kernel.NetlinkException;
 import io.sockscope.model.AddressFamily;
 import io.sockscope.model.SocketTable;
 import io.sockscope.model.TcpState;
+import io.sockscope.names.Cgroup2Mount;
 import io.sockscope.names.ServiceNames;
 import io.sockscope.procmap.OwnerIndex;
 import io.sockscope.procmap.OwnerScanner;
@@ -128,7 +129,8 @@ public final class QueryRunner {
         }
         try {
             ParseContext context = new ParseContext(preferredFamily, SocketTable.TCP.in(tables),
-                    SocketTable.UDP.in(tables), new SystemFilterEnvironment(interfaces, services));
+                    SocketTable.UDP.in(tables), new SystemFilterEnvironment(interfaces, services,
+                    Cgroup2Mount.PROC_MOUNTS));
             return CompiledFilter.compile(List.of(expression), null, context, EphemeralPorts.read(paths), false);
         } catch (FilterSyntaxException e) {
             throw new InvalidFilterException(expression, Math.min(e.offset(), expression.length()), e.reason(), e);

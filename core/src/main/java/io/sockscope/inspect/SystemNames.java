@@ -1,6 +1,7 @@
 package io.sockscope.inspect;
 
 import io.sockscope.kernel.InterfaceNames;
+import io.sockscope.names.Cgroup2Mount;
 import io.sockscope.names.CgroupPaths;
 import io.sockscope.names.NetlinkProtocolNames;
 
@@ -12,7 +13,7 @@ import java.nio.file.Path;
  */
 public final class SystemNames implements EntryMapper.Names {
     private final InterfaceNames interfaces;
-    private final CgroupPaths cgroups = new CgroupPaths(Path.of("/proc/mounts"));
+    private final CgroupPaths cgroups = new CgroupPaths(Cgroup2Mount.PROC_MOUNTS);
     private final NetlinkProtocolNames netlink = new NetlinkProtocolNames(Path.of("/etc/iproute2/nl_protos"));
 
     public SystemNames(InterfaceNames interfaces) {
