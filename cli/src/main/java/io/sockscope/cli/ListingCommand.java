@@ -5,8 +5,8 @@ import io.sockscope.inspect.EphemeralPorts;
 import io.sockscope.inspect.SystemFilterEnvironment;
 import io.sockscope.kernel.InterfaceNames;
 import io.sockscope.kernel.TerminalWidth;
-import io.sockscope.names.Cgroup2Mount;
 import io.sockscope.names.CgroupPaths;
+import io.sockscope.names.MountTable;
 import io.sockscope.names.HostNames;
 import io.sockscope.names.NetlinkProtocolNames;
 import io.sockscope.names.ProcessNames;
@@ -91,8 +91,10 @@ final class ListingCommand {
         InterfaceNames interfaces = new InterfaceNames();
         ServiceNames services = new ServiceNames(Path.of("/etc/services"),
                 paths.resolve(ProcNetFile.IP_LOCAL_PORT_RANGE));
+        // With -N, ss sees the cgroup2 mount from a fresh /sys of its own: so must the filter and the paths.
+        MountTable mounts = actions.namespace() == null ? MountTable.PROC : MountTable.PROC.afterNetnsSwitch();
         ListingFilter filter = ListingFilter.parse(options.expression(), options.filterFileText(), sel,
-                new SystemFilterEnvironment(interfaces, services, Cgroup2Mount.PROC_MOUNTS),
+                new SystemFilterEnvironment(interfaces, services, mounts),
                 EphemeralPorts.read(paths), EffectiveUser.isRoot());
         actions.checkKillIsNarrowed(filter.narrowsInetSockets(), options.statesNarrowed());
         WarningSink warnings = message -> err.println("sockscope: warning: " + message);
@@ -111,7 +113,7 @@ final class ListingCommand {
         RowWriter rows;
         if (options.format() == OutputFormat.SS) {
             SsListingWriter writer = new SsListingWriter(stdout, format(sel),
-                    names(paths, interfaces, services, hosts), owners);
+                    names(paths, interfaces, services, hosts, mounts), owners);
             if (options.header()) {
                 writer.header();
             }
@@ -122,7 +124,7 @@ final class ListingCommand {
             }
             rows = RowWriter.of(writer);
         } else {
-            rows = JsonRows.open(options, stdout, interfaces, pending, actions.namespace());
+            rows = JsonRows.open(options, stdout, interfaces, pending, actions.namespace(), mounts);
         }
         ExtendedOutput extended = options.extended();
         // What ss asks the kernel for: -m and -i set idiag_ext bits (and unix MEMINFO), --tos the TOS bits, -e the
@@ -192,14 +194,14 @@ final class ListingCommand {
     }
 
     private static NameLookups names(ProcPaths paths, InterfaceNames interfaces, ServiceNames services,
-                                     HostNames hosts) {
+                                     HostNames hosts, MountTable mounts) {
         return new NameLookups(
                 services,
                 new ProtocolNames(Path.of("/etc/protocols")),
                 new NetlinkProtocolNames(Path.of("/etc/iproute2/nl_protos")),
                 new ProcessNames(paths.procRoot()),
                 interfaces::name,
-                new CgroupPaths(Cgroup2Mount.PROC_MOUNTS),
+                new CgroupPaths(mounts),
                 hosts);
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.sockscope.names.Cgroup2Mount;
+import io.sockscope.names.MountTable;
 import io.sockscope.testing.ScratchNamespace;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -83,7 +83,7 @@ class CgroupMountDifferentialTest {
     void makeSocketsInTwoCgroups() throws Exception {
         ZooPreconditions.assumeZooCanRun();
         assumeTrue(ZooPreconditions.onPath("unshare").isPresent(), "needs util-linux's unshare");
-        String mount = Cgroup2Mount.in(Cgroup2Mount.PROC_MOUNTS);
+        String mount = MountTable.PROC.cgroup2Mount();
         assumeTrue(mount != null, "needs a cgroup2 mount on the host");
         tools.whyCandidateMissing().ifPresent(why -> fail(why));
         namespace = ScratchNamespace.create();

@@ -144,7 +144,8 @@ class JsonOutputZooTest {
         if (fromSs.equals(fromJson) && optionsSeen) {
             return Optional.empty();
         }
-        return Optional.of("inet_sockopt of `" + flags.commandLine("sockscope") + " --ndjson` (by cookie, in ss's words)"
+        return Optional.of("inet_sockopt of `" + flags.commandLine("sockscope")
+                + " --ndjson` (by cookie, in ss's words)"
                 + (optionsSeen ? "" : "; ss shows no transparent socket of the zoo") + ":\n"
                 + LineDiff.render("ss", text(fromSs), "JSON", text(fromJson)));
     }

@@ -162,7 +162,8 @@ class ZooSanityTest {
 
     @Test
     void someSocketsSetInetOptions() throws IOException, InterruptedException {
-        List<String> lines = runner.output(zoo.inNamespace(List.of("ss", "-tuanHO", "--inet-sockopt"))).lines().toList();
+        List<String> lines = runner.output(zoo.inNamespace(List.of("ss", "-tuanHO", "--inet-sockopt")))
+                .lines().toList();
         assertSome(lines, "192.0.2.10:3128 ", "( is_icsk freebind mc_loop transparent mc_all)",
                 "a transparent, free-binding listener");
         assertSome(lines, "127.0.0.1:7 ", "( recverr recverr_rfc4884)", "UDP with recverr and multicast off");

@@ -3,13 +3,12 @@ package io.sockscope.inspect;
 import io.sockscope.filter.FilterEnvironment.CgroupLookup;
 import io.sockscope.kernel.Errno;
 import io.sockscope.kernel.FileHandles;
-import io.sockscope.names.Cgroup2Mount;
+import io.sockscope.names.MountTable;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 
 /**
  * The cgroup id of a path in a {@code cgroup PATH} filter, found the way iproute2's {@code get_cgroup2_id} finds
@@ -19,12 +18,13 @@ import java.nio.file.Path;
  *       cgroup2 mount, wherever that is mounted, its cgroup id; a file of another file system that has 8-byte
  *       handles (ext4's {@code /}) gives an id no socket has, and the filter matches nothing;</li>
  *   <li>when there is no such handle, the path without its leading slashes under the first cgroup2 mount of
- *       the mount table ({@link Cgroup2Mount}): {@code /system.slice} names
+ *       the mount table ({@link MountTable}): {@code /system.slice} names
  *       {@code /sys/fs/cgroup/system.slice} on a unified host and {@code /sys/fs/cgroup/unified/system.slice}
  *       on a hybrid one, where {@code /sys/fs/cgroup} itself (a tmpfs) and its v1 controllers ({@code cpu})
  *       are no cgroup2 path at all.</li>
  * </ol>
- * Each refusal comes with the line ss prints for it.
+ * After {@code -N} the table is seen as ss sees it then ({@link MountTable#afterNetnsSwitch()}): nothing under
+ * {@code /sys} has a handle, and a cgroup2 mount there is gone. Each refusal comes with the line ss prints for it.
  */
 public final class Cgroup2Ids {
     private static final int CGROUP_ID_SIZE = 8;
@@ -57,22 +57,24 @@ public final class Cgroup2Ids {
         }
     };
 
-    private final Path mounts;
+    private final MountTable mounts;
     private final Kernel kernel;
 
-    /** @param mounts the mount table, {@code /proc/mounts} (the path ss reads, whatever PROC_ROOT says) */
-    public Cgroup2Ids(Path mounts) {
+    /** @param mounts the mount table as ss sees it ({@link MountTable#PROC}, or after {@code -N}) */
+    public Cgroup2Ids(MountTable mounts) {
         this(mounts, SYSTEM);
     }
 
-    Cgroup2Ids(Path mounts, Kernel kernel) {
+    Cgroup2Ids(MountTable mounts, Kernel kernel) {
         this.mounts = mounts;
         this.kernel = kernel;
     }
 
     /** The cgroup id {@code path} names, or why it names none. */
     public CgroupLookup idOf(String path) {
-        FileHandles.Handle direct = kernel.handle(FileHandles.AT_FDCWD, path.getBytes(StandardCharsets.UTF_8));
+        // In the fresh sysfs ss mounts for -N every file answers EOPNOTSUPP, whatever the host's /sys holds.
+        FileHandles.Handle direct = mounts.inFreshSys(path) ? new FileHandles.Handle(0, 0, Errno.EOPNOTSUPP)
+                : kernel.handle(FileHandles.AT_FDCWD, path.getBytes(StandardCharsets.UTF_8));
         if (direct.found()) {
             return id(direct);
         }
@@ -85,7 +87,7 @@ public final class Cgroup2Ids {
         }
         String mount;
         try {
-            mount = Cgroup2Mount.in(mounts);
+            mount = mounts.cgroup2Mount();
         } catch (IOException | RuntimeException e) {
             return CgroupLookup.missing("Failed to open mounts file: " + reason(e) + "\nFailed to find cgroup2 mount");
         }

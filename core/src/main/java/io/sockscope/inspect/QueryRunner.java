@@ -17,7 +17,7 @@ import io.sockscope.kernel.NetlinkException;
 import io.sockscope.model.AddressFamily;
 import io.sockscope.model.SocketTable;
 import io.sockscope.model.TcpState;
-import io.sockscope.names.Cgroup2Mount;
+import io.sockscope.names.MountTable;
 import io.sockscope.names.ServiceNames;
 import io.sockscope.procmap.OwnerIndex;
 import io.sockscope.procmap.OwnerScanner;
@@ -49,7 +49,7 @@ public final class QueryRunner {
     private final InterfaceNames interfaces = new InterfaceNames();
     private final ServiceNames services = new ServiceNames(Path.of("/etc/services"),
             paths.resolve(ProcNetFile.IP_LOCAL_PORT_RANGE));
-    private final SystemNames names = new SystemNames(interfaces);
+    private final SystemNames names = new SystemNames(interfaces, MountTable.PROC);
     private final FallbackSource source = new FallbackSource(new NetlinkSource(),
             new ProcNetSource(paths, CLOCK_TICKS_PER_SECOND), kind -> false);
 
@@ -130,7 +130,7 @@ public final class QueryRunner {
         try {
             ParseContext context = new ParseContext(preferredFamily, SocketTable.TCP.in(tables),
                     SocketTable.UDP.in(tables), new SystemFilterEnvironment(interfaces, services,
-                    Cgroup2Mount.PROC_MOUNTS));
+                    MountTable.PROC));
             return CompiledFilter.compile(List.of(expression), null, context, EphemeralPorts.read(paths), false);
         } catch (FilterSyntaxException e) {
             throw new InvalidFilterException(expression, Math.min(e.offset(), expression.length()), e.reason(), e);

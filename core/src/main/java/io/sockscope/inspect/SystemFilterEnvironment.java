@@ -3,12 +3,11 @@ package io.sockscope.inspect;
 import io.sockscope.filter.FilterEnvironment;
 import io.sockscope.kernel.InterfaceNames;
 import io.sockscope.model.AddressFamily;
-import io.sockscope.names.Cgroup2Mount;
+import io.sockscope.names.MountTable;
 import io.sockscope.names.ServiceNames;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -20,10 +19,10 @@ public final class SystemFilterEnvironment implements FilterEnvironment {
     private final Cgroup2Ids cgroups;
 
     /**
-     * @param mounts the mount table the cgroup2 mount is looked up in: {@code /proc/mounts}, as for ss
-     *               ({@link Cgroup2Mount#PROC_MOUNTS}), or a fixture
+     * @param mounts the mount table cgroup paths are resolved against, as ss sees it: {@link MountTable#PROC},
+     *               or after {@code -N}, or a fixture
      */
-    public SystemFilterEnvironment(InterfaceNames interfaces, ServiceNames services, Path mounts) {
+    public SystemFilterEnvironment(InterfaceNames interfaces, ServiceNames services, MountTable mounts) {
         this.interfaces = interfaces;
         this.services = services;
         this.cgroups = new Cgroup2Ids(mounts);

@@ -12,7 +12,8 @@ public final class JniLoader {
 
     /**
      * The version of the contract between the Java classes that bind the library and its C functions; must
-     * equal {@code SOCKSCOPE_JNI_ABI} in {@code sockscope_jni.h}, and changes whenever a signature does or a function is added.
+     * equal {@code SOCKSCOPE_JNI_ABI} in {@code sockscope_jni.h}, and changes whenever a signature does or a
+     * function is added.
      */
     static final int ABI_VERSION = 3;
 

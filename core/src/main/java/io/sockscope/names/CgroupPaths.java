@@ -26,12 +26,12 @@ import java.util.function.LongFunction;
  * byte. Not thread-safe: one instance serves one listing.
  */
 public final class CgroupPaths implements LongFunction<String> {
-    private final Path mounts;
+    private final MountTable mounts;
     private Map<Long, String> paths;
     private boolean walkedAgain;
 
-    /** @param mounts the mounts table, normally {@code /proc/mounts} (ss reads that path, whatever PROC_ROOT says) */
-    public CgroupPaths(Path mounts) {
+    /** @param mounts the mount table as ss sees it ({@link MountTable#PROC}, or after {@code -N}) */
+    public CgroupPaths(MountTable mounts) {
         this.mounts = mounts;
     }
 
@@ -52,7 +52,7 @@ public final class CgroupPaths implements LongFunction<String> {
     /** The mount point of the first cgroup2 file system in the mounts table, or null. */
     String cgroup2Mount() {
         try {
-            return Cgroup2Mount.in(mounts);
+            return mounts.cgroup2Mount();
         } catch (IOException | RuntimeException e) {
             return null;
         }

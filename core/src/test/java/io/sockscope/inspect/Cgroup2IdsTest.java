@@ -3,6 +3,7 @@ package io.sockscope.inspect;
 import io.sockscope.filter.FilterEnvironment.CgroupLookup;
 import io.sockscope.kernel.Errno;
 import io.sockscope.kernel.FileHandles;
+import io.sockscope.names.MountTable;
 import io.sockscope.testing.TestResources;
 import org.junit.jupiter.api.Test;
 
@@ -88,7 +89,11 @@ class Cgroup2IdsTest {
     }
 
     private static CgroupLookup lookUp(String layout, FakeKernel kernel, String path) {
-        CgroupLookup answer = new Cgroup2Ids(MOUNTS.resolve(layout), kernel).idOf(path);
+        return lookUp(new MountTable(MOUNTS.resolve(layout), false), kernel, path);
+    }
+
+    private static CgroupLookup lookUp(MountTable mounts, FakeKernel kernel, String path) {
+        CgroupLookup answer = new Cgroup2Ids(mounts, kernel).idOf(path);
         assertEquals(Map.of(), kernel.open, "every mount opened is closed again");
         return answer;
     }
@@ -160,5 +165,18 @@ class Cgroup2IdsTest {
         assertEquals(refused("Invalid size of cgroup2 ID"), lookUp("hybrid", fourBytes, "/tmp/odd"));
         FakeKernel zero = hybrid().handle(".", "/zero", 0, 8);
         assertEquals(refused(""), lookUp("hybrid", zero, "/zero"));
+    }
+
+    /** After -N, ss sees a fresh sysfs on /sys: no handle there, and no cgroup2 mount below it. */
+    @Test
+    void afterNetnsSwitchSysHoldsNoCgroup() {
+        MountTable hybrid = new MountTable(MOUNTS.resolve("hybrid"), false).afterNetnsSwitch();
+        assertEquals(refused("Failed to find cgroup2 mount"), lookUp(hybrid, hybrid(), "/sys/fs/cgroup/unified"));
+        assertEquals(refused("Failed to find cgroup2 mount"), lookUp(hybrid, hybrid(), "/web.slice"));
+        assertEquals(CgroupLookup.found(2), lookUp(hybrid, hybrid(), "/"), "outside /sys, handles are the host's");
+        MountTable unified = new MountTable(MOUNTS.resolve("unified"), false).afterNetnsSwitch();
+        FakeKernel elsewhere = new FakeKernel().mount("/run/cgroup2").handle("/run/cgroup2", "web.slice", WEB, 8);
+        assertEquals(CgroupLookup.found(WEB), lookUp(unified, elsewhere, "/web.slice"),
+                "a cgroup2 mount outside /sys stays");
     }
 }

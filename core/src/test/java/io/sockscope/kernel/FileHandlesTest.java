@@ -1,6 +1,6 @@
 package io.sockscope.kernel;
 
-import io.sockscope.names.Cgroup2Mount;
+import io.sockscope.names.MountTable;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -17,7 +17,7 @@ class FileHandlesTest {
 
     @Test
     void aCgroup2DirectorysHandleIsItsInodeNumber() throws Exception {
-        String mount = Cgroup2Mount.in(Cgroup2Mount.PROC_MOUNTS);
+        String mount = MountTable.PROC.cgroup2Mount();
         assumeTrue(mount != null, "needs a cgroup2 mount");
         byte[] path = mount.getBytes(StandardCharsets.ISO_8859_1);
         FileHandles.Handle root = FileHandles.of(FileHandles.AT_FDCWD, path);
@@ -31,7 +31,8 @@ class FileHandlesTest {
         try {
             FileHandles.Handle self = FileHandles.of(fd, ".".getBytes(StandardCharsets.US_ASCII));
             assertEquals(root, self, "the mount's own directory, named relative to it");
-            FileHandles.Handle missing = FileHandles.of(fd, "sockscope-no-such-cgroup".getBytes(StandardCharsets.US_ASCII));
+            FileHandles.Handle missing = FileHandles.of(fd,
+                    "sockscope-no-such-cgroup".getBytes(StandardCharsets.US_ASCII));
             assertEquals(new FileHandles.Handle(0, 0, Errno.ENOENT), missing);
         } finally {
             FileHandles.close(fd);
@@ -44,6 +45,7 @@ class FileHandlesTest {
                 "/nonexistent/sockscope".getBytes(StandardCharsets.US_ASCII));
         assertFalse(missing.found());
         assertEquals(Errno.ENOENT, missing.errno());
-        assertEquals(-Errno.ENOENT, FileHandles.openReadOnly("/nonexistent/sockscope".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals(-Errno.ENOENT,
+                FileHandles.openReadOnly("/nonexistent/sockscope".getBytes(StandardCharsets.US_ASCII)));
     }
 }

@@ -98,7 +98,8 @@ class InetDiagSockoptTest {
                 .findFirst().orElseThrow();
         assertEquals(new InetDiagSockopt(false, false, false, false, true, false, false, false, false, false, false),
                 InetDiagSockopt.in(udp.attributes()),
-                "the capture's DatagramChannel: mc_loop, no is_icsk, and mc_all off (the JDK turns IP_MULTICAST_ALL off)");
+                "the capture's DatagramChannel: mc_loop, no is_icsk, and mc_all off (the JDK turns IP_MULTICAST_ALL"
+                        + " off)");
     }
 
     private static InetSocket decode(MemorySegment payload, SocketTable table, List<String> warnings) {
