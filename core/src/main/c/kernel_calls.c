@@ -236,3 +236,60 @@ JNIEXPORT jlong JNICALL Java_io_sockscope_kernel_JniCalls_ifNameToIndexArray(JNI
     text[length] = '\0';
     return (jlong) if_nametoindex(text);
 }
+
+/* A NUL-terminated copy of a whole Java array, for a path; NULL when memory runs out. The caller frees it. */
+static char *path_of(JNIEnv *env, jbyteArray path) {
+    jsize length = (*env)->GetArrayLength(env, path);
+    char *text = malloc((size_t) length + 1);
+    if (text != NULL) {
+        (*env)->GetByteArrayRegion(env, path, 0, length, (jbyte *) text);
+        text[length] = '\0';
+    }
+    return text;
+}
+
+/* openat(dirfd, path, flags) of a path that is the whole of a Java array (no NUL), without a mode. */
+JNIEXPORT jlong JNICALL Java_io_sockscope_kernel_JniCalls_openatArray(JNIEnv *env, jclass type,
+        jint dirfd, jbyteArray path, jint flags) {
+    char *text = path_of(env, path);
+    if (text == NULL) {
+        return -ENOMEM;
+    }
+    jlong result = outcome(openat(dirfd, text, flags));
+    free(text);
+    return result;
+}
+
+/*
+ * name_to_handle_at(dirfd, path, handle, &mount_id, 0) with room for an 8-byte handle, the path being the whole
+ * of a Java array (no NUL). On success 0, handle[0] holding the handle's bytes as a host-order 64-bit value
+ * (zero past its length) and handle[1] its length; -errno on failure (EOVERFLOW: the handle needs more room).
+ */
+JNIEXPORT jlong JNICALL Java_io_sockscope_kernel_JniCalls_nameToHandle8(JNIEnv *env, jclass type,
+        jint dirfd, jbyteArray path, jlongArray handle) {
+    if ((*env)->GetArrayLength(env, handle) < 2) {
+        return -EINVAL;
+    }
+    char *text = path_of(env, path);
+    if (text == NULL) {
+        return -ENOMEM;
+    }
+    union {
+        struct file_handle header;
+        char space[sizeof(struct file_handle) + sizeof(uint64_t)];
+    } buffer;
+    memset(&buffer, 0, sizeof buffer);
+    buffer.header.handle_bytes = sizeof(uint64_t);
+    int mount_id;
+    int result = name_to_handle_at(dirfd, text, &buffer.header, &mount_id, 0);
+    int error = errno;
+    free(text);
+    if (result == -1) {
+        return -(jlong) error;
+    }
+    jlong values[2] = { 0, (jlong) buffer.header.handle_bytes };
+    memcpy(&values[0], buffer.header.f_handle,
+           buffer.header.handle_bytes < sizeof(uint64_t) ? buffer.header.handle_bytes : sizeof(uint64_t));
+    (*env)->SetLongArrayRegion(env, handle, 0, 2, values);
+    return 0;
+}

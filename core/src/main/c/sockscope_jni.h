@@ -5,6 +5,6 @@
 #ifndef SOCKSCOPE_JNI_H
 #define SOCKSCOPE_JNI_H
 
-#define SOCKSCOPE_JNI_ABI 2
+#define SOCKSCOPE_JNI_ABI 3
 
 #endif

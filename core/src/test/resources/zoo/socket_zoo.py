@@ -40,6 +40,18 @@ NETLINK_KOBJECT_UEVENT = 15
 NETLINK_GENERIC = 16
 # Far above any pid (pid_max is at most 2^22), so ss finds no /proc entry to name it after.
 UNOWNED_NETLINK_PORTID = 2000000000
+# Options ss --inet-sockopt shows (linux/in.h, linux/tcp.h); not every Python names them.
+IP_RECVERR = 11
+IP_FREEBIND = 15
+IP_TRANSPARENT = 19
+IP_NODEFRAG = 22
+IP_BIND_ADDRESS_NO_PORT = 24
+IP_RECVERR_RFC4884 = 26
+IP_MULTICAST_LOOP = 34
+IP_MULTICAST_ALL = 49
+TCP_FASTOPEN_CONNECT = 30
+# A documentation address (RFC 5737) no interface has: only IP_FREEBIND or IP_TRANSPARENT can bind it.
+FOREIGN_ADDRESS = "192.0.2.10"
 
 LIBC = ctypes.CDLL(None, use_errno=True)
 
@@ -257,6 +269,7 @@ class Zoo:
         self.build_udp()
         self.build_unix()
         self.build_raw_packet_netlink()
+        self.build_socket_options()
 
         print(f"INFO main={os.getpid()} worker={worker.pid} sink={sink.pid}", flush=True)
 
@@ -488,6 +501,46 @@ class Zoo:
         time.sleep(0.2)  # let the echo replies and the last ACKs land before the queues freeze
         for sock in (icmp, icmp_dev, icmp6, everything, ip_on_veth):
             drop_everything_from_now_on(sock)
+
+    def build_socket_options(self):
+        """Sockets whose inet options differ from the defaults (ss --inet-sockopt).
+
+        Every full inet socket shows some (mc_loop and mc_all are on by default, is_icsk marks TCP);
+        these set the others, and one UDP socket turns the two defaults off.
+        """
+        v4 = socket.AF_INET
+        # A transparent proxy's listener: IP_TRANSPARENT (CAP_NET_ADMIN) and IP_FREEBIND on a foreign address.
+        tproxy = self.hold(socket.socket(v4, socket.SOCK_STREAM))
+        tproxy.setsockopt(socket.SOL_IP, IP_TRANSPARENT, 1)
+        tproxy.setsockopt(socket.SOL_IP, IP_FREEBIND, 1)
+        tproxy.bind((FOREIGN_ADDRESS, 3128))
+        tproxy.listen(16)
+
+        # IP_RECVERR with RFC 4884 extensions, multicast loop and "all groups" off.
+        echo = self.udp(v4, "127.0.0.1", 7)
+        for option, value in ((IP_RECVERR, 1), (IP_RECVERR_RFC4884, 1), (IP_MULTICAST_LOOP, 0),
+                              (IP_MULTICAST_ALL, 0)):
+            echo.setsockopt(socket.SOL_IP, option, value)
+
+        # A client that bound with IP_BIND_ADDRESS_NO_PORT, its port chosen at connect().
+        client = self.hold(socket.socket(v4, socket.SOCK_STREAM))
+        client.setsockopt(socket.SOL_IP, IP_BIND_ADDRESS_NO_PORT, 1)
+        client.bind(("127.0.0.1", 0))
+        client.settimeout(5)
+        client.connect(("127.0.0.1", 22))
+        self.accept(self.ssh)
+
+        # TCP_FASTOPEN_CONNECT with cookie-less Fast Open (this namespace's sysctl): connect() returns at
+        # once and the SYN waits for the first write, which never comes. A SYN-SENT that holds still.
+        with open("/proc/sys/net/ipv4/tcp_fastopen", "w") as sysctl:
+            sysctl.write("5")
+        deferred = self.hold(socket.socket(v4, socket.SOCK_STREAM))
+        deferred.setsockopt(socket.IPPROTO_TCP, TCP_FASTOPEN_CONNECT, 1)
+        deferred.connect(("127.0.0.1", 9000))
+
+        # Raw IPPROTO_RAW implies IP_HDRINCL; IP_NODEFRAG on top. It never receives, so its queue stays empty.
+        raw = self.hold(socket.socket(v4, socket.SOCK_RAW, socket.IPPROTO_RAW))
+        raw.setsockopt(socket.SOL_IP, IP_NODEFRAG, 1)
 
     def make_time_wait(self):
         """TIME-WAIT, v4 and v6: the client closes first, then the server. Lasts 60 s."""

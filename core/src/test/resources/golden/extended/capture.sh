@@ -40,6 +40,8 @@ cases=(
   "tanoemiO:-tanoemiO"
   "tan-tos:-tan --tos"
   "tan-cgroup:-tane --cgroup"
+  "tan-sockopt:-tan --inet-sockopt"
+  "tanmiO-sockopt:-tanmiO --inet-sockopt"
 )
 for dump in tcp4 tcp6; do
   rm -f "$here/$dump".*.txt

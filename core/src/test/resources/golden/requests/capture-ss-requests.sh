@@ -25,6 +25,7 @@ capture tn -tn
 capture tln4 -tln4
 capture uan6 -uan6
 capture tanmi-tos -tanmi --tos
+capture tan-sockopt -tan --inet-sockopt
 capture tan-sport22 -tan 'sport = :22'
 capture Man -Man
 capture wan -wan

@@ -12,6 +12,7 @@ import io.sockscope.inspect.EffectiveUser;
 import io.sockscope.inspect.SystemNames;
 import io.sockscope.kernel.InterfaceNames;
 import io.sockscope.kernel.TerminalWidth;
+import io.sockscope.names.MountTable;
 import io.sockscope.names.NetlinkProtocolNames;
 import io.sockscope.names.ProcessNames;
 import io.sockscope.names.ProtocolNames;
@@ -101,14 +102,14 @@ final class DoctorCommand {
             status = audit.status();
             if (options.json()) {
                 DoctorJson.writeAudit(stdout, host, audit, options.audit(), e -> evidence.lines(e, false),
-                        new SystemNames(interfaces), EffectiveUser.uid());
+                        new SystemNames(interfaces, MountTable.PROC), EffectiveUser.uid());
             } else {
                 write(stdout, DoctorAuditTextReport.render(audit, evidence, style));
             }
         } else {
             status = diagnosis.status();
             if (options.json()) {
-                DoctorJson.write(stdout, host, diagnosis, e -> evidence.lines(e, false), new SystemNames(interfaces),
+                DoctorJson.write(stdout, host, diagnosis, e -> evidence.lines(e, false), new SystemNames(interfaces, MountTable.PROC),
                         EffectiveUser.uid());
             } else {
                 write(stdout, DoctorTextReport.render(diagnosis, evidence, style));

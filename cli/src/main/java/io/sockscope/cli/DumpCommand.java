@@ -67,7 +67,8 @@ final class DumpCommand {
             // ss asks for the same attributes as for a listing (-m, -i, --tos, -e), and the dump holds them.
             io.sockscope.render.ExtendedOutput extended = options.extended();
             DumpRequest request = new DumpRequest(sel.tables, sel.states, sel.families, sel.preferredFamily,
-                    extended.memory(), extended.tcpInfo(), extended.tos(), extended.details() || extended.bpf(),
+                    extended.memory(), extended.tcpInfo(), extended.tos(), extended.inetSockopt(),
+                    extended.details() || extended.bpf(),
                     null);
             NetlinkSource.recording(datagram -> write(out, datagram)).dump(DumpKind.TCP, request, socket -> { },
                     message -> err.println("sockscope: warning: " + message));

@@ -42,8 +42,9 @@ final class EventFollower {
 
     /**
      * @param keepAttributes whether the rows show what the event's attributes say ({@code -m}, {@code -i},
-     *                       {@code --tos}): the kernel sends a destroyed socket's memory, tcp_info and
-     *                       congestion control with every event, and ss prints them as for a listing
+     *                       {@code --tos}, {@code --inet-sockopt}): the kernel sends a destroyed socket's
+     *                       memory, tcp_info, congestion control and socket options with every event, and ss
+     *                       prints them as for a listing
      */
     EventFollower(TableSelection sel, ListingFilter filter, SsListingWriter writer, OutputStream stdout,
                   WarningSink warnings, boolean keepAttributes) {

@@ -38,6 +38,8 @@ final class Help {
               -m, --memory     socket memory    -i, --info      TCP internals (tcp_info, congestion)
               -b, --bpf        packet socket filters
               --tos            TOS and priority --cgroup        cgroup of each socket
+              --inet-sockopt   inet socket options (recverr, freebind, transparent, mc_loop...)
+              --tipcinfo       TIPC socket details (taken, but sockscope reads no TIPC table yet)
               -s, --summary    socket counters  -H, --no-header no header line
               -O, --oneline    one line per socket
               --show-control-chars    print control bytes in process names, socket paths and
@@ -54,7 +56,8 @@ final class Help {
               -E, --events     print TCP and UDP sockets as they are destroyed, until interrupted
               -D, --diag=FILE  write the raw TCP dump to FILE ('-': stdout), for TCPDIAG_FILE
               -N, --net=NAME   work in the network namespace NAME (ip netns)
-            Not supported: -Z, --context and -z, --contexts (SELinux), --tipcinfo, --inet-sockopt.
+            Not supported: -Z, --context and -z, --contexts (SELinux). --tipc, --vsock and --xdp list no
+            socket yet: sockscope does not read those tables.
 
             Environment: PROC_ROOT and PROC_NET_TCP, PROC_NET_UDP, ... read /proc files instead of the
             kernel; TCPDIAG_FILE lists TCP from a raw dump written by -D; COLUMNS sets the width when

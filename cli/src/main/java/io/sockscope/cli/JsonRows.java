@@ -8,6 +8,7 @@ import io.sockscope.inspect.OwnerResolver;
 import io.sockscope.inspect.SystemNames;
 import io.sockscope.kernel.InterfaceNames;
 import io.sockscope.model.SocketRecord;
+import io.sockscope.names.MountTable;
 import io.sockscope.render.ExtendedOutput;
 import io.sockscope.render.OwnerLookup;
 
@@ -32,13 +33,14 @@ final class JsonRows implements RowWriter {
     /**
      * @param owners    the owner scan, or null when owners were not asked for
      * @param namespace the {@code -N} name, or null
+     * @param mounts    the mount table cgroup paths are found by
      */
     static JsonRows open(ListingOptions options, OutputStream out, InterfaceNames interfaces, OwnerLookup owners,
-                         String namespace) throws IOException {
+                         String namespace, MountTable mounts) throws IOException {
         ExtendedOutput x = options.extended();
         EntryMapper.Details details = new EntryMapper.Details(x.timers(), x.memory(), x.tcpInfo(),
-                x.cgroup() || x.details(), x.tos());
-        EntryMapper.Names names = new SystemNames(interfaces);
+                x.cgroup() || x.details(), x.tos(), x.inetSockopt());
+        EntryMapper.Names names = new SystemNames(interfaces, mounts);
         OwnerResolver resolver = owners == null ? OwnerResolver.notRequested()
                 : OwnerResolver.of(owners::owners, EffectiveUser.uid());
         JsonListingWriter writer = options.format() == OutputFormat.NDJSON ? JsonListingWriter.lines(out)

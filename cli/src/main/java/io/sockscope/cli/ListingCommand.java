@@ -6,6 +6,7 @@ import io.sockscope.inspect.SystemFilterEnvironment;
 import io.sockscope.kernel.InterfaceNames;
 import io.sockscope.kernel.TerminalWidth;
 import io.sockscope.names.CgroupPaths;
+import io.sockscope.names.MountTable;
 import io.sockscope.names.HostNames;
 import io.sockscope.names.NetlinkProtocolNames;
 import io.sockscope.names.ProcessNames;
@@ -90,8 +91,11 @@ final class ListingCommand {
         InterfaceNames interfaces = new InterfaceNames();
         ServiceNames services = new ServiceNames(Path.of("/etc/services"),
                 paths.resolve(ProcNetFile.IP_LOCAL_PORT_RANGE));
+        // With -N, ss sees the cgroup2 mount from a fresh /sys of its own: so must the filter and the paths.
+        MountTable mounts = actions.namespace() == null ? MountTable.PROC : MountTable.PROC.afterNetnsSwitch();
         ListingFilter filter = ListingFilter.parse(options.expression(), options.filterFileText(), sel,
-                new SystemFilterEnvironment(interfaces, services), EphemeralPorts.read(paths), EffectiveUser.isRoot());
+                new SystemFilterEnvironment(interfaces, services, mounts),
+                EphemeralPorts.read(paths), EffectiveUser.isRoot());
         actions.checkKillIsNarrowed(filter.narrowsInetSockets(), options.statesNarrowed());
         WarningSink warnings = message -> err.println("sockscope: warning: " + message);
         OwnerLookup owners = OwnerLookup.NONE;
@@ -115,7 +119,7 @@ final class ListingCommand {
         RowWriter rows;
         if (options.format() == OutputFormat.SS) {
             SsListingWriter writer = new SsListingWriter(stdout, format(sel),
-                    names(paths, interfaces, services, hosts), owners);
+                    names(paths, interfaces, services, hosts, mounts), owners);
             if (options.header()) {
                 writer.header();
             }
@@ -123,18 +127,18 @@ final class ListingCommand {
                 startScan(pending, scanner, paths);
                 ExtendedOutput wanted = options.extended();
                 return new EventFollower(sel, filter, writer, stdout, warnings,
-                        wanted.memory() || wanted.tcpInfo() || wanted.tos()).follow();
+                        wanted.memory() || wanted.tcpInfo() || wanted.tos() || wanted.inetSockopt()).follow();
             }
             rows = RowWriter.of(writer);
         } else {
-            rows = JsonRows.open(options, stdout, interfaces, pending, actions.namespace());
+            rows = JsonRows.open(options, stdout, interfaces, pending, actions.namespace(), mounts);
         }
         ExtendedOutput extended = options.extended();
         // What ss asks the kernel for: -m and -i set idiag_ext bits (and unix MEMINFO), --tos the TOS bits, -e the
         // unix VFS and pending-connection attributes; -b needs the packet attributes that -e keeps.
         DumpRequest request = new DumpRequest(sel.tables, sel.states, sel.families, sel.preferredFamily,
-                extended.memory(), extended.tcpInfo(), extended.tos(), extended.details() || extended.bpf(),
-                filter.bytecode());
+                extended.memory(), extended.tcpInfo(), extended.tos(), extended.inetSockopt(),
+                extended.details() || extended.bpf(), filter.bytecode());
         boolean incomplete = false;
         startScan(pending, scanner, paths);
         try (ListingSources sources = new ListingSources(paths, filter, environment, actions.kill(), warnings,
@@ -217,14 +221,14 @@ final class ListingCommand {
     }
 
     private static NameLookups names(ProcPaths paths, InterfaceNames interfaces, ServiceNames services,
-                                     HostNames hosts) {
+                                     HostNames hosts, MountTable mounts) {
         return new NameLookups(
                 services,
                 new ProtocolNames(Path.of("/etc/protocols")),
                 new NetlinkProtocolNames(Path.of("/etc/iproute2/nl_protos")),
                 new ProcessNames(paths.procRoot()),
                 interfaces::name,
-                new CgroupPaths(Path.of("/proc/mounts")),
+                new CgroupPaths(mounts),
                 hosts);
     }
 }

@@ -11,7 +11,7 @@ import java.util.Set;
 /** Turns a parsed command line into {@link ListingOptions}, applying options in order as ss does. */
 final class ListingOptionsParser {
     /** Options ss has that sockscope does not implement yet; refused with a clear message. */
-    private static final Set<String> NOT_YET = Set.of("z", "Z", "tipcinfo", "inet-sockopt");
+    private static final Set<String> NOT_YET = Set.of("z", "Z");
 
     private ListingOptionsParser() {
     }
@@ -35,6 +35,7 @@ final class ListingOptionsParser {
         boolean tcpInfo = false;
         boolean tos = false;
         boolean cgroup = false;
+        boolean inetSockopt = false;
         boolean bpf = false;
         OutputFormat format = OutputFormat.SS;
         boolean listening = false;
@@ -70,6 +71,10 @@ final class ListingOptionsParser {
                 case "i" -> tcpInfo = true;
                 case "tos" -> tos = true;
                 case "cgroup" -> cgroup = true;
+                case "inet-sockopt" -> inetSockopt = true;
+                case "tipcinfo" -> {
+                    // ss prints it on TIPC sockets only, and sockscope reads no TIPC table: nothing to show.
+                }
                 case "h", "v", "V" -> {
                     // Answered by Main before the listing options are read.
                 }
@@ -136,7 +141,8 @@ final class ListingOptionsParser {
         // "state connected" or "exclude listening" still hold every connection a plain listing shows.
         boolean statesNarrowed = (sawStates || listening)
                 && (sel.states & TcpState.CONNECTED_DEFAULT) != TcpState.CONNECTED_DEFAULT;
-        ExtendedOutput extended = new ExtendedOutput(timers, details, memory, tcpInfo, tos, cgroup, bpf, oneline);
+        ExtendedOutput extended = new ExtendedOutput(timers, details, memory, tcpInfo, tos, cgroup, inetSockopt, bpf,
+                oneline);
         return new ListingOptions(sel, numeric, processes, threads, header, oneline,
                 List.copyOf(words.subList(i, words.size())), filterFileText, summary, summaryOnly, resolve,
                 debug, extended, format, statesNarrowed, controlChars);

@@ -116,6 +116,8 @@ class DumpReplayDifferentialTest {
                 List.of("both.bin", "-tan"),
                 List.of("both.bin", "-tan", "-6"),
                 List.of("ext.bin", "-tan"),
+                List.of("tcp4.bin", "-tan", "--inet-sockopt"),
+                List.of("ext.bin", "-tanO", "--inet-sockopt"),
                 List.of("cut.bin", "-tan"),
                 List.of("empty.bin", "-tan"),
                 List.of("missing.bin", "-tan"));
@@ -169,7 +171,8 @@ class DumpReplayDifferentialTest {
 
     static Stream<DumpCase> zooDumps() {
         return Stream.of(
-                new DumpCase("-ta", List.of(List.of("-tan"), List.of("-ta"), List.of("-tan", "sport = :22"))),
+                new DumpCase("-ta", List.of(List.of("-tan"), List.of("-ta"), List.of("-tan", "sport = :22"),
+                        List.of("-tan", "--inet-sockopt"))),
                 new DumpCase("-t", List.of(List.of("-tn"))),
                 new DumpCase("-ta -6", List.of(List.of("-tan"), List.of("-tan", "dst [::1]"))),
                 new DumpCase("-t state time-wait", List.of(List.of("-tan"))),

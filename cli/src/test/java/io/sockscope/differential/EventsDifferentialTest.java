@@ -64,6 +64,7 @@ class EventsDifferentialTest {
                 new EventCase(List.of("-E", "-tin"), "INT", false),
                 new EventCase(List.of("-E", "-tmn"), "TERM", false),
                 new EventCase(List.of("-E", "-tien", "--tos"), "INT", false),
+                new EventCase(List.of("-E", "-n", "--inet-sockopt"), "TERM", false),
                 new EventCase(List.of("-E", "-tn"), "TERM", true));
     }
 

@@ -144,6 +144,28 @@ final class FlagCombinations {
                 FlagCase.of("-tn state syn-sent -oi").masked(),
                 FlagCase.of("-4tnoei state established").masked(),
                 FlagCase.of("-6tnoemi").masked(),
+                // Inet socket options: the zoo sets IP_TRANSPARENT, IP_FREEBIND, IP_RECVERR(_RFC4884),
+                // IP_BIND_ADDRESS_NO_PORT, TCP_FASTOPEN_CONNECT, IP_HDRINCL and IP_NODEFRAG on some sockets and
+                // turns IP_MULTICAST_LOOP and IP_MULTICAST_ALL off on one.
+                FlagCase.of("-tan --inet-sockopt"),
+                FlagCase.of("-uan --inet-sockopt"),
+                FlagCase.of("-wan --inet-sockopt"),
+                FlagCase.of("-tanO --inet-sockopt"),
+                FlagCase.of("-uaneO --inet-sockopt"),
+                FlagCase.of("-6tlne --inet-sockopt"),
+                FlagCase.of("-tlnm --inet-sockopt"),
+                FlagCase.of("-ulnmi --inet-sockopt"),
+                FlagCase.of("-an --inet-sockopt"),
+                FlagCase.of("--inet-sockopt"),
+                FlagCase.of("-tane --inet-sockopt").masked(),
+                FlagCase.of("-tanoemiO --inet-sockopt").masked(),
+                FlagCase.ofArguments("-tan", "--inet-sockopt", "sport = :3128 or dport = :9000"),
+                // --tipcinfo adds a line under TIPC sockets only; the zoo's kernel may have no TIPC at all.
+                FlagCase.of("--tipc -a --tipcinfo"),
+                FlagCase.of("-A tipc -a --tipcinfo -O"),
+                FlagCase.of("-tan --tipcinfo"),
+                FlagCase.of("-an --tipcinfo"),
+                FlagCase.of("--tipcinfo"),
                 // Filter expressions (kernel bytecode for inet, userspace for the rest).
                 FlagCase.ofArguments("-tan", "sport = :80"),
                 FlagCase.ofArguments("-tan", "( dport = :ssh or sport = :ssh )"),
@@ -152,6 +174,10 @@ final class FlagCombinations {
                 FlagCase.ofArguments("-uan", "dport = :123"),
                 FlagCase.ofArguments("-an", "dev", "zoo0"),
                 FlagCase.ofArguments("-xa", "src", "*shared*"),
+                // cgroup: the zoo's namespace has no cgroup2 mount (ip netns exec mounts a fresh /sys), and ext4's
+                // / has an 8-byte file handle, which ss takes for an id that no socket has.
+                FlagCase.ofArguments("-tan", "cgroup", "/"),
+                FlagCase.ofArguments("-tan", "not", "cgroup", "/"),
                 // TCPDIAG_FILE replaces the TCP table only (its own tests replay real dumps).
                 FlagCase.of("-tan").with("TCPDIAG_FILE", "/dev/null"),
                 FlagCase.of("-an").with("TCPDIAG_FILE", "/dev/null"),
@@ -175,6 +201,8 @@ final class FlagCombinations {
                 FlagCase.ofArguments("-tn", "sport = :bogusport"),
                 FlagCase.ofArguments("-tn", "dst"),
                 FlagCase.of("-F /nonexistent/filter"),
+                FlagCase.ofArguments("-tn", "cgroup", "/sockscope-no-such-cgroup"),
+                FlagCase.ofArguments("-tn", "cgroup", "cpu"),
                 // Actions (their own tests run them): arguments, selections they cannot work on, namespaces.
                 FlagCase.of("-D"),
                 FlagCase.of("-N"),

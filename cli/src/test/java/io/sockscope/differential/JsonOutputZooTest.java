@@ -12,10 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -61,6 +64,7 @@ class JsonOutputZooTest {
                 FlagCase.of("-tanmi"),
                 FlagCase.of("-uanm"),
                 FlagCase.of("-tan --tos"),
+                FlagCase.of("-tuwan --inet-sockopt"),
                 FlagCase.of("-xaem"),
                 FlagCase.of("-6tlnpe"),
                 FlagCase.of("-4tan"),
@@ -98,6 +102,66 @@ class JsonOutputZooTest {
         }
         why.ifPresent(text -> fail("`" + flags.commandLine("sockscope") + "` with --json/--ndjson in netns "
                 + zoo.namespace() + ":\n" + text + zoo.log()));
+    }
+
+    /**
+     * With {@code --inet-sockopt}, each socket's {@code inet_sockopt} holds exactly the options ss prints for it
+     * (matched by cookie), and is null where ss prints none (TIME-WAIT, sockets read from /proc).
+     */
+    @Test
+    void socketOptionsAreTheOnesSsPrints() throws IOException, InterruptedException {
+        tools.whyCandidateMissing().ifPresent(why -> fail(why));
+        zoo.keepTimeWaitFresh();
+        Optional<String> why = socketOptionMismatch();
+        if (why.isPresent()) {
+            why = socketOptionMismatch(); // the zoo may have moved between the runs
+        }
+        why.ifPresent(text -> fail(text + zoo.log()));
+    }
+
+    private Optional<String> socketOptionMismatch() throws IOException, InterruptedException {
+        FlagCase flags = FlagCase.of("-tuwan --inet-sockopt");
+        CommandResult ss = run(tools.ss(prepend(List.of("-eO"), flags.flags())), flags);
+        CommandResult json = run(tools.candidate(prepend(List.of("--ndjson"), flags.flags())), flags);
+        Map<String, String> fromSs = new TreeMap<>();
+        Pattern cookie = Pattern.compile(" sk:([0-9a-f]+)");
+        Pattern options = Pattern.compile(" inet-sockopt: \\(([^)]*)\\)");
+        for (String line : ss.stdoutText().lines().skip(1).toList()) {
+            Matcher c = cookie.matcher(line);
+            Matcher o = options.matcher(line);
+            if (c.find() && o.find()) {
+                fromSs.put(c.group(1), o.group(1).strip());
+            }
+        }
+        Map<String, String> fromJson = new TreeMap<>();
+        for (String line : json.stdoutText().lines().toList()) {
+            Map<String, Object> socket = JsonTree.object(line);
+            if (socket.get("inet_sockopt") != null) {
+                fromJson.put((String) socket.get("cookie"), ssWords(socket.get("inet_sockopt")));
+            }
+        }
+        boolean optionsSeen = fromSs.values().stream().anyMatch(w -> w.contains("transparent"));
+        if (fromSs.equals(fromJson) && optionsSeen) {
+            return Optional.empty();
+        }
+        return Optional.of("inet_sockopt of `" + flags.commandLine("sockscope")
+                + " --ndjson` (by cookie, in ss's words)"
+                + (optionsSeen ? "" : "; ss shows no transparent socket of the zoo") + ":\n"
+                + LineDiff.render("ss", text(fromSs), "JSON", text(fromJson)));
+    }
+
+    /** The options set, as ss names them, space-separated. */
+    @SuppressWarnings("unchecked")
+    private static String ssWords(Object options) {
+        return ((Map<String, Object>) options).entrySet().stream()
+                .filter(e -> Boolean.TRUE.equals(e.getValue()))
+                .map(e -> e.getKey().equals("bind_address_no_port") ? "bind_addr_no_port" : e.getKey())
+                .collect(Collectors.joining(" "));
+    }
+
+    private static String text(Map<String, String> byCookie) {
+        return byCookie.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + "\n")
+                .collect(Collectors.joining());
     }
 
     /** Everything this test holds the JSON to, for one flag line; empty when all of it holds. */

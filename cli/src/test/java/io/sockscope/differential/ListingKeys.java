@@ -117,9 +117,11 @@ final class ListingKeys {
                 }
                 default -> throw new IllegalArgumentException("unknown family " + family + " in " + s);
             }
+            // ss prints queues as C ints too: a deferred connect's Send-Q (write_seq less an snd_una never set)
+            // can pass 2^31 and come out negative.
             String key = key(columns, netid, (String) s.get("state"),
-                    netlink ? "-" : number(s, "recv_q").toString(), netlink ? "-" : number(s, "send_q").toString(),
-                    local, peer);
+                    netlink ? "-" : Integer.toString(number(s, "recv_q").intValue()),
+                    netlink ? "-" : Integer.toString(number(s, "send_q").intValue()), local, peer);
             String inode = family.equals("unix") || netlink ? null : number(s, "inode").toString();
             boolean own = netlink && isOwnSockDiagAddress(local);
             sockets.add(new Socket(key, inode, users(member(s, "owners")), own));

@@ -63,6 +63,12 @@ class NamespaceDifferentialTest {
                 "-0an",
                 "-an dev zoo0",
                 "-tan sport = :22",
+                "-tan --inet-sockopt",
+                // ss -N mounts a fresh /sys for itself: the host's cgroup2 mount under /sys is gone for it.
+                "-tlne",
+                "-tan --cgroup",
+                "-tan cgroup /",
+                "-tan cgroup /sys/fs/cgroup",
                 "PROC_ROOT=/proc -tan",
                 "PROC_ROOT=/proc -xa",
                 "PROC_NET_UDP=/proc/net/udp -ua",

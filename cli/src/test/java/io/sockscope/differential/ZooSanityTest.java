@@ -161,6 +161,23 @@ class ZooSanityTest {
     }
 
     @Test
+    void someSocketsSetInetOptions() throws IOException, InterruptedException {
+        List<String> lines = runner.output(zoo.inNamespace(List.of("ss", "-tuanHO", "--inet-sockopt")))
+                .lines().toList();
+        assertSome(lines, "192.0.2.10:3128 ", "( is_icsk freebind mc_loop transparent mc_all)",
+                "a transparent, free-binding listener");
+        assertSome(lines, "127.0.0.1:7 ", "( recverr recverr_rfc4884)", "UDP with recverr and multicast off");
+        assertSome(lines, "SYN-SENT", "( is_icsk mc_loop mc_all defer_connect)", "a deferred Fast Open connect");
+        assertSome(lines, ":22 ", "( is_icsk mc_loop mc_all bind_addr_no_port)", "a client bound without a port");
+    }
+
+    private static void assertSome(List<String> lines, String address, String options, String what) {
+        assertTrue(lines.stream().anyMatch(line -> line.contains(address)
+                        && line.stripTrailing().endsWith("inet-sockopt: " + options)),
+                "no " + what + " (" + address + "inet-sockopt: " + options + ") among:\n" + String.join("\n", lines));
+    }
+
+    @Test
     void zooHoldsStill() throws IOException, InterruptedException {
         List<String> flags = List.of("-anH", "-A", "inet,unix,packet");
         List<Row> before = ss(flags.toArray(String[]::new));

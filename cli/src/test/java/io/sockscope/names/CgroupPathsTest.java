@@ -46,7 +46,7 @@ class CgroupPathsTest {
         Path root = Files.createDirectories(dir.resolve("hierarchy"));
         Path service = Files.createDirectories(root.resolve("system.slice/app.service"));
         Files.writeString(root.resolve("cgroup.procs"), "");
-        CgroupPaths paths = new CgroupPaths(mounts(dir, root.toString()));
+        CgroupPaths paths = new CgroupPaths(new MountTable(mounts(dir, root.toString()), false));
         assertEquals(root.toString(), paths.cgroup2Mount());
         assertEquals("/", paths.apply(inode(root)));
         assertEquals("/system.slice", paths.apply(inode(root.resolve("system.slice"))));
@@ -58,7 +58,7 @@ class CgroupPathsTest {
     @Test
     void aCgroupMadeAfterTheWalkIsFoundByOneMoreWalk(@TempDir Path dir) throws IOException {
         Path root = Files.createDirectories(dir.resolve("hierarchy"));
-        CgroupPaths paths = new CgroupPaths(mounts(dir, root.toString()));
+        CgroupPaths paths = new CgroupPaths(new MountTable(mounts(dir, root.toString()), false));
         assertEquals("/", paths.apply(inode(root)));
         Path late = Files.createDirectory(root.resolve("late"));
         assertEquals("/late", paths.apply(inode(late)));
@@ -71,11 +71,12 @@ class CgroupPathsTest {
     void withoutACgroup2MountEveryIdIsUnreachable(@TempDir Path dir) throws IOException {
         Path mounts = dir.resolve("mounts");
         Files.writeString(mounts, "cgroup /sys/fs/cgroup/cpu cgroup rw,cpu 0 0\n");
-        CgroupPaths paths = new CgroupPaths(mounts);
+        CgroupPaths paths = new CgroupPaths(new MountTable(mounts, false));
         assertEquals("unreachable:1", paths.apply(1));
         assertEquals("unreachable:abcdef", paths.apply(0xabcdef));
-        assertEquals("unreachable:1", new CgroupPaths(dir.resolve("no-such-file")).apply(1));
-        assertEquals("unreachable:2a", new CgroupPaths(mounts(dir, dir.resolve("gone").toString())).apply(42));
+        assertEquals("unreachable:1", new CgroupPaths(new MountTable(dir.resolve("no-such-file"), false)).apply(1));
+        MountTable gone = new MountTable(mounts(dir, dir.resolve("gone").toString()), false);
+        assertEquals("unreachable:2a", new CgroupPaths(gone).apply(42));
     }
 
     @Test
@@ -84,7 +85,7 @@ class CgroupPathsTest {
         Assumptions.assumeTrue(CommandRun.onPath("ss") && CommandRun.onPath("unshare")
                 && CommandRun.onPath("nsenter") && Files.isExecutable(Path.of("/usr/bin/python3")),
                 "needs ss, unshare, nsenter and python3");
-        String mount = new CgroupPaths(Path.of("/proc/mounts")).cgroup2Mount();
+        String mount = new CgroupPaths(MountTable.PROC).cgroup2Mount();
         Assumptions.assumeTrue(mount != null, "needs a cgroup2 mount");
         String name = "sockscope-test-" + HexFormat.of().formatHex(new byte[] {
                 (byte) ThreadLocalRandom.current().nextInt(), (byte) ThreadLocalRandom.current().nextInt()});

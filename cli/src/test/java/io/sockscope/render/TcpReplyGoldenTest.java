@@ -61,7 +61,9 @@ class TcpReplyGoldenTest {
                 new Case("taoemi", "-taoemi", false, output(true, true, true, true, false, false, false)),
                 new Case("tanoemiO", "-tanoemiO", true, output(true, true, true, true, false, false, true)),
                 new Case("tan-tos", "-tan --tos", true, output(false, false, false, false, true, false, false)),
-                new Case("tan-cgroup", "-tane --cgroup", true, output(true, true, false, false, false, true, false)));
+                new Case("tan-cgroup", "-tane --cgroup", true, output(true, true, false, false, false, true, false)),
+                new Case("tan-sockopt", "-tan --inet-sockopt", true, sockopt(false, false, false)),
+                new Case("tanmiO-sockopt", "-tanmiO --inet-sockopt", true, sockopt(true, true, true)));
     }
 
     static List<Object[]> dumpsAndCases() {
@@ -76,7 +78,12 @@ class TcpReplyGoldenTest {
 
     private static ExtendedOutput output(boolean timers, boolean details, boolean memory, boolean info,
                                          boolean tos, boolean cgroup, boolean oneLine) {
-        return new ExtendedOutput(timers, details, memory, info, tos, cgroup, false, oneLine);
+        return new ExtendedOutput(timers, details, memory, info, tos, cgroup, false, false, oneLine);
+    }
+
+    /** {@code --inet-sockopt}, with or without {@code -m}, {@code -i} and {@code -O}. */
+    private static ExtendedOutput sockopt(boolean memory, boolean info, boolean oneLine) {
+        return new ExtendedOutput(false, false, memory, info, false, false, true, false, oneLine);
     }
 
     @ParameterizedTest(name = "{0} {1}")

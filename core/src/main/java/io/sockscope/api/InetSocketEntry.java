@@ -1,5 +1,7 @@
 package io.sockscope.api;
 
+import java.util.Set;
+
 /**
  * A TCP, UDP, raw, MPTCP, DCCP or SCTP socket.
  *
@@ -28,6 +30,10 @@ package io.sockscope.api;
  * @param tcpInfo      the kernel's {@code tcp_info}, or null unless asked for (and for other protocols)
  * @param memory       the socket memory, or null unless asked for
  * @param owners       the holding processes
+ * @param options      the inet socket options that are set, of those the kernel reports as bits (ss
+ *                     {@code --inet-sockopt}), unmodifiable; null unless asked for
+ *                     ({@link SocketQuery.Builder#withInetSocketOptions()}), and for TIME-WAIT and SYN-RECV
+ *                     entries and sockets read from {@code /proc/net}, of which the kernel does not say
  */
 public record InetSocketEntry(
         Protocol protocol,
@@ -51,5 +57,6 @@ public record InetSocketEntry(
         String congestion,
         TcpInfo tcpInfo,
         SocketMemory memory,
-        Owners owners) implements SocketEntry {
+        Owners owners,
+        Set<InetSocketOption> options) implements SocketEntry {
 }

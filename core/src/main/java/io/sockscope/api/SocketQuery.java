@@ -29,6 +29,7 @@ public final class SocketQuery {
     private final boolean threads;
     private final boolean tcpInfo;
     private final boolean memory;
+    private final boolean inetSocketOptions;
 
     private SocketQuery(Builder b) {
         this.protocols = Collections.unmodifiableSet(EnumSet.copyOf(b.protocols));
@@ -39,6 +40,7 @@ public final class SocketQuery {
         this.threads = b.threads;
         this.tcpInfo = b.tcpInfo;
         this.memory = b.memory;
+        this.inetSocketOptions = b.inetSocketOptions;
     }
 
     /** A builder that lists everything, with no details. */
@@ -91,11 +93,16 @@ public final class SocketQuery {
         return memory;
     }
 
+    /** Whether inet sockets carry their {@link InetSocketEntry#options() options}. */
+    public boolean inetSocketOptions() {
+        return inetSocketOptions;
+    }
+
     @Override
     public String toString() {
         return "SocketQuery[protocols=" + protocols + ", families=" + families + ", states=" + states
                 + ", filter=" + filter + ", owners=" + owners + ", threads=" + threads + ", tcpInfo=" + tcpInfo
-                + ", memory=" + memory + "]";
+                + ", memory=" + memory + ", inetSocketOptions=" + inetSocketOptions + "]";
     }
 
     /** Builds a {@link SocketQuery}. Each setter replaces what an earlier call of it set. */
@@ -108,6 +115,7 @@ public final class SocketQuery {
         private boolean threads;
         private boolean tcpInfo;
         private boolean memory;
+        private boolean inetSocketOptions;
 
         private Builder() {
         }
@@ -161,6 +169,12 @@ public final class SocketQuery {
         /** Read each socket's memory (ss {@code -m}). */
         public Builder withMemory() {
             memory = true;
+            return this;
+        }
+
+        /** Read the options of each inet socket that the kernel reports as bits (ss {@code --inet-sockopt}). */
+        public Builder withInetSocketOptions() {
+            inetSocketOptions = true;
             return this;
         }
 

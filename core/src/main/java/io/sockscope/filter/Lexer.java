@@ -142,8 +142,10 @@ final class Lexer {
             if (!diagnostic.isEmpty() && !diagnostic.endsWith("\n")) {
                 diagnostic += "\n";
             }
+            // ss's own lines say why (no cgroup2 mount, no such path under it…): worth repeating.
+            String why = diagnostic.isEmpty() ? "" : ": " + diagnostic.strip().replace("\n", "; ");
             throw new FilterSyntaxException("expected a cgroup v2 path after 'cgroup', got \"" + path
-                    + "\" (no such cgroup)", reader.source(), offset,
+                    + "\" (no such cgroup" + why + ")", reader.source(), offset,
                     diagnostic + "Cannot parse cgroup " + path + ".\n", 1, false);
         }
         return lookup.id();

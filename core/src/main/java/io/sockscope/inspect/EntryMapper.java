@@ -2,6 +2,7 @@ package io.sockscope.inspect;
 
 import io.sockscope.api.Endpoint;
 import io.sockscope.api.Family;
+import io.sockscope.api.InetSocketOption;
 import io.sockscope.api.InetSocketEntry;
 import io.sockscope.api.NetlinkSocketEntry;
 import io.sockscope.api.PacketSocketEntry;
@@ -22,6 +23,7 @@ import io.sockscope.model.SocketTable;
 import io.sockscope.model.UnixSocket;
 import io.sockscope.netlink.AttributeTable;
 import io.sockscope.netlink.InetDiagAttribute;
+import io.sockscope.netlink.InetDiagSockopt;
 import io.sockscope.netlink.SkMemInfo;
 import io.sockscope.netlink.TcpInfo;
 import io.sockscope.netlink.UnixDiagMsg;
@@ -31,8 +33,11 @@ import io.sockscope.render.TimerText;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Turns the records the sources deliver into the library's {@link SocketEntry} records: addresses as text,
@@ -61,13 +66,15 @@ public final class EntryMapper {
     /**
      * What to decode.
      *
-     * @param timers  the pending timer ({@code -o})
-     * @param memory  socket memory ({@code -m})
-     * @param tcpInfo tcp_info and the congestion control name ({@code -i})
-     * @param cgroup  the cgroup path ({@code --cgroup}, {@code -e})
-     * @param tos     the TOS byte and IPv6 traffic class ({@code --tos})
+     * @param timers      the pending timer ({@code -o})
+     * @param memory      socket memory ({@code -m})
+     * @param tcpInfo     tcp_info and the congestion control name ({@code -i})
+     * @param cgroup      the cgroup path ({@code --cgroup}, {@code -e})
+     * @param tos         the TOS byte and IPv6 traffic class ({@code --tos})
+     * @param inetSockopt the inet socket options ({@code --inet-sockopt})
      */
-    public record Details(boolean timers, boolean memory, boolean tcpInfo, boolean cgroup, boolean tos) {
+    public record Details(boolean timers, boolean memory, boolean tcpInfo, boolean cgroup, boolean tos,
+                          boolean inetSockopt) {
     }
 
     /** The names the entries carry, looked up by number. */
@@ -129,7 +136,37 @@ public final class EntryMapper {
                 s.recvQ(), s.sendQ(), endpoint(s.local(), device), endpoint(s.peer(), null), v6only, s.inode(),
                 Integer.toUnsignedLong(s.uid()), cookie, timer, shutdown, Integer.toUnsignedLong(s.mark()),
                 s.cgroupId(), cgroupPath, tos, trafficClass, congestion, tcpInfo, memory,
-                owners.owners(s.inode(), Integer.toUnsignedLong(s.uid()), false));
+                owners.owners(s.inode(), Integer.toUnsignedLong(s.uid()), false), options(s));
+    }
+
+    /** The socket options that are set; null unless asked for, or when the kernel did not send them. */
+    private Set<InetSocketOption> options(InetSocket s) {
+        if (!details.inetSockopt() || s.attributes() == null) {
+            return null;
+        }
+        InetDiagSockopt o = InetDiagSockopt.in(s.attributes());
+        if (o == null) {
+            return null;
+        }
+        EnumSet<InetSocketOption> set = EnumSet.noneOf(InetSocketOption.class);
+        add(set, o.recverr(), InetSocketOption.RECVERR);
+        add(set, o.isIcsk(), InetSocketOption.IS_ICSK);
+        add(set, o.freebind(), InetSocketOption.FREEBIND);
+        add(set, o.hdrincl(), InetSocketOption.HDRINCL);
+        add(set, o.mcLoop(), InetSocketOption.MC_LOOP);
+        add(set, o.transparent(), InetSocketOption.TRANSPARENT);
+        add(set, o.mcAll(), InetSocketOption.MC_ALL);
+        add(set, o.nodefrag(), InetSocketOption.NODEFRAG);
+        add(set, o.bindAddressNoPort(), InetSocketOption.BIND_ADDRESS_NO_PORT);
+        add(set, o.recverrRfc4884(), InetSocketOption.RECVERR_RFC4884);
+        add(set, o.deferConnect(), InetSocketOption.DEFER_CONNECT);
+        return Collections.unmodifiableSet(set);
+    }
+
+    private static void add(Set<InetSocketOption> set, boolean present, InetSocketOption option) {
+        if (present) {
+            set.add(option);
+        }
     }
 
     private Integer byteAttribute(int type) {

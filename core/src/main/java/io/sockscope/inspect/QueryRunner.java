@@ -17,6 +17,7 @@ import io.sockscope.kernel.NetlinkException;
 import io.sockscope.model.AddressFamily;
 import io.sockscope.model.SocketTable;
 import io.sockscope.model.TcpState;
+import io.sockscope.names.MountTable;
 import io.sockscope.names.ServiceNames;
 import io.sockscope.procmap.OwnerIndex;
 import io.sockscope.procmap.OwnerScanner;
@@ -48,7 +49,7 @@ public final class QueryRunner {
     private final InterfaceNames interfaces = new InterfaceNames();
     private final ServiceNames services = new ServiceNames(Path.of("/etc/services"),
             paths.resolve(ProcNetFile.IP_LOCAL_PORT_RANGE));
-    private final SystemNames names = new SystemNames(interfaces);
+    private final SystemNames names = new SystemNames(interfaces, MountTable.PROC);
     private final FallbackSource source = new FallbackSource(new NetlinkSource(),
             new ProcNetSource(paths, CLOCK_TICKS_PER_SECOND), kind -> false);
 
@@ -74,9 +75,10 @@ public final class QueryRunner {
         }
         CompiledFilter filter = compile(query.filter(), preferred, tables);
         EntryMapper mapper = new EntryMapper(
-                new EntryMapper.Details(true, query.memory(), query.tcpInfo(), true, false), names, owners(query));
+                new EntryMapper.Details(true, query.memory(), query.tcpInfo(), true, false,
+                        query.inetSocketOptions()), names, owners(query));
         DumpRequest request = new DumpRequest(tables, states & TcpState.ALL, families, preferred, query.memory(),
-                query.tcpInfo(), false, true, filter.bytecode());
+                query.tcpInfo(), false, query.inetSocketOptions(), true, filter.bytecode());
         for (DumpKind kind : DumpPlan.of(tables, families, request.states())) {
             try {
                 source.dump(kind, request, filter.keepFromKernel(), filter.keepFromProc(),
@@ -127,7 +129,8 @@ public final class QueryRunner {
         }
         try {
             ParseContext context = new ParseContext(preferredFamily, SocketTable.TCP.in(tables),
-                    SocketTable.UDP.in(tables), new SystemFilterEnvironment(interfaces, services));
+                    SocketTable.UDP.in(tables), new SystemFilterEnvironment(interfaces, services,
+                    MountTable.PROC));
             return CompiledFilter.compile(List.of(expression), null, context, EphemeralPorts.read(paths), false);
         } catch (FilterSyntaxException e) {
             throw new InvalidFilterException(expression, Math.min(e.offset(), expression.length()), e.reason(), e);

@@ -3,27 +3,29 @@ package io.sockscope.inspect;
 import io.sockscope.filter.FilterEnvironment;
 import io.sockscope.kernel.InterfaceNames;
 import io.sockscope.model.AddressFamily;
+import io.sockscope.names.MountTable;
 import io.sockscope.names.ServiceNames;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 
 /** The machine facts a filter expression may need: interfaces, host names, services and cgroups. */
 public final class SystemFilterEnvironment implements FilterEnvironment {
-    private static final Path CGROUP2_MOUNT = Path.of("/sys/fs/cgroup");
-
     private final InterfaceNames interfaces;
     private final ServiceNames services;
+    private final Cgroup2Ids cgroups;
 
-    public SystemFilterEnvironment(InterfaceNames interfaces, ServiceNames services) {
+    /**
+     * @param mounts the mount table cgroup paths are resolved against, as ss sees it: {@link MountTable#PROC},
+     *               or after {@code -N}, or a fixture
+     */
+    public SystemFilterEnvironment(InterfaceNames interfaces, ServiceNames services, MountTable mounts) {
         this.interfaces = interfaces;
         this.services = services;
+        this.cgroups = new Cgroup2Ids(mounts);
     }
 
     @Override
@@ -60,23 +62,7 @@ public final class SystemFilterEnvironment implements FilterEnvironment {
 
     @Override
     public CgroupLookup cgroupId(String path) {
-        String relative = path;
-        while (relative.startsWith("/")) {
-            relative = relative.substring(1);
-        }
-        Path direct = Path.of(path);
-        Path candidate = direct.isAbsolute() && direct.startsWith(CGROUP2_MOUNT) ? direct
-                : CGROUP2_MOUNT.resolve(relative);
-        if (relative.isEmpty() && !direct.startsWith(CGROUP2_MOUNT)) {
-            return CgroupLookup.missing("Invalid cgroup2 path");
-        }
-        try {
-            // The cgroup id the kernel reports is the cgroup directory's inode number in the cgroup2 mount.
-            Object inode = Files.getAttribute(candidate, "unix:ino");
-            return CgroupLookup.found(((Number) inode).longValue());
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            return CgroupLookup.missing("Failed to get cgroup2 ID: No such file or directory");
-        }
+        return cgroups.idOf(path);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.sockscope.inspect;
 
 import io.sockscope.kernel.InterfaceNames;
 import io.sockscope.names.CgroupPaths;
+import io.sockscope.names.MountTable;
 import io.sockscope.names.NetlinkProtocolNames;
 
 import java.nio.file.Path;
@@ -12,11 +13,13 @@ import java.nio.file.Path;
  */
 public final class SystemNames implements EntryMapper.Names {
     private final InterfaceNames interfaces;
-    private final CgroupPaths cgroups = new CgroupPaths(Path.of("/proc/mounts"));
+    private final CgroupPaths cgroups;
     private final NetlinkProtocolNames netlink = new NetlinkProtocolNames(Path.of("/etc/iproute2/nl_protos"));
 
-    public SystemNames(InterfaceNames interfaces) {
+    /** @param mounts the mount table cgroup paths are found by, as ss sees it ({@link MountTable#PROC}, or after -N) */
+    public SystemNames(InterfaceNames interfaces, MountTable mounts) {
         this.interfaces = interfaces;
+        this.cgroups = new CgroupPaths(mounts);
     }
 
     @Override

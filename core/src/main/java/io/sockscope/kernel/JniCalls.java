@@ -74,4 +74,14 @@ final class JniCalls {
 
     /** The index of the interface named by all of {@code name} (no NUL), or 0 when there is none. */
     static native long ifNameToIndexArray(byte[] name);
+
+    /** {@code openat(dirfd, path, flags)} of the path that is all of {@code path} (no NUL): a descriptor or -errno. */
+    static native long openatArray(int dirfd, byte[] path, int flags);
+
+    /**
+     * {@code name_to_handle_at(dirfd, path, …, 0)} with room for 8 handle bytes, {@code path} being all of the
+     * array (no NUL): 0 with {@code handle[0]} the bytes as a host-order value (zero past their length) and
+     * {@code handle[1]} their count, or -errno.
+     */
+    static native long nameToHandle8(int dirfd, byte[] path, long[] handle);
 }

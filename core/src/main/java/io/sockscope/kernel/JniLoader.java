@@ -12,9 +12,10 @@ public final class JniLoader {
 
     /**
      * The version of the contract between the Java classes that bind the library and its C functions; must
-     * equal {@code SOCKSCOPE_JNI_ABI} in {@code sockscope_jni.h}, and changes whenever a signature does.
+     * equal {@code SOCKSCOPE_JNI_ABI} in {@code sockscope_jni.h}, and changes whenever a signature does or a
+     * function is added.
      */
-    static final int ABI_VERSION = 2;
+    static final int ABI_VERSION = 3;
 
     private static final boolean LOADED = load(System.getProperty(LIBRARY_PROPERTY));
     private static final boolean USABLE = LOADED && ofThisVersion();

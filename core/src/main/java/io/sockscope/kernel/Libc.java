@@ -126,6 +126,12 @@ final class Libc {
         static final MethodHandle H = Linkage.variadicCapturingErrno("openat", INT_PTR_INT_TO_INT, 3);
     }
 
+    private static final class NameToHandleAt {
+        static final MethodHandle H = Linkage.capturingErrno("name_to_handle_at", FunctionDescriptor.of(
+                ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS,
+                ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+    }
+
     private static final class SetNs {
         static final MethodHandle H = Linkage.capturingErrno("setns", INT_INT_TO_INT);
     }
@@ -261,6 +267,20 @@ final class Libc {
         }
         try {
             return (int) OpenAt.H.invokeExact(state, dirfd, path, flags);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /**
+     * {@code name_to_handle_at(dirfd, path, handle, mountId, flags)}: {@code handle} is a {@code struct file_handle}
+     * whose {@code handle_bytes} says how much room follows; -1 with errno on failure. FFM only: the JNI path
+     * has its own array-based twin ({@link FileHandles}).
+     */
+    static int nameToHandleAt(MemorySegment state, int dirfd, MemorySegment path, MemorySegment handle,
+                              MemorySegment mountId, int flags) {
+        try {
+            return (int) NameToHandleAt.H.invokeExact(state, dirfd, path, handle, mountId, flags);
         } catch (Throwable t) {
             throw unexpected(t);
         }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
 
@@ -27,14 +26,12 @@ import java.util.function.LongFunction;
  * byte. Not thread-safe: one instance serves one listing.
  */
 public final class CgroupPaths implements LongFunction<String> {
-    private static final String CGROUP2 = "cgroup2";
-
-    private final Path mounts;
+    private final MountTable mounts;
     private Map<Long, String> paths;
     private boolean walkedAgain;
 
-    /** @param mounts the mounts table, normally {@code /proc/mounts} (ss reads that path, whatever PROC_ROOT says) */
-    public CgroupPaths(Path mounts) {
+    /** @param mounts the mount table as ss sees it ({@link MountTable#PROC}, or after {@code -N}) */
+    public CgroupPaths(MountTable mounts) {
         this.mounts = mounts;
     }
 
@@ -54,19 +51,11 @@ public final class CgroupPaths implements LongFunction<String> {
 
     /** The mount point of the first cgroup2 file system in the mounts table, or null. */
     String cgroup2Mount() {
-        List<String> lines;
         try {
-            lines = Files.readAllLines(mounts, StandardCharsets.ISO_8859_1);
+            return mounts.cgroup2Mount();
         } catch (IOException | RuntimeException e) {
             return null;
         }
-        for (String line : lines) {
-            String[] f = line.trim().split("[ \t]+");
-            if (f.length >= 3 && f[2].equals(CGROUP2)) {
-                return f[1];
-            }
-        }
-        return null;
     }
 
     private Map<Long, String> walk() {

@@ -7,6 +7,7 @@ import io.sockscope.model.SocketTable;
 import io.sockscope.netlink.AttributeTable;
 import io.sockscope.netlink.InetDiagAttribute;
 import io.sockscope.netlink.InetDiagMemInfo;
+import io.sockscope.netlink.InetDiagSockopt;
 import io.sockscope.netlink.MptcpInfo;
 import io.sockscope.netlink.SkMemInfo;
 import io.sockscope.netlink.TcpInfo;
@@ -17,8 +18,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Everything ss prints after the owners of a TCP, UDP, raw, MPTCP or SCTP socket, in ss's order:
- * timers ({@code -o}), details ({@code -e}), TOS ({@code --tos}), cgroup ({@code --cgroup}), then, on an
- * indented continuation line unless {@code -O}, memory ({@code -m}) and the protocol's internals ({@code -i}).
+ * timers ({@code -o}), details ({@code -e}), TOS ({@code --tos}), cgroup ({@code --cgroup}), then, each on an
+ * indented continuation line unless {@code -O}, the socket options ({@code --inet-sockopt}), and memory
+ * ({@code -m}) with the protocol's internals ({@code -i}).
  * A socket read from {@code /proc/net} gets what ss prints for such lines instead: for TCP the timer, details
  * with the line's trailing text and the few metrics the line has, inline; for UDP and raw nothing at all.
  * Serves one thread.
@@ -87,6 +89,14 @@ final class InetExtensions {
             table.text(" cgroup:");
             // One char per byte of the path (see CgroupPaths); a delegated subtree's owner names its directories.
             table.name(names.cgroups().apply(s.cgroupId()).getBytes(StandardCharsets.ISO_8859_1));
+        }
+        if (output.inetSockopt() && s.attributes() != null) {
+            // Read from the attribute bytes, not the table: a listing asking only for this never needs the
+            // foreign-memory API.
+            InetDiagSockopt options = InetDiagSockopt.in(s.attributes());
+            if (options != null) {
+                SockoptText.write(table, options, output.oneLine());
+            }
         }
         if (output.memory() || (output.tcpInfo() && type != IPPROTO_UDP)) {
             if (!output.oneLine()) {

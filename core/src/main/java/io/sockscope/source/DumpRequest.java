@@ -12,6 +12,8 @@ package io.sockscope.source;
  * @param memory          ask for socket memory ({@code -m})
  * @param tcpInfo         ask for tcp_info and congestion control ({@code -i})
  * @param tos             ask for TOS / traffic class ({@code --tos})
+ * @param inetSockopt     keep the inet socket options ({@code --inet-sockopt}): the kernel sends them unasked,
+ *                        so this only keeps the attributes they come in
  * @param details         ask for unix VFS and pending-connection details ({@code -e})
  * @param bytecode        an {@code INET_DIAG_REQ_BYTECODE} program for inet dumps, or null
  */
@@ -23,6 +25,7 @@ public record DumpRequest(
         boolean memory,
         boolean tcpInfo,
         boolean tos,
+        boolean inetSockopt,
         boolean details,
         byte[] bytecode) {
 }

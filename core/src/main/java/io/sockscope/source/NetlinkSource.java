@@ -242,7 +242,7 @@ public final class NetlinkSource implements SocketSource {
         if (!hasFamily(families, AddressFamily.INET) && !hasFamily(families, AddressFamily.INET6)) {
             return;
         }
-        boolean keep = request.memory() || request.tcpInfo() || request.tos();
+        boolean keep = request.memory() || request.tcpInfo() || request.tos() || request.inetSockopt();
         List<byte[]> requests = inetRequests(protocol, request);
         byte[] legacy = legacyRequest(protocol, request);
         receive((channel, handler) -> {

@@ -54,7 +54,7 @@ public final class ReplaySource implements SocketSource {
         if (kind != DumpKind.TCP) {
             throw new TableUnavailableException(NAME + " replays TCP sockets only, not " + kind);
         }
-        boolean keepAttributes = request.memory() || request.tcpInfo() || request.tos();
+        boolean keepAttributes = request.memory() || request.tcpInfo() || request.tos() || request.inetSockopt();
         InputStream raw;
         try {
             raw = Files.newInputStream(file);

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -98,7 +99,22 @@ class SocketInspectorTest {
                     .filter("sport = :" + server.getLocalPort()).build()).getFirst();
             assertNull(e.tcpInfo());
             assertNull(e.memory());
+            assertNull(e.options());
             assertFalse(e.owners().known());
+        }
+    }
+
+    @Test
+    void aListenerCarriesItsSocketOptionsWhenAsked() throws IOException {
+        try (SocketInspector inspector = SocketInspector.open();
+             ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            InetSocketEntry e = (InetSocketEntry) inspector.list(SocketQuery.builder().protocols(Protocol.TCP)
+                    .filter("sport = :" + server.getLocalPort()).withInetSocketOptions().build()).getFirst();
+            // The kernel's defaults for a TCP socket (the JDK's may be IPv6, which has no mc_all by default).
+            assertTrue(e.options().containsAll(Set.of(InetSocketOption.IS_ICSK, InetSocketOption.MC_LOOP)),
+                    e.options().toString());
+            assertFalse(e.options().contains(InetSocketOption.TRANSPARENT), e.options().toString());
+            assertThrows(UnsupportedOperationException.class, () -> e.options().add(InetSocketOption.FREEBIND));
         }
     }
 

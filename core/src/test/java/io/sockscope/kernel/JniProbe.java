@@ -76,6 +76,22 @@ final class JniProbe {
         return facts;
     }
 
+    /** name_to_handle_at and open, whose answers (handles, errno) must not depend on the path taken. */
+    private static List<String> fileHandleFacts() {
+        List<String> facts = new ArrayList<>();
+        for (String path : List.of("/", "/proc", "/nonexistent/path", "")) {
+            facts.add("handle of '" + path + "' " + FileHandles.of(FileHandles.AT_FDCWD, path.getBytes()));
+        }
+        facts.add("open /nonexistent " + FileHandles.openReadOnly("/nonexistent".getBytes()));
+        int root = FileHandles.openReadOnly("/".getBytes());
+        facts.add("open / " + (root >= 0));
+        if (root >= 0) {
+            facts.add("handle of etc below / " + FileHandles.of(root, "etc".getBytes()));
+            FileHandles.close(root);
+        }
+        return facts;
+    }
+
     static List<String> facts() throws NetlinkException {
         List<String> facts = new ArrayList<>();
         facts.add("jni " + JniCalls.AVAILABLE);
@@ -109,6 +125,7 @@ final class JniProbe {
             facts.add("dump " + outcome);
         }
         facts.addAll(ownListenerFacts());
+        facts.addAll(fileHandleFacts());
         return facts;
     }
 }

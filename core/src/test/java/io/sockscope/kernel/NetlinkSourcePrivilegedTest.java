@@ -36,7 +36,8 @@ class NetlinkSourcePrivilegedTest {
             long dgramInode = ProcNet.packetInode(SockDiag.SOCK_DGRAM, ETH_P_ARP, 0);
             // ss keeps every packet socket on the netlink path, even when only p_dgr was asked for.
             DumpRequest request = new DumpRequest(SocketTable.PACKET_DGRAM.bit(), TcpState.ALL,
-                    AddressFamily.mask(AddressFamily.PACKET), AddressFamily.UNSPEC, true, false, false, true, null);
+                    AddressFamily.mask(AddressFamily.PACKET), AddressFamily.UNSPEC, true, false, false, false, true,
+                    null);
             List<SocketRecord> sockets = new ArrayList<>();
             List<String> warnings = new ArrayList<>();
             new NetlinkSource().dump(DumpKind.PACKET, request, sockets::add, warnings::add);

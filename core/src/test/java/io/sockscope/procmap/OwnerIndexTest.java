@@ -41,7 +41,7 @@ class OwnerIndexTest {
     void highestInodeIsUnsignedAndZeroForAnEmptyIndex() {
         assertEquals(0, OwnerIndex.empty().highestInode());
         OwnerIndexBuilder builder = new OwnerIndexBuilder();
-        int task = builder.addTask(1, 1, "x");
+        int task = builder.addTask(1, 1, ProcessName.ofText("x"));
         builder.addEntry(task, 70_000, 3);
         builder.addEntry(task, (int) 0x8000_0001L, 4);
         builder.addEntry(task, 5, 5);

@@ -139,7 +139,7 @@ class ExtensionTextTest {
         a.put(InetDiagAttribute.INET_DIAG_TOS, new byte[] {0});
         a.put(InetDiagAttribute.INET_DIAG_TCLASS, new byte[] {(byte) 0xb8});
         a.put(InetDiagAttribute.INET_DIAG_CLASS_ID, le(4).putInt(0x10002).array());
-        ExtendedOutput output = new ExtendedOutput(false, false, true, false, true, false, false, true);
+        ExtendedOutput output = new ExtendedOutput(false, false, true, false, true, false, false, false, true);
         String row = row(socket(a.bytes()), output, true);
         assertTrue(row.endsWith(" tos:0 tclass:0xb8 class_id:0x10002 mem:(r1,w2,f3,t4)"), row);
     }
@@ -187,7 +187,7 @@ class ExtensionTextTest {
 
     /** The {@code -i} text of a TCP socket with these attributes, on one line. */
     private static String infoText(byte[] attributes, boolean numeric) throws Exception {
-        ExtendedOutput output = new ExtendedOutput(false, false, false, true, false, false, false, true);
+        ExtendedOutput output = new ExtendedOutput(false, false, false, true, false, false, false, false, true);
         return row(socket(attributes), output, numeric);
     }
 

@@ -44,20 +44,20 @@ class LocalReplyGoldenTest {
     static List<Case> cases() {
         return List.of(
                 new Case("packet", "0aeb", SocketTable.PACKET_RAW, true, false,
-                        new ExtendedOutput(true, true, false, false, false, false, true, false)),
+                        new ExtendedOutput(true, true, false, false, false, false, false, true, false)),
                 new Case("packet", "0aebmO", SocketTable.PACKET_RAW, true, false,
-                        new ExtendedOutput(true, true, true, false, false, false, true, true)),
+                        new ExtendedOutput(true, true, true, false, false, false, false, true, true)),
                 new Case("packet", "0anm", SocketTable.PACKET_RAW, true, true,
-                        new ExtendedOutput(false, false, true, false, false, false, false, false)),
+                        new ExtendedOutput(false, false, true, false, false, false, false, false, false)),
                 new Case("unix", "xaem", SocketTable.UNIX_STREAM, true, false,
-                        new ExtendedOutput(true, true, true, false, false, false, false, false)),
+                        new ExtendedOutput(true, true, true, false, false, false, false, false, false)),
                 new Case("unix", "xaeO", SocketTable.UNIX_STREAM, true, false,
-                        new ExtendedOutput(true, true, false, false, false, false, false, true)),
+                        new ExtendedOutput(true, true, false, false, false, false, false, false, true)),
                 // The dump asked for every extension, as ss -mi does: -i alone would not have memory.
                 new Case("mptcp4", "Manmi", SocketTable.MPTCP, false, true,
-                        new ExtendedOutput(false, false, true, true, false, false, false, false)),
+                        new ExtendedOutput(false, false, true, true, false, false, false, false, false)),
                 new Case("mptcp4", "Manoemi", SocketTable.MPTCP, false, true,
-                        new ExtendedOutput(true, true, true, true, false, false, false, false)));
+                        new ExtendedOutput(true, true, true, true, false, false, false, false, false)));
     }
 
     @ParameterizedTest(name = "{0}")

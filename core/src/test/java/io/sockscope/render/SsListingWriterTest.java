@@ -179,7 +179,7 @@ class SsListingWriterTest {
                 2L, List.of(new Owner(name("611b5b324a62"), 1, 1, 3)),   // a ESC[2J b
                 3L, List.of(new Owner(name("0a4c495354454e"), 2, 2, 3)));  // a newline, then LISTEN
         ListingFormat format = new ListingFormat(false, true, true, true, true, false, -1,
-                new ExtendedOutput(false, false, false, false, false, false, false, true), true);
+                new ExtendedOutput(false, false, false, false, false, false, false, false, true), true);
         String expected = """
                 State  Recv-Q Send-Q Local Address:Port Peer Address:PortProcess                         \s
                 LISTEN 0      128          0.0.0.0:22        0.0.0.0:*    users:(("a\\033[2Jb",pid=1,fd=3))

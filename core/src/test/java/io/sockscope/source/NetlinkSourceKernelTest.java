@@ -43,7 +43,7 @@ class NetlinkSourceKernelTest {
                 | AddressFamily.mask(AddressFamily.UNIX) | AddressFamily.mask(AddressFamily.PACKET)
                 | AddressFamily.mask(AddressFamily.NETLINK);
         return new DumpRequest(allTables, TcpState.ALL, families, AddressFamily.UNSPEC,
-                false, false, false, false, null);
+                false, false, false, false, false, null);
     }
 
     static int ourUid() throws IOException {
@@ -95,7 +95,7 @@ class NetlinkSourceKernelTest {
 
     private static DumpRequest withFamilies(long families, int preferred) {
         DumpRequest all = everything();
-        return new DumpRequest(all.tables(), all.states(), families, preferred, false, false, false, false, null);
+        return new DumpRequest(all.tables(), all.states(), families, preferred, false, false, false, false, false, null);
     }
 
     private static boolean hasPort(List<SocketRecord> sockets, int port) {
@@ -150,7 +150,7 @@ class NetlinkSourceKernelTest {
 
             DumpRequest e = everything();
             DumpRequest noStreams = new DumpRequest(e.tables() & ~SocketTable.UNIX_STREAM.bit(), e.states(),
-                    e.families(), e.preferredFamily(), false, false, false, false, null);
+                    e.families(), e.preferredFamily(), false, false, false, false, false, null);
             assertTrue(dump(DumpKind.UNIX, noStreams, warnings).stream()
                     .noneMatch(s -> s.table() == SocketTable.UNIX_STREAM), "u_str excluded by the table mask");
             assertEquals(List.of(), warnings);
@@ -200,7 +200,7 @@ class NetlinkSourceKernelTest {
     void packetAndNetlinkNeedTheClosedState() throws Exception {
         DumpRequest e = everything();
         DumpRequest listeningOnly = new DumpRequest(e.tables(), TcpState.bit(TcpState.LISTEN), e.families(),
-                e.preferredFamily(), false, false, false, false, null);
+                e.preferredFamily(), false, false, false, false, false, null);
         assertEquals(List.of(), dump(DumpKind.NETLINK, listeningOnly, new ArrayList<>()));
         assertEquals(List.of(), dump(DumpKind.PACKET, listeningOnly, new ArrayList<>()));
     }

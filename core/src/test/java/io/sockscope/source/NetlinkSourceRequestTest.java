@@ -39,7 +39,8 @@ class NetlinkSourceRequestTest {
 
     private static DumpRequest request(int states, int preferred, boolean memory, boolean info, boolean tos,
                                        boolean details, byte[] bytecode) {
-        return new DumpRequest(ALL_TABLES, states, INET_FAMILIES, preferred, memory, info, tos, details, bytecode);
+        return new DumpRequest(ALL_TABLES, states, INET_FAMILIES, preferred, memory, info, tos, false, details,
+                bytecode);
     }
 
     private static DumpRequest plain(int states, int preferred) {
@@ -84,6 +85,14 @@ class NetlinkSourceRequestTest {
     void memoryInfoAndTosAskForEveryExtension() {
         assertInet("tanmi-tos", IpProtocol.IPPROTO_TCP,
                 request(TcpState.ALL, AddressFamily.UNSPEC, true, true, true, false, null), 2);
+    }
+
+    @Test
+    void socketOptionsAskForNothing() {
+        // INET_DIAG_SOCKOPT has no idiag_ext bit (its type is past the eight): the kernel sends it unasked.
+        DumpRequest sockopt = new DumpRequest(ALL_TABLES, TcpState.ALL, INET_FAMILIES, AddressFamily.UNSPEC, false,
+                false, false, true, false, null);
+        assertInet("tan-sockopt", IpProtocol.IPPROTO_TCP, sockopt, 2);
     }
 
     @Test

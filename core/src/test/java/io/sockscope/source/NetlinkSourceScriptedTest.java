@@ -148,7 +148,7 @@ class NetlinkSourceScriptedTest {
             String thread = background ? "sockscope-netlink" : Thread.currentThread().getName();
             assertEquals(List.of("open on " + thread, "gate after 0 requests on " + thread), events);
             assertEquals(4, sockets.size());
-            assertRequests(v2(NetlinkSource.IPPROTO_TCP), exchange.get().requests());
+            assertRequests(v2(IpProtocol.IPPROTO_TCP), exchange.get().requests());
         }
     }
 

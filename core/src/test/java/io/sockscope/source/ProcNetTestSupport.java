@@ -35,7 +35,7 @@ final class ProcNetTestSupport {
     }
 
     static DumpRequest request(int tables, int states, long families) {
-        return new DumpRequest(tables, states, families, AddressFamily.UNSPEC, false, false, false, false, null);
+        return new DumpRequest(tables, states, families, AddressFamily.UNSPEC, false, false, false, false, false, null);
     }
 
     static DumpRequest everything() {

@@ -70,7 +70,7 @@ class ReplaySourceTest {
 
     private static DumpRequest request(int states, long families) {
         return new DumpRequest(SocketTable.TCP.bit(), states, families, AddressFamily.UNSPEC,
-                false, false, false, false, null);
+                false, false, false, false, false, null);
     }
 
     private static final DumpRequest EVERYTHING = request(TcpState.ALL,

@@ -58,7 +58,7 @@ public class SnapshotBenchmark {
     /** Every TCP socket of both inet families, in every state: what {@code ss -tan -a} asks for. */
     private static final DumpRequest ALL_TCP = new DumpRequest(SocketTable.TCP.bit(), TcpState.ALL,
             AddressFamily.mask(AddressFamily.INET) | AddressFamily.mask(AddressFamily.INET6), AddressFamily.UNSPEC,
-            false, false, false, false, null);
+            false, false, false, false, false, null);
 
     private NetlinkSource source;
     private OwnerScanner scanner;

@@ -33,9 +33,9 @@ public final class DoctorJson {
     public static final int SCHEMA_VERSION = 1;
     /**
      * What the socket objects carry: the timer, which every dump reports; not tcp_info, memory, cgroup or TOS,
-     * which the doctor does not ask the kernel for (they are null).
+     * inet socket options, which the doctor does not ask the kernel for (they are null).
      */
-    private static final EntryMapper.Details DETAILS = new EntryMapper.Details(true, false, false, false, false);
+    private static final EntryMapper.Details DETAILS = new EntryMapper.Details(true, false, false, false, false, false);
 
     private final JsonGenerator g;
     private final Function<Evidence, List<String>> evidenceText;

@@ -3,6 +3,7 @@ package io.sockscope.cli.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.sockscope.api.Endpoint;
 import io.sockscope.api.InetSocketEntry;
+import io.sockscope.api.InetSocketOption;
 import io.sockscope.api.NetlinkSocketEntry;
 import io.sockscope.api.Owners;
 import io.sockscope.api.PacketSocketEntry;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Set;
 
 /**
  * Writes one socket as a JSON object of schema v1 (docs/json.md, docs/sockscope-v1.schema.json). Every member
@@ -66,6 +68,20 @@ final class SocketJson {
         g.writeStringField("congestion", s.congestion());
         tcpInfo(g, s.tcpInfo());
         memory(g, s.memory());
+        options(g, s.options());
+    }
+
+    /** Every option the kernel reports, by its kernel name, set or not; null when the entry has none. */
+    private static void options(JsonGenerator g, Set<InetSocketOption> options) throws IOException {
+        if (options == null) {
+            g.writeNullField("inet_sockopt");
+            return;
+        }
+        g.writeObjectFieldStart("inet_sockopt");
+        for (InetSocketOption option : InetSocketOption.values()) {
+            g.writeBooleanField(option.kernelName(), options.contains(option));
+        }
+        g.writeEndObject();
     }
 
     /** A kernel {@code __u64}: Java holds it in a long, JSON gets its unsigned value (2^64-1 means "no limit"). */

@@ -3,6 +3,7 @@ package io.sockscope.cli.json;
 import io.sockscope.api.Endpoint;
 import io.sockscope.api.Family;
 import io.sockscope.api.InetSocketEntry;
+import io.sockscope.api.InetSocketOption;
 import io.sockscope.api.NetlinkSocketEntry;
 import io.sockscope.api.OwnerStatus;
 import io.sockscope.api.Owners;
@@ -30,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,7 +53,7 @@ class SocketJsonTest {
     private static InetSocketEntry listener() {
         return new InetSocketEntry(Protocol.TCP, Family.INET, SocketState.LISTEN, 0, 511,
                 new Endpoint("0.0.0.0", 80, null, false, true), ANY4, null, 23456, 0, "1a2b", null,
-                Shutdown.NONE, 0, 0, null, null, null, null, null, null, ONE_OWNER);
+                Shutdown.NONE, 0, 0, null, null, null, null, null, null, ONE_OWNER, null);
     }
 
     private static String document(SocketEntry... entries) throws IOException {
@@ -79,7 +81,8 @@ class SocketJsonTest {
             + "\"local\":{\"address\":\"0.0.0.0\",\"port\":80,\"interface\":null,\"v4_mapped\":false,\"wildcard\":true},"
             + "\"peer\":{\"address\":\"0.0.0.0\",\"port\":0,\"interface\":null,\"v4_mapped\":false,\"wildcard\":true},"
             + "\"v6only\":null,\"uid\":0,\"cookie\":\"1a2b\",\"timer\":null,\"shutdown\":\"none\",\"mark\":0,"
-            + "\"cgroup_id\":0,\"cgroup\":null,\"tos\":null,\"tclass\":null,\"congestion\":null,\"tcp_info\":null,\"skmem\":null,\"inode\":23456,"
+            + "\"cgroup_id\":0,\"cgroup\":null,\"tos\":null,\"tclass\":null,\"congestion\":null,\"tcp_info\":null,\"skmem\":null,\"inet_sockopt\":null,"
+            + "\"inode\":23456,"
             + "\"owners\":{\"status\":\"known\",\"processes\":[{\"pid\":812,\"tid\":812,\"command\":\"nginx\","
             + "\"command_bytes\":null,\"fd\":6}]}}";
 
@@ -120,7 +123,9 @@ class SocketJsonTest {
                 new Endpoint("::ffff:10.0.0.1", 443, "eth0", true, false),
                 new Endpoint("::ffff:10.0.0.9", 51000, null, true, false), false, 777, 4294967295L,
                 "ffffffffffffffff", new Timer("on", 204, 2), Shutdown.SEND, 4294967295L, 12345L, "/system.slice/web",
-                null, null, "cubic", null, new SocketMemory(1, 2, 3, 4, 5, 6, 7, 8, 4294967295L), ONE_OWNER);
+                null, null, "cubic", null, new SocketMemory(1, 2, 3, 4, 5, 6, 7, 8, 4294967295L), ONE_OWNER,
+                Set.of(InetSocketOption.IS_ICSK, InetSocketOption.TRANSPARENT,
+                        InetSocketOption.BIND_ADDRESS_NO_PORT));
         assertEquals("{\"netid\":\"tcp\",\"state\":\"ESTAB\",\"recv_q\":5,\"send_q\":1448,\"family\":\"inet6\","
                 + "\"local\":{\"address\":\"::ffff:10.0.0.1\",\"port\":443,\"interface\":\"eth0\",\"v4_mapped\":true,"
                 + "\"wildcard\":false},"
@@ -132,6 +137,9 @@ class SocketJsonTest {
                 + "\"tcp_info\":null,"
                 + "\"skmem\":{\"rmem_alloc\":1,\"rcvbuf\":2,\"wmem_alloc\":3,\"sndbuf\":4,\"fwd_alloc\":5,"
                 + "\"wmem_queued\":6,\"optmem\":7,\"backlog\":8,\"drops\":4294967295},"
+                + "\"inet_sockopt\":{\"recverr\":false,\"is_icsk\":true,\"freebind\":false,\"hdrincl\":false,"
+                + "\"mc_loop\":false,\"transparent\":true,\"mc_all\":false,\"nodefrag\":false,"
+                + "\"bind_address_no_port\":true,\"recverr_rfc4884\":false,\"defer_connect\":false},"
                 + "\"inode\":777,"
                 + "\"owners\":{\"status\":\"known\",\"processes\":[{\"pid\":812,\"tid\":812,\"command\":\"nginx\","
                 + "\"command_bytes\":null,\"fd\":6}]}}\n", lines(s));
@@ -142,7 +150,7 @@ class SocketJsonTest {
         InetSocketEntry tw = new InetSocketEntry(Protocol.TCP, Family.INET, SocketState.TIME_WAIT, 0, 0,
                 new Endpoint("127.0.0.1", 40000, null, false, false), new Endpoint("127.0.0.1", 80, null, false, false),
                 null, 0, 0, "9", new Timer("timewait", 59000, 0), null, 0, 0, null, null, null, null, null, null,
-                new Owners(OwnerStatus.KERNEL, List.of()));
+                new Owners(OwnerStatus.KERNEL, List.of()), null);
         String json = lines(tw);
         assertTrue(json.contains(",\"shutdown\":null,"), json);
         assertTrue(json.contains("\"owners\":{\"status\":\"kernel\",\"processes\":[]}"), json);
@@ -187,9 +195,10 @@ class SocketJsonTest {
         TcpInfo info = canonical.newInstance(values);
         InetSocketEntry s = new InetSocketEntry(Protocol.TCP, Family.INET, SocketState.ESTABLISHED, 0, 0,
                 new Endpoint("10.0.0.1", 22, null, false, false), new Endpoint("10.0.0.2", 50000, null, false, false),
-                null, 1, 0, "2", null, Shutdown.NONE, 0, 0, null, null, null, "bbr", info, null, Owners.notRequested());
+                null, 1, 0, "2", null, Shutdown.NONE, 0, 0, null, null, null, "bbr", info, null, Owners.notRequested(),
+                null);
         String json = lines(s);
-        assertTrue(json.contains(",\"congestion\":\"bbr\"," + expected + ",\"skmem\":null,"),
+        assertTrue(json.contains(",\"congestion\":\"bbr\"," + expected + ",\"skmem\":null,\"inet_sockopt\":null,"),
                 "expected " + expected + "\nin " + json);
     }
 

@@ -44,7 +44,7 @@ public final class LiveSockets implements SocketProvider {
         DumpKind kind = transport == Transport.TCP ? DumpKind.TCP : DumpKind.UDP;
         DumpRequest request = new DumpRequest(table.bit(), TcpState.ALL,
                 AddressFamily.mask(AddressFamily.INET) | AddressFamily.mask(AddressFamily.INET6), AddressFamily.UNSPEC,
-                false, false, false, false, null);
+                false, false, false, false, false, null);
         List<InetSocket> out = new ArrayList<>();
         for (SocketRecord r : dump(kind, request)) {
             if (r instanceof InetSocket s) {
@@ -59,7 +59,7 @@ public final class LiveSockets implements SocketProvider {
         int tables = SocketTable.UNIX_STREAM.bit() | SocketTable.UNIX_DGRAM.bit() | SocketTable.UNIX_SEQPACKET.bit();
         // details: the kernel then reports the inode and device of each socket's file (UNIX_DIAG_VFS).
         DumpRequest request = new DumpRequest(tables, TcpState.ALL, AddressFamily.mask(AddressFamily.UNIX),
-                AddressFamily.UNSPEC, false, false, false, true, null);
+                AddressFamily.UNSPEC, false, false, false, false, true, null);
         List<UnixSocket> out = new ArrayList<>();
         for (SocketRecord r : dump(DumpKind.UNIX, request)) {
             if (r instanceof UnixSocket s) {

@@ -1,0 +1,112 @@
+package io.sockscope.netlink;
+
+import io.sockscope.model.InetSocket;
+import io.sockscope.model.SocketTable;
+import io.sockscope.model.TcpState;
+import org.junit.jupiter.api.Test;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * {@code struct inet_diag_sockopt}: its bit-fields in the order C lays them out on this machine, the attribute
+ * found in an attribute area (the first of its type, none when shorter than the struct, as ss reads it), and
+ * what real replies hold.
+ */
+class InetDiagSockoptTest {
+
+    /** An area of one attribute of {@code type} with {@code payload}, padded to 4 bytes. */
+    private static byte[] attribute(int type, byte... payload) {
+        int length = AttributeCursor.HEADER_SIZE + payload.length;
+        byte[] area = new byte[NetlinkHeader.align(length)];
+        Fields.putU16(area, 0, length);
+        Fields.putU16(area, 2, type);
+        System.arraycopy(payload, 0, area, AttributeCursor.HEADER_SIZE, payload.length);
+        return area;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] all = new byte[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
+    void bitFieldsFillEachByteFromItsLowBitOnLittleEndianMachines() {
+        assumeTrue(ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN, "the x86-64 and arm64 layout");
+        // 0x31: recverr (bit 0), mc_loop (4), transparent (5); 0x05: bind_address_no_port (0), defer_connect (2).
+        assertEquals(new InetDiagSockopt(true, false, false, false, true, true, false, false, true, false, true),
+                InetDiagSockopt.decode(new byte[] {0x31, 0x05}, 0));
+        // 0xca: is_icsk (1), hdrincl (3), mc_all (6), nodefrag (7); 0x02: recverr_rfc4884 (1); 0x04: freebind (2).
+        assertEquals(new InetDiagSockopt(false, true, false, true, false, false, true, true, false, true, false),
+                InetDiagSockopt.decode(new byte[] {(byte) 0xca, 0x02}, 0));
+        assertEquals(new InetDiagSockopt(false, false, true, false, false, false, false, false, false, false, false),
+                InetDiagSockopt.decode(new byte[] {9, 9, 0x04, 0x00}, 2));
+    }
+
+    @Test
+    void theUnusedBitsAreIgnored() {
+        assertEquals(InetDiagSockopt.decode(new byte[] {0, 0}, 0), InetDiagSockopt.decode(
+                new byte[] {0, (byte) (ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN ? 0xf8 : 0x1f)}, 0));
+    }
+
+    @Test
+    void theFirstAttributeOfItsTypeCountsAndAShortOneIsPassedOver() {
+        byte[] tos = attribute(InetDiagAttribute.INET_DIAG_TOS, (byte) 0x10);
+        byte[] first = attribute(InetDiagAttribute.INET_DIAG_SOCKOPT, (byte) 0x02, (byte) 0);
+        byte[] second = attribute(InetDiagAttribute.INET_DIAG_SOCKOPT, (byte) 0xff, (byte) 0xff);
+        assertEquals(InetDiagSockopt.decode(new byte[] {0x02, 0}, 0),
+                InetDiagSockopt.in(concat(tos, concat(first, second))));
+        assertNull(InetDiagSockopt.in(tos), "absent");
+        assertNull(InetDiagSockopt.in(new byte[0]), "no attributes at all");
+        assertNull(InetDiagSockopt.in(attribute(InetDiagAttribute.INET_DIAG_SOCKOPT, (byte) 0xff)),
+                "one byte is shorter than the struct: ss prints nothing");
+        byte[] longer = attribute(InetDiagAttribute.INET_DIAG_SOCKOPT, (byte) 0x02, (byte) 0, (byte) 0xff, (byte) 7);
+        assertEquals(InetDiagSockopt.decode(new byte[] {0x02, 0}, 0), InetDiagSockopt.in(longer),
+                "a longer struct from a later kernel: the fields known are read");
+    }
+
+    /** Listeners and connections of the recorded replies carry it, the kernel's defaults set; TIME-WAIT has none. */
+    @Test
+    void realRepliesCarryTheDefaults() throws Exception {
+        List<String> warnings = new ArrayList<>();
+        int seen = 0;
+        for (MemorySegment payload : Golden.payloads(Golden.reply("tcp4.bin"))) {
+            InetSocket s = InetDiagMsg.decode(payload, SocketTable.TCP, true, warnings::add);
+            InetDiagSockopt o = InetDiagSockopt.in(s.attributes());
+            if (s.state() == TcpState.TIME_WAIT.code()) {
+                assertNull(o, "a TIME-WAIT entry has no socket options");
+                continue;
+            }
+            assertEquals(new InetDiagSockopt(false, true, false, false, true, false, true, false, false, false, false),
+                    o, "a TCP socket over IPv4: is_icsk, mc_loop and mc_all, the defaults");
+            seen++;
+        }
+        assertEquals(List.of(), warnings);
+        assertTrue(seen >= 3, "full sockets seen: " + seen);
+        InetSocket udp = Golden.payloads(Golden.reply("udp4.bin")).stream()
+                .map(p -> decode(p, SocketTable.UDP, warnings))
+                .filter(s -> s.local().port() == Golden.fact("udp4.port"))
+                .findFirst().orElseThrow();
+        assertEquals(new InetDiagSockopt(false, false, false, false, true, false, false, false, false, false, false),
+                InetDiagSockopt.in(udp.attributes()),
+                "the capture's DatagramChannel: mc_loop, no is_icsk, and mc_all off (the JDK turns IP_MULTICAST_ALL"
+                        + " off)");
+    }
+
+    private static InetSocket decode(MemorySegment payload, SocketTable table, List<String> warnings) {
+        try {
+            return InetDiagMsg.decode(payload, table, true, warnings::add);
+        } catch (MalformedMessageException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
