@@ -1,5 +1,6 @@
 package io.sockscope.api;
 
+import io.sockscope.inspect.ApiValues;
 import io.sockscope.inspect.QueryRunner;
 import io.sockscope.kernel.Errno;
 import io.sockscope.kernel.NetlinkChannel;
@@ -32,6 +33,12 @@ import java.util.function.Consumer;
  * this module ({@code --enable-native-access=io.sockscope}, or {@code ALL-UNNAMED} on the class path).
  */
 public final class SocketInspector implements AutoCloseable {
+    static {
+        // The implementation outside this package makes its values through this (ApiValues.get() initializes
+        // this class first): the records are package-private, and this class is the package's door.
+        ApiValues.install(new RecordValues());
+    }
+
     private final QueryRunner runner;
     private boolean closed;
 
