@@ -7,10 +7,21 @@ package io.sockscope.api;
 public final class InvalidFilterException extends SockscopeException {
     private static final long serialVersionUID = 1L;
 
+    /** The expression as given. */
     private final String expression;
+    /** The offset of the offending token. */
     private final int position;
+    /** What is wrong, without the position. */
     private final String reason;
 
+    /**
+     * Made by the library when a query's filter fails to parse; public so that a caller's test can stand one in.
+     *
+     * @param expression the expression as given
+     * @param position   the zero-based offset of the offending token in it
+     * @param reason     what is wrong there, without the position
+     * @param cause      the parser's exception, or null
+     */
     public InvalidFilterException(String expression, int position, String reason, Throwable cause) {
         super("invalid filter at offset " + position + ": " + reason + " (in \"" + expression + "\")", cause);
         this.expression = expression;
@@ -18,17 +29,17 @@ public final class InvalidFilterException extends SockscopeException {
         this.reason = reason;
     }
 
-    /** The expression as given. */
+    /** {@return the expression as given} */
     public String expression() {
         return expression;
     }
 
-    /** The zero-based offset in {@link #expression()} where the error was found. */
+    /** {@return the zero-based offset in {@link #expression()} where the error was found} */
     public int position() {
         return position;
     }
 
-    /** What is wrong there, without the position. */
+    /** {@return what is wrong there, without the position} */
     public String reason() {
         return reason;
     }

@@ -8,6 +8,12 @@ package io.sockscope.api;
 public final class NetlinkUnavailableException extends SockscopeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Made by the library; public so that a caller's test can stand one in.
+     *
+     * @param message what failed, for people
+     * @param cause   the underlying exception, or null
+     */
     public NetlinkUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }

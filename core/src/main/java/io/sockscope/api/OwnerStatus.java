@@ -31,7 +31,7 @@ public enum OwnerStatus {
         this.text = text;
     }
 
-    /** The name used in sockscope's JSON output ({@code not-permitted}, …). */
+    /** {@return the name used in sockscope's JSON output ({@code not-permitted}, …)} */
     public String text() {
         return text;
     }

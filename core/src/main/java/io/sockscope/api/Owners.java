@@ -1,30 +1,18 @@
 package io.sockscope.api;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
- * Who holds a socket.
- *
- * @param status    {@link OwnerStatus#KNOWN} when {@code processes} is not empty, otherwise why it is empty
- * @param processes the holders in the order ss lists them in {@code users:(…)}; never null
+ * Who holds a socket, or why nobody is known to: a socket is never silently without owners. Made by the library
+ * only; accessors may be added in a later version (docs/library.md, Compatibility).
  */
-public record Owners(OwnerStatus status, List<ProcessOwner> processes) {
-    public Owners {
-        Objects.requireNonNull(status, "status");
-        processes = List.copyOf(processes);
-        if ((status == OwnerStatus.KNOWN) == processes.isEmpty()) {
-            throw new IllegalArgumentException("status " + status + " with " + processes.size() + " processes");
-        }
-    }
+public sealed interface Owners permits OwnersRecord {
+    /** {@return {@link OwnerStatus#KNOWN} when {@link #processes()} is not empty, otherwise why it is empty} */
+    OwnerStatus status();
 
-    /** Owners that were not asked for. */
-    public static Owners notRequested() {
-        return new Owners(OwnerStatus.NOT_REQUESTED, List.of());
-    }
+    /** {@return the holders in the order ss lists them in {@code users:(…)}; never null, unmodifiable} */
+    List<ProcessOwner> processes();
 
-    /** Whether at least one process is known to hold the socket. */
-    public boolean known() {
-        return status == OwnerStatus.KNOWN;
-    }
+    /** {@return whether at least one process is known to hold the socket} */
+    boolean known();
 }

@@ -17,12 +17,17 @@ public enum Shutdown {
         this.text = text;
     }
 
-    /** The name in sockscope's JSON output. */
+    /** {@return the name in sockscope's JSON output} */
     public String text() {
         return text;
     }
 
-    /** The directions in the kernel's mask (bit 0 receive, bit 1 send). */
+    /**
+     * The directions in the kernel's mask.
+     *
+     * @param mask bit 0 for receive, bit 1 for send; other bits are ignored
+     * @return the directions
+     */
     public static Shutdown ofMask(int mask) {
         return switch (mask & 3) {
             case 0 -> NONE;

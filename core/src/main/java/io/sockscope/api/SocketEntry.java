@@ -1,7 +1,7 @@
 package io.sockscope.api;
 
 /**
- * One socket of a listing: what every table has in common. The four kinds are records; switch over them:
+ * One socket of a listing: what every table has in common. There are four kinds; switch over them:
  * <pre>{@code
  * switch (entry) {
  *     case InetSocketEntry inet -> ...
@@ -10,23 +10,31 @@ package io.sockscope.api;
  *     case NetlinkSocketEntry netlink -> ...
  * }
  * }</pre>
+ *
+ * <p>Entries are made by the library only, and are immutable. Each kind is an interface of accessors, so that a
+ * later version can add accessors without breaking a caller (docs/library.md, Compatibility): use the
+ * accessors, not the classes behind them. Two entries are {@linkplain Object#equals equal} when every accessor
+ * answers alike; {@code toString} is for people and may change.
  */
 public sealed interface SocketEntry permits InetSocketEntry, UnixSocketEntry, PacketSocketEntry, NetlinkSocketEntry {
-    /** The table the socket was listed from. */
+    /** {@return the table the socket was listed from} */
     Protocol protocol();
 
-    /** Its state. */
+    /** {@return its state} */
     SocketState state();
 
-    /** Bytes waiting to be read; for a listener, connections waiting to be accepted. */
+    /** {@return the bytes waiting to be read; for a listener, the connections waiting to be accepted} */
     long recvQueue();
 
-    /** Bytes waiting to be sent; for a listener, the backlog. */
+    /** {@return the bytes waiting to be sent; for a listener, the backlog} */
     long sendQueue();
 
-    /** The socket's inode number (what {@code /proc/PID/fd} links name); 0 for sockets without a file. */
+    /**
+     * {@return the socket's inode number} That is what {@code /proc/PID/fd} links name; 0 for sockets without a
+     * file (TIME-WAIT and SYN-RECV entries, orphans) and when the source does not say.
+     */
     long inode();
 
-    /** The processes holding it, or why they are not known. */
+    /** {@return the processes holding it, or why they are not known; never null} */
     Owners owners();
 }

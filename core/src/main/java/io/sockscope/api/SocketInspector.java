@@ -1,5 +1,6 @@
 package io.sockscope.api;
 
+import io.sockscope.inspect.ApiValues;
 import io.sockscope.inspect.QueryRunner;
 import io.sockscope.kernel.Errno;
 import io.sockscope.kernel.NetlinkChannel;
@@ -32,6 +33,12 @@ import java.util.function.Consumer;
  * this module ({@code --enable-native-access=io.sockscope}, or {@code ALL-UNNAMED} on the class path).
  */
 public final class SocketInspector implements AutoCloseable {
+    static {
+        // The implementation outside this package makes its values through this (ApiValues.get() initializes
+        // this class first): the records are package-private, and this class is the package's door.
+        ApiValues.install(new RecordValues());
+    }
+
     private final QueryRunner runner;
     private boolean closed;
 
@@ -42,6 +49,7 @@ public final class SocketInspector implements AutoCloseable {
     /**
      * Opens an inspector, first checking that a sock_diag socket can be opened.
      *
+     * @return an open inspector
      * @throws NetlinkUnavailableException when it cannot (no native access, no netlink, a refused socket)
      */
     public static SocketInspector open() {
@@ -75,6 +83,8 @@ public final class SocketInspector implements AutoCloseable {
      * Every socket the query selects, in ss's order (netlink, packet, unix, raw, udp, tcp…; within a table as
      * the kernel lists them).
      *
+     * @param query what to list
+     * @return the sockets, in a new list
      * @throws InvalidFilterException     when the query's filter expression is not valid
      * @throws PermissionDeniedException  when the kernel refused the dump
      * @throws SocketDumpException        when a dump failed part-way
@@ -89,6 +99,9 @@ public final class SocketInspector implements AutoCloseable {
      * Hands each socket the query selects to {@code action} as it is decoded, without collecting them: the
      * memory this takes does not grow with the number of sockets (except for the owner index, with owners).
      * Throws what {@link #list(SocketQuery)} throws, and whatever {@code action} throws.
+     *
+     * @param query  what to list
+     * @param action what to do with each socket, on the calling thread
      */
     public void forEach(SocketQuery query, Consumer<? super SocketEntry> action) {
         Objects.requireNonNull(query, "query");

@@ -2,18 +2,34 @@ package io.sockscope.api;
 
 /**
  * A socket's memory, the kernel's {@code SK_MEMINFO_*} array (ss {@code -m}: {@code skmem:(r,rb,t,tb,f,w,o,bl,d)}).
- * Entries an older kernel does not send read as zero.
- *
- * @param rmemAlloc  bytes allocated to the receive queue ({@code r})
- * @param rcvbuf     receive buffer size ({@code rb})
- * @param wmemAlloc  bytes allocated to the send queue ({@code t})
- * @param sndbuf     send buffer size ({@code tb})
- * @param fwdAlloc   memory reserved ahead of use ({@code f})
- * @param wmemQueued bytes queued for sending ({@code w})
- * @param optmem     option memory ({@code o})
- * @param backlog    backlog queue length ({@code bl})
- * @param drops      packets dropped ({@code d})
+ * Entries an older kernel does not send read as zero; those a newer kernel adds may become accessors in a later
+ * version (docs/library.md, Compatibility). Made by the library only.
  */
-public record SocketMemory(long rmemAlloc, long rcvbuf, long wmemAlloc, long sndbuf, long fwdAlloc,
-                           long wmemQueued, long optmem, long backlog, long drops) {
+public sealed interface SocketMemory permits SocketMemoryRecord {
+    /** {@return the bytes allocated to the receive queue ({@code r})} */
+    long rmemAlloc();
+
+    /** {@return the receive buffer size ({@code rb})} */
+    long rcvbuf();
+
+    /** {@return the bytes allocated to the send queue ({@code t})} */
+    long wmemAlloc();
+
+    /** {@return the send buffer size ({@code tb})} */
+    long sndbuf();
+
+    /** {@return the memory reserved ahead of use ({@code f})} */
+    long fwdAlloc();
+
+    /** {@return the bytes queued for sending ({@code w})} */
+    long wmemQueued();
+
+    /** {@return the option memory ({@code o})} */
+    long optmem();
+
+    /** {@return the backlog queue length ({@code bl})} */
+    long backlog();
+
+    /** {@return the packets dropped ({@code d})} */
+    long drops();
 }

@@ -43,52 +43,52 @@ public final class SocketQuery {
         this.inetSocketOptions = b.inetSocketOptions;
     }
 
-    /** A builder that lists everything, with no details. */
+    /** {@return a builder that lists everything, with no details} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Every listening TCP socket, with its owners: the library's {@code ss -tlnp}. */
+    /** {@return every listening TCP socket, with its owners: the library's {@code ss -tlnp}} */
     public static SocketQuery tcpListeners() {
         return builder().protocols(Protocol.TCP).states(SocketState.LISTEN).withOwners().build();
     }
 
-    /** The tables to list; never empty. */
+    /** {@return the tables to list; never empty} */
     public Set<Protocol> protocols() {
         return protocols;
     }
 
-    /** The address families to list; never empty. */
+    /** {@return the address families to list; never empty} */
     public Set<Family> families() {
         return families;
     }
 
-    /** The states to list; never empty. */
+    /** {@return the states to list; never empty} */
     public Set<SocketState> states() {
         return states;
     }
 
-    /** The ss filter expression, or null for none. */
+    /** {@return the ss filter expression, or null for none} */
     public String filter() {
         return filter;
     }
 
-    /** Whether owners are looked up. */
+    /** {@return whether owners are looked up} */
     public boolean owners() {
         return owners;
     }
 
-    /** Whether owners are looked up per thread (ss {@code -T}). */
+    /** {@return whether owners are looked up per thread (ss {@code -T})} */
     public boolean threads() {
         return threads;
     }
 
-    /** Whether TCP sockets carry {@code tcp_info} and their congestion control. */
+    /** {@return whether TCP sockets carry {@code tcp_info} and their congestion control} */
     public boolean tcpInfo() {
         return tcpInfo;
     }
 
-    /** Whether sockets carry their memory. */
+    /** {@return whether sockets carry their memory} */
     public boolean memory() {
         return memory;
     }
@@ -120,19 +120,37 @@ public final class SocketQuery {
         private Builder() {
         }
 
-        /** Only these tables. */
+        /**
+         * Only these tables.
+         *
+         * @param first a table
+         * @param more  more tables, if any
+         * @return this builder
+         */
         public Builder protocols(Protocol first, Protocol... more) {
             protocols = EnumSet.of(first, more);
             return this;
         }
 
-        /** Only these address families ({@link Family#INET} and {@link Family#INET6} narrow the inet tables). */
+        /**
+         * Only these address families ({@link Family#INET} and {@link Family#INET6} narrow the inet tables).
+         *
+         * @param first a family
+         * @param more  more families, if any
+         * @return this builder
+         */
         public Builder families(Family first, Family... more) {
             families = EnumSet.of(first, more);
             return this;
         }
 
-        /** Only sockets in these states. */
+        /**
+         * Only sockets in these states.
+         *
+         * @param first a state
+         * @param more  more states, if any
+         * @return this builder
+         */
         public Builder states(SocketState first, SocketState... more) {
             states = EnumSet.of(first, more);
             return this;
@@ -141,6 +159,9 @@ public final class SocketQuery {
         /**
          * Only sockets an ss filter expression accepts ({@code "dport = :443"}, {@code "src 10.0.0.0/8 and
          * not sport = :22"}); checked when the query runs, where a bad one is an {@link InvalidFilterException}.
+         *
+         * @param expression the expression; blank for none
+         * @return this builder
          */
         public Builder filter(String expression) {
             Objects.requireNonNull(expression, "expression");
@@ -148,25 +169,41 @@ public final class SocketQuery {
             return this;
         }
 
-        /** Look up the processes holding each socket (ss {@code -p}). */
+        /**
+         * Look up the processes holding each socket (ss {@code -p}).
+         *
+         * @return this builder
+         */
         public Builder withOwners() {
             owners = true;
             return this;
         }
 
-        /** Look up owners per thread (ss {@code -T}); implies {@link #withOwners()}. */
+        /**
+         * Look up owners per thread (ss {@code -T}); implies {@link #withOwners()}.
+         *
+         * @return this builder
+         */
         public Builder withThreads() {
             threads = true;
             return this;
         }
 
-        /** Read {@code tcp_info} and the congestion control of TCP sockets (ss {@code -i}). */
+        /**
+         * Read {@code tcp_info} and the congestion control of TCP sockets (ss {@code -i}).
+         *
+         * @return this builder
+         */
         public Builder withTcpInfo() {
             tcpInfo = true;
             return this;
         }
 
-        /** Read each socket's memory (ss {@code -m}). */
+        /**
+         * Read each socket's memory (ss {@code -m}).
+         *
+         * @return this builder
+         */
         public Builder withMemory() {
             memory = true;
             return this;
@@ -178,6 +215,7 @@ public final class SocketQuery {
             return this;
         }
 
+        /** {@return the query as set so far; the builder may go on being used} */
         public SocketQuery build() {
             return new SocketQuery(this);
         }

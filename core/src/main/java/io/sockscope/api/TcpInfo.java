@@ -11,118 +11,175 @@ package io.sockscope.api;
  * {@code sndbufLimited}) or milliseconds ({@code lastDataSent}, {@code lastAckSent}, {@code lastDataRecv},
  * {@code lastAckRecv}), rates in bytes per second, windows in segments ({@code sndCwnd}, {@code sndSsthresh}).
  *
- * @param state {@code tcpi_state}
- * @param caState {@code tcpi_ca_state}
- * @param retransmits {@code tcpi_retransmits}
- * @param probes {@code tcpi_probes}
- * @param backoff {@code tcpi_backoff}
- * @param options {@code tcpi_options}
- * @param sndWscale {@code tcpi_snd_wscale}
- * @param rcvWscale {@code tcpi_rcv_wscale}
- * @param deliveryRateAppLimited {@code tcpi_delivery_rate_app_limited}
- * @param fastopenClientFail {@code tcpi_fastopen_client_fail}
- * @param rto {@code tcpi_rto}
- * @param ato {@code tcpi_ato}
- * @param sndMss {@code tcpi_snd_mss}
- * @param rcvMss {@code tcpi_rcv_mss}
- * @param unacked {@code tcpi_unacked}
- * @param sacked {@code tcpi_sacked}
- * @param lost {@code tcpi_lost}
- * @param retrans {@code tcpi_retrans}
- * @param fackets {@code tcpi_fackets}
- * @param lastDataSent {@code tcpi_last_data_sent}
- * @param lastAckSent {@code tcpi_last_ack_sent}
- * @param lastDataRecv {@code tcpi_last_data_recv}
- * @param lastAckRecv {@code tcpi_last_ack_recv}
- * @param pmtu {@code tcpi_pmtu}
- * @param rcvSsthresh {@code tcpi_rcv_ssthresh}
- * @param rtt {@code tcpi_rtt}
- * @param rttvar {@code tcpi_rttvar}
- * @param sndSsthresh {@code tcpi_snd_ssthresh}
- * @param sndCwnd {@code tcpi_snd_cwnd}
- * @param advmss {@code tcpi_advmss}
- * @param reordering {@code tcpi_reordering}
- * @param rcvRtt {@code tcpi_rcv_rtt}
- * @param rcvSpace {@code tcpi_rcv_space}
- * @param totalRetrans {@code tcpi_total_retrans}
- * @param pacingRate {@code tcpi_pacing_rate}
- * @param maxPacingRate {@code tcpi_max_pacing_rate}
- * @param bytesAcked {@code tcpi_bytes_acked}
- * @param bytesReceived {@code tcpi_bytes_received}
- * @param segsOut {@code tcpi_segs_out}
- * @param segsIn {@code tcpi_segs_in}
- * @param notsentBytes {@code tcpi_notsent_bytes}
- * @param minRtt {@code tcpi_min_rtt}
- * @param dataSegsIn {@code tcpi_data_segs_in}
- * @param dataSegsOut {@code tcpi_data_segs_out}
- * @param deliveryRate {@code tcpi_delivery_rate}
- * @param busyTime {@code tcpi_busy_time}
- * @param rwndLimited {@code tcpi_rwnd_limited}
- * @param sndbufLimited {@code tcpi_sndbuf_limited}
- * @param delivered {@code tcpi_delivered}
- * @param deliveredCe {@code tcpi_delivered_ce}
- * @param bytesSent {@code tcpi_bytes_sent}
- * @param bytesRetrans {@code tcpi_bytes_retrans}
- * @param dsackDups {@code tcpi_dsack_dups}
- * @param reordSeen {@code tcpi_reord_seen}
- * @param rcvOoopack {@code tcpi_rcv_ooopack}
- * @param sndWnd {@code tcpi_snd_wnd}
+ * <p>Made by the library only. Fields that newer kernels add to {@code tcp_info} may become accessors in a later
+ * version (docs/library.md, Compatibility).
  */
-public record TcpInfo(
-        int state,
-        int caState,
-        int retransmits,
-        int probes,
-        int backoff,
-        int options,
-        int sndWscale,
-        int rcvWscale,
-        boolean deliveryRateAppLimited,
-        int fastopenClientFail,
-        long rto,
-        long ato,
-        long sndMss,
-        long rcvMss,
-        long unacked,
-        long sacked,
-        long lost,
-        long retrans,
-        long fackets,
-        long lastDataSent,
-        long lastAckSent,
-        long lastDataRecv,
-        long lastAckRecv,
-        long pmtu,
-        long rcvSsthresh,
-        long rtt,
-        long rttvar,
-        long sndSsthresh,
-        long sndCwnd,
-        long advmss,
-        long reordering,
-        long rcvRtt,
-        long rcvSpace,
-        long totalRetrans,
-        long pacingRate,
-        long maxPacingRate,
-        long bytesAcked,
-        long bytesReceived,
-        long segsOut,
-        long segsIn,
-        long notsentBytes,
-        long minRtt,
-        long dataSegsIn,
-        long dataSegsOut,
-        long deliveryRate,
-        long busyTime,
-        long rwndLimited,
-        long sndbufLimited,
-        long delivered,
-        long deliveredCe,
-        long bytesSent,
-        long bytesRetrans,
-        long dsackDups,
-        long reordSeen,
-        long rcvOoopack,
-        long sndWnd) {
+public sealed interface TcpInfo permits TcpInfoRecord {
+    /** {@return the kernel's {@code tcpi_state}} */
+    int state();
+
+    /** {@return the kernel's {@code tcpi_ca_state}} */
+    int caState();
+
+    /** {@return the kernel's {@code tcpi_retransmits}} */
+    int retransmits();
+
+    /** {@return the kernel's {@code tcpi_probes}} */
+    int probes();
+
+    /** {@return the kernel's {@code tcpi_backoff}} */
+    int backoff();
+
+    /** {@return the kernel's {@code tcpi_options}} */
+    int options();
+
+    /** {@return the kernel's {@code tcpi_snd_wscale}} */
+    int sndWscale();
+
+    /** {@return the kernel's {@code tcpi_rcv_wscale}} */
+    int rcvWscale();
+
+    /** {@return the kernel's {@code tcpi_delivery_rate_app_limited}} */
+    boolean deliveryRateAppLimited();
+
+    /** {@return the kernel's {@code tcpi_fastopen_client_fail}} */
+    int fastopenClientFail();
+
+    /** {@return the kernel's {@code tcpi_rto}} */
+    long rto();
+
+    /** {@return the kernel's {@code tcpi_ato}} */
+    long ato();
+
+    /** {@return the kernel's {@code tcpi_snd_mss}} */
+    long sndMss();
+
+    /** {@return the kernel's {@code tcpi_rcv_mss}} */
+    long rcvMss();
+
+    /** {@return the kernel's {@code tcpi_unacked}} */
+    long unacked();
+
+    /** {@return the kernel's {@code tcpi_sacked}} */
+    long sacked();
+
+    /** {@return the kernel's {@code tcpi_lost}} */
+    long lost();
+
+    /** {@return the kernel's {@code tcpi_retrans}} */
+    long retrans();
+
+    /** {@return the kernel's {@code tcpi_fackets}} */
+    long fackets();
+
+    /** {@return the kernel's {@code tcpi_last_data_sent}} */
+    long lastDataSent();
+
+    /** {@return the kernel's {@code tcpi_last_ack_sent}} */
+    long lastAckSent();
+
+    /** {@return the kernel's {@code tcpi_last_data_recv}} */
+    long lastDataRecv();
+
+    /** {@return the kernel's {@code tcpi_last_ack_recv}} */
+    long lastAckRecv();
+
+    /** {@return the kernel's {@code tcpi_pmtu}} */
+    long pmtu();
+
+    /** {@return the kernel's {@code tcpi_rcv_ssthresh}} */
+    long rcvSsthresh();
+
+    /** {@return the kernel's {@code tcpi_rtt}} */
+    long rtt();
+
+    /** {@return the kernel's {@code tcpi_rttvar}} */
+    long rttvar();
+
+    /** {@return the kernel's {@code tcpi_snd_ssthresh}} */
+    long sndSsthresh();
+
+    /** {@return the kernel's {@code tcpi_snd_cwnd}} */
+    long sndCwnd();
+
+    /** {@return the kernel's {@code tcpi_advmss}} */
+    long advmss();
+
+    /** {@return the kernel's {@code tcpi_reordering}} */
+    long reordering();
+
+    /** {@return the kernel's {@code tcpi_rcv_rtt}} */
+    long rcvRtt();
+
+    /** {@return the kernel's {@code tcpi_rcv_space}} */
+    long rcvSpace();
+
+    /** {@return the kernel's {@code tcpi_total_retrans}} */
+    long totalRetrans();
+
+    /** {@return the kernel's {@code tcpi_pacing_rate}} */
+    long pacingRate();
+
+    /** {@return the kernel's {@code tcpi_max_pacing_rate}} */
+    long maxPacingRate();
+
+    /** {@return the kernel's {@code tcpi_bytes_acked}} */
+    long bytesAcked();
+
+    /** {@return the kernel's {@code tcpi_bytes_received}} */
+    long bytesReceived();
+
+    /** {@return the kernel's {@code tcpi_segs_out}} */
+    long segsOut();
+
+    /** {@return the kernel's {@code tcpi_segs_in}} */
+    long segsIn();
+
+    /** {@return the kernel's {@code tcpi_notsent_bytes}} */
+    long notsentBytes();
+
+    /** {@return the kernel's {@code tcpi_min_rtt}} */
+    long minRtt();
+
+    /** {@return the kernel's {@code tcpi_data_segs_in}} */
+    long dataSegsIn();
+
+    /** {@return the kernel's {@code tcpi_data_segs_out}} */
+    long dataSegsOut();
+
+    /** {@return the kernel's {@code tcpi_delivery_rate}} */
+    long deliveryRate();
+
+    /** {@return the kernel's {@code tcpi_busy_time}} */
+    long busyTime();
+
+    /** {@return the kernel's {@code tcpi_rwnd_limited}} */
+    long rwndLimited();
+
+    /** {@return the kernel's {@code tcpi_sndbuf_limited}} */
+    long sndbufLimited();
+
+    /** {@return the kernel's {@code tcpi_delivered}} */
+    long delivered();
+
+    /** {@return the kernel's {@code tcpi_delivered_ce}} */
+    long deliveredCe();
+
+    /** {@return the kernel's {@code tcpi_bytes_sent}} */
+    long bytesSent();
+
+    /** {@return the kernel's {@code tcpi_bytes_retrans}} */
+    long bytesRetrans();
+
+    /** {@return the kernel's {@code tcpi_dsack_dups}} */
+    long dsackDups();
+
+    /** {@return the kernel's {@code tcpi_reord_seen}} */
+    long reordSeen();
+
+    /** {@return the kernel's {@code tcpi_rcv_ooopack}} */
+    long rcvOoopack();
+
+    /** {@return the kernel's {@code tcpi_snd_wnd}} */
+    long sndWnd();
 }

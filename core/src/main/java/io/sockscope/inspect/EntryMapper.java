@@ -46,6 +46,8 @@ import java.util.Set;
  * Serves one thread at a time (it reuses one attribute table).
  */
 public final class EntryMapper {
+    private static final ApiValues VALUES = ApiValues.get();
+
     private final Details details;
     private final Names names;
     private final OwnerResolver owners;
@@ -121,7 +123,7 @@ public final class EntryMapper {
             }
             if (details.tcpInfo() && s.table() != SocketTable.UDP && s.table() != SocketTable.RAW) {
                 if (inetAttributes.has(InetDiagAttribute.INET_DIAG_INFO) && isTcpLike(s.table())) {
-                    tcpInfo = TcpInfoMapper.of(TcpInfo.decode(inetAttributes.payload(InetDiagAttribute.INET_DIAG_INFO)));
+                    tcpInfo = VALUES.tcpInfo(TcpInfo.decode(inetAttributes.payload(InetDiagAttribute.INET_DIAG_INFO)));
                 }
                 if (inetAttributes.has(InetDiagAttribute.INET_DIAG_CONG)) {
                     congestion = inetAttributes.string(InetDiagAttribute.INET_DIAG_CONG,
@@ -132,7 +134,7 @@ public final class EntryMapper {
                 memory = memory(SkMemInfo.decode(inetAttributes.payload(InetDiagAttribute.INET_DIAG_SKMEMINFO)));
             }
         }
-        return new InetSocketEntry(protocol(s.table()), v6 ? Family.INET6 : Family.INET, SocketState.ofCode(s.state()),
+        return VALUES.inet(protocol(s.table()), v6 ? Family.INET6 : Family.INET, SocketState.ofCode(s.state()),
                 s.recvQ(), s.sendQ(), endpoint(s.local(), device), endpoint(s.peer(), null), v6only, s.inode(),
                 Integer.toUnsignedLong(s.uid()), cookie, timer, shutdown, Integer.toUnsignedLong(s.mark()),
                 s.cgroupId(), cgroupPath, tos, trafficClass, congestion, tcpInfo, memory,
@@ -178,12 +180,12 @@ public final class EntryMapper {
     }
 
     private static Timer timer(InetSocket s) {
-        return new Timer(TimerText.name(s.timer()), s.timerExpiresMs(), s.retransmits());
+        return VALUES.timer(TimerText.name(s.timer()), s.timerExpiresMs(), s.retransmits());
     }
 
     private static Endpoint endpoint(InetEndpoint e, String device) {
         byte[] a = e.address();
-        return new Endpoint(AddressText.text(a), e.port(), device, e.isV4Mapped(), e.isWildcard());
+        return VALUES.endpoint(AddressText.text(a), e.port(), device, e.isV4Mapped(), e.isWildcard());
     }
 
     private UnixSocketEntry unix(UnixSocket s) {
@@ -205,7 +207,7 @@ public final class EntryMapper {
             }
         }
         long uid = s.uid() >= 0 ? s.uid() : -1;
-        return new UnixSocketEntry(protocol(s.table()), SocketState.ofCode(s.state()), s.recvQ(), s.sendQ(), path,
+        return VALUES.unix(protocol(s.table()), SocketState.ofCode(s.state()), s.recvQ(), s.sendQ(), path,
                 abstractName, s.inode(), s.peerInode(), peerPath, uid,
                 s.shutdown() >= 0 ? Shutdown.ofMask(s.shutdown()) : null, pending, memory,
                 owners.owners(s.inode(), uid, false));
@@ -215,12 +217,12 @@ public final class EntryMapper {
         String device = s.ifindex() != 0 ? names.interfaceName(s.ifindex()) : null;
         String cookie = s.cookie() != 0 ? Long.toHexString(s.cookie()) : null;
         long uid = Integer.toUnsignedLong(s.uid());
-        return new PacketSocketEntry(protocol(s.table()), SocketState.ofCode(s.state()), s.recvQ(), s.sendQ(),
+        return VALUES.packet(protocol(s.table()), SocketState.ofCode(s.state()), s.recvQ(), s.sendQ(),
                 s.protocol(), device, s.inode(), uid, cookie, owners.owners(s.inode(), uid, false));
     }
 
     private NetlinkSocketEntry netlink(NetlinkSocket s) {
-        return new NetlinkSocketEntry(Protocol.NETLINK, SocketState.ofCode(s.state()), s.recvQ(), s.sendQ(),
+        return VALUES.netlink(Protocol.NETLINK, SocketState.ofCode(s.state()), s.recvQ(), s.sendQ(),
                 s.protocol(), names.netlinkProtocol(s.protocol()), Integer.toUnsignedLong(s.portid()), s.groups(),
                 s.connected(),
                 Integer.toUnsignedLong(s.dstPortid()), Integer.toUnsignedLong(s.dstGroup()), s.inode(),
@@ -228,7 +230,7 @@ public final class EntryMapper {
     }
 
     static SocketMemory memory(SkMemInfo m) {
-        return new SocketMemory(m.rmemAlloc(), m.rcvbuf(), m.wmemAlloc(), m.sndbuf(), m.fwdAlloc(), m.wmemQueued(),
+        return VALUES.memory(m.rmemAlloc(), m.rcvbuf(), m.wmemAlloc(), m.sndbuf(), m.fwdAlloc(), m.wmemQueued(),
                 m.optmem(), m.backlog(), m.drops());
     }
 

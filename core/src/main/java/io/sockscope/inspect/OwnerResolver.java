@@ -16,7 +16,12 @@ import java.util.function.LongFunction;
  * otherwise its holder is outside this {@code /proc} (another PID namespace, or a descriptor in flight).
  */
 public final class OwnerResolver {
+    private static final ApiValues VALUES = ApiValues.get();
     private static final OwnerResolver NOT_REQUESTED = new OwnerResolver(null, -1);
+    private static final Owners NOT_ASKED = VALUES.owners(OwnerStatus.NOT_REQUESTED, List.of());
+    private static final Owners KERNEL = VALUES.owners(OwnerStatus.KERNEL, List.of());
+    private static final Owners NOT_PERMITTED = VALUES.owners(OwnerStatus.NOT_PERMITTED, List.of());
+    private static final Owners OTHER_NAMESPACE = VALUES.owners(OwnerStatus.OTHER_NAMESPACE, List.of());
 
     private final LongFunction<List<Owner>> lookup;
     private final long readerUid;
@@ -46,23 +51,23 @@ public final class OwnerResolver {
      */
     public Owners owners(long inode, long socketUid, boolean kernelOwned) {
         if (lookup == null) {
-            return Owners.notRequested();
+            return NOT_ASKED;
         }
         if (inode == 0 || kernelOwned) {
-            return new Owners(OwnerStatus.KERNEL, List.of());
+            return KERNEL;
         }
         List<Owner> found = lookup.apply(inode);
         if (!found.isEmpty()) {
             List<ProcessOwner> processes = new ArrayList<>(found.size());
             for (Owner o : found) {
-                processes.add(new ProcessOwner(o.pid(), o.tid(), o.command().escapedText(), o.fd()));
+                processes.add(VALUES.processOwner(o.pid(), o.tid(), o.command().escapedText(), o.fd()));
             }
-            return new Owners(OwnerStatus.KNOWN, processes);
+            return VALUES.owners(OwnerStatus.KNOWN, processes);
         }
         boolean otherUser = socketUid < 0 || socketUid != readerUid;
         if (readerUid != 0 && otherUser) {
-            return new Owners(OwnerStatus.NOT_PERMITTED, List.of());
+            return NOT_PERMITTED;
         }
-        return new Owners(OwnerStatus.OTHER_NAMESPACE, List.of());
+        return OTHER_NAMESPACE;
     }
 }

@@ -8,15 +8,13 @@ import io.sockscope.api.NetlinkSocketEntry;
 import io.sockscope.api.OwnerStatus;
 import io.sockscope.api.Owners;
 import io.sockscope.api.PacketSocketEntry;
-import io.sockscope.api.ProcessOwner;
 import io.sockscope.api.Protocol;
 import io.sockscope.api.Shutdown;
 import io.sockscope.api.SocketEntry;
-import io.sockscope.api.SocketMemory;
 import io.sockscope.api.SocketState;
 import io.sockscope.api.TcpInfo;
-import io.sockscope.api.Timer;
 import io.sockscope.api.UnixSocketEntry;
+import io.sockscope.inspect.ApiValues;
 import io.sockscope.model.ProcessName;
 import io.sockscope.testing.CommandRun;
 import org.junit.jupiter.api.Test;
@@ -25,7 +23,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -45,14 +42,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SocketJsonTest {
 
+    private static final ApiValues V = ApiValues.get();
+    private static final Owners NOT_REQUESTED = V.owners(OwnerStatus.NOT_REQUESTED, List.of());
     private static final HostFacts HOST = new HostFacts("9.9.9", "web1", "6.1.0-18-amd64", 4026531840L, "blue");
-    private static final Endpoint ANY4 = new Endpoint("0.0.0.0", 0, null, false, true);
-    private static final Owners ONE_OWNER = new Owners(OwnerStatus.KNOWN,
-            List.of(new ProcessOwner(812, 812, "nginx", 6)));
+    private static final Endpoint ANY4 = V.endpoint("0.0.0.0", 0, null, false, true);
+    private static final Owners ONE_OWNER = V.owners(OwnerStatus.KNOWN,
+            List.of(V.processOwner(812, 812, "nginx", 6)));
 
     private static InetSocketEntry listener() {
-        return new InetSocketEntry(Protocol.TCP, Family.INET, SocketState.LISTEN, 0, 511,
-                new Endpoint("0.0.0.0", 80, null, false, true), ANY4, null, 23456, 0, "1a2b", null,
+        return V.inet(Protocol.TCP, Family.INET, SocketState.LISTEN, 0, 511,
+                V.endpoint("0.0.0.0", 80, null, false, true), ANY4, null, 23456, 0, "1a2b", null,
                 Shutdown.NONE, 0, 0, null, null, null, null, null, null, ONE_OWNER, null);
     }
 
@@ -119,11 +118,11 @@ class SocketJsonTest {
 
     @Test
     void inet6WithEverythingAsked() throws IOException {
-        InetSocketEntry s = new InetSocketEntry(Protocol.TCP, Family.INET6, SocketState.ESTABLISHED, 5, 1448,
-                new Endpoint("::ffff:10.0.0.1", 443, "eth0", true, false),
-                new Endpoint("::ffff:10.0.0.9", 51000, null, true, false), false, 777, 4294967295L,
-                "ffffffffffffffff", new Timer("on", 204, 2), Shutdown.SEND, 4294967295L, 12345L, "/system.slice/web",
-                null, null, "cubic", null, new SocketMemory(1, 2, 3, 4, 5, 6, 7, 8, 4294967295L), ONE_OWNER,
+        InetSocketEntry s = V.inet(Protocol.TCP, Family.INET6, SocketState.ESTABLISHED, 5, 1448,
+                V.endpoint("::ffff:10.0.0.1", 443, "eth0", true, false),
+                V.endpoint("::ffff:10.0.0.9", 51000, null, true, false), false, 777, 4294967295L,
+                "ffffffffffffffff", V.timer("on", 204, 2), Shutdown.SEND, 4294967295L, 12345L, "/system.slice/web",
+                null, null, "cubic", null, V.memory(1, 2, 3, 4, 5, 6, 7, 8, 4294967295L), ONE_OWNER,
                 Set.of(InetSocketOption.IS_ICSK, InetSocketOption.TRANSPARENT,
                         InetSocketOption.BIND_ADDRESS_NO_PORT));
         assertEquals("{\"netid\":\"tcp\",\"state\":\"ESTAB\",\"recv_q\":5,\"send_q\":1448,\"family\":\"inet6\","
@@ -147,10 +146,10 @@ class SocketJsonTest {
 
     @Test
     void shutdownIsNullWhenTheKernelDidNotSay() throws IOException {
-        InetSocketEntry tw = new InetSocketEntry(Protocol.TCP, Family.INET, SocketState.TIME_WAIT, 0, 0,
-                new Endpoint("127.0.0.1", 40000, null, false, false), new Endpoint("127.0.0.1", 80, null, false, false),
-                null, 0, 0, "9", new Timer("timewait", 59000, 0), null, 0, 0, null, null, null, null, null, null,
-                new Owners(OwnerStatus.KERNEL, List.of()), null);
+        InetSocketEntry tw = V.inet(Protocol.TCP, Family.INET, SocketState.TIME_WAIT, 0, 0,
+                V.endpoint("127.0.0.1", 40000, null, false, false), V.endpoint("127.0.0.1", 80, null, false, false),
+                null, 0, 0, "9", V.timer("timewait", 59000, 0), null, 0, 0, null, null, null, null, null, null,
+                V.owners(OwnerStatus.KERNEL, List.of()), null);
         String json = lines(tw);
         assertTrue(json.contains(",\"shutdown\":null,"), json);
         assertTrue(json.contains("\"owners\":{\"status\":\"kernel\",\"processes\":[]}"), json);
@@ -158,22 +157,27 @@ class SocketJsonTest {
 
     /**
      * Every tcp_info field under its kernel name (without {@code tcpi_}) in the kernel's order, each with a value
-     * of its own so that two swapped fields show; the 64-bit counters are unsigned: all ones is
-     * 18446744073709551615 ({@code tcpi_max_pacing_rate} of a socket without SO_MAX_PACING_RATE), never -1.
+     * of its own so that two swapped fields show; the 32-bit ones widened unsigned (all ones is 4294967295) and
+     * the 64-bit counters unsigned: all ones is 18446744073709551615 ({@code tcpi_max_pacing_rate} of a socket
+     * without SO_MAX_PACING_RATE), never -1.
      */
     @Test
     void tcpInfoFieldsByKernelNameAndUnsigned() throws ReflectiveOperationException, IOException {
-        RecordComponent[] components = TcpInfo.class.getRecordComponents();
+        RecordComponent[] components = io.sockscope.netlink.TcpInfo.class.getRecordComponents();
         Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
         StringJoiner expected = new StringJoiner(",", "\"tcp_info\":{", "}");
         for (int i = 0; i < components.length; i++) {
             RecordComponent c = components[i];
             String name = snakeCase(c.getName());
-            Class<?> type = c.getType();
-            if (type == boolean.class) {
+            types[i] = c.getType();
+            if (types[i] == boolean.class) {
                 values[i] = true;
                 expected.add("\"" + name + "\":true");
-            } else if (type == int.class) {
+            } else if (name.equals("snd_wnd")) {
+                values[i] = -1;
+                expected.add("\"" + name + "\":4294967295");
+            } else if (types[i] == int.class) {
                 values[i] = i + 1;
                 expected.add("\"" + name + "\":" + (i + 1));
             } else if (name.equals("max_pacing_rate")) {
@@ -187,15 +191,10 @@ class SocketJsonTest {
                 expected.add("\"" + name + "\":" + (1000 + i));
             }
         }
-        Class<?>[] types = new Class<?>[components.length];
-        for (int i = 0; i < components.length; i++) {
-            types[i] = components[i].getType();
-        }
-        Constructor<TcpInfo> canonical = TcpInfo.class.getDeclaredConstructor(types);
-        TcpInfo info = canonical.newInstance(values);
-        InetSocketEntry s = new InetSocketEntry(Protocol.TCP, Family.INET, SocketState.ESTABLISHED, 0, 0,
-                new Endpoint("10.0.0.1", 22, null, false, false), new Endpoint("10.0.0.2", 50000, null, false, false),
-                null, 1, 0, "2", null, Shutdown.NONE, 0, 0, null, null, null, "bbr", info, null, Owners.notRequested(),
+        TcpInfo info = V.tcpInfo(io.sockscope.netlink.TcpInfo.class.getDeclaredConstructor(types).newInstance(values));
+        InetSocketEntry s = V.inet(Protocol.TCP, Family.INET, SocketState.ESTABLISHED, 0, 0,
+                V.endpoint("10.0.0.1", 22, null, false, false), V.endpoint("10.0.0.2", 50000, null, false, false),
+                null, 1, 0, "2", null, Shutdown.NONE, 0, 0, null, null, null, "bbr", info, null, NOT_REQUESTED,
                 null);
         String json = lines(s);
         assertTrue(json.contains(",\"congestion\":\"bbr\"," + expected + ",\"skmem\":null,\"inet_sockopt\":null,"),
@@ -212,22 +211,22 @@ class SocketJsonTest {
             + "\"owners\":{\"status\":\"not-permitted\",\"processes\":[]}}";
 
     private static UnixSocketEntry unixListener() {
-        return new UnixSocketEntry(Protocol.UNIX_STREAM, SocketState.LISTEN, 2, 128, "/run/app.sock", false, 30, 0,
+        return V.unix(Protocol.UNIX_STREAM, SocketState.LISTEN, 2, 128, "/run/app.sock", false, 30, 0,
                 null, -1, Shutdown.NONE, List.of(4294967295L, 31L), null,
-                new Owners(OwnerStatus.NOT_PERMITTED, List.of()));
+                V.owners(OwnerStatus.NOT_PERMITTED, List.of()));
     }
 
     @Test
     void unixNullsAndPendingPeers() throws IOException {
         assertEquals(UNIX_LISTENER + "\n", lines(unixListener()));
-        UnixSocketEntry unnamed = new UnixSocketEntry(Protocol.UNIX_DGRAM, SocketState.UNCONNECTED, 0, 0, null, false,
-                41, 0, null, 1000, null, List.of(), null, Owners.notRequested());
+        UnixSocketEntry unnamed = V.unix(Protocol.UNIX_DGRAM, SocketState.UNCONNECTED, 0, 0, null, false,
+                41, 0, null, 1000, null, List.of(), null, NOT_REQUESTED);
         assertEquals("{\"netid\":\"u_dgr\",\"state\":\"UNCONN\",\"recv_q\":0,\"send_q\":0,\"family\":\"unix\","
                 + "\"path\":null,\"abstract\":false,\"peer_inode\":0,\"peer_path\":null,\"uid\":1000,\"shutdown\":null,"
                 + "\"pending_peers\":[],\"skmem\":null,\"inode\":41,"
                 + "\"owners\":{\"status\":\"not-requested\",\"processes\":[]}}\n", lines(unnamed));
-        UnixSocketEntry abstractName = new UnixSocketEntry(Protocol.UNIX_SEQPACKET, SocketState.ESTABLISHED, 0, 0,
-                "app\u0000x", true, 42, 43, null, 0, Shutdown.BOTH, List.of(), null, Owners.notRequested());
+        UnixSocketEntry abstractName = V.unix(Protocol.UNIX_SEQPACKET, SocketState.ESTABLISHED, 0, 0,
+                "app\u0000x", true, 42, 43, null, 0, Shutdown.BOTH, List.of(), null, NOT_REQUESTED);
         String json = lines(abstractName);
         assertTrue(json.contains("\"path\":\"app\\u0000x\",\"abstract\":true,\"peer_inode\":43,"), json);
         assertTrue(json.contains("\"shutdown\":\"both\""), json);
@@ -235,8 +234,8 @@ class SocketJsonTest {
 
     @Test
     void packetSocket() throws IOException {
-        PacketSocketEntry s = new PacketSocketEntry(Protocol.PACKET_RAW, SocketState.UNCONNECTED, 5006, 0, 3, null,
-                51, 0, null, new Owners(OwnerStatus.OTHER_NAMESPACE, List.of()));
+        PacketSocketEntry s = V.packet(Protocol.PACKET_RAW, SocketState.UNCONNECTED, 5006, 0, 3, null,
+                51, 0, null, V.owners(OwnerStatus.OTHER_NAMESPACE, List.of()));
         assertEquals("{\"netid\":\"p_raw\",\"state\":\"UNCONN\",\"recv_q\":5006,\"send_q\":0,\"family\":\"packet\","
                 + "\"ether_type\":3,\"interface\":null,\"uid\":0,\"cookie\":null,\"inode\":51,"
                 + "\"owners\":{\"status\":\"other-namespace\",\"processes\":[]}}\n", lines(s));
@@ -244,9 +243,9 @@ class SocketJsonTest {
 
     @Test
     void netlinkSocketWithTwoOwners() throws IOException {
-        NetlinkSocketEntry s = new NetlinkSocketEntry(Protocol.NETLINK, SocketState.UNCONNECTED, 0, 0, 0, "rtnl",
-                3118851470L, 0x11, true, 4294967295L, 4294967295L, 61, new Owners(OwnerStatus.KNOWN,
-                List.of(new ProcessOwner(20, 21, "b", 4), new ProcessOwner(10, 10, "a \"q\"", 3))));
+        NetlinkSocketEntry s = V.netlink(Protocol.NETLINK, SocketState.UNCONNECTED, 0, 0, 0, "rtnl",
+                3118851470L, 0x11, true, 4294967295L, 4294967295L, 61, V.owners(OwnerStatus.KNOWN,
+                List.of(V.processOwner(20, 21, "b", 4), V.processOwner(10, 10, "a \"q\"", 3))));
         assertEquals("{\"netid\":\"nl\",\"state\":\"UNCONN\",\"recv_q\":0,\"send_q\":0,\"family\":\"netlink\","
                 + "\"netlink_protocol\":0,\"protocol_name\":\"rtnl\",\"port_id\":3118851470,\"groups\":17,"
                 + "\"connected\":true,\"peer_port_id\":4294967295,\"peer_group\":4294967295,\"inode\":61,"
@@ -272,8 +271,8 @@ class SocketJsonTest {
     /** The {@code owners} member of a listener held by pid 9 whose name is {@code name}. */
     private static String ownersOf(byte[] name) throws IOException {
         String command = ProcessName.of(name, 0, name.length).escapedText();
-        PacketSocketEntry s = new PacketSocketEntry(Protocol.PACKET_RAW, SocketState.UNCONNECTED, 0, 0, 3, null,
-                51, 0, null, new Owners(OwnerStatus.KNOWN, List.of(new ProcessOwner(9, 9, command, 3))));
+        PacketSocketEntry s = V.packet(Protocol.PACKET_RAW, SocketState.UNCONNECTED, 0, 0, 3, null,
+                51, 0, null, V.owners(OwnerStatus.KNOWN, List.of(V.processOwner(9, 9, command, 3))));
         String line = lines(s);
         return line.substring(line.indexOf("\"owners\":") + "\"owners\":".length(), line.length() - 2);
     }

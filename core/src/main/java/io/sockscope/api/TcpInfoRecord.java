@@ -1,14 +1,70 @@
-package io.sockscope.inspect;
+package io.sockscope.api;
 
-import io.sockscope.api.TcpInfo;
+/**
+ * The library's {@link TcpInfo}, copied once from the codec's {@code tcp_info} with the kernel's unsigned 8- and
+ * 32-bit fields widened; package-private so that fields can be added (docs/library.md, Compatibility).
+ */
+record TcpInfoRecord(
+        int state,
+        int caState,
+        int retransmits,
+        int probes,
+        int backoff,
+        int options,
+        int sndWscale,
+        int rcvWscale,
+        boolean deliveryRateAppLimited,
+        int fastopenClientFail,
+        long rto,
+        long ato,
+        long sndMss,
+        long rcvMss,
+        long unacked,
+        long sacked,
+        long lost,
+        long retrans,
+        long fackets,
+        long lastDataSent,
+        long lastAckSent,
+        long lastDataRecv,
+        long lastAckRecv,
+        long pmtu,
+        long rcvSsthresh,
+        long rtt,
+        long rttvar,
+        long sndSsthresh,
+        long sndCwnd,
+        long advmss,
+        long reordering,
+        long rcvRtt,
+        long rcvSpace,
+        long totalRetrans,
+        long pacingRate,
+        long maxPacingRate,
+        long bytesAcked,
+        long bytesReceived,
+        long segsOut,
+        long segsIn,
+        long notsentBytes,
+        long minRtt,
+        long dataSegsIn,
+        long dataSegsOut,
+        long deliveryRate,
+        long busyTime,
+        long rwndLimited,
+        long sndbufLimited,
+        long delivered,
+        long deliveredCe,
+        long bytesSent,
+        long bytesRetrans,
+        long dsackDups,
+        long reordSeen,
+        long rcvOoopack,
+        long sndWnd) implements TcpInfo {
 
-/** The kernel's {@code tcp_info} as decoded by the codec, turned into the library's record. */
-final class TcpInfoMapper {
-    private TcpInfoMapper() {
-    }
-
-    static TcpInfo of(io.sockscope.netlink.TcpInfo k) {
-        return new TcpInfo(
+    /** The codec's values, each __u32 widened unsigned (the codec holds them in an int), each __u64 as is. */
+    static TcpInfoRecord of(io.sockscope.netlink.TcpInfo k) {
+        return new TcpInfoRecord(
                 k.state(),
                 k.caState(),
                 k.retransmits(),

@@ -1,0 +1,20 @@
+package io.sockscope.api;
+
+import java.util.Objects;
+
+/** The library's {@link PacketSocketEntry}; package-private for the reason {@link InetSocketEntryRecord} gives. */
+record PacketSocketEntryRecord(
+        Protocol protocol,
+        SocketState state,
+        long recvQueue,
+        long sendQueue,
+        int etherType,
+        String interfaceName,
+        long inode,
+        long uid,
+        String cookie,
+        Owners owners) implements PacketSocketEntry {
+    PacketSocketEntryRecord {
+        Objects.requireNonNull(owners, "owners");
+    }
+}
