@@ -5,7 +5,6 @@ import io.sockscope.kernel.NetlinkException;
 import io.sockscope.kernel.NetlinkSubscription;
 import io.sockscope.model.AddressFamily;
 import io.sockscope.model.InetSocket;
-import io.sockscope.model.IpProtocol;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.SocketTable;
 import io.sockscope.netlink.InetDiagMsg;
@@ -38,18 +37,18 @@ final class EventFollower {
     private final SsListingWriter writer;
     private final OutputStream stdout;
     private final WarningSink warnings;
-    private final boolean keepAttributes;
+    private final boolean keepDetails;
 
     /**
-     * @param keepAttributes whether the rows show what the event's attributes say ({@code -m}, {@code -i},
+     * @param keepDetails    whether the rows show what the event's attributes say ({@code -m}, {@code -i},
      *                       {@code --tos}, {@code --inet-sockopt}): the kernel sends a destroyed socket's
      *                       memory, tcp_info, congestion control and socket options with every event, and ss
      *                       prints them as for a listing
      */
     EventFollower(TableSelection sel, ListingFilter filter, SsListingWriter writer, OutputStream stdout,
-                  WarningSink warnings, boolean keepAttributes) {
+                  WarningSink warnings, boolean keepDetails) {
         this.sel = sel;
-        this.keepAttributes = keepAttributes;
+        this.keepDetails = keepDetails;
         this.keep = filter.keepFromKernel();
         this.writer = writer;
         writer.nameServicesOfAnyProtocol();
@@ -136,21 +135,13 @@ final class EventFollower {
         }
         InetSocket socket;
         try {
-            socket = tableFromProtocol(InetDiagMsg.decode(payload, SocketTable.TCP, keepAttributes, warnings::warn));
+            // The listing's decoder, on a heap copy as a dump's replies are; the table follows from the event.
+            byte[] bytes = payload.toArray(ValueLayout.JAVA_BYTE);
+            socket = InetDiagMsg.decodeDestroyEvent(bytes, 0, bytes.length, keepDetails, warnings::warn);
         } catch (MalformedMessageException e) {
             warnings.warn("skipped a malformed destroy event: " + e.getMessage());
             return null;
         }
         return keep.test(socket) ? socket : null;
-    }
-
-    /** An event says which protocol the socket had ({@code INET_DIAG_PROTOCOL}); the table follows from it. */
-    private static InetSocket tableFromProtocol(InetSocket s) {
-        if (s.protocol() != IpProtocol.IPPROTO_UDP) {
-            return s;
-        }
-        return new InetSocket(SocketTable.UDP, s.family(), s.state(), s.recvQ(), s.sendQ(), s.local(), s.peer(),
-                s.ifindex(), s.inode(), s.uid(), s.cookie(), s.timer(), s.timerExpiresMs(), s.retransmits(),
-                s.v6only(), s.shutdown(), s.mark(), s.cgroupId(), s.protocol(), s.attributes(), s.procExtras());
     }
 }

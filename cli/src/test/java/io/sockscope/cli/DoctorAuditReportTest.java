@@ -20,6 +20,7 @@ import io.sockscope.model.InetSocket;
 import io.sockscope.model.Owner;
 import io.sockscope.model.SocketTable;
 import io.sockscope.model.TcpState;
+import io.sockscope.model.Timer;
 import io.sockscope.render.NameLookups;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,7 @@ class DoctorAuditReportTest {
     private static InetSocket listener(byte[] address, int port, long inode) {
         byte[] any = new byte[address.length];
         return new InetSocket(SocketTable.TCP, address.length == 4 ? 2 : 10, TcpState.LISTEN.code(), 0, 128,
-                new InetEndpoint(address, port), new InetEndpoint(any, 0), 0, inode, 0, 0, 0, 0, 0, -1, -1, 0, 0, -1,
+                new InetEndpoint(address, port), new InetEndpoint(any, 0), 0, inode, 0, 0, Timer.OFF, 0, -1, -1, 0, 0, -1,
                 null, null);
     }
 

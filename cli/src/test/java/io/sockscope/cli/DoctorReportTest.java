@@ -16,6 +16,7 @@ import io.sockscope.model.InetSocket;
 import io.sockscope.model.Owner;
 import io.sockscope.model.SocketTable;
 import io.sockscope.model.TcpState;
+import io.sockscope.model.Timer;
 import io.sockscope.render.NameLookups;
 import org.junit.jupiter.api.Test;
 
@@ -51,8 +52,7 @@ class DoctorReportTest {
 
     private static Diagnosis diagnosis(String summary) {
         InetSocket listener = new InetSocket(SocketTable.TCP, 2, TcpState.LISTEN.code(), 0, 128,
-                new InetEndpoint(new byte[] {127, 0, 0, 1}, 5432), new InetEndpoint(new byte[4], 0), 0, 777, 0, 0, 0,
-                0, 0, -1, -1, 0, 0, -1, null, null);
+                new InetEndpoint(new byte[] {127, 0, 0, 1}, 5432), new InetEndpoint(new byte[4], 0), 0, 777, 0, 0, Timer.OFF, 0, -1, -1, 0, 0, -1, null, null);
         Finding loopback = new Finding(FindingCode.LOOPBACK_ONLY, Severity.ERROR, summary,
                 List.of(new Evidence.Sockets(List.of(new SocketSighting(listener,
                                 List.of(new Owner("postgres", 700, 700, 5))))),

@@ -138,7 +138,8 @@ class TcpReplyGoldenTest {
         MessageCursor messages = new MessageCursor(replies);
         int sockets = 0;
         while (messages.next() && messages.type() != NetlinkHeader.NLMSG_DONE) {
-            writer.write(InetDiagMsg.decode(messages.payload(), SocketTable.TCP, true, warning -> {
+            byte[] payload = messages.payload().toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+            writer.write(InetDiagMsg.decode(payload, 0, payload.length, SocketTable.TCP, true, warning -> {
                 throw new AssertionError(warning);
             }));
             sockets++;

@@ -69,7 +69,7 @@ final class RecordValues extends ApiValues {
     }
 
     @Override
-    public TcpInfo tcpInfo(io.sockscope.netlink.TcpInfo kernel) {
+    public TcpInfo tcpInfo(io.sockscope.model.TcpInfo kernel) {
         return TcpInfoRecord.of(kernel);
     }
 }

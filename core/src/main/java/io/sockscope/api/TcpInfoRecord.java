@@ -1,7 +1,7 @@
 package io.sockscope.api;
 
 /**
- * The library's {@link TcpInfo}, copied once from the codec's {@code tcp_info} with the kernel's unsigned 8- and
+ * The library's {@link TcpInfo}, copied once from the model's {@code tcp_info} with the kernel's unsigned 8- and
  * 32-bit fields widened; package-private so that fields can be added (docs/library.md, Compatibility).
  */
 record TcpInfoRecord(
@@ -62,8 +62,8 @@ record TcpInfoRecord(
         long rcvOoopack,
         long sndWnd) implements TcpInfo {
 
-    /** The codec's values, each __u32 widened unsigned (the codec holds them in an int), each __u64 as is. */
-    static TcpInfoRecord of(io.sockscope.netlink.TcpInfo k) {
+    /** The model's values, each __u32 widened unsigned (the model holds them in an int), each __u64 as is. */
+    static TcpInfoRecord of(io.sockscope.model.TcpInfo k) {
         return new TcpInfoRecord(
                 k.state(),
                 k.caState(),

@@ -86,6 +86,6 @@ public abstract class ApiValues {
     public abstract SocketMemory memory(long rmemAlloc, long rcvbuf, long wmemAlloc, long sndbuf, long fwdAlloc,
             long wmemQueued, long optmem, long backlog, long drops);
 
-    /** The library's copy of the codec's {@code tcp_info}, its unsigned fields widened. */
-    public abstract TcpInfo tcpInfo(io.sockscope.netlink.TcpInfo kernel);
+    /** The library's copy of the model's {@code tcp_info}, its unsigned fields widened. */
+    public abstract TcpInfo tcpInfo(io.sockscope.model.TcpInfo kernel);
 }

@@ -14,6 +14,7 @@ import io.sockscope.api.SocketState;
 import io.sockscope.api.Timer;
 import io.sockscope.api.UnixSocketEntry;
 import io.sockscope.model.AddressFamily;
+import io.sockscope.model.InetDetails;
 import io.sockscope.model.InetEndpoint;
 import io.sockscope.model.InetSocket;
 import io.sockscope.model.NetlinkSocket;
@@ -21,16 +22,10 @@ import io.sockscope.model.PacketSocket;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.SocketTable;
 import io.sockscope.model.UnixSocket;
-import io.sockscope.netlink.AttributeTable;
-import io.sockscope.netlink.InetDiagAttribute;
-import io.sockscope.netlink.InetDiagSockopt;
-import io.sockscope.netlink.SkMemInfo;
-import io.sockscope.netlink.TcpInfo;
-import io.sockscope.netlink.UnixDiagMsg;
+import io.sockscope.model.InetSocketOptions;
 import io.sockscope.render.AddressText;
 import io.sockscope.render.TimerText;
 
-import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,8 +37,8 @@ import java.util.Set;
 /**
  * Turns the records the sources deliver into the library's {@link SocketEntry} records: addresses as text,
  * states and tables as enums, the attributes the query asked for decoded, owners looked up. The CLI's JSON
- * output and {@link io.sockscope.api.SocketInspector} both go through here, so they carry the same data.
- * Serves one thread at a time (it reuses one attribute table).
+ * output and {@link io.sockscope.api.SocketInspector} both go through here, so they carry the same data. It reads
+ * the model only: the codec decoded everything once. Immutable.
  */
 public final class EntryMapper {
     private static final ApiValues VALUES = ApiValues.get();
@@ -51,8 +46,6 @@ public final class EntryMapper {
     private final Details details;
     private final Names names;
     private final OwnerResolver owners;
-    private final AttributeTable inetAttributes = new AttributeTable(InetDiagAttribute.INET_DIAG_MAX);
-    private final AttributeTable localAttributes = new AttributeTable(16);
 
     /**
      * @param details what to decode beyond the common fields
@@ -107,7 +100,7 @@ public final class EntryMapper {
         Boolean v6only = v6 && s.v6only() >= 0 ? s.v6only() != 0 : null;
         boolean fromProc = s.procExtras() != null;
         String cookie = fromProc ? null : Long.toHexString(s.cookie());
-        Timer timer = details.timers() && s.timer() != 0 ? timer(s) : null;
+        Timer timer = details.timers() && !(s.timer() instanceof io.sockscope.model.Timer.Off) ? timer(s) : null;
         Shutdown shutdown = s.shutdown() >= 0 ? Shutdown.ofMask(s.shutdown()) : null;
         String cgroupPath = details.cgroup() && s.cgroupId() != 0 ? names.cgroupPath(s.cgroupId()) : null;
         String congestion = null;
@@ -115,23 +108,20 @@ public final class EntryMapper {
         SocketMemory memory = null;
         Integer tos = null;
         Integer trafficClass = null;
-        if (s.attributes() != null && (details.tcpInfo() || details.memory() || details.tos())) {
-            inetAttributes.parse(MemorySegment.ofArray(s.attributes()));
-            if (details.tos()) {
-                tos = byteAttribute(InetDiagAttribute.INET_DIAG_TOS);
-                trafficClass = byteAttribute(InetDiagAttribute.INET_DIAG_TCLASS);
+        InetDetails d = s.details();
+        if (d != null) {
+            if (this.details.tos()) {
+                tos = d.tos() != InetDetails.ABSENT ? d.tos() : null;
+                trafficClass = d.trafficClass() != InetDetails.ABSENT ? d.trafficClass() : null;
             }
-            if (details.tcpInfo() && s.table() != SocketTable.UDP && s.table() != SocketTable.RAW) {
-                if (inetAttributes.has(InetDiagAttribute.INET_DIAG_INFO) && isTcpLike(s.table())) {
-                    tcpInfo = VALUES.tcpInfo(TcpInfo.decode(inetAttributes.payload(InetDiagAttribute.INET_DIAG_INFO)));
+            if (this.details.tcpInfo() && s.table() != SocketTable.UDP && s.table() != SocketTable.RAW) {
+                if (d.tcpInfo() != null && isTcpLike(s.table())) {
+                    tcpInfo = VALUES.tcpInfo(d.tcpInfo());
                 }
-                if (inetAttributes.has(InetDiagAttribute.INET_DIAG_CONG)) {
-                    congestion = inetAttributes.string(InetDiagAttribute.INET_DIAG_CONG,
-                            inetAttributes.length(InetDiagAttribute.INET_DIAG_CONG));
-                }
+                congestion = d.congestion();
             }
-            if (details.memory() && inetAttributes.has(InetDiagAttribute.INET_DIAG_SKMEMINFO)) {
-                memory = memory(SkMemInfo.decode(inetAttributes.payload(InetDiagAttribute.INET_DIAG_SKMEMINFO)));
+            if (this.details.memory() && d.memory() != null) {
+                memory = memory(d.memory());
             }
         }
         return VALUES.inet(protocol(s.table()), v6 ? Family.INET6 : Family.INET, SocketState.ofCode(s.state()),
@@ -143,13 +133,10 @@ public final class EntryMapper {
 
     /** The socket options that are set; null unless asked for, or when the kernel did not send them. */
     private Set<InetSocketOption> options(InetSocket s) {
-        if (!details.inetSockopt() || s.attributes() == null) {
+        if (!details.inetSockopt() || s.details() == null || s.details().options() == null) {
             return null;
         }
-        InetDiagSockopt o = InetDiagSockopt.in(s.attributes());
-        if (o == null) {
-            return null;
-        }
+        InetSocketOptions o = s.details().options();
         EnumSet<InetSocketOption> set = EnumSet.noneOf(InetSocketOption.class);
         add(set, o.recverr(), InetSocketOption.RECVERR);
         add(set, o.isIcsk(), InetSocketOption.IS_ICSK);
@@ -171,16 +158,12 @@ public final class EntryMapper {
         }
     }
 
-    private Integer byteAttribute(int type) {
-        return inetAttributes.has(type) && inetAttributes.length(type) >= 1 ? inetAttributes.u8(type) : null;
-    }
-
     private static boolean isTcpLike(SocketTable table) {
         return table == SocketTable.TCP || table == SocketTable.MPTCP || table == SocketTable.DCCP;
     }
 
     private static Timer timer(InetSocket s) {
-        return VALUES.timer(TimerText.name(s.timer()), s.timerExpiresMs(), s.retransmits());
+        return VALUES.timer(TimerText.name(s.timer()), s.timer().expiresMs(), s.retransmits());
     }
 
     private static Endpoint endpoint(InetEndpoint e, String device) {
@@ -200,11 +183,8 @@ public final class EntryMapper {
             }
         }
         SocketMemory memory = null;
-        if (details.memory() && s.attributes() != null) {
-            localAttributes.parse(MemorySegment.ofArray(s.attributes()));
-            if (localAttributes.has(UnixDiagMsg.UNIX_DIAG_MEMINFO)) {
-                memory = memory(SkMemInfo.decode(localAttributes.payload(UnixDiagMsg.UNIX_DIAG_MEMINFO)));
-            }
+        if (details.memory() && s.memory() != null) {
+            memory = memory(s.memory());
         }
         long uid = s.uid() >= 0 ? s.uid() : -1;
         return VALUES.unix(protocol(s.table()), SocketState.ofCode(s.state()), s.recvQ(), s.sendQ(), path,
@@ -229,7 +209,7 @@ public final class EntryMapper {
                 owners.owners(s.inode(), -1, s.portid() == 0));
     }
 
-    static SocketMemory memory(SkMemInfo m) {
+    static SocketMemory memory(io.sockscope.model.SocketMemory m) {
         return VALUES.memory(m.rmemAlloc(), m.rcvbuf(), m.wmemAlloc(), m.sndbuf(), m.fwdAlloc(), m.wmemQueued(),
                 m.optmem(), m.backlog(), m.drops());
     }

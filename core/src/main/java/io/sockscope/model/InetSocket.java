@@ -15,16 +15,16 @@ package io.sockscope.model;
  * @param inode          socket inode, 0 for time-wait and request sockets
  * @param uid            owning uid
  * @param cookie         the kernel's socket cookie ({@code idiag_cookie} as one 64-bit value)
- * @param timer          {@code idiag_timer}: 0 off, 1 retransmit, 2 keepalive, 3 time-wait, 4 zero-window probe
- * @param timerExpiresMs milliseconds until the timer fires
+ * @param timer          the pending timer ({@code idiag_timer}, {@code idiag_expires}), {@link Timer#OFF} for none
  * @param retransmits    {@code idiag_retrans} (or probes, from /proc, for non-retransmit timers)
  * @param v6only         {@code INET_DIAG_SKV6ONLY}: 0 or 1, or -1 when the kernel did not say
  * @param shutdown       {@code INET_DIAG_SHUTDOWN} mask (1 = no more receives, 2 = no more sends), or -1
  * @param mark           {@code INET_DIAG_MARK}, 0 when absent
  * @param cgroupId       {@code INET_DIAG_CGROUP_ID}, 0 when absent
  * @param protocol       {@code INET_DIAG_PROTOCOL}, or -1 when absent
- * @param attributes     the raw {@code rtattr} area that followed the message (kept for the decoders of
- *                       tcp_info, skmem, congestion control…), or {@code null} when nothing asked for it
+ * @param details        what the reply's other attributes say (tcp_info, memory, congestion control…), decoded
+ *                       once by the codec, or {@code null} when nothing asked for them or the socket came from
+ *                       /proc
  * @param procExtras     what a {@code /proc/net} line adds (TCP metrics, trailing text), or {@code null} for a
  *                       socket that came from sock_diag
  */
@@ -40,14 +40,13 @@ public record InetSocket(
         long inode,
         int uid,
         long cookie,
-        int timer,
-        long timerExpiresMs,
+        Timer timer,
         int retransmits,
         int v6only,
         int shutdown,
         int mark,
         long cgroupId,
         int protocol,
-        byte[] attributes,
+        InetDetails details,
         ProcNetExtras procExtras) implements SocketRecord {
 }

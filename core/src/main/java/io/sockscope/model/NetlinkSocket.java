@@ -15,8 +15,9 @@ package io.sockscope.model;
  * @param sk        kernel socket address (from /proc; 0 from netlink)
  * @param cb        callback address (from /proc; 0 from netlink)
  * @param inode     socket inode when known (netlink_diag reports {@code ndiag_ino}), else 0
- * @param attributes the raw attribute area of a sock_diag reply (memory, groups), or null for a socket read
- *                  from {@code /proc/net/netlink}; never modified
+ * @param fromSockDiag whether the socket came from a sock_diag reply rather than a {@code /proc/net/netlink}
+ *                  line (ss prints memory only for the former)
+ * @param memory    {@code NETLINK_DIAG_MEMINFO}, or null when absent
  */
 public record NetlinkSocket(
         int protocol,
@@ -30,7 +31,8 @@ public record NetlinkSocket(
         long sk,
         long cb,
         long inode,
-        byte[] attributes) implements SocketRecord {
+        boolean fromSockDiag,
+        SocketMemory memory) implements SocketRecord {
 
     @Override
     public SocketTable table() {

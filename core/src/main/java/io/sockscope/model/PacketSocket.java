@@ -11,7 +11,8 @@ package io.sockscope.model;
  * @param inode      socket inode
  * @param uid        owning uid
  * @param cookie     socket cookie (0 from /proc)
- * @param attributes the raw attribute area (ring, fanout, filter, skmem), or null
+ * @param details    what the reply's attributes say (info, rings, fanout, filter, memory), decoded once, or
+ *                   null when nothing asked for them or the socket came from /proc
  */
 public record PacketSocket(
         SocketTable table,
@@ -21,7 +22,7 @@ public record PacketSocket(
         long inode,
         int uid,
         long cookie,
-        byte[] attributes) implements SocketRecord {
+        PacketDetails details) implements SocketRecord {
 
     @Override
     public int state() {

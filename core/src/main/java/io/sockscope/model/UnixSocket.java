@@ -18,7 +18,7 @@ package io.sockscope.model;
  * @param vfsDevice {@code UNIX_DIAG_VFS} device (kernel encoding), or -1 when absent
  * @param pendingPeers {@code UNIX_DIAG_ICONS}: inodes of connections not yet accepted, or null when absent
  * @param uid       {@code UNIX_DIAG_UID}, or -1 when absent
- * @param attributes the raw attribute area (for skmem), or null when nothing asked for it
+ * @param memory    {@code UNIX_DIAG_MEMINFO}, or null when not asked for or absent
  */
 public record UnixSocket(
         SocketTable table,
@@ -34,5 +34,5 @@ public record UnixSocket(
         long vfsDevice,
         int[] pendingPeers,
         int uid,
-        byte[] attributes) implements SocketRecord {
+        SocketMemory memory) implements SocketRecord {
 }

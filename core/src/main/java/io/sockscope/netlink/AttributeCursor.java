@@ -107,6 +107,36 @@ public final class AttributeCursor {
         return Fields.bytes(bytes, payloadOffset, payloadLength);
     }
 
+    /** The {@code __u8} at {@code fieldOffset} of the payload, 0 past its end. */
+    public int u8At(long fieldOffset) {
+        return fieldOffset >= 0 && fieldOffset < payloadLength ? Fields.u8(bytes, payloadOffset + (int) fieldOffset) : 0;
+    }
+
+    /** The host-order {@code __u16} at {@code fieldOffset} of the payload, zero-extended when it is shorter. */
+    public int u16At(long fieldOffset) {
+        if (fieldOffset >= 0 && fieldOffset + 2 <= payloadLength) {
+            return Fields.u16(bytes, payloadOffset + (int) fieldOffset);
+        }
+        return (int) partial(fieldOffset, 2);
+    }
+
+    /**
+     * The payload as a C string: its bytes up to the first NUL or its end, one char per byte (the kernel's
+     * names are ASCII).
+     */
+    public String string() {
+        int n = 0;
+        while (n < payloadLength && bytes[payloadOffset + n] != 0) {
+            n++;
+        }
+        return new String(bytes, payloadOffset, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** A cursor over the attributes nested in the current payload. */
+    public AttributeCursor nested() {
+        return new AttributeCursor(bytes, payloadOffset, payloadLength);
+    }
+
     /** The first payload byte, 0 for an empty payload. */
     public int u8() {
         return payloadLength >= 1 ? Fields.u8(bytes, payloadOffset) : 0;

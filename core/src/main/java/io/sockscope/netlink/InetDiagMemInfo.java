@@ -1,7 +1,8 @@
 package io.sockscope.netlink;
 
+import io.sockscope.model.InetMemory;
+
 import java.lang.foreign.MemoryLayout;
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 
 /**
@@ -16,13 +17,8 @@ import java.lang.foreign.StructLayout;
  *     __u32   idiag_tmem;
  * };
  * </pre>
- *
- * @param rmem receive memory (unsigned)
- * @param wmem write queue memory (unsigned)
- * @param fmem forward-allocated memory (unsigned)
- * @param tmem transmit memory (unsigned)
  */
-public record InetDiagMemInfo(long rmem, long wmem, long fmem, long tmem) {
+public final class InetDiagMemInfo {
     /** The struct's layout, for checking the offsets below; built on first use (see {@link FieldLayouts}). */
     public static StructLayout layout() {
         return Layout.STRUCT;
@@ -42,9 +38,11 @@ public record InetDiagMemInfo(long rmem, long wmem, long fmem, long tmem) {
     public static final long FMEM = 8;
     public static final long TMEM = 12;
 
-    /** Decodes a payload of any length; bytes past its end read as zero. */
-    public static InetDiagMemInfo decode(MemorySegment p) {
-        return new InetDiagMemInfo(Structs.u32(p, RMEM), Structs.u32(p, WMEM), Structs.u32(p, FMEM),
-                Structs.u32(p, TMEM));
+    private InetDiagMemInfo() {
+    }
+
+    /** Decodes the current attribute's payload, of any length: bytes past its end read as zero. */
+    public static InetMemory decode(AttributeCursor p) {
+        return new InetMemory(p.u32AsLongAt(RMEM), p.u32AsLongAt(WMEM), p.u32AsLongAt(FMEM), p.u32AsLongAt(TMEM));
     }
 }

@@ -3,12 +3,12 @@ package io.sockscope.netlink;
 import io.sockscope.model.AddressFamily;
 import io.sockscope.model.InetEndpoint;
 import io.sockscope.model.InetSocket;
+import io.sockscope.model.IpProtocol;
 import io.sockscope.model.SocketTable;
+import io.sockscope.model.Timer;
 
 import java.lang.foreign.MemoryLayout;
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
-import java.lang.foreign.ValueLayout;
 import java.util.function.Consumer;
 
 /**
@@ -67,17 +67,6 @@ public final class InetDiagMsg {
     }
 
     /** Rejects a payload too short for the struct, so that the raw accessors can be used. */
-    public static void checkLength(MemorySegment payload) throws MalformedMessageException {
-        if (payload.byteSize() < SIZE) {
-            throw new MalformedMessageException("inet_diag_msg of " + payload.byteSize() + " bytes, need " + SIZE);
-        }
-    }
-
-    public static int family(MemorySegment payload) {
-        return Fields.u8(payload, FAMILY);
-    }
-
-    /** Rejects a payload too short for the struct, so that the raw accessors can be used. */
     public static void checkLength(int payloadLength) throws MalformedMessageException {
         if (payloadLength < SIZE) {
             throw new MalformedMessageException("inet_diag_msg of " + payloadLength + " bytes, need " + SIZE);
@@ -89,26 +78,32 @@ public final class InetDiagMsg {
     }
 
     /**
-     * Decodes one message payload (what follows the {@code nlmsghdr}).
+     * Decodes the payload (what follows the {@code nlmsghdr}) at {@code offset} of a heap copy of a reply, read
+     * in place.
      *
-     * @param table          the table the request was for (the message does not say)
-     * @param keepAttributes copy the attribute area into {@link InetSocket#attributes()}
-     * @param warnings       told about a damaged attribute area (the socket is still returned)
+     * @param table       the table the request was for (the message does not say)
+     * @param keepDetails decode the other attributes into {@link InetSocket#details()}: the request asked for
+     *                    some ({@code -m -i --tos --inet-sockopt})
+     * @param warnings    told about a damaged attribute area (the socket is still returned)
      * @throws MalformedMessageException when the struct is short or the family is neither INET nor INET6
      */
-    public static InetSocket decode(MemorySegment payload, SocketTable table, boolean keepAttributes,
+    public static InetSocket decode(byte[] b, int offset, int length, SocketTable table, boolean keepDetails,
                                     Consumer<String> warnings) throws MalformedMessageException {
-        checkLength(payload);
-        byte[] b = payload.toArray(ValueLayout.JAVA_BYTE);
-        return decode(b, 0, b.length, table, keepAttributes, warnings);
+        return decode(b, offset, length, table, false, keepDetails, warnings);
     }
 
     /**
-     * {@link #decode(MemorySegment, SocketTable, boolean, Consumer)} of the payload at {@code offset} of a
-     * heap copy of a reply, read in place.
+     * Decodes a destroy event ({@code SKNLGRP_INET*_DESTROY}): a message like a dump's, whose table follows from
+     * its {@code INET_DIAG_PROTOCOL} (UDP, else TCP) since no request named one.
      */
-    public static InetSocket decode(byte[] b, int offset, int length, SocketTable table, boolean keepAttributes,
-                                    Consumer<String> warnings) throws MalformedMessageException {
+    public static InetSocket decodeDestroyEvent(byte[] b, int offset, int length, boolean keepDetails,
+                                                Consumer<String> warnings) throws MalformedMessageException {
+        return decode(b, offset, length, SocketTable.TCP, true, keepDetails, warnings);
+    }
+
+    private static InetSocket decode(byte[] b, int offset, int length, SocketTable requested, boolean tableFromProtocol,
+                                     boolean keepDetails, Consumer<String> warnings)
+            throws MalformedMessageException {
         checkLength(length);
         int family = family(b, offset);
         int addressLength = switch (family) {
@@ -135,6 +130,7 @@ public final class InetDiagMsg {
         if (c.malformed()) {
             warnings.accept("inet_diag_msg: " + c.problem());
         }
+        SocketTable table = tableFromProtocol && protocol == IpProtocol.IPPROTO_UDP ? SocketTable.UDP : requested;
         int id = offset + (int) ID;
         InetEndpoint local = new InetEndpoint(
                 Fields.bytes(b, id + (int) InetDiagSockId.SRC, addressLength),
@@ -154,15 +150,14 @@ public final class InetDiagMsg {
                 Fields.u32AsLong(b, offset + (int) INODE),
                 Fields.u32(b, offset + (int) UID),
                 Fields.cookie(b, id + (int) InetDiagSockId.COOKIE),
-                Fields.u8(b, offset + (int) TIMER),
-                Fields.u32AsLong(b, offset + (int) EXPIRES),
+                Timer.of(Fields.u8(b, offset + (int) TIMER), Fields.u32AsLong(b, offset + (int) EXPIRES)),
                 Fields.u8(b, offset + (int) RETRANS),
                 v6only,
                 shutdown,
                 mark,
                 cgroupId,
                 protocol,
-                keepAttributes ? Fields.bytes(b, offset + SIZE, length - SIZE) : null,
+                keepDetails ? InetDiagDetails.decode(b, offset + SIZE, length - SIZE, table, protocol) : null,
                 null);
     }
 }

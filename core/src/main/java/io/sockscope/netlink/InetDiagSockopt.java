@@ -1,5 +1,7 @@
 package io.sockscope.netlink;
 
+import io.sockscope.model.InetSocketOptions;
+
 import java.nio.ByteOrder;
 
 /**
@@ -26,30 +28,9 @@ import java.nio.ByteOrder;
  * No {@code idiag_ext} bit asks for it: its type (22) is past the eight a request can name, and the kernel puts
  * it in the reply of every full socket anyway. TIME-WAIT and SYN-RECV entries have none.
  *
- * @param recverr           {@code IP_RECVERR} / {@code IPV6_RECVERR}: errors are queued for the application
- * @param isIcsk            a connection-oriented socket ({@code inet_connection_sock}: TCP, DCCP, MPTCP), not an option
- * @param freebind          {@code IP_FREEBIND}: may bind an address that is not (yet) local
- * @param hdrincl           {@code IP_HDRINCL}: a raw socket whose sender writes the IP header
- * @param mcLoop            {@code IP_MULTICAST_LOOP}: own multicast is looped back
- * @param transparent       {@code IP_TRANSPARENT}: may bind and answer for foreign addresses (TPROXY)
- * @param mcAll             {@code IP_MULTICAST_ALL}: receives every group joined on the host, not only its own
- * @param nodefrag          {@code IP_NODEFRAG}: a raw socket that gets fragments unassembled
- * @param bindAddressNoPort {@code IP_BIND_ADDRESS_NO_PORT}: {@code bind()} leaves the port to {@code connect()}
- * @param recverrRfc4884    {@code IP_RECVERR_RFC4884}: ICMP extensions are parsed into queued errors
- * @param deferConnect      {@code TCP_FASTOPEN_CONNECT}: the SYN waits for the first write
+ * <p>Decodes into {@link InetSocketOptions}.
  */
-public record InetDiagSockopt(
-        boolean recverr,
-        boolean isIcsk,
-        boolean freebind,
-        boolean hdrincl,
-        boolean mcLoop,
-        boolean transparent,
-        boolean mcAll,
-        boolean nodefrag,
-        boolean bindAddressNoPort,
-        boolean recverrRfc4884,
-        boolean deferConnect) {
+public final class InetDiagSockopt {
 
     /** {@code sizeof(struct inet_diag_sockopt)}. */
     public static final int SIZE = 2;
@@ -61,25 +42,17 @@ public record InetDiagSockopt(
      */
     private static final boolean LOW_BIT_FIRST = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
 
-    /**
-     * The first {@code INET_DIAG_SOCKOPT} of an {@code inet_diag_msg}'s attribute area, decoded; null when the
-     * area has none, or one shorter than the struct, which ss passes over.
-     */
-    public static InetDiagSockopt in(byte[] attributes) {
-        AttributeCursor c = new AttributeCursor(attributes, 0, attributes.length);
-        while (c.next()) {
-            if (c.type() == InetDiagAttribute.INET_DIAG_SOCKOPT) {
-                return c.payloadLength() >= SIZE ? decode(c.bytes(), 0) : null;
-            }
-        }
-        return null;
+    private InetDiagSockopt() {
     }
 
-    /** Decodes the struct's {@link #SIZE} bytes at {@code offset} of {@code b}. */
-    public static InetDiagSockopt decode(byte[] b, int offset) {
-        int first = b[offset] & 0xff;
-        int second = b[offset + 1] & 0xff;
-        return new InetDiagSockopt(bit(first, 0), bit(first, 1), bit(first, 2), bit(first, 3), bit(first, 4),
+    /** The current attribute's payload decoded; null when it is shorter than the struct, which ss passes over. */
+    public static InetSocketOptions decode(AttributeCursor p) {
+        if (p.payloadLength() < SIZE) {
+            return null;
+        }
+        int first = p.u8At(0);
+        int second = p.u8At(1);
+        return new InetSocketOptions(bit(first, 0), bit(first, 1), bit(first, 2), bit(first, 3), bit(first, 4),
                 bit(first, 5), bit(first, 6), bit(first, 7), bit(second, 0), bit(second, 1), bit(second, 2));
     }
 

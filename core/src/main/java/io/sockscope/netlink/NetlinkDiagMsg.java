@@ -1,9 +1,9 @@
 package io.sockscope.netlink;
 
 import io.sockscope.model.NetlinkSocket;
+import io.sockscope.model.SocketMemory;
 
 import java.lang.foreign.MemoryLayout;
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.util.function.Consumer;
 
@@ -68,35 +68,37 @@ public final class NetlinkDiagMsg {
     }
 
     /** Rejects a payload too short for the struct. */
-    public static void checkLength(MemorySegment payload) throws MalformedMessageException {
-        if (payload.byteSize() < SIZE) {
-            throw new MalformedMessageException("netlink_diag_msg of " + payload.byteSize() + " bytes, need " + SIZE);
+    public static void checkLength(int payloadLength) throws MalformedMessageException {
+        if (payloadLength < SIZE) {
+            throw new MalformedMessageException("netlink_diag_msg of " + payloadLength + " bytes, need " + SIZE);
         }
     }
 
     /**
-     * Decodes one message payload. Queues come from {@code NETLINK_DIAG_MEMINFO} (read and write memory in
-     * use), the group bitmap's first {@code unsigned long} from {@code NETLINK_DIAG_GROUPS}, as ss reads them.
-     * The attribute area is kept in {@link NetlinkSocket#attributes()} (a few dozen bytes: {@code -m} prints
-     * the memory array from it).
+     * Decodes the payload at {@code offset} of a heap copy of a reply. Queues come from
+     * {@code NETLINK_DIAG_MEMINFO} (read and write memory in use), the group bitmap's first {@code unsigned long}
+     * from {@code NETLINK_DIAG_GROUPS}, as ss reads them.
      *
-     * @param warnings told about a damaged attribute area (the socket is still returned)
+     * @param keepMemory decode the whole memory array into {@link NetlinkSocket#memory()} ({@code -m})
+     * @param warnings   told about a damaged attribute area (the socket is still returned)
      * @throws MalformedMessageException when the struct is short
      */
-    public static NetlinkSocket decode(MemorySegment payload, Consumer<String> warnings)
-            throws MalformedMessageException {
-        checkLength(payload);
+    public static NetlinkSocket decode(byte[] b, int offset, int length, boolean keepMemory,
+                                       Consumer<String> warnings) throws MalformedMessageException {
+        checkLength(length);
         long groups = 0;
         long recvQ = 0;
         long sendQ = 0;
-        MemorySegment area = payload.asSlice(SIZE);
-        AttributeCursor c = new AttributeCursor(area);
+        SocketMemory memory = null;
+        AttributeCursor c = new AttributeCursor(b, offset + SIZE, length - SIZE);
         while (c.next()) {
             switch (c.type()) {
                 case NETLINK_DIAG_GROUPS -> groups = c.u64At(0);
                 case NETLINK_DIAG_MEMINFO -> {
                     recvQ = c.u32AsLongAt(4L * SockDiag.SK_MEMINFO_RMEM_ALLOC);
                     sendQ = c.u32AsLongAt(4L * SockDiag.SK_MEMINFO_WMEM_ALLOC);
+                    // The queues come from the last array, what ss prints with -m from the first.
+                    memory = memory == null && keepMemory ? SkMemInfo.decode(c) : memory;
                 }
                 default -> { }
             }
@@ -105,17 +107,18 @@ public final class NetlinkDiagMsg {
             warnings.accept("netlink_diag_msg: " + c.problem());
         }
         return new NetlinkSocket(
-                Fields.u8(payload, PROTOCOL),
-                Fields.u32(payload, PORTID),
+                Fields.u8(b, offset + (int) PROTOCOL),
+                Fields.u32(b, offset + (int) PORTID),
                 groups,
-                Fields.u8(payload, STATE) == NETLINK_CONNECTED,
-                Fields.u32(payload, DST_PORTID),
-                Fields.u32(payload, DST_GROUP),
+                Fields.u8(b, offset + (int) STATE) == NETLINK_CONNECTED,
+                Fields.u32(b, offset + (int) DST_PORTID),
+                Fields.u32(b, offset + (int) DST_GROUP),
                 recvQ,
                 sendQ,
                 0,
                 0,
-                Fields.u32AsLong(payload, INO),
-                Fields.bytes(area, 0, (int) area.byteSize()));
+                Fields.u32AsLong(b, offset + (int) INO),
+                true,
+                memory);
     }
 }

@@ -1,5 +1,7 @@
 package io.sockscope.netlink;
 
+import io.sockscope.model.PacketInfo;
+
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.StructLayout;
 
@@ -41,12 +43,11 @@ public final class PacketDiagInfo {
     public static final long TSTAMP = 16;
     public static final long FLAGS = 20;
 
-    public static final int PDI_RUNNING = 0x1;
-    public static final int PDI_AUXDATA = 0x2;
-    public static final int PDI_ORIGDEV = 0x4;
-    public static final int PDI_VNETHDR = 0x8;
-    public static final int PDI_LOSS = 0x10;
-
     private PacketDiagInfo() {
+    }
+
+    /** Decodes the current attribute's payload, of any length: bytes past its end read as zero. */
+    public static PacketInfo decode(AttributeCursor p) {
+        return new PacketInfo(p.u32At(VERSION), p.u32At(COPY_THRESH), p.u32AsLongAt(FLAGS));
     }
 }

@@ -1,10 +1,16 @@
 package io.sockscope.netlink;
 
+import io.sockscope.model.BpfInstruction;
+import io.sockscope.model.PacketDetails;
+import io.sockscope.model.PacketFanout;
+import io.sockscope.model.PacketInfo;
+import io.sockscope.model.PacketRing;
 import io.sockscope.model.PacketSocket;
+import io.sockscope.model.SocketMemory;
 import io.sockscope.model.SocketTable;
 
 import java.lang.foreign.MemoryLayout;
-import java.lang.foreign.MemorySegment;
+import java.util.List;
 import java.lang.foreign.StructLayout;
 import java.util.function.Consumer;
 
@@ -59,19 +65,19 @@ public final class PacketDiagMsg {
     }
 
     /** Rejects a payload too short for the struct. */
-    public static void checkLength(MemorySegment payload) throws MalformedMessageException {
-        if (payload.byteSize() < SIZE) {
-            throw new MalformedMessageException("packet_diag_msg of " + payload.byteSize() + " bytes, need " + SIZE);
+    public static void checkLength(int payloadLength) throws MalformedMessageException {
+        if (payloadLength < SIZE) {
+            throw new MalformedMessageException("packet_diag_msg of " + payloadLength + " bytes, need " + SIZE);
         }
     }
 
     /**
-     * Whether the message carries {@code PACKET_DIAG_MEMINFO}; ss reads {@code /proc/net/packet} instead
-     * when a reply lacks it.
+     * Whether the payload at {@code offset} of {@code b} carries {@code PACKET_DIAG_MEMINFO}; ss reads
+     * {@code /proc/net/packet} instead when a reply lacks it.
      */
-    public static boolean hasMemInfo(MemorySegment payload) throws MalformedMessageException {
-        checkLength(payload);
-        AttributeCursor c = new AttributeCursor(payload.asSlice(SIZE));
+    public static boolean hasMemInfo(byte[] b, int offset, int length) throws MalformedMessageException {
+        checkLength(length);
+        AttributeCursor c = new AttributeCursor(b, offset + SIZE, length - SIZE);
         while (c.next()) {
             if (c.type() == PACKET_DIAG_MEMINFO) {
                 return true;
@@ -81,21 +87,20 @@ public final class PacketDiagMsg {
     }
 
     /**
-     * Decodes one message payload. The table follows ss: {@code SOCK_RAW} is {@code p_raw}, every other type
-     * {@code p_dgr}.
+     * Decodes the payload at {@code offset} of a heap copy of a reply. The table follows ss: {@code SOCK_RAW} is
+     * {@code p_raw}, every other type {@code p_dgr}.
      *
-     * @param keepAttributes copy the attribute area into {@link PacketSocket#attributes()}
-     * @param warnings       told about a damaged attribute area (the socket is still returned)
+     * @param keepDetails decode the attributes into {@link PacketSocket#details()} ({@code -e}, {@code -m})
+     * @param warnings    told about a damaged attribute area (the socket is still returned)
      * @throws MalformedMessageException when the struct is short
      */
-    public static PacketSocket decode(MemorySegment payload, boolean keepAttributes, Consumer<String> warnings)
-            throws MalformedMessageException {
-        checkLength(payload);
+    public static PacketSocket decode(byte[] b, int offset, int length, boolean keepDetails,
+                                      Consumer<String> warnings) throws MalformedMessageException {
+        checkLength(length);
         int ifindex = 0;
         long recvQ = 0;
         int uid = 0;
-        MemorySegment area = payload.asSlice(SIZE);
-        AttributeCursor c = new AttributeCursor(area);
+        AttributeCursor c = new AttributeCursor(b, offset + SIZE, length - SIZE);
         while (c.next()) {
             switch (c.type()) {
                 case PACKET_DIAG_INFO -> ifindex = c.u32At(PacketDiagInfo.INDEX);
@@ -107,10 +112,32 @@ public final class PacketDiagMsg {
         if (c.malformed()) {
             warnings.accept("packet_diag_msg: " + c.problem());
         }
-        SocketTable table = Fields.u8(payload, TYPE) == SockDiag.SOCK_RAW
+        SocketTable table = Fields.u8(b, offset + (int) TYPE) == SockDiag.SOCK_RAW
                 ? SocketTable.PACKET_RAW : SocketTable.PACKET_DGRAM;
-        return new PacketSocket(table, Fields.u16(payload, NUM), ifindex, recvQ, Fields.u32AsLong(payload, INO),
-                uid, Fields.cookie(payload, COOKIE),
-                keepAttributes ? Fields.bytes(area, 0, (int) area.byteSize()) : null);
+        return new PacketSocket(table, Fields.u16(b, offset + (int) NUM), ifindex, recvQ,
+                Fields.u32AsLong(b, offset + (int) INO), uid, Fields.cookie(b, offset + (int) COOKIE),
+                keepDetails ? details(new AttributeCursor(b, offset + SIZE, length - SIZE)) : null);
+    }
+
+    /** The attributes a consumer shows, the first of each type as in ss. */
+    private static PacketDetails details(AttributeCursor c) {
+        PacketInfo info = null;
+        PacketRing rxRing = null;
+        PacketRing txRing = null;
+        PacketFanout fanout = null;
+        List<BpfInstruction> filter = null;
+        SocketMemory memory = null;
+        while (c.next()) {
+            switch (c.type()) {
+                case PACKET_DIAG_INFO -> info = info != null ? info : PacketDiagInfo.decode(c);
+                case PACKET_DIAG_RX_RING -> rxRing = rxRing != null ? rxRing : PacketDiagRing.decode(c);
+                case PACKET_DIAG_TX_RING -> txRing = txRing != null ? txRing : PacketDiagRing.decode(c);
+                case PACKET_DIAG_FANOUT -> fanout = fanout != null ? fanout : PacketDiagFanout.decode(c);
+                case PACKET_DIAG_FILTER -> filter = filter != null ? filter : SockFilter.decode(c);
+                case PACKET_DIAG_MEMINFO -> memory = memory != null ? memory : SkMemInfo.decode(c);
+                default -> { }
+            }
+        }
+        return new PacketDetails(info, rxRing, txRing, fanout, filter, memory);
     }
 }

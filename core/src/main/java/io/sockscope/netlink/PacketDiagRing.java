@@ -1,7 +1,8 @@
 package io.sockscope.netlink;
 
+import io.sockscope.model.PacketRing;
+
 import java.lang.foreign.MemoryLayout;
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 
 /**
@@ -21,8 +22,7 @@ import java.lang.foreign.StructLayout;
  * </pre>
  * Every field is held in an {@code int} with its bits unchanged (ss prints them signed).
  */
-public record PacketDiagRing(int blockSize, int blockCount, int frameSize, int frameCount, int retireTimeout,
-                             int privateSize, int features) {
+public final class PacketDiagRing {
     /** The struct's layout, for checking the offsets below; built on first use (see {@link FieldLayouts}). */
     public static StructLayout layout() {
         return Layout.STRUCT;
@@ -48,10 +48,12 @@ public record PacketDiagRing(int blockSize, int blockCount, int frameSize, int f
     public static final long SIZEOF_PRIV = 20;
     public static final long FEATURES = 24;
 
-    /** Decodes a payload of any length; bytes past its end read as zero. */
-    public static PacketDiagRing decode(MemorySegment p) {
-        return new PacketDiagRing((int) Structs.u32(p, BLOCK_SIZE), (int) Structs.u32(p, BLOCK_NR),
-                (int) Structs.u32(p, FRAME_SIZE), (int) Structs.u32(p, FRAME_NR), (int) Structs.u32(p, RETIRE_TMO),
-                (int) Structs.u32(p, SIZEOF_PRIV), (int) Structs.u32(p, FEATURES));
+    private PacketDiagRing() {
+    }
+
+    /** Decodes the current attribute's payload, of any length: bytes past its end read as zero. */
+    public static PacketRing decode(AttributeCursor p) {
+        return new PacketRing(p.u32At(BLOCK_SIZE), p.u32At(BLOCK_NR), p.u32At(FRAME_SIZE), p.u32At(FRAME_NR),
+                p.u32At(RETIRE_TMO), p.u32At(SIZEOF_PRIV), p.u32At(FEATURES));
     }
 }

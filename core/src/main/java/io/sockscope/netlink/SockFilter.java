@@ -1,8 +1,10 @@
 package io.sockscope.netlink;
 
+import io.sockscope.model.BpfInstruction;
+
 import java.lang.foreign.MemoryLayout;
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
+import java.util.List;
 
 /**
  * {@code struct sock_filter}, one classic BPF instruction; {@code PACKET_DIAG_FILTER} carries an array of them
@@ -17,12 +19,9 @@ import java.lang.foreign.StructLayout;
  * };
  * </pre>
  *
- * @param code the opcode
- * @param jt   jump offset when true
- * @param jf   jump offset when false
- * @param k    the constant operand (unsigned)
+ * <p>Decodes into {@link BpfInstruction}s.
  */
-public record SockFilter(int code, int jt, int jf, long k) {
+public final class SockFilter {
     /** The struct's layout, for checking the offsets below; built on first use (see {@link FieldLayouts}). */
     public static StructLayout layout() {
         return Layout.STRUCT;
@@ -42,14 +41,18 @@ public record SockFilter(int code, int jt, int jf, long k) {
     public static final long JF = 3;
     public static final long K = 4;
 
-    /** How many whole instructions a payload of this length holds. */
-    public static int count(MemorySegment program) {
-        return (int) Math.min(program.byteSize() / SIZE, Integer.MAX_VALUE);
+    private SockFilter() {
     }
 
-    /** Instruction {@code index} of a program (which must hold it, see {@link #count}). */
-    public static SockFilter decode(MemorySegment program, int index) {
-        MemorySegment p = program.asSlice((long) index * SIZE, SIZE);
-        return new SockFilter(Structs.u16(p, CODE), Structs.u8(p, JT), Structs.u8(p, JF), Structs.u32(p, K));
+    /** The whole instructions of the current attribute's payload, in order. */
+    public static List<BpfInstruction> decode(AttributeCursor p) {
+        int count = p.payloadLength() / SIZE;
+        BpfInstruction[] program = new BpfInstruction[count];
+        for (int i = 0; i < count; i++) {
+            long at = (long) i * SIZE;
+            program[i] = new BpfInstruction(p.u16At(at + CODE), p.u8At(at + JT), p.u8At(at + JF),
+                    p.u32AsLongAt(at + K));
+        }
+        return List.of(program);
     }
 }

@@ -1,7 +1,8 @@
 package io.sockscope.netlink;
 
+import io.sockscope.model.BbrInfo;
+
 import java.lang.foreign.MemoryLayout;
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 
 /**
@@ -17,13 +18,8 @@ import java.lang.foreign.StructLayout;
  *     __u32   bbr_cwnd_gain;      // fixed point, 8 fractional bits
  * };
  * </pre>
- *
- * @param bandwidth  the bandwidth estimate in bytes per second (unsigned 64-bit)
- * @param minRtt     the min-filtered RTT in microseconds (unsigned)
- * @param pacingGain pacing gain shifted left 8 bits (unsigned)
- * @param cwndGain   cwnd gain shifted left 8 bits (unsigned)
  */
-public record TcpBbrInfo(long bandwidth, long minRtt, long pacingGain, long cwndGain) {
+public final class TcpBbrInfo {
     /** The struct's layout, for checking the offsets below; built on first use (see {@link FieldLayouts}). */
     public static StructLayout layout() {
         return Layout.STRUCT;
@@ -45,10 +41,12 @@ public record TcpBbrInfo(long bandwidth, long minRtt, long pacingGain, long cwnd
     public static final long PACING_GAIN = 12;
     public static final long CWND_GAIN = 16;
 
-    /** Decodes a payload of any length; bytes past its end read as zero. */
-    public static TcpBbrInfo decode(MemorySegment p) {
-        long bandwidth = (Structs.u32(p, BW_HI) << 32) | Structs.u32(p, BW_LO);
-        return new TcpBbrInfo(bandwidth, Structs.u32(p, MIN_RTT), Structs.u32(p, PACING_GAIN),
-                Structs.u32(p, CWND_GAIN));
+    private TcpBbrInfo() {
+    }
+
+    /** Decodes the current attribute's payload, of any length: bytes past its end read as zero. */
+    public static BbrInfo decode(AttributeCursor p) {
+        long bandwidth = (p.u32AsLongAt(BW_HI) << 32) | p.u32AsLongAt(BW_LO);
+        return new BbrInfo(bandwidth, p.u32AsLongAt(MIN_RTT), p.u32AsLongAt(PACING_GAIN), p.u32AsLongAt(CWND_GAIN));
     }
 }

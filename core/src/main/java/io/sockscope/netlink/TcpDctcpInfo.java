@@ -1,7 +1,8 @@
 package io.sockscope.netlink;
 
+import io.sockscope.model.DctcpInfo;
+
 import java.lang.foreign.MemoryLayout;
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 
 /**
@@ -17,14 +18,8 @@ import java.lang.foreign.StructLayout;
  *     __u32   dctcp_ab_tot;
  * };
  * </pre>
- *
- * @param enabled whether DCTCP runs (0: it fell back to Reno)
- * @param ceState the CE state
- * @param alpha   the congestion estimate (unsigned)
- * @param abEcn   bytes acknowledged with ECE (unsigned)
- * @param abTotal bytes acknowledged (unsigned)
  */
-public record TcpDctcpInfo(int enabled, int ceState, long alpha, long abEcn, long abTotal) {
+public final class TcpDctcpInfo {
     /** The struct's layout, for checking the offsets below; built on first use (see {@link FieldLayouts}). */
     public static StructLayout layout() {
         return Layout.STRUCT;
@@ -46,9 +41,12 @@ public record TcpDctcpInfo(int enabled, int ceState, long alpha, long abEcn, lon
     public static final long AB_ECN = 8;
     public static final long AB_TOT = 12;
 
-    /** Decodes a payload of any length; bytes past its end read as zero. */
-    public static TcpDctcpInfo decode(MemorySegment p) {
-        return new TcpDctcpInfo(Structs.u16(p, ENABLED), Structs.u16(p, CE_STATE), Structs.u32(p, ALPHA),
-                Structs.u32(p, AB_ECN), Structs.u32(p, AB_TOT));
+    private TcpDctcpInfo() {
+    }
+
+    /** Decodes the current attribute's payload, of any length: bytes past its end read as zero. */
+    public static DctcpInfo decode(AttributeCursor p) {
+        return new DctcpInfo(p.u16At(ENABLED), p.u16At(CE_STATE), p.u32AsLongAt(ALPHA), p.u32AsLongAt(AB_ECN),
+                p.u32AsLongAt(AB_TOT));
     }
 }

@@ -1,8 +1,11 @@
 package io.sockscope.netlink;
 
+import io.sockscope.model.Md5Key;
+
 import java.lang.foreign.MemoryLayout;
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code struct tcp_diag_md5sig}, one TCP-MD5 key of a socket; {@code INET_DIAG_MD5SIG} carries an array of them
@@ -18,12 +21,9 @@ import java.lang.foreign.StructLayout;
  * };
  * </pre>
  *
- * @param family    {@code AF_INET} or {@code AF_INET6}
- * @param prefixLength the address prefix the key applies to
- * @param address   4 bytes for AF_INET, else 16, network order
- * @param key       the key bytes ({@code tcpm_keylen} of them, at most 80)
+ * <p>Decodes into {@link Md5Key}s.
  */
-public record TcpMd5Sig(int family, int prefixLength, byte[] address, byte[] key) {
+public final class TcpMd5Sig {
     /** The struct's layout, for checking the offsets below; built on first use (see {@link FieldLayouts}). */
     public static StructLayout layout() {
         return Layout.STRUCT;
@@ -48,23 +48,35 @@ public record TcpMd5Sig(int family, int prefixLength, byte[] address, byte[] key
 
     private static final int AF_INET6 = 10;
 
-    /** Key {@code index} of the array ({@code index * SIZE} may run past a short payload: zeros are read). */
-    public static TcpMd5Sig decode(MemorySegment array, int index) {
+    private TcpMd5Sig() {
+    }
+
+    /**
+     * The keys of the current attribute's payload, as ss prints them: the first one, then one more per further
+     * (possibly partial) struct's worth of bytes; bytes past the payload's end read as zero.
+     */
+    public static List<Md5Key> decode(AttributeCursor p) {
+        List<Md5Key> keys = new ArrayList<>();
+        keys.add(key(p, 0));
+        int index = 1;
+        for (long left = p.payloadLength() - SIZE; left > 0; left -= SIZE) {
+            keys.add(key(p, index++));
+        }
+        return List.copyOf(keys);
+    }
+
+    private static Md5Key key(AttributeCursor p, int index) {
         long base = (long) index * SIZE;
-        int family = read(array, base + FAMILY, 1);
-        int keyLength = Math.min(read(array, base + KEYLEN, 2), MAX_KEY_LENGTH);
+        int family = p.u8At(base + FAMILY);
+        int keyLength = Math.min(p.u16At(base + KEYLEN), MAX_KEY_LENGTH);
         byte[] address = new byte[family == AF_INET6 ? 16 : 4];
         for (int i = 0; i < address.length; i++) {
-            address[i] = (byte) read(array, base + ADDR + i, 1);
+            address[i] = (byte) p.u8At(base + ADDR + i);
         }
         byte[] key = new byte[keyLength];
         for (int i = 0; i < keyLength; i++) {
-            key[i] = (byte) read(array, base + KEY + i, 1);
+            key[i] = (byte) p.u8At(base + KEY + i);
         }
-        return new TcpMd5Sig(family, read(array, base + PREFIXLEN, 1), address, key);
-    }
-
-    private static int read(MemorySegment s, long offset, int size) {
-        return (int) Structs.read(s, 0, s.byteSize(), offset, size);
+        return new Md5Key(family, p.u8At(base + PREFIXLEN), address, key);
     }
 }

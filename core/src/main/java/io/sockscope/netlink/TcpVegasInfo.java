@@ -1,7 +1,8 @@
 package io.sockscope.netlink;
 
+import io.sockscope.model.VegasInfo;
+
 import java.lang.foreign.MemoryLayout;
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 
 /**
@@ -16,13 +17,8 @@ import java.lang.foreign.StructLayout;
  *     __u32   tcpv_minrtt;
  * };
  * </pre>
- *
- * @param enabled whether Vegas is active (unsigned)
- * @param rttCount RTTs sampled in the last round
- * @param rtt     the RTT estimate in microseconds ({@code 0x7fffffff} for none)
- * @param minRtt  the smallest RTT seen
  */
-public record TcpVegasInfo(long enabled, long rttCount, long rtt, long minRtt) {
+public final class TcpVegasInfo {
     /** The struct's layout, for checking the offsets below; built on first use (see {@link FieldLayouts}). */
     public static StructLayout layout() {
         return Layout.STRUCT;
@@ -42,9 +38,12 @@ public record TcpVegasInfo(long enabled, long rttCount, long rtt, long minRtt) {
     public static final long RTT = 8;
     public static final long MINRTT = 12;
 
-    /** Decodes a payload of any length; bytes past its end read as zero. */
-    public static TcpVegasInfo decode(MemorySegment p) {
-        return new TcpVegasInfo(Structs.u32(p, ENABLED), Structs.u32(p, RTTCNT), Structs.u32(p, RTT),
-                Structs.u32(p, MINRTT));
+    private TcpVegasInfo() {
+    }
+
+    /** Decodes the current attribute's payload, of any length: bytes past its end read as zero. */
+    public static VegasInfo decode(AttributeCursor p) {
+        return new VegasInfo(p.u32AsLongAt(ENABLED), p.u32AsLongAt(RTTCNT), p.u32AsLongAt(RTT),
+                p.u32AsLongAt(MINRTT));
     }
 }

@@ -1,12 +1,11 @@
 package io.sockscope.netlink;
 
+import io.sockscope.model.SocketMemory;
 import io.sockscope.model.SocketTable;
 import io.sockscope.model.UnixSocket;
 
 import java.lang.foreign.MemoryLayout;
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
-import java.lang.foreign.ValueLayout;
 import java.util.function.Consumer;
 
 /**
@@ -61,17 +60,6 @@ public final class UnixDiagMsg {
     private UnixDiagMsg() {
     }
 
-    /** Rejects a payload too short for the struct, so that the raw accessors can be used. */
-    public static void checkLength(MemorySegment payload) throws MalformedMessageException {
-        if (payload.byteSize() < SIZE) {
-            throw new MalformedMessageException("unix_diag_msg of " + payload.byteSize() + " bytes, need " + SIZE);
-        }
-    }
-
-    public static int type(MemorySegment payload) {
-        return Fields.u8(payload, TYPE);
-    }
-
     /** The table of a unix socket type, or null for a type Linux does not have for AF_UNIX. */
     public static SocketTable table(int type) {
         return switch (type) {
@@ -80,20 +68,6 @@ public final class UnixDiagMsg {
             case SockDiag.SOCK_SEQPACKET -> SocketTable.UNIX_SEQPACKET;
             default -> null;
         };
-    }
-
-    /**
-     * Decodes one message payload (what follows the {@code nlmsghdr}).
-     *
-     * @param keepAttributes copy the attribute area into {@link UnixSocket#attributes()}
-     * @param warnings       told about a damaged attribute area (the socket is still returned)
-     * @throws MalformedMessageException when the struct is short or the type is not a unix socket type
-     */
-    public static UnixSocket decode(MemorySegment payload, boolean keepAttributes, Consumer<String> warnings)
-            throws MalformedMessageException {
-        checkLength(payload);
-        byte[] b = payload.toArray(ValueLayout.JAVA_BYTE);
-        return decode(b, 0, b.length, keepAttributes, warnings);
     }
 
     /** Rejects a payload too short for the struct, so that the raw accessors can be used. */
@@ -108,10 +82,14 @@ public final class UnixDiagMsg {
     }
 
     /**
-     * {@link #decode(MemorySegment, boolean, Consumer)} of the payload at {@code offset} of a heap copy of a
-     * reply, read in place.
+     * Decodes the payload (what follows the {@code nlmsghdr}) at {@code offset} of a heap copy of a reply, read
+     * in place.
+     *
+     * @param keepMemory decode {@code UNIX_DIAG_MEMINFO} into {@link UnixSocket#memory()} ({@code -m})
+     * @param warnings   told about a damaged attribute area (the socket is still returned)
+     * @throws MalformedMessageException when the struct is short or the type is not a unix socket type
      */
-    public static UnixSocket decode(byte[] b, int offset, int length, boolean keepAttributes,
+    public static UnixSocket decode(byte[] b, int offset, int length, boolean keepMemory,
                                     Consumer<String> warnings) throws MalformedMessageException {
         checkLength(length);
         SocketTable table = table(type(b, offset));
@@ -127,6 +105,7 @@ public final class UnixDiagMsg {
         long vfsDevice = -1;
         int[] pending = null;
         int uid = -1;
+        SocketMemory memory = null;
         AttributeCursor c = new AttributeCursor(b, offset + SIZE, length - SIZE);
         while (c.next()) {
             switch (c.type()) {
@@ -138,11 +117,12 @@ public final class UnixDiagMsg {
                 }
                 case UNIX_DIAG_SHUTDOWN -> shutdown = c.u8();
                 case UNIX_DIAG_VFS -> {
-                    vfsInode = c.u32AsLongAt(0);
-                    vfsDevice = c.u32AsLongAt(4);
+                    vfsInode = c.u32AsLongAt(UnixDiagVfs.INO);
+                    vfsDevice = c.u32AsLongAt(UnixDiagVfs.DEV);
                 }
                 case UNIX_DIAG_ICONS -> pending = u32Array(c);
                 case UNIX_DIAG_UID -> uid = c.u32();
+                case UNIX_DIAG_MEMINFO -> memory = memory == null && keepMemory ? SkMemInfo.decode(c) : memory;
                 default -> { }
             }
         }
@@ -151,7 +131,7 @@ public final class UnixDiagMsg {
         }
         return new UnixSocket(table, Fields.u8(b, offset + (int) STATE), recvQ, sendQ, name,
                 Fields.u32AsLong(b, offset + (int) INO), peer, null, shutdown, vfsInode, vfsDevice, pending, uid,
-                keepAttributes ? Fields.bytes(b, offset + SIZE, length - SIZE) : null);
+                memory);
     }
 
     private static int[] u32Array(AttributeCursor c) {

@@ -1,7 +1,6 @@
 package io.sockscope.netlink;
 
 import java.lang.foreign.MemoryLayout;
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 
 /**
@@ -15,14 +14,9 @@ import java.lang.foreign.StructLayout;
  * };
  * </pre>
  *
- * The device is in the kernel's internal encoding, but ss splits it with the C library's {@code major()} and
- * {@code minor()}, which expect the user-space encoding; {@link #major} and {@link #minor} split it the same
- * way, so that 254:0 shows as {@code 0/65024}, as in ss.
- *
- * @param inode  the file's inode (unsigned)
- * @param device the file system's device, kernel encoding (unsigned)
+ * The device is in the kernel's internal encoding; {@link io.sockscope.model.UnixSocket#vfsDevice()} keeps it so.
  */
-public record UnixDiagVfs(long inode, long device) {
+public final class UnixDiagVfs {
     /** The struct's layout, for checking the offsets below; built on first use (see {@link FieldLayouts}). */
     public static StructLayout layout() {
         return Layout.STRUCT;
@@ -38,18 +32,6 @@ public record UnixDiagVfs(long inode, long device) {
     public static final long INO = 0;
     public static final long DEV = 4;
 
-    /** Decodes a payload of any length; bytes past its end read as zero. */
-    public static UnixDiagVfs decode(MemorySegment p) {
-        return new UnixDiagVfs(Structs.u32(p, INO), Structs.u32(p, DEV));
-    }
-
-    /** glibc's {@code major()} of a 32-bit device number. */
-    public static long major(long device) {
-        return (device >>> 8) & 0xfff | ((device >>> 32) & 0xfffff000L);
-    }
-
-    /** glibc's {@code minor()} of a 32-bit device number. */
-    public static long minor(long device) {
-        return (device & 0xff) | ((device >>> 12) & 0xffffff00L);
+    private UnixDiagVfs() {
     }
 }

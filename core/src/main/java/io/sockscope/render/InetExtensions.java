@@ -1,19 +1,13 @@
 package io.sockscope.render;
 
 import io.sockscope.model.AddressFamily;
+import io.sockscope.model.InetDetails;
 import io.sockscope.model.InetSocket;
+import io.sockscope.model.IpProtocol;
 import io.sockscope.model.ProcNetExtras;
 import io.sockscope.model.SocketTable;
-import io.sockscope.netlink.AttributeTable;
-import io.sockscope.netlink.InetDiagAttribute;
-import io.sockscope.netlink.InetDiagMemInfo;
-import io.sockscope.netlink.InetDiagSockopt;
-import io.sockscope.netlink.MptcpInfo;
-import io.sockscope.netlink.SkMemInfo;
-import io.sockscope.netlink.TcpInfo;
 
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -26,17 +20,9 @@ import java.nio.charset.StandardCharsets;
  * Serves one thread.
  */
 final class InetExtensions {
-    private static final int IPPROTO_TCP = 6;
-    private static final int IPPROTO_UDP = 17;
-    private static final int IPPROTO_DCCP = 33;
-    private static final int IPPROTO_SCTP = 132;
-    private static final int IPPROTO_RAW = 255;
-    private static final int IPPROTO_MPTCP = 262;
-
     private final SsTable table;
     private final ExtendedOutput output;
     private final NameLookups names;
-    private final AttributeTable attributes = new AttributeTable(InetDiagAttribute.INET_DIAG_MAX);
     private final TcpStats stats = new TcpStats();
     private final TcpStatsWriter statsWriter;
     private final TcpAuxText aux;
@@ -58,16 +44,12 @@ final class InetExtensions {
             return;
         }
         int type = s.protocol() >= 0 ? s.protocol() : protocolOf(s.table());
-        boolean parsed = false;
-        if (s.attributes() != null && (output.tos() || output.memory() || output.tcpInfo())) {
-            attributes.parse(MemorySegment.ofArray(s.attributes()));
-            parsed = true;
-        }
+        InetDetails details = s.details();
         if (output.timers()) {
-            if (type == IPPROTO_SCTP) {
-                TimerText.sctp(table, s.timer(), s.timerExpiresMs(), s.retransmits());
+            if (type == IpProtocol.IPPROTO_SCTP) {
+                TimerText.sctp(table, s.timer(), s.retransmits());
             } else {
-                TimerText.tcp(table, s.timer(), s.timerExpiresMs(), s.retransmits());
+                TimerText.tcp(table, s.timer(), s.retransmits());
             }
         }
         if (output.details()) {
@@ -80,33 +62,28 @@ final class InetExtensions {
                 SocketDetails.shutdown(table, s.shutdown());
             }
         }
-        if (output.tos() && parsed) {
-            hexByte(InetDiagAttribute.INET_DIAG_TOS, " tos:", true);
-            hexByte(InetDiagAttribute.INET_DIAG_TCLASS, " tclass:", true);
-            hexByte(InetDiagAttribute.INET_DIAG_CLASS_ID, " class_id:", false);
+        if (output.tos() && details != null) {
+            hexByte(details.tos(), " tos:");
+            hexByte(details.trafficClass(), " tclass:");
+            hexByte(details.classId(), " class_id:");
         }
         if (output.cgroup() && s.cgroupId() != 0) {
             table.text(" cgroup:");
             // One char per byte of the path (see CgroupPaths); a delegated subtree's owner names its directories.
             table.name(names.cgroups().apply(s.cgroupId()).getBytes(StandardCharsets.ISO_8859_1));
         }
-        if (output.inetSockopt() && s.attributes() != null) {
-            // Read from the attribute bytes, not the table: a listing asking only for this never needs the
-            // foreign-memory API.
-            InetDiagSockopt options = InetDiagSockopt.in(s.attributes());
-            if (options != null) {
-                SockoptText.write(table, options, output.oneLine());
-            }
+        if (output.inetSockopt() && details != null && details.options() != null) {
+            SockoptText.write(table, details.options(), output.oneLine());
         }
-        if (output.memory() || (output.tcpInfo() && type != IPPROTO_UDP)) {
+        if (output.memory() || (output.tcpInfo() && type != IpProtocol.IPPROTO_UDP)) {
             if (!output.oneLine()) {
                 table.text("\n\t");
             }
-            if (parsed) {
+            if (details != null) {
                 switch (type) {
-                    case IPPROTO_SCTP -> memory();
-                    case IPPROTO_MPTCP -> mptcpInfo();
-                    default -> tcpInfo(s.state());
+                    case IpProtocol.IPPROTO_SCTP -> memory(details);
+                    case IpProtocol.IPPROTO_MPTCP -> mptcpInfo(details);
+                    default -> tcpInfo(s.state(), details);
                 }
             }
         }
@@ -115,7 +92,7 @@ final class InetExtensions {
     /** ss's {@code tcp_show_line} after the addresses. */
     private void procTcp(InetSocket s, ProcNetExtras proc) {
         if (output.timers()) {
-            TimerText.tcp(table, s.timer(), s.timerExpiresMs(), s.retransmits());
+            TimerText.tcp(table, s.timer(), s.retransmits());
         }
         if (output.details()) {
             SocketDetails.inet(table, s, names);
@@ -132,38 +109,36 @@ final class InetExtensions {
     }
 
     /** ss's {@code tcp_show_info}. */
-    private void tcpInfo(int state) throws IOException {
-        memory();
-        if (attributes.has(InetDiagAttribute.INET_DIAG_INFO)) {
-            TcpInfo info = TcpInfo.decode(attributes.payload(InetDiagAttribute.INET_DIAG_INFO));
-            stats.fromTcpInfo(state, info, attributes, output.timers());
+    private void tcpInfo(int state, InetDetails details) throws IOException {
+        memory(details);
+        if (details.tcpInfo() != null) {
+            stats.fromTcpInfo(state, details, output.timers());
             statsWriter.write(stats);
         }
-        aux.write(attributes);
+        aux.write(details);
     }
 
     /** ss's {@code mptcp_show_info}. */
-    private void mptcpInfo() {
-        memory();
-        if (attributes.has(InetDiagAttribute.INET_DIAG_INFO)) {
-            aux.mptcp(MptcpInfo.decode(attributes.payload(InetDiagAttribute.INET_DIAG_INFO)));
+    private void mptcpInfo(InetDetails details) {
+        memory(details);
+        if (details.mptcpInfo() != null) {
+            aux.mptcp(details.mptcpInfo());
         }
     }
 
-    private void memory() {
-        if (attributes.has(InetDiagAttribute.INET_DIAG_SKMEMINFO)) {
-            MemoryText.skmem(table, SkMemInfo.decode(attributes.payload(InetDiagAttribute.INET_DIAG_SKMEMINFO)));
-        } else if (attributes.has(InetDiagAttribute.INET_DIAG_MEMINFO)) {
-            MemoryText.mem(table, InetDiagMemInfo.decode(attributes.payload(InetDiagAttribute.INET_DIAG_MEMINFO)));
+    private void memory(InetDetails details) {
+        if (details.memory() != null) {
+            MemoryText.skmem(table, details.memory());
+        } else if (details.inetMemory() != null) {
+            MemoryText.mem(table, details.inetMemory());
         }
     }
 
-    /** {@code %#x}: C's alternate form, which has no 0x for zero. */
-    private void hexByte(int type, String label, boolean oneByte) {
-        if (!attributes.has(type)) {
+    /** {@code %#x}: C's alternate form, which has no 0x for zero; nothing for a value the reply did not carry. */
+    private void hexByte(long v, String label) {
+        if (v == InetDetails.ABSENT) {
             return;
         }
-        long v = oneByte ? attributes.u8(type) : attributes.u32(type);
         table.text(label);
         if (v != 0) {
             table.text("0x");
@@ -173,12 +148,12 @@ final class InetExtensions {
 
     private static int protocolOf(SocketTable t) {
         return switch (t) {
-            case UDP -> IPPROTO_UDP;
-            case RAW -> IPPROTO_RAW;
-            case DCCP -> IPPROTO_DCCP;
-            case SCTP -> IPPROTO_SCTP;
-            case MPTCP -> IPPROTO_MPTCP;
-            default -> IPPROTO_TCP;
+            case UDP -> IpProtocol.IPPROTO_UDP;
+            case RAW -> IpProtocol.IPPROTO_RAW;
+            case DCCP -> IpProtocol.IPPROTO_DCCP;
+            case SCTP -> IpProtocol.IPPROTO_SCTP;
+            case MPTCP -> IpProtocol.IPPROTO_MPTCP;
+            default -> IpProtocol.IPPROTO_TCP;
         };
     }
 }

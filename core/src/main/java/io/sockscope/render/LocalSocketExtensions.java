@@ -1,20 +1,15 @@
 package io.sockscope.render;
 
+import io.sockscope.model.BpfInstruction;
 import io.sockscope.model.NetlinkSocket;
+import io.sockscope.model.PacketDetails;
+import io.sockscope.model.PacketFanout;
+import io.sockscope.model.PacketInfo;
+import io.sockscope.model.PacketRing;
 import io.sockscope.model.PacketSocket;
 import io.sockscope.model.UnixSocket;
-import io.sockscope.netlink.AttributeTable;
-import io.sockscope.netlink.NetlinkDiagMsg;
-import io.sockscope.netlink.PacketDiagInfo;
-import io.sockscope.netlink.PacketDiagMsg;
-import io.sockscope.netlink.PacketDiagRing;
-import io.sockscope.netlink.PacketFanout;
-import io.sockscope.netlink.SkMemInfo;
-import io.sockscope.netlink.SockFilter;
-import io.sockscope.netlink.UnixDiagMsg;
-import io.sockscope.netlink.UnixDiagVfs;
 
-import java.lang.foreign.MemorySegment;
+import java.util.List;
 
 /**
  * What ss prints after the addresses of unix, packet and netlink sockets:
@@ -29,12 +24,9 @@ import java.lang.foreign.MemorySegment;
  * Serves one thread.
  */
 final class LocalSocketExtensions {
-    private static final int MAX_ATTRIBUTE = 8;
-
     private final SsTable table;
     private final ExtendedOutput output;
     private final NameLookups names;
-    private final AttributeTable attributes = new AttributeTable(MAX_ATTRIBUTE);
 
     LocalSocketExtensions(SsTable table, ExtendedOutput output, NameLookups names) {
         this.table = table;
@@ -43,11 +35,8 @@ final class LocalSocketExtensions {
     }
 
     void unix(UnixSocket s) {
-        if (output.memory() && s.attributes() != null) {
-            attributes.parse(MemorySegment.ofArray(s.attributes()));
-            if (attributes.has(UnixDiagMsg.UNIX_DIAG_MEMINFO)) {
-                MemoryText.skmem(table, SkMemInfo.decode(attributes.payload(UnixDiagMsg.UNIX_DIAG_MEMINFO)));
-            }
+        if (output.memory() && s.memory() != null) {
+            MemoryText.skmem(table, s.memory());
         }
         if (!output.details()) {
             return;
@@ -59,9 +48,9 @@ final class LocalSocketExtensions {
             table.text(" ino:");
             table.unsigned(s.vfsInode());
             table.text(" dev:");
-            table.unsigned(UnixDiagVfs.major(s.vfsDevice()));
+            table.unsigned(DeviceNumbers.major(s.vfsDevice()));
             table.character('/');
-            table.unsigned(UnixDiagVfs.minor(s.vfsDevice()));
+            table.unsigned(DeviceNumbers.minor(s.vfsDevice()));
         }
         if (s.pendingPeers() != null) {
             table.text(" peers:");
@@ -76,21 +65,21 @@ final class LocalSocketExtensions {
         if (output.details()) {
             SocketDetails.common(table, s.uid(), s.inode(), s.cookie(), 0, 0, names);
         }
-        if (s.attributes() == null) {
+        PacketDetails details = s.details();
+        if (details == null) {
             return;
         }
-        attributes.parse(MemorySegment.ofArray(s.attributes()));
         if (output.details()) {
-            packetInfo();
-            ring(PacketDiagMsg.PACKET_DIAG_RX_RING, "ring_rx(");
-            ring(PacketDiagMsg.PACKET_DIAG_TX_RING, "ring_tx(");
-            fanout();
+            packetInfo(details.info());
+            ring(details.rxRing(), "ring_rx(");
+            ring(details.txRing(), "ring_tx(");
+            fanout(details.fanout());
         }
-        if (output.bpf() && attributes.has(PacketDiagMsg.PACKET_DIAG_FILTER)) {
-            filter(attributes.payload(PacketDiagMsg.PACKET_DIAG_FILTER));
+        if (output.bpf() && details.filter() != null) {
+            filter(details.filter());
         }
-        if (output.memory() && attributes.has(PacketDiagMsg.PACKET_DIAG_MEMINFO)) {
-            MemoryText.skmem(table, SkMemInfo.decode(attributes.payload(PacketDiagMsg.PACKET_DIAG_MEMINFO)));
+        if (output.memory() && details.memory() != null) {
+            MemoryText.skmem(table, details.memory());
         }
     }
 
@@ -103,39 +92,37 @@ final class LocalSocketExtensions {
             table.text(" groups=0x");
             table.hexPadded(s.groups() & 0xffffffffL, 8);
         }
-        if (output.memory() && s.attributes() != null) {
+        if (output.memory() && s.fromSockDiag()) {
             table.character('\t');
-            attributes.parse(MemorySegment.ofArray(s.attributes()));
-            if (attributes.has(NetlinkDiagMsg.NETLINK_DIAG_MEMINFO)) {
-                MemoryText.skmem(table, SkMemInfo.decode(attributes.payload(NetlinkDiagMsg.NETLINK_DIAG_MEMINFO)));
+            if (s.memory() != null) {
+                MemoryText.skmem(table, s.memory());
             }
         }
     }
 
-    private void packetInfo() {
-        int type = PacketDiagMsg.PACKET_DIAG_INFO;
-        if (!attributes.has(type)) {
+    private void packetInfo(PacketInfo info) {
+        if (info == null) {
             return;
         }
         continuation("ver:");
-        table.decimal((int) attributes.u32(type, PacketDiagInfo.VERSION));
+        table.decimal(info.version());
         table.text(" cpy_thresh:");
-        table.decimal((int) attributes.u32(type, PacketDiagInfo.COPY_THRESH));
+        table.decimal(info.copyThreshold());
         table.text(" flags( ");
-        long flags = attributes.u32(type, PacketDiagInfo.FLAGS);
-        if ((flags & PacketDiagInfo.PDI_RUNNING) != 0) {
+        long flags = info.flags();
+        if ((flags & PacketInfo.PDI_RUNNING) != 0) {
             table.text("running");
         }
-        if ((flags & PacketDiagInfo.PDI_AUXDATA) != 0) {
+        if ((flags & PacketInfo.PDI_AUXDATA) != 0) {
             table.text(" auxdata");
         }
-        if ((flags & PacketDiagInfo.PDI_ORIGDEV) != 0) {
+        if ((flags & PacketInfo.PDI_ORIGDEV) != 0) {
             table.text(" origdev");
         }
-        if ((flags & PacketDiagInfo.PDI_VNETHDR) != 0) {
+        if ((flags & PacketInfo.PDI_VNETHDR) != 0) {
             table.text(" vnethdr");
         }
-        if ((flags & PacketDiagInfo.PDI_LOSS) != 0) {
+        if ((flags & PacketInfo.PDI_LOSS) != 0) {
             table.text(" loss");
         }
         if (flags == 0) {
@@ -144,11 +131,10 @@ final class LocalSocketExtensions {
         table.text(" )");
     }
 
-    private void ring(int type, String label) {
-        if (!attributes.has(type)) {
+    private void ring(PacketRing ring, String label) {
+        if (ring == null) {
             return;
         }
-        PacketDiagRing ring = PacketDiagRing.decode(attributes.payload(type));
         continuation(label);
         table.text("blk_size:");
         table.decimal(ring.blockSize());
@@ -165,11 +151,10 @@ final class LocalSocketExtensions {
         table.character(')');
     }
 
-    private void fanout() {
-        if (!attributes.has(PacketDiagMsg.PACKET_DIAG_FANOUT)) {
+    private void fanout(PacketFanout fanout) {
+        if (fanout == null) {
             return;
         }
-        PacketFanout fanout = PacketFanout.decode(attributes.payload(PacketDiagMsg.PACKET_DIAG_FANOUT));
         continuation("fanout(");
         table.text("id:");
         table.decimal(fanout.id());
@@ -189,13 +174,11 @@ final class LocalSocketExtensions {
         table.character(')');
     }
 
-    private void filter(MemorySegment program) {
-        int count = SockFilter.count(program);
+    private void filter(List<BpfInstruction> program) {
         continuation("bpf filter (");
-        table.decimal(count);
+        table.decimal(program.size());
         table.text("): ");
-        for (int i = 0; i < count; i++) {
-            SockFilter f = SockFilter.decode(program, i);
+        for (BpfInstruction f : program) {
             table.text(" 0x");
             table.hexPadded(f.code(), 2);
             table.character(' ');

@@ -1,8 +1,7 @@
 package io.sockscope.render;
 
-import io.sockscope.netlink.InetDiagMemInfo;
-import io.sockscope.netlink.SkMemInfo;
-import io.sockscope.netlink.SockDiag;
+import io.sockscope.model.InetMemory;
+import io.sockscope.model.SocketMemory;
 
 /**
  * ss's memory texts ({@code print_skmeminfo}): {@code skmem:(r…,rb…,t…,tb…,f…,w…,o…[,bl…][,d…])} from the
@@ -13,7 +12,7 @@ final class MemoryText {
     private MemoryText() {
     }
 
-    static void skmem(SsTable table, SkMemInfo m) {
+    static void skmem(SsTable table, SocketMemory m) {
         table.text(" skmem:(r");
         table.unsigned(m.rmemAlloc());
         table.text(",rb");
@@ -28,18 +27,18 @@ final class MemoryText {
         table.unsigned(m.wmemQueued());
         table.text(",o");
         table.unsigned(m.optmem());
-        if (m.has(SockDiag.SK_MEMINFO_BACKLOG)) {
+        if (m.hasBacklog()) {
             table.text(",bl");
             table.unsigned(m.backlog());
         }
-        if (m.has(SockDiag.SK_MEMINFO_DROPS)) {
+        if (m.hasDrops()) {
             table.text(",d");
             table.unsigned(m.drops());
         }
         table.character(')');
     }
 
-    static void mem(SsTable table, InetDiagMemInfo m) {
+    static void mem(SsTable table, InetMemory m) {
         table.text(" mem:(r");
         table.unsigned(m.rmem());
         table.text(",w");

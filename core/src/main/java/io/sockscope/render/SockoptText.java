@@ -1,6 +1,6 @@
 package io.sockscope.render;
 
-import io.sockscope.netlink.InetDiagSockopt;
+import io.sockscope.model.InetSocketOptions;
 
 /**
  * ss's {@code --inet-sockopt} text: {@code inet-sockopt: ( WORD WORD…)} with a word for each option that is
@@ -11,7 +11,7 @@ final class SockoptText {
     private SockoptText() {
     }
 
-    static void write(SsTable table, InetDiagSockopt o, boolean oneLine) {
+    static void write(SsTable table, InetSocketOptions o, boolean oneLine) {
         table.text(oneLine ? " inet-sockopt: (" : "\n\tinet-sockopt: (");
         word(table, o.recverr(), " recverr");
         word(table, o.isIcsk(), " is_icsk");

@@ -1,24 +1,22 @@
 package io.sockscope.render;
 
+import io.sockscope.model.BbrInfo;
+import io.sockscope.model.DctcpInfo;
+import io.sockscope.model.InetDetails;
 import io.sockscope.model.ProcNetExtras;
-import io.sockscope.netlink.AttributeTable;
-import io.sockscope.netlink.InetDiagAttribute;
-import io.sockscope.netlink.TcpBbrInfo;
-import io.sockscope.netlink.TcpDctcpInfo;
-import io.sockscope.netlink.TcpInfo;
-import io.sockscope.netlink.TcpVegasInfo;
+import io.sockscope.model.TcpInfo;
+import io.sockscope.model.VegasInfo;
 
 /**
- * The TCP figures ss prints with {@code -i}, in ss's units and C types (see {@link TcpStatsWriter}), filled
- * either from {@code tcp_info} and the congestion-control attributes of a sock_diag reply, or from the few
- * columns of a {@code /proc/net/tcp} line. Integer fields hold the bits of the C value; the writer prints
+ * The TCP figures ss prints with {@code -i}, in ss's units and C types (see {@link TcpStatsWriter}): ss's
+ * {@code struct tcpstat}, filled either from the decoded {@code tcp_info} and congestion-control details of a
+ * sock_diag reply, or from the few columns of a {@code /proc/net/tcp} line. Integer fields hold the bits of the C value; the writer prints
  * them signed or unsigned as ss does. A mutable holder, reset and refilled for each socket, for one thread.
  */
 final class TcpStats {
     private static final long NO_PACING_RATE = -1L;
     private static final int NO_MIN_RTT = -1;
     private static final long INITIAL_RTO_MICROS = 3_000_000;
-    private static final int VEGAS_NO_RTT = 0x7fffffff;
     private static final int CONGESTION_NAME_MAX = 15;
 
     int state;
@@ -51,8 +49,8 @@ final class TcpStats {
     int segsIn;
     int dataSegsOut;
     int dataSegsIn;
-    TcpDctcpInfo dctcp;
-    TcpBbrInfo bbr;
+    DctcpInfo dctcp;
+    BbrInfo bbr;
     double sendBps;
     int lastSend;
     int lastReceive;
@@ -83,9 +81,6 @@ final class TcpStats {
     int rcvOoopack;
     int sndWnd;
 
-    /** The few congestion-control names a machine uses, made once each rather than once per socket. */
-    private final String[] knownNames = new String[8];
-
     /** Everything zero, as ss's {@code struct tcpstat s = {}}. */
     void reset() {
         state = 0;
@@ -101,19 +96,9 @@ final class TcpStats {
         bbr = null;
     }
 
-    private String congestionName(AttributeTable attributes) {
-        if (!attributes.has(InetDiagAttribute.INET_DIAG_CONG)) {
-            return null;
-        }
-        for (String known : knownNames) {
-            if (known != null && attributes.stringEquals(InetDiagAttribute.INET_DIAG_CONG, CONGESTION_NAME_MAX, known)) {
-                return known;
-            }
-        }
-        String name = attributes.string(InetDiagAttribute.INET_DIAG_CONG, CONGESTION_NAME_MAX);
-        System.arraycopy(knownNames, 0, knownNames, 1, knownNames.length - 1);
-        knownNames[0] = name;
-        return name;
+    /** ss copies the name into a 16-byte buffer: at most 15 chars of it. */
+    private static String congestionName(String name) {
+        return name == null || name.length() <= CONGESTION_NAME_MAX ? name : name.substring(0, CONGESTION_NAME_MAX);
     }
 
     /**
@@ -132,13 +117,14 @@ final class TcpStats {
     }
 
     /**
-     * What ss's {@code tcp_show_info} takes from a reply: {@code tcp_info} ({@code info}), the congestion control
-     * name and its Vegas, DCTCP or BBR report from {@code attributes}.
+     * What ss's {@code tcp_show_info} takes from a reply: {@code tcp_info} (which {@code details} must have), the
+     * congestion control name and its Vegas, DCTCP or BBR report.
      *
      * @param optionFlags whether the TCP option flags (ts, sack, ecn…) are shown ({@code -o})
      */
-    void fromTcpInfo(int socketState, TcpInfo info, AttributeTable attributes, boolean optionFlags) {
+    void fromTcpInfo(int socketState, InetDetails details, boolean optionFlags) {
         reset();
+        TcpInfo info = details.tcpInfo();
         state = socketState;
         if (optionFlags) {
             timestamps = info.hasOption(TcpInfo.TCPI_OPT_TIMESTAMPS);
@@ -147,7 +133,7 @@ final class TcpStats {
             ecnSeen = info.hasOption(TcpInfo.TCPI_OPT_ECN_SEEN);
             fastOpen = info.hasOption(TcpInfo.TCPI_OPT_SYN_DATA);
         }
-        congestionControl = congestionName(attributes);
+        congestionControl = congestionName(details.congestion());
         if (info.hasOption(TcpInfo.TCPI_OPT_WSCALE)) {
             hasWindowScale = true;
             sndWscale = info.sndWscale();
@@ -183,18 +169,12 @@ final class TcpStats {
             ssthresh = info.sndSsthresh();
         }
         double rttForRate = Integer.toUnsignedLong(info.rtt());
-        if (attributes.has(InetDiagAttribute.INET_DIAG_VEGASINFO)) {
-            TcpVegasInfo vegas = TcpVegasInfo.decode(attributes.payload(InetDiagAttribute.INET_DIAG_VEGASINFO));
-            if (vegas.enabled() != 0 && vegas.rtt() != 0 && vegas.rtt() != VEGAS_NO_RTT) {
-                rttForRate = vegas.rtt();
-            }
+        VegasInfo vegas = details.vegas();
+        if (vegas != null && vegas.enabled() != 0 && vegas.rtt() != 0 && vegas.rtt() != VegasInfo.NO_RTT) {
+            rttForRate = vegas.rtt();
         }
-        if (attributes.has(InetDiagAttribute.INET_DIAG_DCTCPINFO)) {
-            dctcp = TcpDctcpInfo.decode(attributes.payload(InetDiagAttribute.INET_DIAG_DCTCPINFO));
-        }
-        if (attributes.has(InetDiagAttribute.INET_DIAG_BBRINFO)) {
-            bbr = TcpBbrInfo.decode(attributes.payload(InetDiagAttribute.INET_DIAG_BBRINFO));
-        }
+        dctcp = details.dctcp();
+        bbr = details.bbr();
         if (rttForRate > 0 && info.sndMss() != 0 && info.sndCwnd() != 0) {
             // ss's order of operations, for the same rounding.
             sendBps = (double) Integer.toUnsignedLong(info.sndCwnd()) * (double) Integer.toUnsignedLong(info.sndMss())

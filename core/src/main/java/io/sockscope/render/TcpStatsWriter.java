@@ -1,8 +1,8 @@
 package io.sockscope.render;
 
+import io.sockscope.model.BbrInfo;
+import io.sockscope.model.DctcpInfo;
 import io.sockscope.model.TcpState;
-import io.sockscope.netlink.TcpBbrInfo;
-import io.sockscope.netlink.TcpDctcpInfo;
 
 /**
  * Appends {@link TcpStats} in ss's order and words ({@code tcp_stats_print}): each figure only when it is not
@@ -122,7 +122,7 @@ final class TcpStatsWriter {
         unsigned(s.sndWnd, " snd_wnd:");
     }
 
-    private void dctcp(TcpDctcpInfo d) {
+    private void dctcp(DctcpInfo d) {
         if (d == null) {
             return;
         }
@@ -141,7 +141,7 @@ final class TcpStatsWriter {
         table.character(')');
     }
 
-    private void bbr(TcpBbrInfo b) {
+    private void bbr(BbrInfo b) {
         if (b == null) {
             return;
         }

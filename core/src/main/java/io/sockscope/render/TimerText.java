@@ -1,49 +1,53 @@
 package io.sockscope.render;
 
+import io.sockscope.model.Timer;
+
 /**
  * ss's timer texts: {@code timer:(NAME,TIME,RETRANS)} and the TIME itself ({@code print_ms_timer}), which
  * drops precision as the time grows: {@code 040ms}, {@code 3.600ms} (3 s 600 ms), {@code 12sec},
  * {@code 1min30sec}, {@code 119min}; a zero time prints nothing.
  */
 public final class TimerText {
-    private static final String[] NAMES = {"off", "on", "keepalive", "timewait", "persist", "unknown"};
-
     private TimerText() {
     }
 
-    /** The name ss gives a TCP timer ({@code idiag_timer}): off, on, keepalive, timewait, persist, or unknown. */
-    public static String name(int timer) {
-        return NAMES[timer < 0 || timer > 4 ? 5 : timer];
+    /** The name ss gives a TCP timer: off, on, keepalive, timewait, persist, or unknown. */
+    public static String name(Timer timer) {
+        return switch (timer) {
+            case Timer.Off off -> "off";
+            case Timer.Retransmit r -> "on";
+            case Timer.Keepalive k -> "keepalive";
+            case Timer.TimeWait t -> "timewait";
+            case Timer.ZeroWindowProbe p -> "persist";
+            case Timer.Unknown u -> "unknown";
+        };
     }
 
     /**
-     * Appends {@code " timer:(name,time,retransmits)"} for an active timer, nothing for timer 0.
+     * Appends {@code " timer:(name,time,retransmits)"} for an active timer, nothing for {@link Timer#OFF}.
      *
-     * @param timer       {@code idiag_timer}: 1 retransmit, 2 keepalive, 3 time-wait, 4 zero-window probe, above
-     *                    that unknown
-     * @param timeoutMs   milliseconds left, an unsigned 32-bit value
      * @param retransmits the count shown last
      */
-    static void tcp(SsTable table, int timer, long timeoutMs, int retransmits) {
-        if (timer == 0) {
+    static void tcp(SsTable table, Timer timer, int retransmits) {
+        if (timer instanceof Timer.Off) {
             return;
         }
         table.text(" timer:(");
         table.text(name(timer));
         table.character(',');
-        time(table, timeoutMs);
+        time(table, timer.expiresMs());
         table.character(',');
         table.decimal(retransmits);
         table.character(')');
     }
 
     /** SCTP's variant: always the T3 retransmission timer. */
-    static void sctp(SsTable table, int timer, long timeoutMs, int retransmits) {
-        if (timer == 0) {
+    static void sctp(SsTable table, Timer timer, int retransmits) {
+        if (timer instanceof Timer.Off) {
             return;
         }
         table.text(" timer:(T3_RTX,");
-        time(table, timeoutMs);
+        time(table, timer.expiresMs());
         table.character(',');
         table.decimal(retransmits);
         table.character(')');

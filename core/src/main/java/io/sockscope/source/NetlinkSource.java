@@ -280,7 +280,7 @@ public final class NetlinkSource implements SocketSource {
         if (!hasFamily(request.families(), AddressFamily.PACKET) || !hasState(request, TcpState.CLOSE)) {
             return;
         }
-        dumpOnce(packetRequest(), (type, flags, payload) -> delivery.packet(payload, request), delivery);
+        dumpOnce(packetRequest(), new PacketHandler(delivery, request), delivery);
         if (delivery.missingMemInfo) {
             // ss stops at the first record without it and reads /proc/net/packet instead. A kernel that knows
             // PACKET_SHOW_MEMINFO answers it for every socket, so that record is the first one.
@@ -296,7 +296,7 @@ public final class NetlinkSource implements SocketSource {
         if (!hasFamily(request.families(), AddressFamily.NETLINK) || !hasState(request, TcpState.CLOSE)) {
             return;
         }
-        dumpOnce(netlinkRequest(), (type, flags, payload) -> delivery.netlink(payload), delivery);
+        dumpOnce(netlinkRequest(), new NetlinkHandler(delivery, request), delivery);
     }
 
     private void dumpOnce(byte[] request, NetlinkMessageHandler handler, Delivery delivery)
@@ -421,24 +421,25 @@ public final class NetlinkSource implements SocketSource {
             }
         }
 
-        void packet(MemorySegment payload, DumpRequest request) {
+        void packet(byte[] buffer, int offset, int length, DumpRequest request) {
             if (missingMemInfo) {
                 return;
             }
             try {
-                if (!PacketDiagMsg.hasMemInfo(payload)) {
+                if (!PacketDiagMsg.hasMemInfo(buffer, offset, length)) {
                     missingMemInfo = true;
                     return;
                 }
-                deliver(PacketDiagMsg.decode(payload, request.details() || request.memory(), decodeWarnings));
+                deliver(PacketDiagMsg.decode(buffer, offset, length, request.details() || request.memory(),
+                        decodeWarnings));
             } catch (MalformedMessageException e) {
                 skipped(e);
             }
         }
 
-        void netlink(MemorySegment payload) {
+        void netlink(byte[] buffer, int offset, int length, DumpRequest request) {
             try {
-                deliver(NetlinkDiagMsg.decode(payload, decodeWarnings));
+                deliver(NetlinkDiagMsg.decode(buffer, offset, length, request.memory(), decodeWarnings));
             } catch (MalformedMessageException e) {
                 skipped(e);
             }
@@ -468,6 +469,34 @@ public final class NetlinkSource implements SocketSource {
         @Override
         public void onMessage(int type, int flags, byte[] buffer, int offset, int length) {
             delivery.unix(buffer, offset, length, request);
+        }
+    }
+
+    /** Decodes packet_diag replies where the dump copied them. */
+    private record PacketHandler(Delivery delivery, DumpRequest request) implements NetlinkMessageHandler {
+        @Override
+        public void onMessage(int type, int flags, MemorySegment payload) {
+            byte[] bytes = payload.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+            onMessage(type, flags, bytes, 0, bytes.length);
+        }
+
+        @Override
+        public void onMessage(int type, int flags, byte[] buffer, int offset, int length) {
+            delivery.packet(buffer, offset, length, request);
+        }
+    }
+
+    /** Decodes netlink_diag replies where the dump copied them. */
+    private record NetlinkHandler(Delivery delivery, DumpRequest request) implements NetlinkMessageHandler {
+        @Override
+        public void onMessage(int type, int flags, MemorySegment payload) {
+            byte[] bytes = payload.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+            onMessage(type, flags, bytes, 0, bytes.length);
+        }
+
+        @Override
+        public void onMessage(int type, int flags, byte[] buffer, int offset, int length) {
+            delivery.netlink(buffer, offset, length, request);
         }
     }
 

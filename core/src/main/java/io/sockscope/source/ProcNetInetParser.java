@@ -5,6 +5,7 @@ import io.sockscope.model.InetEndpoint;
 import io.sockscope.model.InetSocket;
 import io.sockscope.model.ProcNetExtras;
 import io.sockscope.model.SocketTable;
+import io.sockscope.model.Timer;
 
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -150,7 +151,7 @@ final class ProcNetInetParser {
         long expiresMs = ((ticks * 1000 + hz - 1) & 0xffffffffL) / hz;
         int shownRetransmits = timer != 1 ? probes : retransmits;
         record = new InetSocket(table, family, state, recvQ, sendQ, local, remote, 0, inode, uid, sk,
-                timer, expiresMs, shownRetransmits, -1, -1, 0, 0, -1, null, tcpExtras());
+                Timer.of(timer, expiresMs), shownRetransmits, -1, -1, 0, 0, -1, null, tcpExtras());
         return ProcNetLineOutcome.RECORD;
     }
 
@@ -226,7 +227,7 @@ final class ProcNetInetParser {
         }
         long sk = s.value();
         record = new InetSocket(table, family, state, recvQ, sendQ, local, remote, 0, inode, uid, sk,
-                0, 0, 0, -1, -1, 0, 0, -1, null, ProcNetExtras.DATAGRAM);
+                Timer.OFF, 0, -1, -1, 0, 0, -1, null, ProcNetExtras.DATAGRAM);
         return ProcNetLineOutcome.RECORD;
     }
 

@@ -57,7 +57,7 @@ final class ProcNetNetlinkParser {
             return malformed("bad lock count");
         }
         long inode = s.unsignedDecimal() && s.unsignedDecimal() ? s.value() : 0;
-        record = new NetlinkSocket(protocol, portid, groups, false, 0, 0, recvQ, sendQ, sk, cb, inode, null);
+        record = new NetlinkSocket(protocol, portid, groups, false, 0, 0, recvQ, sendQ, sk, cb, inode, false, null);
         return ProcNetLineOutcome.RECORD;
     }
 

@@ -101,15 +101,14 @@ public final class ReplaySource implements SocketSource {
             if (type == NetlinkHeader.NLMSG_ERROR) {
                 throw answered(header, payload, length);
             }
-            deliver(MemorySegment.ofArray(payload).asSlice(0, length - NetlinkHeader.SIZE), keepAttributes, sink,
-                    warnings);
+            deliver(payload, (int) (length - NetlinkHeader.SIZE), keepAttributes, sink, warnings);
         }
     }
 
-    private static void deliver(MemorySegment payload, boolean keepAttributes, SocketSink sink,
+    private static void deliver(byte[] payload, int length, boolean keepAttributes, SocketSink sink,
                                 WarningSink warnings) {
         try {
-            sink.accept(InetDiagMsg.decode(payload, SocketTable.TCP, keepAttributes, warnings::warn));
+            sink.accept(InetDiagMsg.decode(payload, 0, length, SocketTable.TCP, keepAttributes, warnings::warn));
         } catch (MalformedMessageException e) {
             warnings.warn(NAME + ": skipped a malformed socket record: " + e.getMessage());
         }

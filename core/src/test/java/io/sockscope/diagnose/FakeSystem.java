@@ -5,6 +5,7 @@ import io.sockscope.model.InetSocket;
 import io.sockscope.model.Owner;
 import io.sockscope.model.SocketTable;
 import io.sockscope.model.TcpState;
+import io.sockscope.model.Timer;
 import io.sockscope.model.UnixSocket;
 
 import java.net.InetAddress;
@@ -106,7 +107,7 @@ final class FakeSystem {
         // v6only: 0 or 1, or -1 for "the kernel did not say" (as from /proc); IPv4 sockets have none.
         int v6 = l.address().length == 16 ? v6only : -1;
         InetSocket s = new InetSocket(kind, l.address().length == 4 ? 2 : 10, state.code(), recvQ, sendQ, l, p,
-                ifindex, inode, 0, inode, 0, 0, 0, v6, -1, 0, 0, -1, null, null);
+                ifindex, inode, 0, inode, Timer.OFF, 0, v6, -1, 0, 0, -1, null, null);
         table.add(s);
         if (owner != null && inode != 0) {
             owners.computeIfAbsent(inode, k -> new ArrayList<>()).add(owner);

@@ -4,6 +4,7 @@ import io.sockscope.model.AddressFamily;
 import io.sockscope.model.InetEndpoint;
 import io.sockscope.model.InetSocket;
 import io.sockscope.model.SocketTable;
+import io.sockscope.model.Timer;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
@@ -65,7 +66,7 @@ class BytecodeAgreementTest {
             out.add(new InetSocket(SocketTable.TCP, six ? AddressFamily.INET6 : AddressFamily.INET, 1, 0, 0,
                     new InetEndpoint(local, ports[random.nextInt(ports.length)]),
                     new InetEndpoint(peer, ports[random.nextInt(ports.length)]),
-                    random.nextInt(3), 1000 + i, 0, i, 0, 0, 0, -1, -1,
+                    random.nextInt(3), 1000 + i, 0, i, Timer.OFF, 0, -1, -1,
                     new int[] {0, 1, 0x10, 0x13, 0xffffffff, 0x80000010}[random.nextInt(6)],
                     new long[] {0, 77, 78}[random.nextInt(3)], -1, null, null));
         }
@@ -144,7 +145,7 @@ class BytecodeAgreementTest {
             p = v6Bytes(p);
         }
         return new InetSocket(SocketTable.TCP, six ? AddressFamily.INET6 : AddressFamily.INET, 1, 0, 0,
-                new InetEndpoint(l, localPort), new InetEndpoint(p, peerPort), 0, 1, 0, 1, 0, 0, 0, -1, -1, 0, 0, -1,
+                new InetEndpoint(l, localPort), new InetEndpoint(p, peerPort), 0, 1, 0, 1, Timer.OFF, 0, -1, -1, 0, 0, -1,
                 null, null);
     }
 

@@ -7,6 +7,7 @@ import io.sockscope.model.NetlinkSocket;
 import io.sockscope.model.PacketSocket;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.SocketTable;
+import io.sockscope.model.Timer;
 import io.sockscope.model.UnixSocket;
 import org.junit.jupiter.api.Test;
 
@@ -110,8 +111,8 @@ class FilterSubjectTest {
 
     @Test
     void netlinkSocketsUsePortIdAsLocalPortAndMinusOneAsPeer() throws Exception {
-        NetlinkSocket kernel = new NetlinkSocket(0, 0, 0, false, 0, 0, 0, 0, 0, 0, 0, null);
-        NetlinkSocket unbound = new NetlinkSocket(4, -1, 0, false, 0, 0, 0, 0, 0, 0, 0, null);
+        NetlinkSocket kernel = new NetlinkSocket(0, 0, 0, false, 0, 0, 0, 0, 0, 0, 0, false, null);
+        NetlinkSocket unbound = new NetlinkSocket(4, -1, 0, false, 0, 0, 0, 0, 0, 0, 0, false, null);
         assertTrue(matches("src rtnl:kernel", AddressFamily.NETLINK, kernel));
         assertFalse(matches("src tcpdiag", AddressFamily.NETLINK, kernel));
         assertTrue(matches("autobound", AddressFamily.NETLINK, unbound));
@@ -124,7 +125,7 @@ class FilterSubjectTest {
     void inetSocketsCarryAddressesPortsDeviceMarkAndCgroup() throws Exception {
         InetSocket s = new InetSocket(SocketTable.TCP, AddressFamily.INET6, 1, 0, 0,
                 new InetEndpoint(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1, 10, 1, 2, 3}, 40000),
-                new InetEndpoint(new byte[16], 22), 2, 1, 0, 0, 0, 0, 0, -1, -1, 0x13, 1234, -1, null, null);
+                new InetEndpoint(new byte[16], 22), 2, 1, 0, 0, Timer.OFF, 0, -1, -1, 0x13, 1234, -1, null, null);
         assertTrue(matches("src 10.1.0.0/16", AddressFamily.UNSPEC, s), "v4 rule, v4-mapped socket");
         assertFalse(matches("src [::ffff:10.1.2.4]", AddressFamily.UNSPEC, s));
         assertTrue(matches("autobound and dport = :22 and dev eth0", AddressFamily.UNSPEC, s));

@@ -6,6 +6,7 @@ import io.sockscope.model.InetSocket;
 import io.sockscope.model.NetlinkSocket;
 import io.sockscope.model.PacketSocket;
 import io.sockscope.model.SocketTable;
+import io.sockscope.model.Timer;
 import io.sockscope.model.UnixSocket;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -164,7 +165,7 @@ class SsDifferentialTest {
             boolean six = r[0].contains(":");
             out.add(new InetSocket(SocketTable.TCP, six ? AddressFamily.INET6 : AddressFamily.INET, 1, 0, 0,
                     new InetEndpoint(ip(r[0]), Integer.parseInt(r[1])), new InetEndpoint(ip(r[2]), Integer.parseInt(r[3])),
-                    Integer.parseInt(r[4]), inode++, 0, 0, 0, 0, 0, -1, -1, Integer.decode(r[5]),
+                    Integer.parseInt(r[4]), inode++, 0, 0, Timer.OFF, 0, -1, -1, Integer.decode(r[5]),
                     Long.parseLong(r[6]), -1, null, null));
         }
         return out;
@@ -400,11 +401,11 @@ class SsDifferentialTest {
     @Test
     void netlinkSocketsFromProcNetNetlink() throws Exception {
         List<NetlinkSocket> sockets = List.of(
-                new NetlinkSocket(0, 0, 0, false, 0, 0, 0, 0, 0, 0, 1, null),
-                new NetlinkSocket(0, 1234, 1, false, 0, 0, 0, 0, 0, 0, 2, null),
-                new NetlinkSocket(4, -1, 0, false, 0, 0, 0, 0, 0, 0, 3, null),
-                new NetlinkSocket(16, 77, 0, false, 0, 0, 0, 0, 0, 0, 4, null),
-                new NetlinkSocket(9, -5, 0, false, 0, 0, 0, 0, 0, 0, 5, null));
+                new NetlinkSocket(0, 0, 0, false, 0, 0, 0, 0, 0, 0, 1, false, null),
+                new NetlinkSocket(0, 1234, 1, false, 0, 0, 0, 0, 0, 0, 2, false, null),
+                new NetlinkSocket(4, -1, 0, false, 0, 0, 0, 0, 0, 0, 3, false, null),
+                new NetlinkSocket(16, 77, 0, false, 0, 0, 0, 0, 0, 0, 4, false, null),
+                new NetlinkSocket(9, -5, 0, false, 0, 0, 0, 0, 0, 0, 5, false, null));
         Path file = dir.resolve("netlink");
         Files.writeString(file, SocketFixtures.procNetNetlink(sockets));
         String[] hosts = {"rtnl", "rtnl:kernel", "0:1234", "tcpdiag", "*:*", "4", "999", "genl:*", "audit:-5",

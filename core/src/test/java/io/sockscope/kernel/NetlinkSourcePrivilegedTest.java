@@ -47,7 +47,7 @@ class NetlinkSourcePrivilegedTest {
             assertEquals(ETH_P_ALL, r.protocol());
             assertEquals(lo, r.ifindex());
             assertEquals(0, r.uid());
-            assertNotNull(r.attributes(), "details and memory keep the attributes");
+            assertNotNull(r.details(), "details and memory decode the attributes");
             PacketSocket d = find(sockets, dgramInode);
             assertEquals(SocketTable.PACKET_DGRAM, d.table());
             assertEquals(ETH_P_ARP, d.protocol());

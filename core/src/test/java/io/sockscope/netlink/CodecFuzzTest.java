@@ -25,11 +25,12 @@ class CodecFuzzTest {
     }
 
     private static final List<Decoder> PAYLOAD_DECODERS = List.of(
-            p -> InetDiagMsg.decode(p, SocketTable.TCP, true, w -> { }),
-            p -> UnixDiagMsg.decode(p, true, w -> { }),
-            p -> PacketDiagMsg.decode(p, true, w -> { }),
-            PacketDiagMsg::hasMemInfo,
-            p -> NetlinkDiagMsg.decode(p, w -> { }),
+            p -> InetDiagMsg.decode(Golden.array(p), 0, (int) p.byteSize(), SocketTable.TCP, true, w -> { }),
+            p -> InetDiagMsg.decodeDestroyEvent(Golden.array(p), 0, (int) p.byteSize(), true, w -> { }),
+            p -> UnixDiagMsg.decode(Golden.array(p), 0, (int) p.byteSize(), true, w -> { }),
+            p -> PacketDiagMsg.decode(Golden.array(p), 0, (int) p.byteSize(), true, w -> { }),
+            p -> PacketDiagMsg.hasMemInfo(Golden.array(p), 0, (int) p.byteSize()),
+            p -> NetlinkDiagMsg.decode(Golden.array(p), 0, (int) p.byteSize(), true, w -> { }),
             IfInfoMsg::decode,
             IfAddrMsg::decode,
             p -> walkAttributes(p));
@@ -52,6 +53,9 @@ class CodecFuzzTest {
             c.u64();
             c.u32At(4);
             c.u64At(12);
+            c.u8At(3);
+            c.u16At(5);
+            c.string();
             c.bytes();
             c.payload();
         }

@@ -29,6 +29,11 @@ final class Golden {
         return MemorySegment.ofArray(bytes("replies/" + name));
     }
 
+    /** A copy of a segment's bytes, for the decoders, which read heap arrays. */
+    static byte[] array(MemorySegment s) {
+        return s.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+    }
+
     static Properties facts() {
         Properties facts = new Properties();
         try (InputStream in = Golden.class.getResourceAsStream("/golden/replies/facts.properties")) {

@@ -1,6 +1,7 @@
 package io.sockscope.netlink;
 
 import io.sockscope.model.AddressFamily;
+import io.sockscope.model.InetDetails;
 import io.sockscope.model.InetSocket;
 import io.sockscope.model.NetlinkSocket;
 import io.sockscope.model.PacketSocket;
@@ -35,7 +36,7 @@ class GoldenReplyTest {
     private List<InetSocket> inet(String fixture, SocketTable table, boolean keep) throws Exception {
         List<InetSocket> out = new ArrayList<>();
         for (MemorySegment payload : Golden.payloads(Golden.reply(fixture))) {
-            out.add(InetDiagMsg.decode(payload, table, keep, warnings::add));
+            out.add(InetDiagMsg.decode(Golden.array(payload), 0, (int) payload.byteSize(), table, keep, warnings::add));
         }
         assertEquals(List.of(), warnings);
         return out;
@@ -79,7 +80,7 @@ class GoldenReplyTest {
         assertEquals(-1, s.v6only(), "the kernel sends SKV6ONLY for IPv6 sockets only");
         assertEquals(0, s.shutdown());
         assertEquals(-1, s.protocol(), "TCP replies carry no INET_DIAG_PROTOCOL");
-        assertNull(s.attributes(), "nothing asked for attributes");
+        assertNull(s.details(), "nothing asked for details");
     }
 
     @Test
@@ -113,24 +114,23 @@ class GoldenReplyTest {
     }
 
     @Test
-    void extensionsAreKeptAsTheRawAttributeArea() throws Exception {
+    void extensionsAreDecodedIntoTheDetails() throws Exception {
         List<MemorySegment> payloads = Golden.payloads(Golden.reply("tcp4-ext.bin"));
         MemorySegment payload = payloads.stream()
                 .filter(p -> Fields.be16(p, InetDiagMsg.ID + InetDiagSockId.SPORT) == fact("tcp4.listen.port"))
                 .findFirst().orElseThrow();
-        InetSocket s = InetDiagMsg.decode(payload, SocketTable.TCP, true, warnings::add);
-        assertNotNull(s.attributes());
-        assertArrayEquals(payload.asSlice(InetDiagMsg.SIZE).toArray(ValueLayout.JAVA_BYTE),
-                s.attributes());
-        List<Integer> types = new ArrayList<>();
-        AttributeCursor c = new AttributeCursor(MemorySegment.ofArray(s.attributes()));
-        while (c.next()) {
-            types.add(c.type());
-        }
-        assertFalse(c.malformed());
-        assertTrue(types.containsAll(List.of(InetDiagAttribute.INET_DIAG_INFO, InetDiagAttribute.INET_DIAG_CONG,
-                InetDiagAttribute.INET_DIAG_SKMEMINFO, InetDiagAttribute.INET_DIAG_TOS)), types.toString());
+        InetSocket s = InetDiagMsg.decode(Golden.array(payload), 0, (int) payload.byteSize(), SocketTable.TCP, true,
+                warnings::add);
+        InetDetails d = s.details();
+        assertNotNull(d);
+        assertNotNull(d.tcpInfo(), "INET_DIAG_INFO");
+        assertEquals(TcpState.LISTEN.code(), d.tcpInfo().state());
+        assertNotNull(d.congestion(), "INET_DIAG_CONG");
+        assertNotNull(d.memory(), "INET_DIAG_SKMEMINFO");
+        assertNotEquals(InetDetails.ABSENT, d.tos(), "INET_DIAG_TOS");
+        assertNull(d.mptcpInfo());
         assertEquals(fact("tcp4.listen.inode"), s.inode());
+        assertEquals(List.of(), warnings);
     }
 
     @Test
@@ -187,7 +187,7 @@ class GoldenReplyTest {
     private List<UnixSocket> unix() throws Exception {
         List<UnixSocket> out = new ArrayList<>();
         for (MemorySegment payload : Golden.payloads(Golden.reply("unix-ours.bin"))) {
-            out.add(UnixDiagMsg.decode(payload, false, warnings::add));
+            out.add(UnixDiagMsg.decode(Golden.array(payload), 0, (int) payload.byteSize(), false, warnings::add));
         }
         assertEquals(List.of(), warnings);
         return out;
@@ -235,8 +235,8 @@ class GoldenReplyTest {
     void packetSocketsMatchProc() throws Exception {
         List<PacketSocket> all = new ArrayList<>();
         for (MemorySegment payload : Golden.payloads(Golden.reply("packet-all.bin"))) {
-            assertTrue(PacketDiagMsg.hasMemInfo(payload));
-            all.add(PacketDiagMsg.decode(payload, false, warnings::add));
+            assertTrue(PacketDiagMsg.hasMemInfo(Golden.array(payload), 0, (int) payload.byteSize()));
+            all.add(PacketDiagMsg.decode(Golden.array(payload), 0, (int) payload.byteSize(), false, warnings::add));
         }
         PacketSocket raw = only(all, x -> x.inode() == fact("packet.raw.inode"));
         assertEquals(SocketTable.PACKET_RAW, raw.table());
@@ -255,7 +255,7 @@ class GoldenReplyTest {
     void netlinkSocketsMatchProc() throws Exception {
         List<NetlinkSocket> all = new ArrayList<>();
         for (MemorySegment payload : Golden.payloads(Golden.reply("netlink-all.bin"))) {
-            all.add(NetlinkDiagMsg.decode(payload, warnings::add));
+            all.add(NetlinkDiagMsg.decode(Golden.array(payload), 0, (int) payload.byteSize(), true, warnings::add));
         }
         NetlinkSocket diag = only(all, x -> x.protocol() == SockDiag.NETLINK_SOCK_DIAG
                 && Integer.toUnsignedLong(x.portid()) == fact("netlink.diag.portid"));

@@ -5,6 +5,7 @@ import io.sockscope.model.InetEndpoint;
 import io.sockscope.model.InetSocket;
 import io.sockscope.model.SocketTable;
 import io.sockscope.model.TcpState;
+import io.sockscope.model.Timer;
 import org.junit.jupiter.api.Test;
 
 import java.lang.foreign.MemorySegment;
@@ -37,7 +38,7 @@ class SockDestroyReqTest {
             SocketTable table = protocol == UDP ? SocketTable.UDP : SocketTable.TCP;
             for (MemorySegment payload : payloads(fixture)) {
                 List<String> warnings = new ArrayList<>();
-                InetSocket socket = InetDiagMsg.decode(payload, table, false, warnings::add);
+                InetSocket socket = InetDiagMsg.decode(Golden.array(payload), 0, (int) payload.byteSize(), table, false, warnings::add);
                 byte[] request = SockDestroyReq.encode(socket, protocol, 77);
                 MemorySegment r = MemorySegment.ofArray(request);
 
@@ -48,7 +49,7 @@ class SockDestroyReqTest {
                 assertEquals(77, NetlinkHeader.seq(r, 0));
                 assertEquals(0, NetlinkHeader.portId(r, 0));
                 long base = NetlinkHeader.SIZE;
-                assertEquals(InetDiagMsg.family(payload), Byte.toUnsignedInt(r.get(ValueLayout.JAVA_BYTE, base)));
+                assertEquals(InetDiagMsg.family(Golden.array(payload), 0), Byte.toUnsignedInt(r.get(ValueLayout.JAVA_BYTE, base)));
                 assertEquals(protocol, Byte.toUnsignedInt(r.get(ValueLayout.JAVA_BYTE, base + 1)));
                 assertEquals(0, r.get(ValueLayout.JAVA_BYTE, base + 2), "no extensions");
                 assertEquals(0, r.get(ValueLayout.JAVA_INT_UNALIGNED, base + InetDiagReqV2.STATES), "no states");
@@ -86,7 +87,7 @@ class SockDestroyReqTest {
     void anIpv4IdentityKeepsItsAddressInTheFirstWordAndZerosAfterIt() {
         InetSocket s = new InetSocket(SocketTable.TCP, AddressFamily.INET, TcpState.ESTABLISHED.code(), 0, 0,
                 new InetEndpoint(new byte[] {10, 1, 2, 3}, 443), new InetEndpoint(new byte[] {10, 9, 8, 7}, 50000),
-                3, 1234, 0, 0x1122334455667788L, 0, 0, 0, -1, -1, 0, 0, -1, null, null);
+                3, 1234, 0, 0x1122334455667788L, Timer.OFF, 0, -1, -1, 0, 0, -1, null, null);
         MemorySegment r = MemorySegment.ofArray(SockDestroyReq.encode(s, TCP, 5));
         long id = NetlinkHeader.SIZE + InetDiagReqV2.ID;
         assertArrayEquals(new byte[] {0x01, (byte) 0xbb, (byte) 0xc3, 0x50},
@@ -104,6 +105,6 @@ class SockDestroyReqTest {
         int length = family == AddressFamily.INET ? 4 : 16;
         return new InetSocket(table, family, TcpState.CLOSE.code(), 0, 0,
                 new InetEndpoint(new byte[length], 1), new InetEndpoint(new byte[length], 0),
-                0, 99, 0, 42, 0, 0, 0, -1, -1, 0, 0, protocol, null, null);
+                0, 99, 0, 42, Timer.OFF, 0, -1, -1, 0, 0, protocol, null, null);
     }
 }

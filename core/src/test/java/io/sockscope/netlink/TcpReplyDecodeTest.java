@@ -1,19 +1,29 @@
 package io.sockscope.netlink;
 
+import io.sockscope.model.BbrInfo;
+import io.sockscope.model.InetDetails;
 import io.sockscope.model.InetSocket;
+import io.sockscope.model.Md5Key;
+import io.sockscope.model.MptcpSubflow;
+import io.sockscope.model.SocketMemory;
 import io.sockscope.model.SocketTable;
+import io.sockscope.model.TcpInfo;
 import io.sockscope.model.TcpState;
+import io.sockscope.model.Timer;
+import io.sockscope.model.UlpInfo;
 import org.junit.jupiter.api.Test;
 
 import java.lang.foreign.MemorySegment;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -22,16 +32,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * TOS, priority and MD5 key it set, the states it left the sockets in.
  */
 class TcpReplyDecodeTest {
-    private final AttributeTable attributes = new AttributeTable(InetDiagAttribute.INET_DIAG_MAX);
-
     private static List<InetSocket> sockets(String dump) throws MalformedMessageException {
         List<InetSocket> out = new ArrayList<>();
-        for (MemorySegment payload : Golden.payloads(MemorySegment.ofArray(Golden.bytes("extended/" + dump)))) {
-            out.add(InetDiagMsg.decode(payload, SocketTable.TCP, true, w -> {
+        for (MemorySegment payload : payloads(dump)) {
+            byte[] b = Golden.array(payload);
+            out.add(InetDiagMsg.decode(b, 0, b.length, SocketTable.TCP, true, w -> {
                 throw new AssertionError(w);
             }));
         }
         return out;
+    }
+
+    private static List<MemorySegment> payloads(String dump) {
+        return Golden.payloads(MemorySegment.ofArray(Golden.bytes("extended/" + dump)));
     }
 
     private static InetSocket find(List<InetSocket> sockets, int localPort, boolean connected) {
@@ -41,15 +54,15 @@ class TcpReplyDecodeTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no socket on port " + localPort));
     }
 
-    private AttributeTable attributesOf(InetSocket s) {
-        return attributes.parse(MemorySegment.ofArray(s.attributes()));
+    private static InetDetails detailsOf(InetSocket s) {
+        assertNotNull(s.details(), "details were asked for");
+        return s.details();
     }
 
-    private TcpInfo infoOf(InetSocket s) {
-        AttributeTable a = attributesOf(s);
-        assertTrue(a.has(InetDiagAttribute.INET_DIAG_INFO), "tcp_info of port " + s.local().port());
-        assertTrue(a.length(InetDiagAttribute.INET_DIAG_INFO) >= TcpInfo.SIZE, "Linux 6.18 sends all ss knows");
-        return TcpInfo.decode(a.payload(InetDiagAttribute.INET_DIAG_INFO));
+    private static TcpInfo infoOf(InetSocket s) {
+        TcpInfo info = detailsOf(s).tcpInfo();
+        assertNotNull(info, "tcp_info of port " + s.local().port());
+        return info;
     }
 
     @Test
@@ -61,10 +74,10 @@ class TcpReplyDecodeTest {
         assertEquals(100, info.bytesSent(), "the server sent 100");
         assertEquals(100, info.bytesAcked());
         assertEquals(TcpState.ESTABLISHED.code(), info.state());
-        assertEquals("bbr", attributesOf(bbrServer).string(InetDiagAttribute.INET_DIAG_CONG, 15));
-        assertTrue(attributesOf(bbrServer).has(InetDiagAttribute.INET_DIAG_BBRINFO), "bbr reports itself");
-        assertEquals("cubic", attributesOf(find(v4, 40002, true)).string(InetDiagAttribute.INET_DIAG_CONG, 15));
-        assertEquals("reno", attributesOf(find(v4, 40003, true)).string(InetDiagAttribute.INET_DIAG_CONG, 15));
+        assertEquals("bbr", detailsOf(bbrServer).congestion());
+        assertNotNull(detailsOf(bbrServer).bbr(), "bbr reports itself");
+        assertEquals("cubic", detailsOf(find(v4, 40002, true)).congestion());
+        assertEquals("reno", detailsOf(find(v4, 40003, true)).congestion());
         assertEquals(1, infoOf(find(v4, 40003, true)).bytesSent(), "the reno server sent one byte");
         assertTrue(infoOf(bbrServer).hasOption(TcpInfo.TCPI_OPT_TIMESTAMPS));
         assertTrue(infoOf(bbrServer).hasOption(TcpInfo.TCPI_OPT_WSCALE));
@@ -76,8 +89,7 @@ class TcpReplyDecodeTest {
     void bbrReportsABandwidthAndRtt() throws Exception {
         InetSocket bbrClient = sockets("tcp4.dump").stream()
                 .filter(s -> s.peer().port() == 40001).findFirst().orElseThrow();
-        AttributeTable a = attributesOf(bbrClient);
-        TcpBbrInfo bbr = TcpBbrInfo.decode(a.payload(InetDiagAttribute.INET_DIAG_BBRINFO));
+        BbrInfo bbr = detailsOf(bbrClient).bbr();
         assertTrue(bbr.bandwidth() > 0, "the client sent data, so bbr measured a bandwidth");
         assertTrue(bbr.minRtt() > 0 && bbr.minRtt() < 1_000_000, "min rtt " + bbr.minRtt() + " us on loopback");
         assertEquals(739, bbr.pacingGain(), "startup pacing gain 2.885 in 8.8 fixed point");
@@ -89,42 +101,40 @@ class TcpReplyDecodeTest {
         InetSocket client = sockets("tcp4.dump").stream()
                 .filter(s -> s.peer().port() == 40002).findFirst().orElseThrow();
         assertEquals(0x2a, client.mark());
-        assertEquals(2, client.timer(), "the keepalive timer");
-        AttributeTable a = attributesOf(client);
-        assertEquals(0x10, a.u8(InetDiagAttribute.INET_DIAG_TOS));
-        assertEquals(3, a.u32(InetDiagAttribute.INET_DIAG_CLASS_ID), "SO_PRIORITY stands in for a class id");
+        assertInstanceOf(Timer.Keepalive.class, client.timer(), "the keepalive timer");
+        assertEquals(0x10, detailsOf(client).tos());
+        assertEquals(3, detailsOf(client).classId(), "SO_PRIORITY stands in for a class id");
         assertEquals(70001, infoOf(client).bytesAcked(), "70000 bytes and the SYN");
         InetSocket v6 = sockets("tcp6.dump").stream()
                 .filter(s -> s.peer().port() == 40004).findFirst().orElseThrow();
-        assertEquals(0x20, attributesOf(v6).u8(InetDiagAttribute.INET_DIAG_TCLASS));
+        assertEquals(0x20, detailsOf(v6).trafficClass());
     }
 
     @Test
     void memoryArrays() throws Exception {
         for (InetSocket s : sockets("tcp4.dump")) {
-            AttributeTable a = attributesOf(s);
+            InetDetails d = detailsOf(s);
             if (s.state() == TcpState.TIME_WAIT.code()) {
-                assertFalse(a.has(InetDiagAttribute.INET_DIAG_SKMEMINFO), "a time-wait socket has no memory");
-                assertFalse(a.has(InetDiagAttribute.INET_DIAG_INFO), "nor tcp_info");
+                assertNull(d.memory(), "a time-wait socket has no memory");
+                assertNull(d.tcpInfo(), "nor tcp_info");
                 continue;
             }
-            SkMemInfo m = SkMemInfo.decode(a.payload(InetDiagAttribute.INET_DIAG_SKMEMINFO));
+            SocketMemory m = d.memory();
             assertEquals(SockDiag.SK_MEMINFO_VARS, m.count());
-            assertTrue(m.has(SockDiag.SK_MEMINFO_DROPS));
-            InetDiagMemInfo old = InetDiagMemInfo.decode(a.payload(InetDiagAttribute.INET_DIAG_MEMINFO));
-            assertEquals(m.rmemAlloc(), old.rmem(), "both reports agree on receive memory");
+            assertTrue(m.hasDrops());
+            assertEquals(m.rmemAlloc(), d.inetMemory().rmem(), "both reports agree on receive memory");
             assertTrue(m.rcvbuf() > 0 && m.sndbuf() > 0);
         }
         InetSocket server = find(sockets("tcp4.dump"), 40002, true);
-        SkMemInfo m = SkMemInfo.decode(attributesOf(server).payload(InetDiagAttribute.INET_DIAG_SKMEMINFO));
+        SocketMemory m = detailsOf(server).memory();
         assertTrue(m.rmemAlloc() >= 70000, "70000 unread bytes take at least that much: " + m.rmemAlloc());
     }
 
     @Test
     void theMd5KeyAsSet() throws Exception {
-        AttributeTable a = attributesOf(find(sockets("tcp4.dump"), 40010, false));
-        assertEquals(TcpMd5Sig.SIZE, a.length(InetDiagAttribute.INET_DIAG_MD5SIG), "one key");
-        TcpMd5Sig key = TcpMd5Sig.decode(a.payload(InetDiagAttribute.INET_DIAG_MD5SIG), 0);
+        List<Md5Key> keys = detailsOf(find(sockets("tcp4.dump"), 40010, false)).md5Keys();
+        assertEquals(1, keys.size(), "one key");
+        Md5Key key = keys.getFirst();
         assertEquals(2, key.family());
         assertEquals(32, key.prefixLength());
         assertArrayEquals(InetAddress.getByName("127.0.0.2").getAddress(), key.address());
@@ -133,18 +143,16 @@ class TcpReplyDecodeTest {
 
     @Test
     void mptcpSubflowsCarryTheirUlp() throws Exception {
-        AttributeTable ulp = new AttributeTable(UlpAttribute.INET_ULP_INFO_MAX);
-        AttributeTable subflow = new AttributeTable(UlpAttribute.MPTCP_SUBFLOW_ATTR_MAX);
         InetSocket client = sockets("tcp4.dump").stream()
                 .filter(s -> s.peer().port() == 40009).findFirst().orElseThrow();
-        ulp.parse(attributesOf(client).payload(InetDiagAttribute.INET_DIAG_ULP_INFO));
-        assertEquals("mptcp", ulp.string(UlpAttribute.INET_ULP_INFO_NAME, 64));
-        subflow.parse(ulp.payload(UlpAttribute.INET_ULP_INFO_MPTCP));
-        assertTrue(subflow.has(UlpAttribute.MPTCP_SUBFLOW_ATTR_TOKEN_REM));
-        assertTrue(subflow.has(UlpAttribute.MPTCP_SUBFLOW_ATTR_ID_LOC));
-        long flags = subflow.u32(UlpAttribute.MPTCP_SUBFLOW_ATTR_FLAGS);
-        assertTrue((flags & UlpAttribute.MPTCP_SUBFLOW_FLAG_MCAP_LOC) != 0, "the initial subflow: MP_CAPABLE");
-        assertTrue((flags & UlpAttribute.MPTCP_SUBFLOW_FLAG_CONNECTED) != 0);
+        UlpInfo ulp = detailsOf(client).ulp();
+        assertEquals("mptcp", ulp.name());
+        MptcpSubflow subflow = ulp.subflow();
+        assertNotNull(subflow.tokenRemote());
+        assertNotNull(subflow.idLocal());
+        long flags = subflow.flags();
+        assertTrue((flags & MptcpSubflow.FLAG_MCAP_LOC) != 0, "the initial subflow: MP_CAPABLE");
+        assertTrue((flags & MptcpSubflow.FLAG_CONNECTED) != 0);
         assertEquals(20, infoOf(client).bytesSent(), "the 20 bytes went over the one subflow");
     }
 
@@ -153,28 +161,50 @@ class TcpReplyDecodeTest {
         List<InetSocket> v4 = sockets("tcp4.dump");
         InetSocket syn = v4.stream().filter(s -> s.peer().port() == 40008).findFirst().orElseThrow();
         assertEquals(TcpState.SYN_SENT.code(), syn.state());
-        assertEquals(1, syn.timer(), "retransmitting the SYN");
+        assertInstanceOf(Timer.Retransmit.class, syn.timer(), "retransmitting the SYN");
         TcpInfo info = infoOf(syn);
         assertEquals(1, info.unacked(), "the SYN");
         assertEquals(0, info.bytesSent());
         InetSocket timeWait = v4.stream().filter(s -> s.state() == TcpState.TIME_WAIT.code()).findFirst()
                 .orElseThrow();
         assertEquals(40007, timeWait.peer().port());
-        assertEquals(3, timeWait.timer());
+        assertInstanceOf(Timer.TimeWait.class, timeWait.timer());
     }
 
     @Test
     void aShortTcpInfoReadsAsZeroPastItsEnd() throws Exception {
-        InetSocket bbrServer = find(sockets("tcp4.dump"), 40001, true);
-        MemorySegment full = attributesOf(bbrServer).payload(InetDiagAttribute.INET_DIAG_INFO);
-        TcpInfo whole = TcpInfo.decode(full);
-        TcpInfo old = TcpInfo.decode(full.asSlice(0, 104 + 3));   // up to three bytes into tcpi_pacing_rate
+        byte[] full = null;
+        for (MemorySegment payload : payloads("tcp4.dump")) {
+            if (Fields.be16(payload, InetDiagMsg.ID + InetDiagSockId.SPORT) == 40001
+                    && Fields.be16(payload, InetDiagMsg.ID + InetDiagSockId.DPORT) != 0) {
+                byte[] b = Golden.array(payload);
+                AttributeCursor c = new AttributeCursor(b, InetDiagMsg.SIZE, b.length - InetDiagMsg.SIZE);
+                while (c.next()) {
+                    if (c.type() == InetDiagAttribute.INET_DIAG_INFO) {
+                        full = c.bytes();
+                    }
+                }
+            }
+        }
+        assertNotNull(full, "the bbr server's tcp_info");
+        TcpInfo whole = info(full);
+        TcpInfo old = info(Arrays.copyOf(full, 104 + 3));   // up to three bytes into tcpi_pacing_rate
         assertEquals(whole.rtt(), old.rtt());
         assertEquals(whole.totalRetrans(), old.totalRetrans());
         assertEquals(whole.pacingRate() & 0xffffff, old.pacingRate(), "the low three bytes, as a memcpy gives");
         assertEquals(0, old.bytesReceived());
         assertEquals(0, old.sndWnd());
-        assertFalse(whole.sndWnd() == 0, "the full struct has a send window");
-        assertNotNull(TcpInfo.decode(MemorySegment.ofArray(new byte[0])), "an empty payload is all zeros");
+        assertTrue(whole.sndWnd() != 0, "the full struct has a send window");
+        assertNotNull(info(new byte[0]), "an empty payload is all zeros");
+    }
+
+    /** The tcp_info of an attribute area holding one {@code INET_DIAG_INFO} with this payload. */
+    private static TcpInfo info(byte[] payload) {
+        int length = AttributeCursor.HEADER_SIZE + payload.length;
+        byte[] area = new byte[NetlinkHeader.align(length)];
+        Fields.putU16(area, 0, length);
+        Fields.putU16(area, 2, InetDiagAttribute.INET_DIAG_INFO);
+        System.arraycopy(payload, 0, area, AttributeCursor.HEADER_SIZE, payload.length);
+        return InetDiagDetails.decode(area, 0, area.length, SocketTable.TCP, -1).tcpInfo();
     }
 }

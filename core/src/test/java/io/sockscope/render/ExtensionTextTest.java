@@ -5,8 +5,11 @@ import io.sockscope.model.InetEndpoint;
 import io.sockscope.model.InetSocket;
 import io.sockscope.model.SocketTable;
 import io.sockscope.model.TcpState;
+import io.sockscope.model.Timer;
+import io.sockscope.model.TlsInfo;
 import io.sockscope.netlink.InetDiagAttribute;
-import io.sockscope.netlink.TcpInfo;
+import io.sockscope.netlink.InetDiagDetails;
+import io.sockscope.netlink.TcpInfoStruct;
 import io.sockscope.netlink.UlpAttribute;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,13 +56,13 @@ class ExtensionTextTest {
 
     @Test
     void timerNames() {
-        assertEquals(" timer:(on,200ms,2)", text(t -> TimerText.tcp(t, 1, 200, 2)));
-        assertEquals(" timer:(keepalive,1min,0)", text(t -> TimerText.tcp(t, 2, 60000, 0)));
-        assertEquals(" timer:(timewait,58sec,0)", text(t -> TimerText.tcp(t, 3, 58000, 0)));
-        assertEquals(" timer:(persist,2sec,5)", text(t -> TimerText.tcp(t, 4, 2000, 5)));
-        assertEquals(" timer:(unknown,010ms,0)", text(t -> TimerText.tcp(t, 7, 10, 0)));
-        assertEquals("", text(t -> TimerText.tcp(t, 0, 10, 0)), "timer 0 is off: nothing");
-        assertEquals(" timer:(T3_RTX,1sec,3)", text(t -> TimerText.sctp(t, 1, 1000, 3)));
+        assertEquals(" timer:(on,200ms,2)", text(t -> TimerText.tcp(t, Timer.of(1, 200), 2)));
+        assertEquals(" timer:(keepalive,1min,0)", text(t -> TimerText.tcp(t, Timer.of(2, 60000), 0)));
+        assertEquals(" timer:(timewait,58sec,0)", text(t -> TimerText.tcp(t, Timer.of(3, 58000), 0)));
+        assertEquals(" timer:(persist,2sec,5)", text(t -> TimerText.tcp(t, Timer.of(4, 2000), 5)));
+        assertEquals(" timer:(unknown,010ms,0)", text(t -> TimerText.tcp(t, Timer.of(7, 10), 0)));
+        assertEquals("", text(t -> TimerText.tcp(t, Timer.of(0, 10), 0)), "timer 0 is off: nothing");
+        assertEquals(" timer:(T3_RTX,1sec,3)", text(t -> TimerText.sctp(t, Timer.of(1, 1000), 3)));
     }
 
     @ParameterizedTest(name = "{0} bps")
@@ -109,10 +112,10 @@ class ExtensionTextTest {
     @Test
     void kernelTlsOnTheUlp() throws Exception {
         Attributes tls = new Attributes();
-        tls.put(UlpAttribute.TLS_INFO_VERSION, le(2).putShort((short) UlpAttribute.TLS_1_3_VERSION).array());
-        tls.put(UlpAttribute.TLS_INFO_CIPHER, le(2).putShort((short) UlpAttribute.TLS_CIPHER_AES_GCM_256).array());
-        tls.put(UlpAttribute.TLS_INFO_TXCONF, le(2).putShort((short) UlpAttribute.TLS_CONF_HW).array());
-        tls.put(UlpAttribute.TLS_INFO_RXCONF, le(2).putShort((short) UlpAttribute.TLS_CONF_SW).array());
+        tls.put(UlpAttribute.TLS_INFO_VERSION, le(2).putShort((short) TlsInfo.TLS_1_3).array());
+        tls.put(UlpAttribute.TLS_INFO_CIPHER, le(2).putShort((short) TlsInfo.AES_GCM_256).array());
+        tls.put(UlpAttribute.TLS_INFO_TXCONF, le(2).putShort((short) TlsInfo.CONF_HW).array());
+        tls.put(UlpAttribute.TLS_INFO_RXCONF, le(2).putShort((short) TlsInfo.CONF_SW).array());
         tls.put(UlpAttribute.TLS_INFO_ZC_RO_TX, new byte[0]);
         Attributes ulp = new Attributes();
         ulp.put(UlpAttribute.INET_ULP_INFO_NAME, "tls\0".getBytes(StandardCharsets.US_ASCII));
@@ -169,12 +172,12 @@ class ExtensionTextTest {
 
     /** A tcp_info with the send figures set: mss, cwnd, rtt in microseconds, and rto 204 ms. */
     private static byte[] tcpInfo(int mss, int cwnd, int rttMicros) {
-        ByteBuffer b = le(TcpInfo.SIZE);
-        b.putInt((int) TcpInfo.RTO, 204000);
-        b.putInt((int) TcpInfo.SND_MSS, mss);
-        b.putInt((int) TcpInfo.SND_CWND, cwnd);
-        b.putInt((int) TcpInfo.RTT, rttMicros);
-        b.putInt((int) TcpInfo.REORDERING, 3);
+        ByteBuffer b = le(TcpInfoStruct.SIZE);
+        b.putInt((int) TcpInfoStruct.RTO, 204000);
+        b.putInt((int) TcpInfoStruct.SND_MSS, mss);
+        b.putInt((int) TcpInfoStruct.SND_CWND, cwnd);
+        b.putInt((int) TcpInfoStruct.RTT, rttMicros);
+        b.putInt((int) TcpInfoStruct.REORDERING, 3);
         return b.array();
     }
 
@@ -182,7 +185,8 @@ class ExtensionTextTest {
         InetEndpoint local = new InetEndpoint(new byte[] {127, 0, 0, 1}, 40000);
         InetEndpoint peer = new InetEndpoint(new byte[] {127, 0, 0, 1}, 40001);
         return new InetSocket(SocketTable.TCP, AddressFamily.INET, TcpState.ESTABLISHED.code(), 0, 0, local, peer,
-                0, 1, 0, 0, 0, 0, 0, -1, -1, 0, 0, -1, attributes, null);
+                0, 1, 0, 0, Timer.OFF, 0, -1, -1, 0, 0, -1,
+                InetDiagDetails.decode(attributes, 0, attributes.length, SocketTable.TCP, -1), null);
     }
 
     /** The {@code -i} text of a TCP socket with these attributes, on one line. */

@@ -100,9 +100,9 @@ class LocalReplyGoldenTest {
             throw new AssertionError(w);
         };
         return switch (table) {
-            case PACKET_RAW -> PacketDiagMsg.decode(payload, true, noWarnings);
-            case UNIX_STREAM -> UnixDiagMsg.decode(payload, true, noWarnings);
-            default -> InetDiagMsg.decode(payload, table, true, noWarnings);
+            case PACKET_RAW -> PacketDiagMsg.decode(payload.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE), 0, (int) payload.byteSize(), true, noWarnings);
+            case UNIX_STREAM -> UnixDiagMsg.decode(payload.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE), 0, (int) payload.byteSize(), true, noWarnings);
+            default -> InetDiagMsg.decode(payload.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE), 0, (int) payload.byteSize(), table, true, noWarnings);
         };
     }
 }

@@ -10,6 +10,7 @@ import io.sockscope.model.ProcessName;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.SocketTable;
 import io.sockscope.model.TcpState;
+import io.sockscope.model.Timer;
 import io.sockscope.model.UnixSocket;
 import io.sockscope.names.NetlinkProtocolNames;
 import io.sockscope.names.ProcessNames;
@@ -61,7 +62,7 @@ class SsListingWriterTest {
     private static InetSocket tcp(int state, int recvQ, int sendQ, InetEndpoint local, InetEndpoint peer,
                                   int v6only, long inode) {
         int family = local.address().length == 4 ? AddressFamily.INET : AddressFamily.INET6;
-        return new InetSocket(SocketTable.TCP, family, state, recvQ, sendQ, local, peer, 0, inode, 0, 0, 0, 0, 0,
+        return new InetSocket(SocketTable.TCP, family, state, recvQ, sendQ, local, peer, 0, inode, 0, 0, Timer.OFF, 0,
                 v6only, -1, 0, 0, -1, null, null);
     }
 
@@ -69,7 +70,7 @@ class SsListingWriterTest {
         int listen = TcpState.LISTEN.code();
         return List.of(
                 new InetSocket(SocketTable.UDP, AddressFamily.INET, TcpState.CLOSE.code(), 0, 0, ep("0.0.0.0", 53),
-                        ep("0.0.0.0", 0), 0, 1, 0, 0, 0, 0, 0, -1, -1, 0, 0, -1, null, null),
+                        ep("0.0.0.0", 0), 0, 1, 0, 0, Timer.OFF, 0, -1, -1, 0, 0, -1, null, null),
                 tcp(listen, 0, 128, ep("0.0.0.0", 22), ep("0.0.0.0", 0), -1, 2),
                 tcp(listen, 0, 5, ep("127.0.0.1", 8080), ep("0.0.0.0", 0), -1, 3),
                 tcp(listen, 0, 128, ep6("::", 443), ep6("::", 0), 0, 4),
@@ -237,7 +238,7 @@ class SsListingWriterTest {
         byte[] path = "/run/app.sock".getBytes(StandardCharsets.US_ASCII);
         byte[] abstractName = "\0app\0x".getBytes(StandardCharsets.US_ASCII);
         List<SocketRecord> rows = List.of(
-                new NetlinkSocket(0, 0, 0, false, 0, 0, 0, 0, 0, 0, 0, null),
+                new NetlinkSocket(0, 0, 0, false, 0, 0, 0, 0, 0, 0, 0, false, null),
                 new PacketSocket(SocketTable.PACKET_RAW, 3, 0, 0, 10, 0, 0, null),
                 new PacketSocket(SocketTable.PACKET_DGRAM, 0x0800, 2, 0, 11, 0, 0, null),
                 new UnixSocket(SocketTable.UNIX_STREAM, TcpState.LISTEN.code(), 0, 128, path, 20, 0, null, -1, -1,

@@ -146,7 +146,7 @@ class NetlinkSourceKernelTest {
             assertEquals(SocketTable.UNIX_STREAM, listener.table());
             assertEquals(TcpState.LISTEN.code(), listener.state());
             assertEquals(path + "\0", new String(listener.name(), StandardCharsets.UTF_8));
-            assertNull(listener.attributes(), "memory was not asked for");
+            assertNull(listener.memory(), "memory was not asked for");
 
             DumpRequest e = everything();
             DumpRequest noStreams = new DumpRequest(e.tables() & ~SocketTable.UNIX_STREAM.bit(), e.states(),

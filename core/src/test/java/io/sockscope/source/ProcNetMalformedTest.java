@@ -6,6 +6,7 @@ import io.sockscope.model.NetlinkSocket;
 import io.sockscope.model.PacketSocket;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.TcpState;
+import io.sockscope.model.Timer;
 import io.sockscope.model.UnixSocket;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -46,21 +47,21 @@ class ProcNetMalformedTest {
         List<InetSocket> tcp = dump(MALFORMED, DumpKind.TCP, everything()).sockets.stream()
                 .map(InetSocket.class::cast).toList();
         InetSocket persist = tcp.get(1);
-        assertEquals(4, persist.timer());
-        assertEquals(1000, persist.timerExpiresMs());
+        assertEquals(Timer.of(4, persist.timer().expiresMs()), persist.timer());
+        assertEquals(1000, persist.timer().expiresMs());
         assertEquals(3, persist.retransmits(), "a probe timer shows the probe count");
         assertEquals(1000, persist.uid());
         assertEquals(16, persist.sendQ());
         InetSocket retransmit = tcp.get(2);
-        assertEquals(1, retransmit.timer());
-        assertEquals(1500, retransmit.timerExpiresMs());
+        assertEquals(Timer.of(1, retransmit.timer().expiresMs()), retransmit.timer());
+        assertEquals(1500, retransmit.timer().expiresMs());
         assertEquals(2, retransmit.retransmits(), "the retransmit timer shows the retransmit count");
         InetSocket wrapped = tcp.get(3);
         // ss multiplies in 32-bit unsigned arithmetic: 0xFFFFFFFF ticks wrap to 715 minutes.
-        assertEquals(((0xFFFFFFFFL * 1000 + 99) & 0xFFFFFFFFL) / 100, wrapped.timerExpiresMs());
-        assertEquals(42949663, wrapped.timerExpiresMs());
-        assertEquals(7, tcp.get(4).timer());
-        assertEquals(10, tcp.get(4).timerExpiresMs());
+        assertEquals(((0xFFFFFFFFL * 1000 + 99) & 0xFFFFFFFFL) / 100, wrapped.timer().expiresMs());
+        assertEquals(42949663, wrapped.timer().expiresMs());
+        assertEquals(Timer.of(7, tcp.get(4).timer().expiresMs()), tcp.get(4).timer());
+        assertEquals(10, tcp.get(4).timer().expiresMs());
     }
 
     @Test

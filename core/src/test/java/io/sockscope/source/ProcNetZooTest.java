@@ -8,6 +8,7 @@ import io.sockscope.model.PacketSocket;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.SocketTable;
 import io.sockscope.model.TcpState;
+import io.sockscope.model.Timer;
 import io.sockscope.model.UnixSocket;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -90,8 +91,8 @@ class ProcNetZooTest {
         assertEquals(new InetEndpoint(new byte[]{127, 0, 0, 1}, 9000), s.peer());
         assertEquals(0, s.recvQ());
         assertEquals(0, s.sendQ());
-        assertEquals(2, s.timer());
-        assertEquals((0xAFBDAL * 1000 + 99) / 100, s.timerExpiresMs());
+        assertEquals(Timer.of(2, s.timer().expiresMs()), s.timer());
+        assertEquals((0xAFBDAL * 1000 + 99) / 100, s.timer().expiresMs());
         assertEquals(0, s.retransmits());
         assertEquals(0, s.uid());
         assertEquals(0x0dee75b4L, s.cookie());
@@ -99,7 +100,7 @@ class ProcNetZooTest {
         assertEquals(-1, s.v6only());
         assertEquals(-1, s.shutdown());
         assertEquals(-1, s.protocol());
-        assertNull(s.attributes());
+        assertNull(s.details());
     }
 
     @Test
@@ -108,8 +109,8 @@ class ProcNetZooTest {
         InetSocket s = tcpByInode(10401);
         assertEquals(TcpState.SYN_SENT.code(), s.state());
         assertEquals(1, s.sendQ());
-        assertEquals(1, s.timer());
-        assertEquals(520, s.timerExpiresMs());
+        assertEquals(Timer.of(1, s.timer().expiresMs()), s.timer());
+        assertEquals(520, s.timer().expiresMs());
         assertEquals(1, s.retransmits());
     }
 
@@ -118,8 +119,8 @@ class ProcNetZooTest {
         Dump d = dump(ZOO, DumpKind.TCP, request(ALL_TABLES, TcpState.bit(TcpState.TIME_WAIT), ALL_FAMILIES));
         assertEquals(1, d.sockets.size());
         InetSocket s = (InetSocket) d.sockets.getFirst();
-        assertEquals(3, s.timer());
-        assertEquals(58390, s.timerExpiresMs());
+        assertEquals(Timer.of(3, s.timer().expiresMs()), s.timer());
+        assertEquals(58390, s.timer().expiresMs());
         assertEquals(0, s.inode());
         assertEquals(0x4d3d9bf8L, s.cookie());
         assertEquals(38412, s.local().port());
@@ -171,7 +172,7 @@ class ProcNetZooTest {
         assertEquals(832, unread.recvQ());
         assertEquals(10412, unread.inode());
         assertEquals(0x6aa1243bL, unread.cookie());
-        assertEquals(0, unread.timer());
+        assertEquals(Timer.of(0, unread.timer().expiresMs()), unread.timer());
         Dump connected = dump(ZOO, DumpKind.UDP,
                 request(ALL_TABLES, TcpState.bit(TcpState.ESTABLISHED), ALL_FAMILIES));
         assertEquals(2, connected.sockets.size());

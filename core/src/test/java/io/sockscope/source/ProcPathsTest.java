@@ -124,6 +124,6 @@ class ProcPathsTest {
         Dump d = new Dump().run(source, DumpKind.TCP, everything());
         InetSocket timeWait = (InetSocket) d.sockets.stream().filter(s -> s.state() == 6)
                 .findFirst().orElseThrow();
-        assertEquals((0x16CFL * 1000 + 249) / 250, timeWait.timerExpiresMs());
+        assertEquals((0x16CFL * 1000 + 249) / 250, timeWait.timer().expiresMs());
     }
 }

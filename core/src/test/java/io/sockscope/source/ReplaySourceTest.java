@@ -46,7 +46,7 @@ class ReplaySourceTest {
         for (byte[] m : messages) {
             if (Replies.type(m) >= 16) {
                 MemorySegment payload = MemorySegment.ofArray(m).asSlice(NetlinkHeader.SIZE);
-                out.add(InetDiagMsg.decode(payload, SocketTable.TCP, false, w -> { }));
+                out.add(InetDiagMsg.decode(payload.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE), 0, (int) payload.byteSize(), SocketTable.TCP, false, w -> { }));
             }
         }
         return out;

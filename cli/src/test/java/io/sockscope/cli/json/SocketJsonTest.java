@@ -163,7 +163,7 @@ class SocketJsonTest {
      */
     @Test
     void tcpInfoFieldsByKernelNameAndUnsigned() throws ReflectiveOperationException, IOException {
-        RecordComponent[] components = io.sockscope.netlink.TcpInfo.class.getRecordComponents();
+        RecordComponent[] components = io.sockscope.model.TcpInfo.class.getRecordComponents();
         Object[] values = new Object[components.length];
         Class<?>[] types = new Class<?>[components.length];
         StringJoiner expected = new StringJoiner(",", "\"tcp_info\":{", "}");
@@ -191,7 +191,7 @@ class SocketJsonTest {
                 expected.add("\"" + name + "\":" + (1000 + i));
             }
         }
-        TcpInfo info = V.tcpInfo(io.sockscope.netlink.TcpInfo.class.getDeclaredConstructor(types).newInstance(values));
+        TcpInfo info = V.tcpInfo(io.sockscope.model.TcpInfo.class.getDeclaredConstructor(types).newInstance(values));
         InetSocketEntry s = V.inet(Protocol.TCP, Family.INET, SocketState.ESTABLISHED, 0, 0,
                 V.endpoint("10.0.0.1", 22, null, false, false), V.endpoint("10.0.0.2", 50000, null, false, false),
                 null, 1, 0, "2", null, Shutdown.NONE, 0, 0, null, null, null, "bbr", info, null, NOT_REQUESTED,

@@ -1,7 +1,8 @@
 package io.sockscope.netlink;
 
+import io.sockscope.model.TcpInfo;
+
 import java.lang.foreign.MemoryLayout;
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.nio.ByteOrder;
 
@@ -35,67 +36,10 @@ import java.nio.ByteOrder;
  * };
  * </pre>
  *
- * Every {@code __u32} is held in an {@code int} with its bits unchanged (callers widen it unsigned where C does);
- * every {@code __u64} in a {@code long}. The bit fields are split as the C compiler of the host lays them out
- * (lowest bits first on a little-endian machine).
+ * The offsets of the raw view and the decoder into {@link TcpInfo}. The bit fields are split as the C compiler
+ * of the host lays them out (lowest bits first on a little-endian machine).
  */
-public record TcpInfo(
-        int state,
-        int caState,
-        int retransmits,
-        int probes,
-        int backoff,
-        int options,
-        int sndWscale,
-        int rcvWscale,
-        boolean deliveryRateAppLimited,
-        int fastopenClientFail,
-        int rto,
-        int ato,
-        int sndMss,
-        int rcvMss,
-        int unacked,
-        int sacked,
-        int lost,
-        int retrans,
-        int fackets,
-        int lastDataSent,
-        int lastAckSent,
-        int lastDataRecv,
-        int lastAckRecv,
-        int pmtu,
-        int rcvSsthresh,
-        int rtt,
-        int rttvar,
-        int sndSsthresh,
-        int sndCwnd,
-        int advmss,
-        int reordering,
-        int rcvRtt,
-        int rcvSpace,
-        int totalRetrans,
-        long pacingRate,
-        long maxPacingRate,
-        long bytesAcked,
-        long bytesReceived,
-        int segsOut,
-        int segsIn,
-        int notsentBytes,
-        int minRtt,
-        int dataSegsIn,
-        int dataSegsOut,
-        long deliveryRate,
-        long busyTime,
-        long rwndLimited,
-        long sndbufLimited,
-        int delivered,
-        int deliveredCe,
-        long bytesSent,
-        long bytesRetrans,
-        int dsackDups,
-        int reordSeen,
-        int rcvOoopack,
-        int sndWnd) {
+public final class TcpInfoStruct {
 
     /** The struct's layout, for checking the offsets below; built on first use (see {@link FieldLayouts}). */
     public static StructLayout layout() {
@@ -218,51 +162,38 @@ public record TcpInfo(
     public static final long RCV_OOOPACK = 224;
     public static final long SND_WND = 228;
 
-    /** {@code tcpi_options} bits ({@code TCPI_OPT_*}). */
-    public static final int TCPI_OPT_TIMESTAMPS = 1;
-    public static final int TCPI_OPT_SACK = 2;
-    public static final int TCPI_OPT_WSCALE = 4;
-    public static final int TCPI_OPT_ECN = 8;
-    public static final int TCPI_OPT_ECN_SEEN = 16;
-    public static final int TCPI_OPT_SYN_DATA = 32;
 
     private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
 
-    /** Decodes a payload of any length; bytes past its end read as zero. */
-    public static TcpInfo decode(MemorySegment p) {
-        int wscale = Structs.u8(p, WSCALE);
-        int rateFlags = Structs.u8(p, RATE_FLAGS);
+    private TcpInfoStruct() {
+    }
+
+    /** Decodes the current attribute's payload, of any length: bytes past its end read as zero. */
+    public static TcpInfo decode(AttributeCursor p) {
+        int wscale = p.u8At(WSCALE);
+        int rateFlags = p.u8At(RATE_FLAGS);
         // Bit fields: declared first means lowest bits on little-endian hosts, highest on big-endian ones.
         int snd = LITTLE_ENDIAN ? wscale & 0xf : wscale >>> 4;
         int rcv = LITTLE_ENDIAN ? wscale >>> 4 : wscale & 0xf;
         boolean appLimited = LITTLE_ENDIAN ? (rateFlags & 1) != 0 : (rateFlags & 0x80) != 0;
         int fastopenFail = LITTLE_ENDIAN ? (rateFlags >>> 1) & 3 : (rateFlags >>> 5) & 3;
         return new TcpInfo(
-                Structs.u8(p, STATE), Structs.u8(p, CA_STATE), Structs.u8(p, RETRANSMITS), Structs.u8(p, PROBES),
-                Structs.u8(p, BACKOFF), Structs.u8(p, OPTIONS), snd, rcv, appLimited, fastopenFail,
-                u32(p, RTO), u32(p, ATO), u32(p, SND_MSS), u32(p, RCV_MSS),
-                u32(p, UNACKED), u32(p, SACKED), u32(p, LOST), u32(p, RETRANS), u32(p, FACKETS),
-                u32(p, LAST_DATA_SENT), u32(p, LAST_ACK_SENT), u32(p, LAST_DATA_RECV), u32(p, LAST_ACK_RECV),
-                u32(p, PMTU), u32(p, RCV_SSTHRESH), u32(p, RTT), u32(p, RTTVAR), u32(p, SND_SSTHRESH),
-                u32(p, SND_CWND), u32(p, ADVMSS), u32(p, REORDERING),
-                u32(p, RCV_RTT), u32(p, RCV_SPACE), u32(p, TOTAL_RETRANS),
-                Structs.u64(p, PACING_RATE), Structs.u64(p, MAX_PACING_RATE),
-                Structs.u64(p, BYTES_ACKED), Structs.u64(p, BYTES_RECEIVED),
-                u32(p, SEGS_OUT), u32(p, SEGS_IN), u32(p, NOTSENT_BYTES), u32(p, MIN_RTT),
-                u32(p, DATA_SEGS_IN), u32(p, DATA_SEGS_OUT),
-                Structs.u64(p, DELIVERY_RATE), Structs.u64(p, BUSY_TIME), Structs.u64(p, RWND_LIMITED),
-                Structs.u64(p, SNDBUF_LIMITED),
-                u32(p, DELIVERED), u32(p, DELIVERED_CE),
-                Structs.u64(p, BYTES_SENT), Structs.u64(p, BYTES_RETRANS),
-                u32(p, DSACK_DUPS), u32(p, REORD_SEEN), u32(p, RCV_OOOPACK), u32(p, SND_WND));
-    }
-
-    /** Whether {@code tcpi_options} has the {@code TCPI_OPT_*} bit. */
-    public boolean hasOption(int option) {
-        return (options & option) != 0;
-    }
-
-    private static int u32(MemorySegment p, long offset) {
-        return (int) Structs.u32(p, offset);
+                p.u8At(STATE), p.u8At(CA_STATE), p.u8At(RETRANSMITS), p.u8At(PROBES),
+                p.u8At(BACKOFF), p.u8At(OPTIONS), snd, rcv, appLimited, fastopenFail,
+                p.u32At(RTO), p.u32At(ATO), p.u32At(SND_MSS), p.u32At(RCV_MSS),
+                p.u32At(UNACKED), p.u32At(SACKED), p.u32At(LOST), p.u32At(RETRANS), p.u32At(FACKETS),
+                p.u32At(LAST_DATA_SENT), p.u32At(LAST_ACK_SENT), p.u32At(LAST_DATA_RECV), p.u32At(LAST_ACK_RECV),
+                p.u32At(PMTU), p.u32At(RCV_SSTHRESH), p.u32At(RTT), p.u32At(RTTVAR), p.u32At(SND_SSTHRESH),
+                p.u32At(SND_CWND), p.u32At(ADVMSS), p.u32At(REORDERING),
+                p.u32At(RCV_RTT), p.u32At(RCV_SPACE), p.u32At(TOTAL_RETRANS),
+                p.u64At(PACING_RATE), p.u64At(MAX_PACING_RATE),
+                p.u64At(BYTES_ACKED), p.u64At(BYTES_RECEIVED),
+                p.u32At(SEGS_OUT), p.u32At(SEGS_IN), p.u32At(NOTSENT_BYTES), p.u32At(MIN_RTT),
+                p.u32At(DATA_SEGS_IN), p.u32At(DATA_SEGS_OUT),
+                p.u64At(DELIVERY_RATE), p.u64At(BUSY_TIME), p.u64At(RWND_LIMITED),
+                p.u64At(SNDBUF_LIMITED),
+                p.u32At(DELIVERED), p.u32At(DELIVERED_CE),
+                p.u64At(BYTES_SENT), p.u64At(BYTES_RETRANS),
+                p.u32At(DSACK_DUPS), p.u32At(REORD_SEEN), p.u32At(RCV_OOOPACK), p.u32At(SND_WND));
     }
 }

@@ -1,7 +1,8 @@
 package io.sockscope.netlink;
 
+import io.sockscope.model.MptcpInfo;
+
 import java.lang.foreign.MemoryLayout;
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 
 /**
@@ -26,21 +27,7 @@ import java.lang.foreign.StructLayout;
  * };
  * </pre>
  */
-public record MptcpInfo(
-        int subflows,
-        int addAddrSignal,
-        int addAddrAccepted,
-        int subflowsMax,
-        int addAddrSignalMax,
-        int addAddrAcceptedMax,
-        long flags,
-        long token,
-        long writeSeq,
-        long sndUna,
-        long rcvNxt,
-        int localAddrUsed,
-        int localAddrMax,
-        int csumEnabled) {
+public final class MptcpInfoStruct {
 
     /** The struct's layout, for checking the offsets below; built on first use (see {@link FieldLayouts}). */
     public static StructLayout layout() {
@@ -83,15 +70,14 @@ public record MptcpInfo(
     public static final long LOCAL_ADDR_MAX = 41;
     public static final long CSUM_ENABLED = 42;
 
-    public static final int MPTCP_INFO_FLAG_FALLBACK = 1;
-    public static final int MPTCP_INFO_FLAG_REMOTE_KEY_RECEIVED = 2;
+    private MptcpInfoStruct() {
+    }
 
-    /** Decodes a payload of any length; bytes past its end read as zero. */
-    public static MptcpInfo decode(MemorySegment p) {
-        return new MptcpInfo(Structs.u8(p, SUBFLOWS), Structs.u8(p, ADD_ADDR_SIGNAL),
-                Structs.u8(p, ADD_ADDR_ACCEPTED), Structs.u8(p, SUBFLOWS_MAX), Structs.u8(p, ADD_ADDR_SIGNAL_MAX),
-                Structs.u8(p, ADD_ADDR_ACCEPTED_MAX), Structs.u32(p, FLAGS), Structs.u32(p, TOKEN),
-                Structs.u64(p, WRITE_SEQ), Structs.u64(p, SND_UNA), Structs.u64(p, RCV_NXT),
-                Structs.u8(p, LOCAL_ADDR_USED), Structs.u8(p, LOCAL_ADDR_MAX), Structs.u8(p, CSUM_ENABLED));
+    /** Decodes the current attribute's payload, of any length: bytes past its end read as zero. */
+    public static MptcpInfo decode(AttributeCursor p) {
+        return new MptcpInfo(p.u8At(SUBFLOWS), p.u8At(ADD_ADDR_SIGNAL), p.u8At(ADD_ADDR_ACCEPTED),
+                p.u8At(SUBFLOWS_MAX), p.u8At(ADD_ADDR_SIGNAL_MAX), p.u8At(ADD_ADDR_ACCEPTED_MAX),
+                p.u32AsLongAt(FLAGS), p.u32AsLongAt(TOKEN), p.u64At(WRITE_SEQ), p.u64At(SND_UNA), p.u64At(RCV_NXT),
+                p.u8At(LOCAL_ADDR_USED), p.u8At(LOCAL_ADDR_MAX), p.u8At(CSUM_ENABLED));
     }
 }
