@@ -395,14 +395,14 @@ public final class NetlinkSource implements SocketSource {
         }
 
         void inet(byte[] buffer, int offset, int length, SocketTable table, long families,
-                  boolean keepAttributes) {
+                  boolean keepDetails) {
             try {
                 InetDiagMsg.checkLength(length);
                 int family = InetDiagMsg.family(buffer, offset);
                 if (family >= Long.SIZE || !hasFamily(families, family)) {
                     return;
                 }
-                deliver(InetDiagMsg.decode(buffer, offset, length, table, keepAttributes, decodeWarnings));
+                deliver(InetDiagMsg.decode(buffer, offset, length, table, keepDetails, decodeWarnings));
             } catch (MalformedMessageException e) {
                 skipped(e);
             }
@@ -501,7 +501,7 @@ public final class NetlinkSource implements SocketSource {
     }
 
     /** Decodes inet_diag replies where the dump copied them, without a view per message. */
-    private record InetHandler(Delivery delivery, SocketTable table, long families, boolean keepAttributes)
+    private record InetHandler(Delivery delivery, SocketTable table, long families, boolean keepDetails)
             implements NetlinkMessageHandler {
         @Override
         public void onMessage(int type, int flags, MemorySegment payload) {
@@ -511,7 +511,7 @@ public final class NetlinkSource implements SocketSource {
 
         @Override
         public void onMessage(int type, int flags, byte[] buffer, int offset, int length) {
-            delivery.inet(buffer, offset, length, table, families, keepAttributes);
+            delivery.inet(buffer, offset, length, table, families, keepDetails);
         }
     }
 }

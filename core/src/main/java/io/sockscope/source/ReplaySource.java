@@ -54,7 +54,7 @@ public final class ReplaySource implements SocketSource {
         if (kind != DumpKind.TCP) {
             throw new TableUnavailableException(NAME + " replays TCP sockets only, not " + kind);
         }
-        boolean keepAttributes = request.memory() || request.tcpInfo() || request.tos() || request.inetSockopt();
+        boolean keepDetails = request.memory() || request.tcpInfo() || request.tos() || request.inetSockopt();
         InputStream raw;
         try {
             raw = Files.newInputStream(file);
@@ -62,13 +62,13 @@ public final class ReplaySource implements SocketSource {
             throw new SourceException("fopen(" + NAME + "): " + describe(e), e);
         }
         try (InputStream in = new BufferedInputStream(raw, 64 * 1024)) {
-            replay(in, keepAttributes, sink, warnings);
+            replay(in, keepDetails, sink, warnings);
         } catch (IOException e) {
             throw new SourceException("Reading " + NAME + ": " + describe(e), e);
         }
     }
 
-    private static void replay(InputStream in, boolean keepAttributes, SocketSink sink, WarningSink warnings)
+    private static void replay(InputStream in, boolean keepDetails, SocketSink sink, WarningSink warnings)
             throws IOException, SourceException {
         while (true) {
             byte[] header;
@@ -101,14 +101,14 @@ public final class ReplaySource implements SocketSource {
             if (type == NetlinkHeader.NLMSG_ERROR) {
                 throw answered(header, payload, length);
             }
-            deliver(payload, (int) (length - NetlinkHeader.SIZE), keepAttributes, sink, warnings);
+            deliver(payload, (int) (length - NetlinkHeader.SIZE), keepDetails, sink, warnings);
         }
     }
 
-    private static void deliver(byte[] payload, int length, boolean keepAttributes, SocketSink sink,
+    private static void deliver(byte[] payload, int length, boolean keepDetails, SocketSink sink,
                                 WarningSink warnings) {
         try {
-            sink.accept(InetDiagMsg.decode(payload, 0, length, SocketTable.TCP, keepAttributes, warnings::warn));
+            sink.accept(InetDiagMsg.decode(payload, 0, length, SocketTable.TCP, keepDetails, warnings::warn));
         } catch (MalformedMessageException e) {
             warnings.warn(NAME + ": skipped a malformed socket record: " + e.getMessage());
         }
