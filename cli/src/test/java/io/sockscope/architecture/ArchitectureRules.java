@@ -63,7 +63,9 @@ final class ArchitectureRules {
             new KnownDebt("inspect", "render", 1, ONE_ENGINE),
             new KnownDebt("inspect", "api", 4, ONE_ENGINE),
             new KnownDebt("api", "kernel", 1, ONE_ENGINE),
-            new KnownDebt("api", "netlink", 1, ONE_ENGINE));
+            new KnownDebt("api", "netlink", 1, ONE_ENGINE),
+            new KnownDebt("diagnose.system", "kernel", 1, ONE_ENGINE),
+            new KnownDebt("diagnose.system", "netlink", 1, ONE_ENGINE));
 
     /** The packages of the JDK's own modules: what core may use besides itself. */
     private static final Set<String> JDK_PACKAGES = ModuleFinder.ofSystem().findAll().stream()
