@@ -93,7 +93,7 @@ public final class SocketQuery {
         return memory;
     }
 
-    /** Whether inet sockets carry their {@link InetSocketEntry#options() options}. */
+    /** {@return whether inet sockets carry their {@link InetSocketEntry#options() options}} */
     public boolean inetSocketOptions() {
         return inetSocketOptions;
     }
@@ -209,7 +209,11 @@ public final class SocketQuery {
             return this;
         }
 
-        /** Read the options of each inet socket that the kernel reports as bits (ss {@code --inet-sockopt}). */
+        /**
+         * Read the options of each inet socket that the kernel reports as bits (ss {@code --inet-sockopt}).
+         *
+         * @return this builder
+         */
         public Builder withInetSocketOptions() {
             inetSocketOptions = true;
             return this;
