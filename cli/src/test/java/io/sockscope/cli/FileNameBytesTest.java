@@ -79,7 +79,8 @@ class FileNameBytesTest {
         for (String name : NAMES) {
             for (String locale : LOCALES) {
                 String setup = "mkdir -p \"$d/$n/net\" && printf '" + table + "' > \"$d/$n/net/tcp\" && ";
-                assertSameAsSs(name, locale, setup, "env PROC_NET_TCP=\"$d/$n/net/tcp\" SS -tln");
+                // -4: tcp6 would come from the host's own /proc/net/tcp6, whose listeners come and go.
+                assertSameAsSs(name, locale, setup, "env PROC_NET_TCP=\"$d/$n/net/tcp\" SS -4tln");
                 assertSameAsSs(name, locale, setup, "env PROC_ROOT=\"$d/$n\" SS -tln");
             }
         }
@@ -110,5 +111,14 @@ class FileNameBytesTest {
                 assertSameAsSs(name, locale, setup, "SS -F \"$d/$n\" -tan");
             }
         }
+    }
+
+    @Test
+    void theDoctorSaysWhatToDoWhenTheLocaleCannotNameAUnixPath() throws Exception {
+        // The doctor follows a unix path through the JDK's files; under LC_ALL=C it cannot name "café".
+        CommandRun run = inShell(NAMES.get(0), "C", "exec " + sockscope() + "doctor \"unix:$d/$n\"");
+        assertEquals(2, run.exitCode(), run.stderrText());
+        assertEquals(1, run.stderrText().lines().count(), run.stderrText());
+        assertTrue(run.stderrText().contains("run the doctor in a UTF-8 locale (LC_ALL=C.UTF-8)"), run.stderrText());
     }
 }
