@@ -18,6 +18,7 @@ import io.sockscope.model.InetEndpoint;
 import io.sockscope.model.InetSocket;
 import io.sockscope.model.NetlinkSocket;
 import io.sockscope.model.PacketSocket;
+import io.sockscope.model.ProcessName;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.SocketTable;
 import io.sockscope.model.UnixSocket;
@@ -31,7 +32,6 @@ import io.sockscope.render.AddressText;
 import io.sockscope.render.TimerText;
 
 import java.lang.foreign.MemorySegment;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -242,14 +242,15 @@ public final class EntryMapper {
         if (name == null) {
             return null;
         }
+        // Decoded as process names are, so that bytes that are not UTF-8 are kept (UnixSocketEntry.pathBytes).
         if (name.length > 0 && name[0] == 0) {
-            return new String(name, 1, name.length - 1, StandardCharsets.UTF_8);
+            return ProcessName.of(name, 1, name.length).escapedText();
         }
         int end = 0;
         while (end < name.length && name[end] != 0) {
             end++;
         }
-        return new String(name, 0, end, StandardCharsets.UTF_8);
+        return ProcessName.of(name, 0, end).escapedText();
     }
 
     /** The library's name for a table. */
