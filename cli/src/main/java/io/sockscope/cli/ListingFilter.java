@@ -8,16 +8,15 @@ import io.sockscope.filter.ParseContext;
 import io.sockscope.model.AddressFamily;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.SocketTable;
-import io.sockscope.source.DumpKind;
 
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
  * A listing's filter expression as ss applies it ({@link CompiledFilter}), with what only the command does on
- * top: a syntax error is a usage error with ss's exit status, an expression that names a family narrows the
- * listing to it, and when the kernel could not run the program the inet tables are read from /proc/net, as
- * ss reads them.
+ * top: a syntax error is a usage error with ss's exit status, and an expression that names a family narrows the
+ * listing to it. (Where the kernel could not run the program, the query engine reads the inet tables from
+ * /proc/net, as ss reads them.)
  */
 final class ListingFilter {
     private static final ListingFilter NONE = new ListingFilter(CompiledFilter.NONE);
@@ -52,31 +51,18 @@ final class ListingFilter {
         return new ListingFilter(compiled);
     }
 
+    /** The compiled expression, {@link CompiledFilter#NONE} for none. */
+    CompiledFilter compiled() {
+        return compiled;
+    }
+
     /** Whether the expression can leave an inet socket out ({@link CompiledFilter#narrowsInetSockets()}). */
     boolean narrowsInetSockets() {
         return compiled.narrowsInetSockets();
     }
 
-    /** The program to send with inet dump requests, or null. */
-    byte[] bytecode() {
-        return compiled.bytecode();
-    }
-
-    /** Whether this filter makes ss read a dump kind from /proc/net (the kernel would refuse its program). */
-    boolean forcesProc(DumpKind kind) {
-        return compiled.kernelRefusesProgram() && switch (kind) {
-            case TCP, UDP, RAW, DCCP, SCTP, MPTCP -> true;
-            default -> false;
-        };
-    }
-
     /** The user-space test for sockets read from the kernel. */
     Predicate<SocketRecord> keepFromKernel() {
         return compiled.keepFromKernel();
-    }
-
-    /** The user-space test for sockets read from /proc/net, where ss sees unix sockets without ports. */
-    Predicate<SocketRecord> keepFromProc() {
-        return compiled.keepFromProc();
     }
 }
