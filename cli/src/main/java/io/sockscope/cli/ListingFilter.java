@@ -42,13 +42,21 @@ final class ListingFilter {
                     SocketTable.UDP.in(sel.tables), env);
             compiled = CompiledFilter.compile(words, fileText, context, ephemeral, mayTestMarks);
         } catch (FilterSyntaxException e) {
-            throw new UsageException("filter: " + e.getMessage(), e.ssExitStatus());
+            throw new UsageException("filter: " + e.getMessage(), exitStatus(e.kind()));
         }
         compiled.familyRestriction().ifPresent(family -> {
             sel.families = AddressFamily.mask(family);
             sel.preferredFamily = family;
         });
         return new ListingFilter(compiled);
+    }
+
+    /** The status ss 6.1 exits with for such a filter: {@code exit(-1)} unless a condition could not be resolved. */
+    static int exitStatus(FilterSyntaxException.Kind kind) {
+        return switch (kind) {
+            case MALFORMED, UNSUPPORTED -> UsageException.SS_USAGE_EXIT;
+            case UNRESOLVED -> 1;
+        };
     }
 
     /** The compiled expression, {@link CompiledFilter#NONE} for none. */
