@@ -98,6 +98,7 @@ final class ListingCommand {
         ListingFilter filter = ListingFilter.parse(options.expression(), options.filterFileText(), sel,
                 new SystemFilterEnvironment(interfaces, services, mounts),
                 EphemeralPorts.read(paths), EffectiveUser.isRoot());
+        sel = filter.narrow(sel);
         actions.checkKillIsNarrowed(filter.narrowsInetSockets(), options.statesNarrowed());
         WarningSink warnings = message -> err.println("sockscope: warning: " + message);
         OwnerLookup owners = OwnerLookup.NONE;

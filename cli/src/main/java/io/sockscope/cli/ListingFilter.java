@@ -5,7 +5,6 @@ import io.sockscope.filter.EphemeralPortRange;
 import io.sockscope.filter.FilterEnvironment;
 import io.sockscope.filter.FilterSyntaxException;
 import io.sockscope.filter.ParseContext;
-import io.sockscope.model.AddressFamily;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.SocketTable;
 
@@ -15,7 +14,7 @@ import java.util.function.Predicate;
 /**
  * A listing's filter expression as ss applies it ({@link CompiledFilter}), with what only the command does on
  * top: a syntax error is a usage error with ss's exit status, and an expression that names a family narrows the
- * listing to it. (Where the kernel could not run the program, the query engine reads the inet tables from
+ * listing to it ({@link #narrow}). (Where the kernel could not run the program, the query engine reads the inet tables from
  * /proc/net, as ss reads them.)
  */
 final class ListingFilter {
@@ -28,8 +27,8 @@ final class ListingFilter {
     }
 
     /**
-     * Parses the expression words (or the {@code -F} file text) and narrows the selection's families when
-     * the expression names one, as ss does.
+     * Parses the expression words (or the {@code -F} file text) for the selection's tables and family; the
+     * selection is not changed ({@link #narrow}).
      */
     static ListingFilter parse(List<String> words, String fileText, TableSelection sel, FilterEnvironment env,
                                EphemeralPortRange ephemeral, boolean mayTestMarks) throws UsageException {
@@ -44,11 +43,16 @@ final class ListingFilter {
         } catch (FilterSyntaxException e) {
             throw new UsageException("filter: " + e.getMessage(), exitStatus(e.kind()));
         }
-        compiled.familyRestriction().ifPresent(family -> {
-            sel.families = AddressFamily.mask(family);
-            sel.preferredFamily = family;
-        });
         return new ListingFilter(compiled);
+    }
+
+    /**
+     * The selection the listing shows: {@code sel}, or a copy narrowed to the family the expression names, as ss
+     * narrows it.
+     */
+    TableSelection narrow(TableSelection sel) {
+        return compiled.familyRestriction().isPresent() ? sel.narrowedTo(compiled.familyRestriction().getAsInt())
+                : sel;
     }
 
     /** The status ss 6.1 exits with for such a filter: {@code exit(-1)} unless a condition could not be resolved. */
