@@ -5,7 +5,8 @@ usage: sudo bench/interleaved.py NAMESPACE ROUNDS 'ARGS' CANDIDATE...
   NAMESPACE  a network namespace holding the load (`sudo bench/load` prints it)
   ROUNDS     how many times each candidate runs (after one untimed warm-up each)
   ARGS       the listing's arguments, one string, e.g. '-tanp'
-  CANDIDATE  a jar (run with the launcher's plain java line) or the word ss
+  CANDIDATE  a jar (run with the launcher's plain java line), a launcher (a checkout's bin/sockscope, run as a
+             user runs it: its JNI library and start-up cache included), or the word ss
 
 Competing work on the machine only ever adds time, but it comes and goes: hyperfine's back-to-back runs of
 one command then the next can put a quiet minute on one side and a busy one on the other. Running the
@@ -41,6 +42,9 @@ def main():
     for candidate in candidates:
         if candidate == "ss":
             commands.append(("ss", nice + inside + ["ss"] + args))
+        elif not candidate.endswith(".jar"):
+            checkout = os.path.basename(os.path.dirname(os.path.dirname(os.path.abspath(candidate))))
+            commands.append((checkout + "/" + os.path.basename(candidate), nice + inside + [candidate] + args))
         else:
             commands.append((os.path.basename(candidate),
                              nice + inside + [java] + JAVA_FLAGS + ["-cp", candidate, "io.sockscope.cli.Main"]

@@ -19,15 +19,19 @@ final class Actions {
                    PrintStream err, OutputStream stdout) throws IOException, UsageException {
         ActionOptions actions = ActionOptions.parse(line);
         actions.check();
+        // -D's file is opened by its bytes as typed, which argv's decoding may have lost.
+        byte[] dumpFileBytes = actions.dumpFile() == null ? null : raw.argument(lastOption(line, "D"));
         NamespaceRunner.Body body = actions.dumpFile() != null
-                ? () -> new DumpCommand(options, actions.dumpFile(), err).run(stdout)
+                ? () -> new DumpCommand(options, actions.dumpFile(), dumpFileBytes, err).run(stdout)
                 : () -> new ListingCommand(options, environment, err, actions).run(stdout);
         if (actions.namespace() == null) {
             return body.run();
         }
         // The last -N wins, as in ss; its name is opened by its bytes, which argv's decoding may have lost.
-        CommandLine.Option named = line.options().stream().filter(o -> o.key().equals("N")).reduce((a, b) -> b)
-                .orElseThrow();
-        return NamespaceRunner.run(actions.namespace(), raw.argument(named), body);
+        return NamespaceRunner.run(actions.namespace(), raw.argument(lastOption(line, "N")), body);
+    }
+
+    private static CommandLine.Option lastOption(CommandLine line, String key) {
+        return line.options().stream().filter(o -> o.key().equals(key)).reduce((a, b) -> b).orElseThrow();
     }
 }

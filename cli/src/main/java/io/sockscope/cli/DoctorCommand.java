@@ -90,6 +90,12 @@ final class DoctorCommand {
             } else {
                 diagnosis = options.reach() != null ? doctor.examine(options.reach()) : doctor.examine(options.bind());
             }
+        } catch (java.nio.file.InvalidPathException e) {
+            // The doctor follows a unix path through the JDK's files, which name files in the locale's charset.
+            err.println("sockscope doctor: cannot name the file \"" + e.getInput() + "\" in this locale's character"
+                    + " set (" + System.getProperty("sun.jnu.encoding") + "): run the doctor in a UTF-8 locale"
+                    + " (LC_ALL=C.UTF-8)");
+            return USAGE;
         } catch (IllegalArgumentException e) {
             err.println("sockscope doctor: " + e.getMessage());
             return USAGE;

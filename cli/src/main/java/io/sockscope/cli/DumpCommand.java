@@ -1,5 +1,6 @@
 package io.sockscope.cli;
 
+import io.sockscope.kernel.BytePaths;
 import io.sockscope.model.SocketTable;
 import io.sockscope.netlink.NetlinkHeader;
 import io.sockscope.source.DumpKind;
@@ -13,6 +14,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -28,11 +30,18 @@ import java.nio.file.Path;
 final class DumpCommand {
     private final ListingOptions options;
     private final String file;
+    private final byte[] fileBytes;
     private final PrintStream err;
 
     DumpCommand(ListingOptions options, String file, PrintStream err) {
+        this(options, file, file.getBytes(StandardCharsets.UTF_8), err);
+    }
+
+    /** {@code file} as typed, and its bytes, by which it is opened (see {@link BytePaths}). */
+    DumpCommand(ListingOptions options, String file, byte[] fileBytes, PrintStream err) {
         this.options = options;
         this.file = file;
+        this.fileBytes = fileBytes.clone();
         this.err = err;
     }
 
@@ -55,7 +64,8 @@ final class DumpCommand {
         boolean toStdout = file.startsWith("-");
         OutputStream out;
         try {
-            out = toStdout ? stdout : OutputFailure.naming("dump file " + file, Files.newOutputStream(Path.of(file)));
+            out = toStdout ? stdout
+                    : OutputFailure.naming("dump file " + file, Files.newOutputStream(BytePaths.created(fileBytes)));
         } catch (NoSuchFileException e) {
             throw new UsageException("cannot open dump file " + file + ": No such file or directory", 1);
         } catch (AccessDeniedException e) {
@@ -106,9 +116,16 @@ final class DumpCommand {
             // Closing is only for the removal; the write error is what gets reported.
         }
         try {
-            Path path = Path.of(file);
-            if (Files.isRegularFile(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                Files.delete(path);
+            String name = BytePaths.expressible(fileBytes);
+            if (name != null) {
+                Path path = Path.of(name);
+                if (Files.isRegularFile(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.delete(path);
+                    err.println("sockscope: removed the incomplete dump file " + file);
+                }
+            } else if (Files.isRegularFile(BytePaths.reachable(fileBytes))) {
+                // The descriptor's path leads to the file; the name itself is removed by its bytes.
+                BytePaths.unlink(fileBytes);
                 err.println("sockscope: removed the incomplete dump file " + file);
             }
         } catch (IOException | RuntimeException e) {

@@ -1,5 +1,7 @@
 package io.sockscope.cli;
 
+import io.sockscope.kernel.BytePaths;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,20 +22,33 @@ final class FilterFile {
     }
 
     static String read(String name) throws UsageException {
-        return read(name, System.in);
+        return read(name, name.getBytes(StandardCharsets.UTF_8));
     }
 
-    static String read(String name, InputStream standardInput) throws UsageException {
+    /** The file {@code name} as typed, opened by {@code nameBytes}, its bytes (see {@link BytePaths}). */
+    static String read(String name, byte[] nameBytes) throws UsageException {
+        return read(name, nameBytes, System.in);
+    }
+
+    static String read(String name, byte[] nameBytes, InputStream standardInput) throws UsageException {
         boolean fromStdin = name.startsWith("-");
+        Path path = null;
         try {
-            if (!fromStdin && Files.isDirectory(Path.of(name))) {
+            if (!fromStdin) {
+                path = BytePaths.reachable(nameBytes);
+            }
+        } catch (IOException e) {
+            throw new UsageException("cannot open filter file " + name + ": " + e.getMessage());
+        }
+        try {
+            if (!fromStdin && Files.isDirectory(path)) {
                 // ss opens a directory, its first read fails, and it takes the file for an empty filter.
                 return "";
             }
         } catch (RuntimeException e) {
             throw new UsageException("cannot open filter file " + name + ": " + e.getMessage());
         }
-        try (InputStream in = fromStdin ? standardInput : Files.newInputStream(Path.of(name))) {
+        try (InputStream in = fromStdin ? standardInput : Files.newInputStream(path)) {
             byte[] bytes = in.readNBytes(MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
                 throw new UsageException("filter file " + name + " holds more than " + (MAX_BYTES >> 20)

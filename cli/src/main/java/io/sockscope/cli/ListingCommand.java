@@ -3,6 +3,7 @@ package io.sockscope.cli;
 import io.sockscope.inspect.EffectiveUser;
 import io.sockscope.inspect.EphemeralPorts;
 import io.sockscope.inspect.SystemFilterEnvironment;
+import io.sockscope.kernel.Errno;
 import io.sockscope.kernel.InterfaceNames;
 import io.sockscope.kernel.TerminalWidth;
 import io.sockscope.names.CgroupPaths;
@@ -13,6 +14,9 @@ import io.sockscope.names.ProcessNames;
 import io.sockscope.names.ProtocolNames;
 import io.sockscope.names.ServiceNames;
 import io.sockscope.procmap.OwnerScanner;
+import io.sockscope.query.FallbackPolicy;
+import io.sockscope.query.Query;
+import io.sockscope.query.QueryEngine;
 import io.sockscope.render.ExtendedOutput;
 import io.sockscope.render.ListingFormat;
 import io.sockscope.render.NameLookups;
@@ -21,12 +25,10 @@ import io.sockscope.render.SsListingWriter;
 import io.sockscope.render.SummaryWriter;
 import io.sockscope.source.SocketSummary;
 import io.sockscope.source.SocketSummaryReader;
-import io.sockscope.source.DumpKind;
-import io.sockscope.source.DumpPlan;
-import io.sockscope.source.DumpRequest;
 import io.sockscope.source.ProcNetFile;
 import io.sockscope.source.ProcPaths;
-import io.sockscope.source.SourceException;
+import io.sockscope.source.ReplaySource;
+import io.sockscope.source.SocketDestroyer;
 import io.sockscope.source.WarningSink;
 
 import java.io.IOException;
@@ -54,7 +56,7 @@ final class ListingCommand {
     }
 
     /**
-     * @param actions {@code -K} closes every inet socket listed ({@link ListingSources}), {@code -E} follows
+     * @param actions {@code -K} closes every inet socket listed ({@link QueryEngine}), {@code -E} follows
      *                destroy events instead of listing ({@link EventFollower})
      */
     ListingCommand(ListingOptions options, Map<String, String> environment, PrintStream err, ActionOptions actions) {
@@ -96,6 +98,7 @@ final class ListingCommand {
         ListingFilter filter = ListingFilter.parse(options.expression(), options.filterFileText(), sel,
                 new SystemFilterEnvironment(interfaces, services, mounts),
                 EphemeralPorts.read(paths), EffectiveUser.isRoot());
+        sel = filter.narrow(sel);
         actions.checkKillIsNarrowed(filter.narrowsInetSockets(), options.statesNarrowed());
         WarningSink warnings = message -> err.println("sockscope: warning: " + message);
         OwnerLookup owners = OwnerLookup.NONE;
@@ -136,44 +139,53 @@ final class ListingCommand {
         ExtendedOutput extended = options.extended();
         // What ss asks the kernel for: -m and -i set idiag_ext bits (and unix MEMINFO), --tos the TOS bits, -e the
         // unix VFS and pending-connection attributes; -b needs the packet attributes that -e keeps.
-        DumpRequest request = new DumpRequest(sel.tables, sel.states, sel.families, sel.preferredFamily,
-                extended.memory(), extended.tcpInfo(), extended.tos(), extended.inetSockopt(),
-                extended.details() || extended.bpf(), filter.bytecode());
-        boolean incomplete = false;
+        Query query = new Query(sel.tables, sel.states, sel.families, sel.preferredFamily, filter.compiled(),
+                new Query.Attributes(extended.memory(), extended.tcpInfo(), extended.tos(), extended.inetSockopt(),
+                        extended.details() || extended.bpf()),
+                FallbackPolicy.SS, actions.kill());
+        String replayFile = environment.get(ReplaySource.ENVIRONMENT_VARIABLE);
+        boolean[] incomplete = {false};
         startScan(pending, scanner, paths);
-        try (ListingSources sources = new ListingSources(paths, filter, environment, actions.kill(), warnings,
-                pending == null ? null : pending::awaitQuietly)) {
-            for (DumpKind kind : DumpPlan.of(sel.tables, sel.families, sel.states)) {
-                try {
-                    sources.dump(kind, request, socket -> {
-                        try {
-                            rows.write(socket);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
-                } catch (UncheckedIOException e) {
-                    throw e.getCause();
-                } catch (SourceException e) {
+        try (QueryEngine engine = new QueryEngine(paths, replayFile == null ? null : Path.of(replayFile),
+                pending == null ? null : pending::awaitQuietly, warnings)) {
+            try {
+                engine.run(query, socket -> {
+                    try {
+                        rows.write(socket);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, (kind, e) -> {
                     // ss lists the other tables and still exits 0 when one cannot be read. A JSON consumer has
                     // no stderr to read: the document holds what was read, and the exit status says it is not all.
                     err.println("sockscope: " + e.getMessage());
-                    incomplete = true;
-                }
-                if (sources.killFailed()) {
-                    break;
-                }
+                    incomplete[0] = true;
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
             rows.finish();
             if (pending != null) {
                 pending.finish();
             }
-            sources.throwIfKillFailed();
+            throwIfKillFailed(engine.killFailure());
         }
         if (hosts != null) {
             hosts.close();
         }
-        return incomplete && options.format() != OutputFormat.SS ? 1 : 0;
+        return incomplete[0] && options.format() != OutputFormat.SS ? 1 : 0;
+    }
+
+    /**
+     * Ends the command with the {@code -K} refusal, if there was one: ss's message, and what it means when the
+     * kernel said {@code EPERM}.
+     */
+    private static void throwIfKillFailed(SocketDestroyer.DestroyFailedException failure) throws UsageException {
+        if (failure == null) {
+            return;
+        }
+        String hint = failure.errno() == Errno.EPERM ? " (closing sockets needs CAP_NET_ADMIN)" : "";
+        throw new UsageException(failure.getMessage() + hint, 1);
     }
 
     /**

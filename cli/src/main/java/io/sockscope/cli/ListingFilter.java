@@ -5,19 +5,17 @@ import io.sockscope.filter.EphemeralPortRange;
 import io.sockscope.filter.FilterEnvironment;
 import io.sockscope.filter.FilterSyntaxException;
 import io.sockscope.filter.ParseContext;
-import io.sockscope.model.AddressFamily;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.SocketTable;
-import io.sockscope.source.DumpKind;
 
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
  * A listing's filter expression as ss applies it ({@link CompiledFilter}), with what only the command does on
- * top: a syntax error is a usage error with ss's exit status, an expression that names a family narrows the
- * listing to it, and when the kernel could not run the program the inet tables are read from /proc/net, as
- * ss reads them.
+ * top: a syntax error is a usage error with ss's exit status, and an expression that names a family narrows the
+ * listing to it ({@link #narrow}). (Where the kernel could not run the program, the query engine reads the inet tables from
+ * /proc/net, as ss reads them.)
  */
 final class ListingFilter {
     private static final ListingFilter NONE = new ListingFilter(CompiledFilter.NONE);
@@ -29,8 +27,8 @@ final class ListingFilter {
     }
 
     /**
-     * Parses the expression words (or the {@code -F} file text) and narrows the selection's families when
-     * the expression names one, as ss does.
+     * Parses the expression words (or the {@code -F} file text) for the selection's tables and family; the
+     * selection is not changed ({@link #narrow}).
      */
     static ListingFilter parse(List<String> words, String fileText, TableSelection sel, FilterEnvironment env,
                                EphemeralPortRange ephemeral, boolean mayTestMarks) throws UsageException {
@@ -43,13 +41,31 @@ final class ListingFilter {
                     SocketTable.UDP.in(sel.tables), env);
             compiled = CompiledFilter.compile(words, fileText, context, ephemeral, mayTestMarks);
         } catch (FilterSyntaxException e) {
-            throw new UsageException("filter: " + e.getMessage(), e.ssExitStatus());
+            throw new UsageException("filter: " + e.getMessage(), exitStatus(e.kind()));
         }
-        compiled.familyRestriction().ifPresent(family -> {
-            sel.families = AddressFamily.mask(family);
-            sel.preferredFamily = family;
-        });
         return new ListingFilter(compiled);
+    }
+
+    /**
+     * The selection the listing shows: {@code sel}, or a copy narrowed to the family the expression names, as ss
+     * narrows it.
+     */
+    TableSelection narrow(TableSelection sel) {
+        return compiled.familyRestriction().isPresent() ? sel.narrowedTo(compiled.familyRestriction().getAsInt())
+                : sel;
+    }
+
+    /** The status ss 6.1 exits with for such a filter: {@code exit(-1)} unless a condition could not be resolved. */
+    static int exitStatus(FilterSyntaxException.Kind kind) {
+        return switch (kind) {
+            case MALFORMED, UNSUPPORTED -> UsageException.SS_USAGE_EXIT;
+            case UNRESOLVED -> 1;
+        };
+    }
+
+    /** The compiled expression, {@link CompiledFilter#NONE} for none. */
+    CompiledFilter compiled() {
+        return compiled;
     }
 
     /** Whether the expression can leave an inet socket out ({@link CompiledFilter#narrowsInetSockets()}). */
@@ -57,26 +73,8 @@ final class ListingFilter {
         return compiled.narrowsInetSockets();
     }
 
-    /** The program to send with inet dump requests, or null. */
-    byte[] bytecode() {
-        return compiled.bytecode();
-    }
-
-    /** Whether this filter makes ss read a dump kind from /proc/net (the kernel would refuse its program). */
-    boolean forcesProc(DumpKind kind) {
-        return compiled.kernelRefusesProgram() && switch (kind) {
-            case TCP, UDP, RAW, DCCP, SCTP, MPTCP -> true;
-            default -> false;
-        };
-    }
-
     /** The user-space test for sockets read from the kernel. */
     Predicate<SocketRecord> keepFromKernel() {
         return compiled.keepFromKernel();
-    }
-
-    /** The user-space test for sockets read from /proc/net, where ss sees unix sockets without ports. */
-    Predicate<SocketRecord> keepFromProc() {
-        return compiled.keepFromProc();
     }
 }

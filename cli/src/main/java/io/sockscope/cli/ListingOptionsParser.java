@@ -17,6 +17,11 @@ final class ListingOptionsParser {
     }
 
     static ListingOptions parse(CommandLine line) throws UsageException {
+        return parse(line, RawArguments.unknown());
+    }
+
+    /** As {@link #parse(CommandLine)}, opening the {@code -F} file by the bytes {@code raw} holds for it. */
+    static ListingOptions parse(CommandLine line, RawArguments raw) throws UsageException {
         TableSelection sel = new TableSelection();
         int stateFilter = 0;
         boolean numeric = false;
@@ -106,7 +111,7 @@ final class ListingOptionsParser {
                         throw new UsageException("more than one filter file");
                     }
                     sawFilterFile = true;
-                    filterFileText = FilterFile.read(o.argument());
+                    filterFileText = FilterFile.read(o.argument(), raw.argument(o));
                 }
                 default -> throw new IllegalStateException("option without a handler: " + o.key());
             }

@@ -30,8 +30,12 @@ public final class Main {
         Runtime.getRuntime().halt(code);
     }
 
-    static int run(String[] args, java.util.Map<String, String> environment) {
+    static int run(String[] typed, java.util.Map<String, String> typedEnvironment) {
         PrintStream err = System.err;
+        // Names are bytes on Linux; the JVM decoded argv and the environment with the locale's character set.
+        RawArguments raw = RawArguments.of(typed);
+        String[] args = raw.repaired(typed);
+        java.util.Map<String, String> environment = EnvironmentPaths.reachable(typedEnvironment);
         boolean debug = Arrays.asList(args).contains("--debug");
         OutputStream stdout = new BufferedOutputStream(
                 OutputFailure.naming("standard output", new FileOutputStream(FileDescriptor.out)), 64 * 1024);
@@ -63,8 +67,8 @@ public final class Main {
                     }
                 }
             }
-            ListingOptions options = ListingOptionsParser.parse(line);
-            int code = Actions.run(line, RawArguments.of(args), options, environment, err, stdout);
+            ListingOptions options = ListingOptionsParser.parse(line, raw);
+            int code = Actions.run(line, raw, options, environment, err, stdout);
             stdout.flush();
             return code;
         } catch (UsageException e) {

@@ -1,6 +1,9 @@
 package io.sockscope.cli;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +22,11 @@ final class RawArguments {
 
     private RawArguments(List<byte[]> words) {
         this.words = words;
+    }
+
+    /** No bytes known: every argument is taken as its text encoded in UTF-8. */
+    static RawArguments unknown() {
+        return new RawArguments(List.of());
     }
 
     /**
@@ -67,6 +75,37 @@ final class RawArguments {
             }
         }
         return option.argument().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * {@code args} with each word the JVM's decoding damaged (under {@code LC_ALL=C}, any non-ASCII one) decoded
+     * again from its bytes as UTF-8, when they are UTF-8; a word that is not stays as the JVM decoded it, and
+     * what must name a file exactly is taken by {@link #argument}.
+     */
+    String[] repaired(String[] args) {
+        if (words.size() != args.length) {
+            return args;
+        }
+        String[] repaired = args.clone();
+        for (int i = 0; i < args.length; i++) {
+            byte[] word = words.get(i);
+            if (!isAscii(word)) {
+                String text = strictUtf8(word);
+                if (text != null) {
+                    repaired[i] = text;
+                }
+            }
+        }
+        return repaired;
+    }
+
+    private static String strictUtf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
     }
 
     private static boolean isAscii(byte[] bytes) {

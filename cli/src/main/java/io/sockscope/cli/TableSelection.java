@@ -194,4 +194,19 @@ final class TableSelection {
     boolean hasFamily(int family) {
         return (families & AddressFamily.mask(family)) != 0;
     }
+
+    /**
+     * A copy of the completed selection narrowed to one family, as ss narrows it when the filter expression names
+     * one ({@code -t '( src 10.0.0.0/8 )'} lists IPv4 only); this selection is left as it is.
+     */
+    TableSelection narrowedTo(int family) {
+        TableSelection narrowed = new TableSelection();
+        narrowed.tables = tables;
+        narrowed.states = states;
+        narrowed.families = AddressFamily.mask(family);
+        narrowed.preferredFamily = family;
+        narrowed.byDefault = byDefault;
+        narrowed.sawQuery = sawQuery;
+        return narrowed;
+    }
 }

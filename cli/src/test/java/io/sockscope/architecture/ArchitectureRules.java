@@ -30,6 +30,9 @@ final class ArchitectureRules {
                     + " payload means", "netlink"),
             mustNotUse("source", "source fetches sockets (netlink, /proc, replay): it prints nothing and knows none of"
                     + " its consumers", "render", "diagnose", "inspect", "api", "cli"),
+            mustNotUse("query", "query is the one engine that turns a query into dumps (the source per table, the"
+                    + " filter, -K): it prints nothing and knows none of the front ends it serves", "render", "diagnose",
+                    "inspect", "api", "cli"),
             mustNotUse("procmap", "procmap finds owners (/proc, the task-file iterator): it never touches netlink, and"
                     + " is a sibling of source, not a user of it", "netlink", "source", "filter", "render", "diagnose",
                     "inspect", "api", "cli"),
@@ -63,9 +66,7 @@ final class ArchitectureRules {
             new KnownDebt("inspect", "render", 1, ONE_ENGINE),
             new KnownDebt("inspect", "api", 4, ONE_ENGINE),
             new KnownDebt("api", "kernel", 1, ONE_ENGINE),
-            new KnownDebt("api", "netlink", 1, ONE_ENGINE),
-            new KnownDebt("diagnose.system", "kernel", 1, ONE_ENGINE),
-            new KnownDebt("diagnose.system", "netlink", 1, ONE_ENGINE));
+            new KnownDebt("api", "netlink", 1, ONE_ENGINE));
 
     /** The packages of the JDK's own modules: what core may use besides itself. */
     private static final Set<String> JDK_PACKAGES = ModuleFinder.ofSystem().findAll().stream()

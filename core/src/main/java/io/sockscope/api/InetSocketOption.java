@@ -35,11 +35,9 @@ public enum InetSocketOption {
     }
 
     /**
-     * Its field's name in the kernel's {@code struct inet_diag_sockopt}, which is also its member name in
+     * {@return its field's name in the kernel's {@code struct inet_diag_sockopt}, which is also its member name in
      * sockscope's JSON output (ss prints the same word, but {@code bind_addr_no_port} for
-     * {@code bind_address_no_port}).
-     *
-     * @return the kernel's field name
+     * {@code bind_address_no_port})}
      */
     public String kernelName() {
         return kernelName;

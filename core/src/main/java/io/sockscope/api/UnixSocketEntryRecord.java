@@ -1,5 +1,7 @@
 package io.sockscope.api;
 
+import io.sockscope.model.ProcessName;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -22,5 +24,25 @@ record UnixSocketEntryRecord(
     UnixSocketEntryRecord {
         pendingPeers = List.copyOf(pendingPeers);
         Objects.requireNonNull(owners, "owners");
+    }
+
+    @Override
+    public byte[] pathBytes() {
+        return path == null ? null : ProcessName.ofEscapedText(path).bytes();
+    }
+
+    @Override
+    public boolean pathIsUtf8() {
+        return path == null || !ProcessName.hasEscapedBytes(path);
+    }
+
+    @Override
+    public byte[] peerPathBytes() {
+        return peerPath == null ? null : ProcessName.ofEscapedText(peerPath).bytes();
+    }
+
+    @Override
+    public boolean peerPathIsUtf8() {
+        return peerPath == null || !ProcessName.hasEscapedBytes(peerPath);
     }
 }

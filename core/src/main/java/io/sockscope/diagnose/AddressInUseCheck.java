@@ -39,11 +39,11 @@ final class AddressInUseCheck {
         List<SocketSighting> rows = shown.subList(0, Math.min(MAX_ROWS, shown.size())).stream()
                 .map(s -> new SocketSighting(s, snapshot.ownersOf(s.inode()))).toList();
         holdersOut.addAll(rows);
-        String where = (query.address() == null ? "" : AddressText.of(query.address()) + " ") + t.label() + " port "
+        String where = (query.address() == null ? "" : ReadableAddress.of(query.address()) + " ") + t.label() + " port "
                 + query.port();
         if (!listeners.isEmpty()) {
             String who = OwnerText.of(listeners.stream().flatMap(s -> snapshot.ownersOf(s.inode()).stream()).toList());
-            String endpoints = listeners.stream().map(s -> AddressText.of(s.local())).distinct()
+            String endpoints = listeners.stream().map(s -> ReadableAddress.of(s.local())).distinct()
                     .collect(Collectors.joining(", "));
             return List.of(new Finding(FindingCode.ADDRESS_IN_USE, Severity.ERROR,
                     who + (t == Transport.TCP ? " already listens on " : " already has ") + endpoints
@@ -84,7 +84,7 @@ final class AddressInUseCheck {
             if (SocketFacts.v6only(s, snapshot)) {
                 return false;
             }
-            return heldWildcard || AddressText.isMapped(held)
+            return heldWildcard || ReadableAddress.isMapped(held)
                     && (wantedWildcard || Arrays.equals(Arrays.copyOfRange(held, 12, 16), wanted));
         }
         if (held.length == 16) {

@@ -62,7 +62,7 @@ final class BacklogCheck {
 
     private static String label(SocketSighting s, int port) {
         if (s.socket() instanceof io.sockscope.model.InetSocket inet) {
-            return AddressText.of(inet.local());
+            return ReadableAddress.of(inet.local());
         }
         if (s.socket() instanceof io.sockscope.model.UnixSocket unix) {
             String name = SocketFacts.unixName(unix);

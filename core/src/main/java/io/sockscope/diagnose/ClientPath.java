@@ -85,7 +85,7 @@ record ClientPath(int ipVersion, boolean familyAssumed, InetAddress source, bool
     /** How the verdict names the client: {@code a remote client}, {@code a client at 10.0.0.2}, … */
     String describe() {
         if (source != null) {
-            return (local ? "a client on this host at " : "a client at ") + AddressText.of(source);
+            return (local ? "a client on this host at " : "a client at ") + ReadableAddress.of(source);
         }
         if (local) {
             return "a client on this host";

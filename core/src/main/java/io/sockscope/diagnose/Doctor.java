@@ -75,8 +75,8 @@ public final class Doctor {
         });
         ClientPath path = ClientPath.resolve(target, query.from(), snapshot.addresses(), interfaceNames);
         if (target.address() != null && target.address().isLoopbackAddress() && query.from() != null && !path.local()) {
-            throw new IllegalArgumentException("a client at " + AddressText.of(query.from()) + " cannot connect to "
-                    + AddressText.of(target.address()) + ", a loopback address of this host");
+            throw new IllegalArgumentException("a client at " + ReadableAddress.of(query.from()) + " cannot connect to "
+                    + ReadableAddress.of(target.address()) + ", a loopback address of this host");
         }
         InetExamination ex = new InetExamination(target, path, snapshot, thresholds, query.examineFirewall());
         List<Finding> findings = new ArrayList<>();
@@ -105,7 +105,7 @@ public final class Doctor {
         } else {
             List<InetSocket> accepting = ex.accepting();
             ok = OwnerText.of(ex.owners(accepting)) + " listens on " + accepting.stream()
-                    .map(s -> AddressText.of(s.local())).distinct().collect(Collectors.joining(", "));
+                    .map(s -> ReadableAddress.of(s.local())).distinct().collect(Collectors.joining(", "));
             if (firewall.reach().leavesVerdictOpen()) {
                 // Some clients (or all) may time out: a health check must not read that as OK.
                 undecided = ok + ", but whether the firewall lets " + path.describe() + " through "
@@ -175,7 +175,7 @@ public final class Doctor {
         notes(snapshot, observations);
         Account account = snapshot.account();
         String who = account != null ? account.name() : "this user";
-        String where = query.address() != null ? AddressText.of(query.address(), query.port())
+        String where = query.address() != null ? ReadableAddress.of(query.address(), query.port())
                 : query.transport().label() + " port " + query.port();
         String subject = "bind " + (query.address() != null ? query.transport().label() + " " : "") + where
                 + " as " + who;

@@ -57,7 +57,7 @@ final class EphemeralPortCheck {
             if (local < low || local > high) {
                 continue;
             }
-            String key = AddressText.of(s.local().address()) + " → " + AddressText.of(s.peer());
+            String key = ReadableAddress.of(s.local().address()) + " → " + ReadableAddress.of(s.peer());
             byDestination.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
         }
         List<Finding> out = new ArrayList<>();
@@ -66,7 +66,7 @@ final class EphemeralPortCheck {
             List<InetSocket> used = e.getValue();
             // With tcp_tw_reuse (1: always; 2, the default: towards loopback) a new connection may take over
             // a TIME-WAIT port, so only the other states press on the range.
-            boolean loopback = AddressText.isLoopback(used.getFirst().peer().address());
+            boolean loopback = ReadableAddress.isLoopback(used.getFirst().peer().address());
             boolean twReusable = "1".equals(reuse) || "2".equals(reuse) && loopback;
             long pressing = twReusable
                     ? used.stream().filter(s -> !SocketFacts.hasState(s, TcpState.TIME_WAIT)).count()

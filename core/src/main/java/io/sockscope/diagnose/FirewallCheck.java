@@ -178,9 +178,9 @@ final class FirewallCheck {
     private static String describeProbe(InetExamination ex) {
         Probe p = probe(ex);
         return "IPv" + p.ipVersion() + " " + p.transport() + " from "
-                + (p.source() != null ? AddressText.of(p.source()) : "an unknown address") + " to "
+                + (p.source() != null ? ReadableAddress.of(p.source()) : "an unknown address") + " to "
                 + (p.destinations().isEmpty() ? "this host" : String.join(" or ",
-                p.destinations().stream().map(AddressText::of).toList())) + " port " + p.destinationPort()
+                p.destinations().stream().map(ReadableAddress::of).toList())) + " port " + p.destinationPort()
                 + (p.inputInterfaces().isEmpty() ? "" : " arriving on " + String.join(" or ", p.inputInterfaces()))
                 + ", connection tracking state new";
     }
@@ -210,7 +210,7 @@ final class FirewallCheck {
     private static boolean takenBySomeListener(InetExamination ex, InetAddress a) {
         for (InetSocket s : ex.accepting()) {
             byte[] bound = s.local().address();
-            boolean mappedMatch = AddressText.isMapped(bound)
+            boolean mappedMatch = ReadableAddress.isMapped(bound)
                     && Arrays.equals(Arrays.copyOfRange(bound, 12, 16), a.getAddress());
             if (s.local().isWildcard() || Arrays.equals(bound, a.getAddress()) || mappedMatch) {
                 return true;

@@ -22,7 +22,7 @@ public record InetTarget(Transport transport, InetAddress address, int port) imp
         if (address == null) {
             return transport.label() + " port " + port;
         }
-        String a = AddressText.of(address);
+        String a = ReadableAddress.of(address);
         return transport.label() + " " + (address instanceof Inet4Address ? a : "[" + a + "]") + ":" + port;
     }
 }

@@ -26,9 +26,9 @@ public record ListenerAudit(InetEndpoint local, String interfaceName, String own
     /** The listener as {@code 0.0.0.0:80}, {@code [::1]:53}, {@code 0.0.0.0%eth0:67}. */
     public String describe() {
         if (interfaceName == null) {
-            return AddressText.of(local);
+            return ReadableAddress.of(local);
         }
-        String text = AddressText.of(local);
+        String text = ReadableAddress.of(local);
         int colon = text.lastIndexOf(':');
         return text.substring(0, colon) + "%" + interfaceName + text.substring(colon);
     }

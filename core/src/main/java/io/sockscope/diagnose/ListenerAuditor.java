@@ -43,7 +43,7 @@ final class ListenerAuditor {
             ReachQuery question = question(first);
             Diagnosis d = answers.computeIfAbsent(question, q -> doctor.examineInet((InetTarget) q.target(), q,
                     snapshot));
-            boolean loopback = AddressText.isLoopback(first.local().address());
+            boolean loopback = ReadableAddress.isLoopback(first.local().address());
             List<SocketSighting> sightings = new ArrayList<>();
             List<Owner> owners = new ArrayList<>();
             Set<Integer> pids = new LinkedHashSet<>();
@@ -83,10 +83,10 @@ final class ListenerAuditor {
             return new ReachQuery(new InetTarget(query.transport(), null, port), query.from(), null,
                     query.examineFirewall());
         }
-        InetAddress address = AddressText.address(s.local().address());
+        InetAddress address = ReadableAddress.address(s.local().address());
         InetAddress from = query.from();
-        boolean sameFamily = from != null && AddressText.isV4(from) == AddressText.isV4(address);
-        if (AddressText.isLoopback(s.local().address()) || !sameFamily) {
+        boolean sameFamily = from != null && ReadableAddress.isV4(from) == ReadableAddress.isV4(address);
+        if (ReadableAddress.isLoopback(s.local().address()) || !sameFamily) {
             from = null;
         }
         return new ReachQuery(new InetTarget(query.transport(), address, port), from, null, query.examineFirewall());
@@ -110,7 +110,7 @@ final class ListenerAuditor {
 
     private Audit verdict(List<ListenerAudit> listeners) {
         String subject = query.transport().label() + " listeners for "
-                + (query.from() != null ? "a client at " + AddressText.of(query.from()) : "remote clients");
+                + (query.from() != null ? "a client at " + ReadableAddress.of(query.from()) : "remote clients");
         List<ListenerAudit> problems = listeners.stream()
                 .filter(l -> l.diagnosis().status() == Diagnosis.Status.PROBLEM).toList();
         long undecided = listeners.stream().filter(l -> l.diagnosis().status() == Diagnosis.Status.UNDECIDED).count();

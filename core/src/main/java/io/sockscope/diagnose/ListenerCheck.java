@@ -42,12 +42,12 @@ final class ListenerCheck {
     }
 
     private static String endpoints(List<InetSocket> sockets) {
-        return sockets.stream().map(s -> AddressText.of(s.local())).distinct().collect(Collectors.joining(", "));
+        return sockets.stream().map(s -> ReadableAddress.of(s.local())).distinct().collect(Collectors.joining(", "));
     }
 
     private static Evidence.Fact arrival(InetExamination ex) {
         ClientPath p = ex.path;
-        String to = p.destination() != null ? AddressText.of(p.destination())
+        String to = p.destination() != null ? ReadableAddress.of(p.destination())
                 + (p.destinationVia() != null ? " (" + p.destinationVia() + ")" : "")
                 : "one of this host's addresses";
         String on = p.interfaces().isEmpty() ? "" : " on " + String.join(" or ", p.interfaces());
@@ -59,7 +59,7 @@ final class ListenerCheck {
         List<Owner> owners = ex.owners(group);
         String who = OwnerText.of(owners);
         String where = FixText.everyAddress(ex.path.ipVersion())
-                + (ex.path.destination() != null ? " or on " + AddressText.of(ex.path.destination()) : "");
+                + (ex.path.destination() != null ? " or on " + ReadableAddress.of(ex.path.destination()) : "");
         return new Finding(FindingCode.LOOPBACK_ONLY, Severity.ERROR,
                 who + " listens on " + endpoints(group) + " only, a loopback address that " + ex.path.describe()
                         + " cannot reach",
@@ -80,10 +80,10 @@ final class ListenerCheck {
                     + ex.path.describe() + " arrives on " + String.join(" or ", ex.path.interfaces());
         } else {
             summary = who + " listens on " + endpoints(group) + ", but " + ex.path.describe() + " connects to "
-                    + AddressText.of(ex.path.destination());
+                    + ReadableAddress.of(ex.path.destination());
         }
-        String fix = "Connect to " + AddressText.of(first.local()) + ", or make " + who + " listen on "
-                + (ex.path.destination() != null ? AddressText.of(ex.path.destination()) + " or " : "")
+        String fix = "Connect to " + ReadableAddress.of(first.local()) + ", or make " + who + " listen on "
+                + (ex.path.destination() != null ? ReadableAddress.of(ex.path.destination()) + " or " : "")
                 + FixText.everyAddress(ex.path.ipVersion()) + "."
                 + FixText.daemonSettings(owners, DaemonAdvice.Daemon::address, ex.target.port());
         return new Finding(FindingCode.WRONG_ADDRESS, Severity.ERROR, summary, evidence, fix);

@@ -22,7 +22,7 @@ enum ListenerFit {
         byte[] bound = s.local().address();
         boolean wildcard = s.local().isWildcard();
         // A loopback bind is the first thing to say, whatever the families.
-        if (!path.local() && AddressText.isLoopback(bound)) {
+        if (!path.local() && ReadableAddress.isLoopback(bound)) {
             return LOOPBACK;
         }
         byte[] effective = bound;
@@ -34,12 +34,12 @@ enum ListenerFit {
             if (SocketFacts.v6only(s, snapshot)) {
                 return V6_ONLY;
             }
-            if (AddressText.isMapped(bound)) {
+            if (ReadableAddress.isMapped(bound)) {
                 effective = Arrays.copyOfRange(bound, 12, 16);
             } else if (!wildcard) {
                 return V6_ONLY; // a real IPv6 address cannot receive IPv4 packets
             }
-        } else if (AddressText.isMapped(bound)) {
+        } else if (ReadableAddress.isMapped(bound)) {
             return V4_ONLY;
         }
         if (s.ifindex() != 0) {

@@ -33,12 +33,12 @@ final class NotListeningCheck {
         if (t.address() != null && !t.address().isLoopbackAddress() && !t.address().isAnyLocalAddress()
                 && ex.snapshot.addresses().stream().noneMatch(a -> Arrays.equals(a.address().getAddress(),
                 t.address().getAddress()))) {
-            evidence.add(new Evidence.Fact(AddressText.of(t.address()) + " is not an address of this host (of this"
+            evidence.add(new Evidence.Fact(ReadableAddress.of(t.address()) + " is not an address of this host (of this"
                     + " network namespace); its addresses are " + ex.snapshot.addresses().stream()
-                    .map(a -> AddressText.of(a.address()) + " (" + a.interfaceName() + ")")
+                    .map(a -> ReadableAddress.of(a.address()) + " (" + a.interfaceName() + ")")
                     .collect(Collectors.joining(", "))));
             fix = "Connect to an address of this host, or run the doctor on the host that has "
-                    + AddressText.of(t.address()) + ".";
+                    + ReadableAddress.of(t.address()) + ".";
         }
         List<InetSocket> otherTransport = ex.snapshot.inet(t.transport().other()).stream()
                 .filter(s -> SocketFacts.isListening(s, t.transport().other()) && s.local().port() == t.port())
@@ -86,7 +86,7 @@ final class NotListeningCheck {
                 .toList();
         if (!sameOwner.isEmpty()) {
             List<Owner> owners = ex.owners(sameOwner);
-            String where = sameOwner.stream().map(s -> AddressText.of(s.local())).distinct()
+            String where = sameOwner.stream().map(s -> ReadableAddress.of(s.local())).distinct()
                     .collect(Collectors.joining(", "));
             evidence.add(new Evidence.Fact(OwnerText.of(owners) + " still has connections on port " + t.port()
                     + " and listens on " + where));
@@ -104,7 +104,7 @@ final class NotListeningCheck {
                 .toList();
         if (!nearby.isEmpty()) {
             evidence.add(new Evidence.Fact("listening nearby: " + nearby.stream()
-                    .map(s -> AddressText.of(s.local()) + " (" + OwnerText.of(ex.snapshot.ownersOf(s.inode())) + ")")
+                    .map(s -> ReadableAddress.of(s.local()) + " (" + OwnerText.of(ex.snapshot.ownersOf(s.inode())) + ")")
                     .collect(Collectors.joining(", "))));
             evidence.add(new Evidence.Sockets(ex.sightings(nearby)));
         }
@@ -125,7 +125,7 @@ final class NotListeningCheck {
                     + " and read its log for why it did not bind; 'sockscope doctor bind " + t.port()
                     + (t.transport() == Transport.UDP ? " --udp" : "") + "' tells whether a bind can succeed.";
         }
-        String where = t.address() != null ? " at " + AddressText.of(t.address()) : "";
+        String where = t.address() != null ? " at " + ReadableAddress.of(t.address()) : "";
         return new Finding(FindingCode.NOT_LISTENING, Severity.ERROR,
                 "nothing listens on " + t.transport().label() + " port " + t.port() + where, evidence, fix);
     }

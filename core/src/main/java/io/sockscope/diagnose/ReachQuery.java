@@ -33,8 +33,8 @@ public record ReachQuery(Target target, InetAddress from, String user, boolean e
         }
         if (from != null && target instanceof InetTarget t && t.address() != null
                 && (from instanceof Inet4Address) != (t.address() instanceof Inet4Address)) {
-            throw new IllegalArgumentException("--from " + AddressText.of(from) + " and the target "
-                    + AddressText.of(t.address()) + " are of different address families");
+            throw new IllegalArgumentException("--from " + ReadableAddress.of(from) + " and the target "
+                    + ReadableAddress.of(t.address()) + " are of different address families");
         }
     }
 }

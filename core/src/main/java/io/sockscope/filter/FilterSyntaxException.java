@@ -2,8 +2,9 @@ package io.sockscope.filter;
 
 /**
  * A filter that ss would refuse. It says where ({@link #offset()} into {@link #source()}, and
- * {@link #line()}/{@link #column()}) and what was expected, and also carries what ss itself prints to
- * stderr in that case and the status it exits with, so a command-line front end can behave identically.
+ * {@link #line()}/{@link #column()}), what was expected, and which {@link Kind} of refusal it is; it also keeps
+ * the text ss itself prints to stderr in that case. What a front end does with each kind (ss's exit status, an
+ * exception of the library) is the front end's choice.
  *
  * <p>{@link #source()} is the command-line words joined by single spaces, followed — when a filter file was
  * given — by a newline and the file's text. Positions are 0-based offsets and 1-based lines and columns.
@@ -11,21 +12,31 @@ package io.sockscope.filter;
 public final class FilterSyntaxException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    /** Why the filter was refused. */
+    public enum Kind {
+        /** The words do not read as a filter: a grammar error, a bad line in a filter file, too deep a nesting. */
+        MALFORMED,
+        /** A condition names what cannot be resolved: a port, a host, a device, a mark, a cgroup. */
+        UNRESOLVED,
+        /** The filter reads, but this kernel cannot run it (cgroup conditions without cgroup2). */
+        UNSUPPORTED
+    }
+
     private final String reason;
     private final String source;
     private final int offset;
     private final String ssStderr;
-    private final int ssExitStatus;
+    private final transient Kind kind;
     private final boolean ssPrintsUsage;
 
-    FilterSyntaxException(String reason, String source, int offset, String ssStderr, int ssExitStatus,
+    FilterSyntaxException(String reason, String source, int offset, String ssStderr, Kind kind,
                           boolean ssPrintsUsage) {
         super(reason + " at " + describePosition(source, offset));
         this.reason = reason;
         this.source = source;
         this.offset = Math.max(0, Math.min(offset, source.length()));
         this.ssStderr = ssStderr;
-        this.ssExitStatus = ssExitStatus;
+        this.kind = kind;
         this.ssPrintsUsage = ssPrintsUsage;
     }
 
@@ -81,9 +92,9 @@ public final class FilterSyntaxException extends Exception {
         return ssStderr;
     }
 
-    /** The status ss 6.1 exits with: 1, or 255 for {@code exit(-1)}. */
-    public int ssExitStatus() {
-        return ssExitStatus;
+    /** Why the filter was refused. */
+    public Kind kind() {
+        return kind;
     }
 
     /** Whether ss follows {@link #ssStderr()} with its usage text (it does for grammar errors). */

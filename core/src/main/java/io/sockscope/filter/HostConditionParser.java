@@ -1,5 +1,7 @@
 package io.sockscope.filter;
 
+import io.sockscope.filter.FilterSyntaxException.Kind;
+
 import io.sockscope.model.AddressFamily;
 
 import java.util.ArrayList;
@@ -289,6 +291,6 @@ final class HostConditionParser {
     }
 
     private FilterSyntaxException fail(String reason, int offset, String ssDetail) {
-        return new FilterSyntaxException(reason, source, offset, ssDetail + CANNOT_PARSE, 1, false);
+        return new FilterSyntaxException(reason, source, offset, ssDetail + CANNOT_PARSE, Kind.UNRESOLVED, false);
     }
 }

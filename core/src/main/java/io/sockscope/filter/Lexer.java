@@ -97,7 +97,7 @@ final class Lexer {
         CNumbers.Conversion c = CNumbers.strtoul(name, 0, 0);
         if (c.consumedNothing(0) || c.end() != name.length() || Long.compareUnsigned(c.value(), 0xFFFF_FFFFL) > 0) {
             throw new FilterSyntaxException("expected an interface name or index after 'dev', got \"" + name
-                    + "\" (no such interface)", reader.source(), offset, "Cannot parse device.\n", 1, false);
+                    + "\" (no such interface)", reader.source(), offset, "Cannot parse device.\n", FilterSyntaxException.Kind.UNRESOLVED, false);
         }
         return (int) c.value();
     }
@@ -131,7 +131,7 @@ final class Lexer {
             }
         }
         throw new FilterSyntaxException("expected a mark as NUMBER or NUMBER/MASK after 'fwmark', got \"" + text
-                + "\"", reader.source(), offset, "Cannot parse mark " + text + ".\n", 1, false);
+                + "\"", reader.source(), offset, "Cannot parse mark " + text + ".\n", FilterSyntaxException.Kind.UNRESOLVED, false);
     }
 
     /** {@code parse_cgroupcond}: the environment resolves the path to a non-zero id. */
@@ -146,7 +146,7 @@ final class Lexer {
             String why = diagnostic.isEmpty() ? "" : ": " + diagnostic.strip().replace("\n", "; ");
             throw new FilterSyntaxException("expected a cgroup v2 path after 'cgroup', got \"" + path
                     + "\" (no such cgroup" + why + ")", reader.source(), offset,
-                    diagnostic + "Cannot parse cgroup " + path + ".\n", 1, false);
+                    diagnostic + "Cannot parse cgroup " + path + ".\n", FilterSyntaxException.Kind.UNRESOLVED, false);
         }
         return lookup.id();
     }

@@ -136,7 +136,7 @@ final class Parser {
         if (depth >= MAX_STACK) {
             throw new FilterSyntaxException("expression nested too deeply (ss's parser stack holds "
                     + MAX_STACK + " entries)", lexer.source(), at.offset(),
-                    "ss: bison bellows (while parsing filter): \"memory exhausted!\" Sorry.\n", 255, true);
+                    "ss: bison bellows (while parsing filter): \"memory exhausted!\" Sorry.\n", FilterSyntaxException.Kind.MALFORMED, true);
         }
     }
 
@@ -274,7 +274,7 @@ final class Parser {
     private Filter cgroupNode(Token keyword, long id) throws FilterSyntaxException {
         if (!environment.cgroupFilterSupported()) {
             throw new FilterSyntaxException("cgroup filters are not supported by this kernel", lexer.source(),
-                    keyword.offset(), "It looks like such filter is not supported! Too old kernel?\n", 255, false);
+                    keyword.offset(), "It looks like such filter is not supported! Too old kernel?\n", FilterSyntaxException.Kind.UNSUPPORTED, false);
         }
         return new Filter.Cgroup(id);
     }
@@ -287,6 +287,6 @@ final class Parser {
 
     private FilterSyntaxException syntax(Token at, String reason) {
         return new FilterSyntaxException(reason, lexer.source(), at.offset(),
-                "ss: bison bellows (while parsing filter): \"syntax error!\" Sorry.\n", 255, true);
+                "ss: bison bellows (while parsing filter): \"syntax error!\" Sorry.\n", FilterSyntaxException.Kind.MALFORMED, true);
     }
 }

@@ -1,5 +1,7 @@
 package io.sockscope.filter;
 
+import io.sockscope.filter.FilterSyntaxException.Kind;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,7 +142,7 @@ final class TokenReader {
     }
 
     private FilterSyntaxException fileError(String reason, int offset, String ssStderr) {
-        return new FilterSyntaxException(reason, source, offset, ssStderr, 255, false);
+        return new FilterSyntaxException(reason, source, offset, ssStderr, Kind.MALFORMED, false);
     }
 
     /** ss's {@code get_token_from_line} over the rest of {@link #line}. */

@@ -17,16 +17,16 @@ import io.sockscope.model.AddressFamily;
 import io.sockscope.model.InetDetails;
 import io.sockscope.model.InetEndpoint;
 import io.sockscope.model.InetSocket;
+import io.sockscope.model.InetSocketOptions;
 import io.sockscope.model.NetlinkSocket;
 import io.sockscope.model.PacketSocket;
+import io.sockscope.model.ProcessName;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.SocketTable;
 import io.sockscope.model.UnixSocket;
-import io.sockscope.model.InetSocketOptions;
 import io.sockscope.render.AddressText;
 import io.sockscope.render.TimerText;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -222,14 +222,15 @@ public final class EntryMapper {
         if (name == null) {
             return null;
         }
+        // Decoded as process names are, so that bytes that are not UTF-8 are kept (UnixSocketEntry.pathBytes).
         if (name.length > 0 && name[0] == 0) {
-            return new String(name, 1, name.length - 1, StandardCharsets.UTF_8);
+            return ProcessName.of(name, 1, name.length).escapedText();
         }
         int end = 0;
         while (end < name.length && name[end] != 0) {
             end++;
         }
-        return new String(name, 0, end, StandardCharsets.UTF_8);
+        return ProcessName.of(name, 0, end).escapedText();
     }
 
     /** The library's name for a table. */

@@ -21,13 +21,11 @@ import io.sockscope.names.MountTable;
 import io.sockscope.names.ServiceNames;
 import io.sockscope.procmap.OwnerIndex;
 import io.sockscope.procmap.OwnerScanner;
-import io.sockscope.source.DumpKind;
-import io.sockscope.source.DumpPlan;
-import io.sockscope.source.DumpRequest;
-import io.sockscope.source.FallbackSource;
-import io.sockscope.source.NetlinkSource;
+import io.sockscope.query.FallbackPolicy;
+import io.sockscope.query.Query;
+import io.sockscope.query.QueryEngine;
 import io.sockscope.source.ProcNetFile;
-import io.sockscope.source.ProcNetSource;
+import io.sockscope.source.DumpKind;
 import io.sockscope.source.ProcPaths;
 import io.sockscope.source.SourceException;
 import io.sockscope.source.TableUnavailableException;
@@ -43,15 +41,12 @@ import java.util.function.Consumer;
  * a table neither can read (SCTP without its module) is left out. Keeps the name tables between queries.
  */
 public final class QueryRunner {
-    private static final int CLOCK_TICKS_PER_SECOND = 100;
-
     private final ProcPaths paths = ProcPaths.system();
     private final InterfaceNames interfaces = new InterfaceNames();
     private final ServiceNames services = new ServiceNames(Path.of("/etc/services"),
             paths.resolve(ProcNetFile.IP_LOCAL_PORT_RANGE));
     private final SystemNames names = new SystemNames(interfaces, MountTable.PROC);
-    private final FallbackSource source = new FallbackSource(new NetlinkSource(),
-            new ProcNetSource(paths, CLOCK_TICKS_PER_SECOND), kind -> false);
+    private final QueryEngine engine = new QueryEngine(paths, WarningSink.IGNORE);
 
     /** Lists what {@code query} selects, in ss's order, to {@code action}. */
     public void run(SocketQuery query, Consumer<? super SocketEntry> action) {
@@ -77,18 +72,15 @@ public final class QueryRunner {
         EntryMapper mapper = new EntryMapper(
                 new EntryMapper.Details(true, query.memory(), query.tcpInfo(), true, false,
                         query.inetSocketOptions()), names, owners(query));
-        DumpRequest request = new DumpRequest(tables, states & TcpState.ALL, families, preferred, query.memory(),
-                query.tcpInfo(), false, query.inetSocketOptions(), true, filter.bytecode());
-        for (DumpKind kind : DumpPlan.of(tables, families, request.states())) {
-            try {
-                source.dump(kind, request, filter.keepFromKernel(), filter.keepFromProc(),
-                        socket -> action.accept(mapper.map(socket)), WarningSink.IGNORE);
-            } catch (TableUnavailableException e) {
-                // Neither the kernel nor /proc/net has this table here (ss lists nothing for it either).
-            } catch (SourceException e) {
+        Query engineQuery = new Query(tables, states & TcpState.ALL, families, preferred, filter,
+                new Query.Attributes(query.memory(), query.tcpInfo(), false, query.inetSocketOptions(), true),
+                FallbackPolicy.KERNEL_FIRST, false);
+        engine.run(engineQuery, socket -> action.accept(mapper.map(socket)), (kind, e) -> {
+            if (!(e instanceof TableUnavailableException)) {
                 throw translate(kind, e);
             }
-        }
+            // Neither the kernel nor /proc/net has this table here (ss lists nothing for it either).
+        });
     }
 
     private static RuntimeException translate(DumpKind kind, SourceException e) {

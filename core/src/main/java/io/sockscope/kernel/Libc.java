@@ -37,6 +37,10 @@ final class Libc {
     static final int AT_FDCWD = -100;
     static final int O_RDONLY = 0;
     static final int O_CLOEXEC = 0x80000;
+    static final int O_WRONLY = 1;
+    static final int O_CREAT = 0x40;
+    static final int O_TRUNC = 0x200;
+    static final int O_PATH = 0x200000;
     static final int CLONE_NEWNET = 0x40000000;
 
     private Libc() {
@@ -124,6 +128,17 @@ final class Libc {
     private static final class OpenAt {
         // int openat(int dirfd, const char *path, int flags, ...): the mode is variadic and never passed here.
         static final MethodHandle H = Linkage.variadicCapturingErrno("openat", INT_PTR_INT_TO_INT, 3);
+    }
+
+    private static final class OpenAtWithMode {
+        // The same openat with its variadic mode, for O_CREAT.
+        static final MethodHandle H = Linkage.variadicCapturingErrno("openat", FunctionDescriptor.of(
+                ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT,
+                ValueLayout.JAVA_INT), 3);
+    }
+
+    private static final class UnlinkAt {
+        static final MethodHandle H = Linkage.capturingErrno("unlinkat", INT_PTR_INT_TO_INT);
     }
 
     private static final class NameToHandleAt {
@@ -267,6 +282,27 @@ final class Libc {
         }
         try {
             return (int) OpenAt.H.invokeExact(state, dirfd, path, flags);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /**
+     * {@code openat(dirfd, path, flags, mode)}, for {@code O_CREAT}; -1 with errno on failure. FFM only: it serves
+     * file names the JDK cannot express in the locale's character set ({@link BytePaths}), which are rare.
+     */
+    static int openatWithMode(MemorySegment state, int dirfd, MemorySegment path, int flags, int mode) {
+        try {
+            return (int) OpenAtWithMode.H.invokeExact(state, dirfd, path, flags, mode);
+        } catch (Throwable t) {
+            throw unexpected(t);
+        }
+    }
+
+    /** {@code unlinkat(dirfd, path, flags)}; -1 with errno on failure. FFM only, as {@link #openatWithMode}. */
+    static int unlinkat(MemorySegment state, int dirfd, MemorySegment path, int flags) {
+        try {
+            return (int) UnlinkAt.H.invokeExact(state, dirfd, path, flags);
         } catch (Throwable t) {
             throw unexpected(t);
         }

@@ -25,6 +25,11 @@ public final class FallbackSource implements SocketSource {
         this.forceFallback = forceFallback;
     }
 
+    /** The same two sources, with {@code forceFallback} deciding which kinds must come from the fallback. */
+    public FallbackSource forcing(Predicate<DumpKind> forceFallback) {
+        return new FallbackSource(primary, fallback, forceFallback);
+    }
+
     @Override
     public void dump(DumpKind kind, DumpRequest request, SocketSink sink, WarningSink warnings)
             throws SourceException {

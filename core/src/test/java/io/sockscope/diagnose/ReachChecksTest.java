@@ -513,12 +513,12 @@ class ReachChecksTest {
 
     @Test
     void addressesAreWrittenShort() throws Exception {
-        assertEquals("::1", AddressText.of(InetAddress.ofLiteral("::1")));
-        assertEquals("fd00::1", AddressText.of(ip("fd00:0:0:0:0:0:0:1")));
-        assertEquals("2001:db8::1:0:0:1", AddressText.of(ip("2001:db8:0:0:1:0:0:1")));
-        assertEquals("2001:db8:0:1:1:1:1:1", AddressText.of(ip("2001:db8:0:1:1:1:1:1")));
-        assertEquals("::", AddressText.of(new byte[16]));
-        assertEquals("::ffff:10.0.0.1", AddressText.of(FakeSystem.endpoint("[::ffff:10.0.0.1]:1").address()));
-        assertEquals("[::1]:80", AddressText.of(ip("::1"), 80));
+        assertEquals("::1", ReadableAddress.of(InetAddress.ofLiteral("::1")));
+        assertEquals("fd00::1", ReadableAddress.of(ip("fd00:0:0:0:0:0:0:1")));
+        assertEquals("2001:db8::1:0:0:1", ReadableAddress.of(ip("2001:db8:0:0:1:0:0:1")));
+        assertEquals("2001:db8:0:1:1:1:1:1", ReadableAddress.of(ip("2001:db8:0:1:1:1:1:1")));
+        assertEquals("::", ReadableAddress.of(new byte[16]));
+        assertEquals("::ffff:10.0.0.1", ReadableAddress.of(FakeSystem.endpoint("[::ffff:10.0.0.1]:1").address()));
+        assertEquals("[::1]:80", ReadableAddress.of(ip("::1"), 80));
     }
 }

@@ -37,7 +37,7 @@ class FilterFileTest {
         assertEquals("(src *:22)", tree(List.of(), "sport = :22\u0000 or garbage (\n"));
         FilterSyntaxException e = refused(List.of(), "autobound\n\u0000x\n");
         assertEquals("Invalid line\n", e.ssStderr());
-        assertEquals(255, e.ssExitStatus());
+        assertEquals(255, SsExitStatus.of(e));
         assertEquals(2, e.line());
         assertEquals(1, e.column());
     }
@@ -50,7 +50,7 @@ class FilterFileTest {
         assertEquals("autobound", tree(List.of(), fits + " "), "1022 bytes without a newline still fit");
         FilterSyntaxException e = refused(List.of(), fits + " \n");
         assertEquals("Too long line in filter\n", e.ssStderr());
-        assertEquals(255, e.ssExitStatus());
+        assertEquals(255, SsExitStatus.of(e));
         refused(List.of(), fits + "  ");
         String utf8 = "autobound" + " ".repeat(1011) + "é"; // 1021 characters, 1022 bytes
         assertEquals(1021, utf8.length());

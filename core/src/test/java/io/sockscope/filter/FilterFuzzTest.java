@@ -46,7 +46,7 @@ class FilterFuzzTest {
             assertFalse(e.reason().isEmpty());
             assertTrue(e.getMessage().contains("column " + e.column()));
             assertTrue(e.ssStderr().endsWith("\n"));
-            assertTrue(e.ssExitStatus() == 1 || e.ssExitStatus() == 255);
+            assertTrue(SsExitStatus.of(e) == 1 || SsExitStatus.of(e) == 255);
             return false;
         } catch (Throwable t) {
             throw new AssertionError("unexpected " + t + " for words " + words + " file " + file, t);

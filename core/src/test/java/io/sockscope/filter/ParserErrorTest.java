@@ -64,7 +64,7 @@ class ParserErrorTest {
             assertEquals(row[1], e.column(), e.getMessage());
             assertTrue(e.reason().contains((String) row[2]), e.reason());
             assertEquals(row[3], e.ssStderr());
-            assertEquals(row[4], e.ssExitStatus());
+            assertEquals(row[4], SsExitStatus.of(e));
             assertEquals(row[3] == SYNTAX, e.ssPrintsUsage());
             assertEquals(List.of((String) row[0]).get(0), e.source());
             assertTrue(e.getMessage().endsWith(" at column " + row[1]), e.getMessage());

@@ -224,7 +224,7 @@ class ParserTableTest {
         FilterSyntaxException e = assertThrows(FilterSyntaxException.class,
                 () -> Filters.parse(List.of("cgroup /sys/fs/cgroup/x dst nosuch:x"), ParseContext.defaults(env)));
         assertEquals("It looks like such filter is not supported! Too old kernel?\n", e.ssStderr());
-        assertEquals(255, e.ssExitStatus());
+        assertEquals(255, SsExitStatus.of(e));
         assertEquals(1, e.column());
         assertEquals(List.of("cgroup /sys/fs/cgroup/x", "cgroup-support"), env.questions);
         assertFalse(e.ssPrintsUsage());

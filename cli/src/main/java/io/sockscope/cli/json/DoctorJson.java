@@ -3,7 +3,7 @@ package io.sockscope.cli.json;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.sockscope.diagnose.AddressText;
+import io.sockscope.diagnose.ReadableAddress;
 import io.sockscope.diagnose.Audit;
 import io.sockscope.diagnose.AuditQuery;
 import io.sockscope.diagnose.Diagnosis;
@@ -85,7 +85,7 @@ public final class DoctorJson {
         w.head(host);
         g.writeObjectFieldStart("audit");
         g.writeStringField("transport", query.transport().label());
-        g.writeStringField("from", query.from() == null ? null : AddressText.of(query.from()));
+        g.writeStringField("from", query.from() == null ? null : ReadableAddress.of(query.from()));
         g.writeBooleanField("firewall_examined", query.examineFirewall());
         g.writeEndObject();
         g.writeStringField("subject", audit.subject());
@@ -96,7 +96,7 @@ public final class DoctorJson {
         for (ListenerAudit l : audit.listeners()) {
             g.writeStartObject();
             g.writeStringField("listener", l.describe());
-            g.writeStringField("address", AddressText.of(l.local().address()));
+            g.writeStringField("address", ReadableAddress.of(l.local().address()));
             g.writeNumberField("port", l.local().port());
             g.writeStringField("interface", l.interfaceName());
             g.writeStringField("owner", l.owner());

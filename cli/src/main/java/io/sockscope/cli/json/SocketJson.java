@@ -20,6 +20,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Writes one socket as a JSON object of schema v1 (docs/json.md, docs/sockscope-v1.schema.json). Every member
@@ -130,10 +131,10 @@ final class SocketJson {
 
     private static void unix(JsonGenerator g, UnixSocketEntry s) throws IOException {
         g.writeStringField("family", "unix");
-        g.writeStringField("path", s.path());
+        name(g, "path", s.path(), s.pathIsUtf8(), s::pathBytes);
         g.writeBooleanField("abstract", s.abstractName());
         g.writeNumberField("peer_inode", s.peerInode());
-        g.writeStringField("peer_path", s.peerPath());
+        name(g, "peer_path", s.peerPath(), s.peerPathIsUtf8(), s::peerPathBytes);
         if (s.uid() < 0) {
             g.writeNullField("uid");
         } else {
@@ -196,6 +197,19 @@ final class SocketJson {
             byte[] bytes = p.commandBytes();
             g.writeStringField("command", new String(bytes, StandardCharsets.UTF_8));
             g.writeStringField("command_bytes", Base64.getEncoder().encodeToString(bytes));
+        }
+    }
+
+    /** A unix name and its {@code _bytes} member, as {@link #command} writes a process name. */
+    private static void name(JsonGenerator g, String member, String text, boolean utf8,
+                             Supplier<byte[]> bytes) throws IOException {
+        if (text == null || utf8) {
+            g.writeStringField(member, text);
+            g.writeNullField(member + "_bytes");
+        } else {
+            byte[] exact = bytes.get();
+            g.writeStringField(member, new String(exact, StandardCharsets.UTF_8));
+            g.writeStringField(member + "_bytes", Base64.getEncoder().encodeToString(exact));
         }
     }
 

@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -206,7 +207,8 @@ class SocketJsonTest {
     }
 
     private static final String UNIX_LISTENER = "{\"netid\":\"u_str\",\"state\":\"LISTEN\",\"recv_q\":2,\"send_q\":128,"
-            + "\"family\":\"unix\",\"path\":\"/run/app.sock\",\"abstract\":false,\"peer_inode\":0,\"peer_path\":null,"
+            + "\"family\":\"unix\",\"path\":\"/run/app.sock\",\"path_bytes\":null,\"abstract\":false,\"peer_inode\":0,"
+            + "\"peer_path\":null,\"peer_path_bytes\":null,"
             + "\"uid\":null,\"shutdown\":\"none\",\"pending_peers\":[4294967295,31],\"skmem\":null,\"inode\":30,"
             + "\"owners\":{\"status\":\"not-permitted\",\"processes\":[]}}";
 
@@ -217,18 +219,36 @@ class SocketJsonTest {
     }
 
     @Test
+    void unixNamesThatAreNotUtf8KeepTheirBytes() throws IOException {
+        // Two names that differ only in a byte that is not UTF-8: the text alike (U+FFFD), the bytes apart.
+        for (int b : new int[] {0xff, 0xfe}) {
+            byte[] name = {'/', 'r', 'u', 'n', '/', (byte) b};
+            String escaped = io.sockscope.model.ProcessName.of(name, 0, name.length).escapedText();
+            UnixSocketEntry s = V.unix(Protocol.UNIX_STREAM, SocketState.ESTABLISHED, 0, 0, escaped, false, 50, 51,
+                    escaped, 0, Shutdown.NONE, List.of(), null, NOT_REQUESTED);
+            String base64 = java.util.Base64.getEncoder().encodeToString(name);
+            String json = lines(s);
+            assertTrue(json.contains("\"path\":\"/run/\uFFFD\",\"path_bytes\":\"" + base64 + "\","), json);
+            assertTrue(json.contains("\"peer_path\":\"/run/\uFFFD\",\"peer_path_bytes\":\"" + base64 + "\","), json);
+            assertArrayEquals(name, s.pathBytes());
+        }
+    }
+
+    @Test
     void unixNullsAndPendingPeers() throws IOException {
         assertEquals(UNIX_LISTENER + "\n", lines(unixListener()));
         UnixSocketEntry unnamed = V.unix(Protocol.UNIX_DGRAM, SocketState.UNCONNECTED, 0, 0, null, false,
                 41, 0, null, 1000, null, List.of(), null, NOT_REQUESTED);
         assertEquals("{\"netid\":\"u_dgr\",\"state\":\"UNCONN\",\"recv_q\":0,\"send_q\":0,\"family\":\"unix\","
-                + "\"path\":null,\"abstract\":false,\"peer_inode\":0,\"peer_path\":null,\"uid\":1000,\"shutdown\":null,"
+                + "\"path\":null,\"path_bytes\":null,\"abstract\":false,\"peer_inode\":0,\"peer_path\":null,"
+                + "\"peer_path_bytes\":null,\"uid\":1000,\"shutdown\":null,"
                 + "\"pending_peers\":[],\"skmem\":null,\"inode\":41,"
                 + "\"owners\":{\"status\":\"not-requested\",\"processes\":[]}}\n", lines(unnamed));
         UnixSocketEntry abstractName = V.unix(Protocol.UNIX_SEQPACKET, SocketState.ESTABLISHED, 0, 0,
                 "app\u0000x", true, 42, 43, null, 0, Shutdown.BOTH, List.of(), null, NOT_REQUESTED);
         String json = lines(abstractName);
-        assertTrue(json.contains("\"path\":\"app\\u0000x\",\"abstract\":true,\"peer_inode\":43,"), json);
+        assertTrue(json.contains("\"path\":\"app\\u0000x\",\"path_bytes\":null,\"abstract\":true,\"peer_inode\":43,"),
+                json);
         assertTrue(json.contains("\"shutdown\":\"both\""), json);
     }
 

@@ -3,19 +3,18 @@ package io.sockscope.diagnose.system;
 import io.sockscope.diagnose.ProviderException;
 import io.sockscope.diagnose.SocketProvider;
 import io.sockscope.diagnose.Transport;
+import io.sockscope.filter.CompiledFilter;
 import io.sockscope.model.AddressFamily;
 import io.sockscope.model.InetSocket;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.SocketTable;
 import io.sockscope.model.TcpState;
 import io.sockscope.model.UnixSocket;
-import io.sockscope.source.DumpKind;
-import io.sockscope.source.DumpRequest;
-import io.sockscope.source.FallbackSource;
-import io.sockscope.source.NetlinkSource;
-import io.sockscope.source.ProcNetSource;
+import io.sockscope.query.FallbackPolicy;
+import io.sockscope.query.Query;
+import io.sockscope.query.QueryEngine;
+import io.sockscope.query.TableFailures;
 import io.sockscope.source.ProcPaths;
-import io.sockscope.source.SocketSource;
 import io.sockscope.source.SourceException;
 import io.sockscope.source.WarningSink;
 
@@ -27,26 +26,19 @@ import java.util.List;
  * {@code /proc/net} (and its {@code PROC_ROOT} / {@code PROC_NET_*} overrides), every state.
  */
 public final class LiveSockets implements SocketProvider {
-    /** The kernel's clock-tick rate in /proc/net files (sysconf(_SC_CLK_TCK) is 100 on Linux). */
-    private static final int USER_HZ = 100;
-
-    private final SocketSource source;
-    private final WarningSink warnings;
+    private final QueryEngine engine;
 
     public LiveSockets(ProcPaths paths, WarningSink warnings) {
-        this.source = new FallbackSource(new NetlinkSource(), new ProcNetSource(paths, USER_HZ), paths::forcesProc);
-        this.warnings = warnings;
+        this.engine = new QueryEngine(paths, warnings);
     }
 
     @Override
     public List<InetSocket> inet(Transport transport) throws ProviderException {
         SocketTable table = transport == Transport.TCP ? SocketTable.TCP : SocketTable.UDP;
-        DumpKind kind = transport == Transport.TCP ? DumpKind.TCP : DumpKind.UDP;
-        DumpRequest request = new DumpRequest(table.bit(), TcpState.ALL,
-                AddressFamily.mask(AddressFamily.INET) | AddressFamily.mask(AddressFamily.INET6), AddressFamily.UNSPEC,
-                false, false, false, false, false, null);
+        Query query = everyState(table.bit(),
+                AddressFamily.mask(AddressFamily.INET) | AddressFamily.mask(AddressFamily.INET6), Query.Attributes.NONE);
         List<InetSocket> out = new ArrayList<>();
-        for (SocketRecord r : dump(kind, request)) {
+        for (SocketRecord r : dump(query)) {
             if (r instanceof InetSocket s) {
                 out.add(s);
             }
@@ -58,10 +50,10 @@ public final class LiveSockets implements SocketProvider {
     public List<UnixSocket> unix() throws ProviderException {
         int tables = SocketTable.UNIX_STREAM.bit() | SocketTable.UNIX_DGRAM.bit() | SocketTable.UNIX_SEQPACKET.bit();
         // details: the kernel then reports the inode and device of each socket's file (UNIX_DIAG_VFS).
-        DumpRequest request = new DumpRequest(tables, TcpState.ALL, AddressFamily.mask(AddressFamily.UNIX),
-                AddressFamily.UNSPEC, false, false, false, false, true, null);
+        Query query = everyState(tables, AddressFamily.mask(AddressFamily.UNIX),
+                new Query.Attributes(false, false, false, false, true));
         List<UnixSocket> out = new ArrayList<>();
-        for (SocketRecord r : dump(DumpKind.UNIX, request)) {
+        for (SocketRecord r : dump(query)) {
             if (r instanceof UnixSocket s) {
                 out.add(s);
             }
@@ -69,10 +61,16 @@ public final class LiveSockets implements SocketProvider {
         return out;
     }
 
-    private List<SocketRecord> dump(DumpKind kind, DumpRequest request) throws ProviderException {
+    /** Every socket of these tables and families, read as ss reads them (PROC_ROOT and PROC_NET_* honoured). */
+    private static Query everyState(int tables, long families, Query.Attributes attributes) {
+        return new Query(tables, TcpState.ALL, families, AddressFamily.UNSPEC, CompiledFilter.NONE, attributes,
+                FallbackPolicy.SS, false);
+    }
+
+    private List<SocketRecord> dump(Query query) throws ProviderException {
         List<SocketRecord> out = new ArrayList<>();
         try {
-            source.dump(kind, request, out::add, warnings);
+            engine.run(query, out::add, TableFailures.fail());
         } catch (SourceException e) {
             throw new ProviderException(e.getMessage(), e);
         }

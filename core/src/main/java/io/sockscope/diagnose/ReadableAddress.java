@@ -7,8 +7,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /** Addresses as people write them: dotted IPv4, and IPv6 in the shortest form (RFC 5952). */
-public final class AddressText {
-    private AddressText() {
+public final class ReadableAddress {
+    private ReadableAddress() {
     }
 
     /** {@code 127.0.0.1}, {@code ::1}, {@code fd00::1}, {@code ::ffff:10.0.0.1}. */

@@ -1,0 +1,193 @@
+package io.sockscope.query;
+
+import io.sockscope.model.InetSocket;
+import io.sockscope.model.SocketRecord;
+import io.sockscope.source.DumpKind;
+import io.sockscope.source.DumpRequest;
+import io.sockscope.source.FallbackSource;
+import io.sockscope.source.NetlinkSource;
+import io.sockscope.source.ProcNetSource;
+import io.sockscope.source.ProcPaths;
+import io.sockscope.source.ReplaySource;
+import io.sockscope.source.SocketDestroyer;
+import io.sockscope.source.SocketSink;
+import io.sockscope.source.SourceException;
+import io.sockscope.source.WarningSink;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Predicate;
+
+/**
+ * Answers {@link Query}s: the one place that turns a query into dumps. For each table of the plan it picks the
+ * source as ss picks it — the kernel over netlink, {@code /proc/net} when the kernel cannot answer or the
+ * query's {@link FallbackPolicy} sends the table there, and for TCP the file named by {@code TCPDIAG_FILE} when
+ * one was given (then TCP comes from nowhere else) — applies the filter, and hands each socket to the sink.
+ *
+ * <p>With {@link Query#kill()}, every inet socket the kernel lists and the filter keeps is closed before it is
+ * handed on, and only the sockets the kernel did close are (ss's {@code show_one_inet_sock}). Sockets read from
+ * {@code /proc/net} cannot be closed: unlike ss, which lists them as if they were, they are left out with a
+ * warning. Sockets replayed from a {@code TCPDIAG_FILE} are handed on as ss lists them, with a warning that
+ * nothing was closed. The first refusal other than "already gone" or "not supported" ends the query
+ * ({@link #killFailure()}).
+ */
+public final class QueryEngine implements AutoCloseable {
+    /** The kernel's clock-tick rate in /proc/net files ({@code sysconf(_SC_CLK_TCK)} is 100 on Linux). */
+    public static final int CLOCK_TICKS_PER_SECOND = 100;
+
+    private final ProcPaths paths;
+    private final FallbackSource live;
+    private final ReplaySource replay;
+    private final WarningSink warnings;
+    private SocketDestroyer destroyer;
+    private SocketDestroyer.DestroyFailedException killFailure;
+
+    /** An engine over the kernel and {@code paths}, with no replay file. */
+    public QueryEngine(ProcPaths paths, WarningSink warnings) {
+        this(paths, null, null, warnings);
+    }
+
+    /**
+     * @param paths        where the {@code /proc} files are
+     * @param replayFile   the {@code TCPDIAG_FILE} TCP is replayed from, or null
+     * @param beforeKernel when not null, runs before each request to the kernel, on a channel already open
+     *                     ({@link NetlinkSource#requestingAfter}): the owner scan a listing waits for
+     * @param warnings     where skipped data and unclosed sockets are reported
+     */
+    public QueryEngine(ProcPaths paths, Path replayFile, Runnable beforeKernel, WarningSink warnings) {
+        this.paths = paths;
+        this.live = new FallbackSource(
+                beforeKernel == null ? new NetlinkSource() : NetlinkSource.requestingAfter(beforeKernel),
+                new ProcNetSource(paths, CLOCK_TICKS_PER_SECOND), kind -> false);
+        this.replay = replayFile != null ? new ReplaySource(replayFile) : null;
+        this.warnings = warnings;
+    }
+
+    /**
+     * Hands every socket the query selects to {@code sink}, table by table in ss's order. A table that cannot be
+     * read goes to {@code failures}; a {@code -K} refusal ends the query ({@link #killFailure()}).
+     */
+    public <X extends Exception> void run(Query query, SocketSink sink, TableFailures<X> failures) throws X {
+        DumpRequest request = query.request();
+        for (DumpKind kind : query.plan()) {
+            if (killFailure != null) {
+                return;
+            }
+            try {
+                dump(kind, query, request, sink);
+            } catch (SourceException e) {
+                failures.failed(kind, e);
+            }
+        }
+    }
+
+    /** The refusal that ended a {@code -K} query, or null. */
+    public SocketDestroyer.DestroyFailedException killFailure() {
+        return killFailure;
+    }
+
+    private void dump(DumpKind kind, Query query, DumpRequest request, SocketSink sink) throws SourceException {
+        if (kind == DumpKind.TCP && replay != null) {
+            replayTcp(query, request, sink);
+        } else if (query.kill() && isInet(kind)) {
+            dumpClosing(kind, query, request, sink);
+        } else {
+            source(query).dump(kind, request, query.filter().keepFromKernel(), query.filter().keepFromProc(), sink,
+                    warnings);
+        }
+    }
+
+    /** The live source with the query's fallback policy. */
+    private FallbackSource source(Query query) {
+        if (query.fallback() == FallbackPolicy.KERNEL_FIRST) {
+            return live;
+        }
+        Predicate<DumpKind> forced = kind -> paths.forcesProc(kind)
+                || (query.filter().kernelRefusesProgram() && isInet(kind));
+        return live.forcing(forced);
+    }
+
+    private void replayTcp(Query query, DumpRequest request, SocketSink sink) throws SourceException {
+        Predicate<SocketRecord> matches = query.filter().keepFromKernel();
+        if (!query.kill()) {
+            replay.dump(DumpKind.TCP, request, matches, sink, warnings);
+            return;
+        }
+        // A replay is a record of sockets, not sockets: ss lists the matching ones as if it had closed them,
+        // and so does sockscope (the bytes stay ss's), saying on stderr that nothing was closed.
+        long[] replayed = {0};
+        replay.dump(DumpKind.TCP, request, socket -> {
+            if (matches.test(socket)) {
+                replayed[0]++;
+                return true;
+            }
+            return false;
+        }, sink, warnings);
+        if (replayed[0] != 0) {
+            warnings.warn("tcp sockets were replayed from $" + ReplaySource.ENVIRONMENT_VARIABLE + ": "
+                    + replayed[0] + " matching " + (replayed[0] == 1 ? "socket" : "sockets")
+                    + " listed as ss lists them, none closed");
+        }
+    }
+
+    /** {@code -K}: closes each matching socket the kernel lists and hands it on once closed. */
+    private void dumpClosing(DumpKind kind, Query query, DumpRequest request, SocketSink sink)
+            throws SourceException {
+        if (destroyer == null) {
+            destroyer = new SocketDestroyer(warnings);
+        }
+        Predicate<SocketRecord> matches = query.filter().keepFromKernel();
+        Predicate<SocketRecord> matchesInProc = query.filter().keepFromProc();
+        long[] leftOpen = {0};
+        try {
+            source(query).dump(kind, request,
+                    socket -> matches.test(socket) && destroyed((InetSocket) socket, kind),
+                    socket -> {
+                        if (matchesInProc.test(socket)) {
+                            leftOpen[0]++;
+                        }
+                        return false;
+                    },
+                    sink, warnings);
+        } catch (KillStopped stopped) {
+            // The refusal is kept in killFailure; the rest of this dump is not handed on.
+        }
+        if (leftOpen[0] != 0) {
+            warnings.warn(kind.name().toLowerCase(Locale.ROOT) + " sockets were read from /proc/net, where they"
+                    + " cannot be closed: " + leftOpen[0] + " matching " + (leftOpen[0] == 1 ? "socket" : "sockets")
+                    + " not closed and not listed");
+        }
+    }
+
+    private boolean destroyed(InetSocket socket, DumpKind kind) {
+        try {
+            return destroyer.destroy(socket, kind) == SocketDestroyer.Outcome.CLOSED;
+        } catch (SocketDestroyer.DestroyFailedException e) {
+            killFailure = e;
+            throw new KillStopped();
+        }
+    }
+
+    private static boolean isInet(DumpKind kind) {
+        return switch (kind) {
+            case TCP, UDP, RAW, DCCP, SCTP, MPTCP -> true;
+            default -> false;
+        };
+    }
+
+    @Override
+    public void close() {
+        if (destroyer != null) {
+            destroyer.close();
+        }
+    }
+
+    /** Unwinds a dump from inside its filter once the kernel refused to close a socket. */
+    private static final class KillStopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        KillStopped() {
+            super(null, null, false, false);
+        }
+    }
+}

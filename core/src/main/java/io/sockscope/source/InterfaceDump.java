@@ -1,0 +1,53 @@
+package io.sockscope.source;
+
+import io.sockscope.kernel.NetlinkChannel;
+import io.sockscope.kernel.NetlinkException;
+import io.sockscope.model.InterfaceAddress;
+import io.sockscope.model.InterfaceLink;
+import io.sockscope.netlink.IfAddrMsg;
+import io.sockscope.netlink.IfInfoMsg;
+
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The interfaces and addresses of the calling thread's network namespace, from rtnetlink ({@code RTM_GETLINK},
+ * {@code RTM_GETADDR}). A thread that entered another namespace gets that namespace's, as with the socket dumps.
+ */
+public final class InterfaceDump {
+    private static final int NETLINK_ROUTE = 0;
+
+    private InterfaceDump() {
+    }
+
+    /** Every interface, in the kernel's order. */
+    public static List<InterfaceLink> links() throws SourceException {
+        return dump("rtnetlink link dump", IfInfoMsg.dumpRequest(1), IfInfoMsg.RTM_NEWLINK, IfInfoMsg::decode);
+    }
+
+    /** Every address of every interface, in the kernel's order. */
+    public static List<InterfaceAddress> addresses() throws SourceException {
+        return dump("rtnetlink address dump", IfAddrMsg.dumpRequest(1), IfAddrMsg.RTM_NEWADDR, IfAddrMsg::decode);
+    }
+
+    /** The decoded messages of {@code type} in the dump's reply; what decodes to null is left out. */
+    private static <T> List<T> dump(String call, byte[] request, int type, Function<MemorySegment, T> decoder)
+            throws SourceException {
+        List<T> out = new ArrayList<>();
+        try (NetlinkChannel channel = NetlinkChannel.open(NETLINK_ROUTE)) {
+            channel.dump(call, request, (t, flags, payload) -> {
+                T value = t == type ? decoder.apply(payload) : null;
+                if (value != null) {
+                    out.add(value);
+                }
+            }, warning -> {
+                // A skipped message costs one address at most; the rest of the dump is still good.
+            });
+        } catch (NetlinkException e) {
+            throw new SourceException("cannot list interfaces: " + e.getMessage(), e);
+        }
+        return out;
+    }
+}
