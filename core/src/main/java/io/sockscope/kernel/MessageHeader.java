@@ -7,7 +7,7 @@ import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 
 /**
- * The structs {@code sendmsg} and {@code recvmsg} take, laid out for LP64 Linux (every platform JDK 25 runs
+ * The structs {@code sendmsg} and {@code recvmsg} take in {@link FfmSyscalls}, laid out for LP64 Linux (every platform JDK 25 runs
  * on), with one scatter element.
  *
  * <pre>
@@ -75,7 +75,7 @@ final class MessageHeader {
     /** Points the header at the kernel (port 0) and {@code buffer}, ready for a send or a receive. */
     MemorySegment prepare(MemorySegment buffer) {
         address.fill((byte) 0);
-        address.set(ValueLayout.JAVA_SHORT, NL_FAMILY, (short) Libc.AF_NETLINK);
+        address.set(ValueLayout.JAVA_SHORT, NL_FAMILY, (short) Syscalls.AF_NETLINK);
         msghdr.set(ValueLayout.JAVA_LONG, MSG_NAME, address.address());
         msghdr.set(ValueLayout.JAVA_INT, MSG_NAMELEN, SOCKADDR_NL_SIZE);
         msghdr.set(ValueLayout.JAVA_INT, MSG_FLAGS, 0);
