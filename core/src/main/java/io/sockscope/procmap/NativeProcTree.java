@@ -229,8 +229,7 @@ final class NativeProcTree implements ProcTree {
 
     /**
      * Reads the record at {@code at} of a batch of {@code n} bytes; returns where the next one starts, or
-     * -1 when the record cannot be framed. A call per record so that the JIT compiles it after a few
-     * hundred entries, where the loop over a large directory would run tens of thousands interpreted.
+     * -1 when the record cannot be framed. A call per record, for the JIT (docs/startup.md).
      */
     private static int readId(byte[] batch, int at, int n, IntList ids) {
         int recordLength = HostOrder.u16(batch, at + DIRENT_RECLEN);

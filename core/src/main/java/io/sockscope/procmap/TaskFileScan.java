@@ -88,7 +88,7 @@ final class TaskFileScan {
      */
     static byte[] readWhole(Path file) throws IOException {
         File plain = file.toFile();
-        // java.io alone: a first use of FileChannel costs a fresh JVM more class loading than the reads.
+        // java.io alone, not FileChannel (docs/startup.md).
         try (FileInputStream in = new FileInputStream(plain)) {
             long size = plain.length();
             byte[] bytes = new byte[(int) Math.min(Math.max(size, 4096), Integer.MAX_VALUE - 16)];
