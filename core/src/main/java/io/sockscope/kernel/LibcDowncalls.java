@@ -13,8 +13,9 @@ import java.util.Objects;
  * The C library functions {@link FfmSyscalls} calls, as FFM downcalls on native segments. The calls that can
  * fail leave {@code errno} in a caller-supplied state segment (laid out as {@link #callStateLayout}), read back
  * with {@link #errno}. Each handle is linked the first time it is used (a holder class per function; see
- * docs/startup.md), and {@code getdents64} and {@code bpf} go through {@code syscall}, whose numbers differ by
- * architecture ({@link SyscallNumbers}).
+ * docs/startup.md). The calls of the owner scan, {@code openat} and {@code close} go through {@code syscall},
+ * whose numbers differ by architecture ({@link SyscallNumbers}): on an architecture without a table their
+ * first use throws a {@link LinkageError}, and the owner scan reads /proc with java.nio instead.
  */
 final class LibcDowncalls {
     private LibcDowncalls() {
@@ -49,8 +50,6 @@ final class LibcDowncalls {
     // Few distinct shapes on purpose: the linker generates one stub per shape.
     private static final FunctionDescriptor INT_PTR_INT_TO_INT = FunctionDescriptor.of(INT, INT, POINTER, INT);
     private static final FunctionDescriptor INT_PTR_INT_TO_LONG = FunctionDescriptor.of(LONG, INT, POINTER, INT);
-    private static final FunctionDescriptor INT_PTR_PTR_LONG_TO_LONG =
-            FunctionDescriptor.of(LONG, INT, POINTER, POINTER, LONG);
 
     private static final class Socket {
         static final MethodHandle H = Linkage.capturingErrno("socket", FunctionDescriptor.of(INT, INT, INT, INT));
@@ -78,31 +77,6 @@ final class LibcDowncalls {
         static final MethodHandle H = Linkage.capturingErrno("recvmsg", INT_PTR_INT_TO_LONG);
     }
 
-    private static final class OpenAt {
-        // int openat(int dirfd, const char *path, int flags, ...): the mode is variadic and never passed here.
-        static final MethodHandle H = Linkage.link("openat", INT_PTR_INT_TO_INT, Linkage.CAPTURE_ERRNO,
-                Linker.Option.firstVariadicArg(3));
-    }
-
-    private static final class Read {
-        static final MethodHandle H = Linkage.capturingErrno("read", FunctionDescriptor.of(LONG, INT, POINTER, LONG));
-    }
-
-    private static final class ReadLinkAt {
-        static final MethodHandle H = Linkage.capturingErrno("readlinkat", INT_PTR_PTR_LONG_TO_LONG);
-    }
-
-    /**
-     * {@code readlinkat} made once per descriptor of every process: a critical call with heap access, so the
-     * kernel reads the name from and writes the target into plain arrays, with no copy, no errno capture and no
-     * allocation. A readlink on /proc takes microseconds and never waits for the JVM, which a critical call
-     * requires; it only delays a garbage collection by that long.
-     */
-    private static final class ReadLinkAtCritical {
-        static final MethodHandle H = Linkage.link("readlinkat", INT_PTR_PTR_LONG_TO_LONG,
-                Linker.Option.critical(true));
-    }
-
     private static final class NameToHandleAt {
         static final MethodHandle H = Linkage.capturingErrno("name_to_handle_at",
                 FunctionDescriptor.of(INT, INT, POINTER, POINTER, POINTER, INT));
@@ -110,10 +84,6 @@ final class LibcDowncalls {
 
     private static final class SetNs {
         static final MethodHandle H = Linkage.capturingErrno("setns", FunctionDescriptor.of(INT, INT, INT));
-    }
-
-    private static final class Close {
-        static final MethodHandle H = Linkage.capturingErrno("close", FunctionDescriptor.of(INT, INT));
     }
 
     private static final class IfIndexToName {
@@ -134,11 +104,28 @@ final class LibcDowncalls {
                 Linkage.CAPTURE_ERRNO, Linker.Option.firstVariadicArg(2));
     }
 
-    /** {@code long syscall(long number, ...)}, for the calls glibc wraps late or not at all. */
+    /**
+     * {@code long syscall(long number, ...)}, for the calls of the owner scan, {@code openat} and {@code close}:
+     * one handle for all of them rather than one per call (see docs/startup.md), every argument a {@code long}
+     * (pointers as addresses, which is how {@code syscall} takes them).
+     */
     private static final class Syscall {
         static final SyscallNumbers NR = SyscallNumbers.forArchitecture(System.getProperty("os.arch"));
-        static final MethodHandle H = Linkage.link("syscall", FunctionDescriptor.of(LONG, LONG, LONG, LONG, LONG),
+        static final MethodHandle H = Linkage.link("syscall",
+                FunctionDescriptor.of(LONG, LONG, LONG, LONG, LONG, LONG),
                 Linkage.CAPTURE_ERRNO, Linker.Option.firstVariadicArg(1));
+    }
+
+    /**
+     * {@code readlinkat} through {@code syscall}, made once per descriptor of every process: a critical call with
+     * heap access, so the kernel reads the name from and writes the target into plain arrays, with no copy, no
+     * errno capture and no allocation. A readlink on /proc takes microseconds and never waits for the JVM, which
+     * a critical call requires; it only delays a garbage collection by that long.
+     */
+    private static final class SyscallCritical {
+        static final MethodHandle H = Linkage.link("syscall",
+                FunctionDescriptor.of(LONG, LONG, LONG, POINTER, POINTER, LONG),
+                Linker.Option.critical(true), Linker.Option.firstVariadicArg(1));
     }
 
     /** The layout of the segment {@code errno} is captured into. */
@@ -154,9 +141,8 @@ final class LibcDowncalls {
     /** Links the handles of the /proc scan now, or throws the {@link LinkageError} its first call would. */
     static void linkProcScan() {
         // Initialising each holder links its handle or throws.
-        for (Object linked : new Object[] {OpenAt.H, Read.H, ReadLinkAt.H, ReadLinkAtCritical.H, Close.H, Syscall.H}) {
-            Objects.requireNonNull(linked);
-        }
+        Objects.requireNonNull(Syscall.H);
+        Objects.requireNonNull(SyscallCritical.H);
     }
 
     static int socket(MemorySegment state, int domain, int type, int protocol) {
@@ -207,51 +193,40 @@ final class LibcDowncalls {
         }
     }
 
+    /** {@code openat(dirfd, path, flags)} without a mode (no {@code O_CREAT}). */
     static int openat(MemorySegment state, int dirfd, MemorySegment path, int flags) {
-        try {
-            return (int) OpenAt.H.invokeExact(state, dirfd, path, flags);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
+        return (int) syscall(state, Syscall.NR.openat(), dirfd, path.address(), flags, 0);
     }
 
     static long read(MemorySegment state, int fd, MemorySegment buffer, long size) {
-        try {
-            return (long) Read.H.invokeExact(state, fd, buffer, size);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
+        return syscall(state, Syscall.NR.read(), fd, buffer.address(), size, 0);
     }
 
     static long readlinkat(MemorySegment state, int dirfd, MemorySegment path, MemorySegment buffer, long size) {
-        try {
-            return (long) ReadLinkAt.H.invokeExact(state, dirfd, path, buffer, size);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
+        return syscall(state, Syscall.NR.readlinkat(), dirfd, path.address(), buffer.address(), size);
     }
 
     /** {@link #readlinkat} on heap segments, without errno: -1 on failure. */
     static long readlinkatCritical(int dirfd, MemorySegment path, MemorySegment buffer, long size) {
         try {
-            return (long) ReadLinkAtCritical.H.invokeExact(dirfd, path, buffer, size);
+            return (long) SyscallCritical.H.invokeExact(Syscall.NR.readlinkat(), (long) dirfd, path, buffer, size);
         } catch (Throwable t) {
             throw unexpected(t);
         }
     }
 
     static long getdents64(MemorySegment state, int fd, MemorySegment buffer, long size) {
-        return syscall(state, Syscall.NR.getdents64(), fd, buffer.address(), size);
+        return syscall(state, Syscall.NR.getdents64(), fd, buffer.address(), size, 0);
     }
 
     /** {@code bpf(command, attr, attr.byteSize())}; {@code attr} must be native. */
     static long bpf(MemorySegment state, int command, MemorySegment attr) {
-        return syscall(state, Syscall.NR.bpf(), command, attr.address(), attr.byteSize());
+        return syscall(state, Syscall.NR.bpf(), command, attr.address(), attr.byteSize(), 0);
     }
 
-    private static long syscall(MemorySegment state, long number, long a, long b, long c) {
+    private static long syscall(MemorySegment state, long number, long a, long b, long c, long d) {
         try {
-            return (long) Syscall.H.invokeExact(state, number, a, b, c);
+            return (long) Syscall.H.invokeExact(state, number, a, b, c, d);
         } catch (Throwable t) {
             throw unexpected(t);
         }
@@ -279,11 +254,7 @@ final class LibcDowncalls {
     }
 
     static int close(MemorySegment state, int fd) {
-        try {
-            return (int) Close.H.invokeExact(state, fd);
-        } catch (Throwable t) {
-            throw unexpected(t);
-        }
+        return (int) syscall(state, Syscall.NR.close(), fd, 0, 0, 0);
     }
 
     /** Writes the name of an interface into {@code buffer} (at least IF_NAMESIZE); NULL if none. */
