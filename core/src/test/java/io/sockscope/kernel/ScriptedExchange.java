@@ -11,9 +11,9 @@ import java.util.List;
  * {@code nltest}: the script is given each request's bytes and returns the steps of its reply, datagrams or
  * receive failures, which {@link #receive} then plays one at a time.
  *
- * <p>It is as strict as a real socket where that catches bugs: every datagram is copied into one array,
- * poisoned before the next datagram overwrites it (a consumer that keeps a payload past its delivery reads
- * garbage), and the array is lent as {@code SocketExchange} lends its own; the reply to a request queues behind whatever of the
+ * <p>It is as strict as a real socket where that catches bugs: every datagram is copied into one array, lent
+ * as {@code SocketExchange} lends its own and poisoned before the next datagram overwrites it (a consumer that
+ * keeps a payload past its delivery reads garbage); the reply to a request queues behind whatever of the
  * previous reply was left unread, as in a socket's receive queue; receiving past the end of the script fails
  * with a {@link NetlinkException} where a socket would block.
  */
