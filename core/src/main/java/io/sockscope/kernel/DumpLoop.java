@@ -3,7 +3,6 @@ package io.sockscope.kernel;
 import io.sockscope.netlink.MessageCursor;
 import io.sockscope.netlink.NetlinkHeader;
 
-import java.lang.foreign.MemorySegment;
 import java.util.function.Consumer;
 
 /**
@@ -73,7 +72,7 @@ final class DumpLoop {
                 return null;
             }
             if (recorder != null) {
-                recorder.datagram(MemorySegment.ofArray(datagram).asSlice(0, datagramLength));
+                recorder.datagram(datagram, datagramLength);
             }
             warnAboutSkipped(reply);
             if (reply.error() != null) {

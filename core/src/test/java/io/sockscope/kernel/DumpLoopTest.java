@@ -55,7 +55,7 @@ class DumpLoopTest {
                     assertEquals(20, type);
                     payloads.add(payload.toArray(ValueLayout.JAVA_BYTE));
                     receivedAtDelivery.add(exchange.datagramsReceived());
-                }, warnings::add, d -> recorded.add(d.toArray(ValueLayout.JAVA_BYTE)));
+                }, warnings::add, (d, n) -> recorded.add(Arrays.copyOf(d, n)));
             }
         }
 
