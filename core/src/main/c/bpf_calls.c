@@ -1,25 +1,17 @@
 /*
- * The bpf(2) commands of the owner scan's task-file iterator (io.sockscope.procmap.BpfJni), with the
- * program, the names and the buffers in Java byte arrays: loading the program, attaching an iterator to it,
- * and reading what the iterator writes. The FFM twin (io.sockscope.procmap.FfmBpfCalls) builds the same
- * bpf_attr unions in Java.
- *
- * Every function returns the call's result, or -errno when it fails.
+ * The bpf(2) commands of the owner scan's task-file iterator (io.sockscope.kernel.JniSyscalls), with the
+ * program and the names in Java byte arrays: loading the program and attaching an iterator to it; what the
+ * iterator writes is read with read(). The FFM twin (io.sockscope.kernel.FfmBpf) builds the same bpf_attr
+ * unions in Java.
  */
 #define _GNU_SOURCE
-#include <jni.h>
-#include <errno.h>
 #include <linux/bpf.h>
 #include <stdint.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
-
-static jlong outcome(long result) {
-    return result == -1 ? -(jlong) errno : (jlong) result;
-}
+#include "sockscope_jni.h"
 
 static long bpf(int command, union bpf_attr *attr) {
     return syscall(SYS_bpf, command, attr, sizeof(*attr));
@@ -29,7 +21,7 @@ static long bpf(int command, union bpf_attr *attr) {
  * BPF_PROG_LOAD of a tracing program for the iterator whose function has BTF id attachBtfId. name is at
  * most 15 bytes and license NUL-terminated; log, when not null, receives the verifier's messages.
  */
-JNIEXPORT jlong JNICALL Java_io_sockscope_procmap_BpfJni_loadIteratorProgram(JNIEnv *env, jclass type,
+JNIEXPORT jlong JNICALL Java_io_sockscope_kernel_JniSyscalls_bpfLoadIteratorProgram(JNIEnv *env, jobject self,
         jbyteArray instructions, jbyteArray license, jbyteArray name, jint attachBtfId, jbyteArray log) {
     jsize codeBytes = (*env)->GetArrayLength(env, instructions);
     jsize licenseBytes = (*env)->GetArrayLength(env, license);
@@ -71,7 +63,7 @@ JNIEXPORT jlong JNICALL Java_io_sockscope_procmap_BpfJni_loadIteratorProgram(JNI
 }
 
 /* BPF_LINK_CREATE of an iterator link for the program, over every task. */
-JNIEXPORT jlong JNICALL Java_io_sockscope_procmap_BpfJni_createIteratorLink(JNIEnv *env, jclass type,
+JNIEXPORT jlong JNICALL Java_io_sockscope_kernel_JniSyscalls_bpfCreateIteratorLink(JNIEnv *env, jobject self,
         jint programFd) {
     union bpf_attr attr;
     memset(&attr, 0, sizeof(attr));
@@ -81,35 +73,9 @@ JNIEXPORT jlong JNICALL Java_io_sockscope_procmap_BpfJni_createIteratorLink(JNIE
 }
 
 /* BPF_ITER_CREATE: a new readable iterator of the link. */
-JNIEXPORT jlong JNICALL Java_io_sockscope_procmap_BpfJni_createIterator(JNIEnv *env, jclass type, jint linkFd) {
+JNIEXPORT jlong JNICALL Java_io_sockscope_kernel_JniSyscalls_bpfCreateIterator(JNIEnv *env, jobject self, jint linkFd) {
     union bpf_attr attr;
     memset(&attr, 0, sizeof(attr));
     attr.iter_create.link_fd = (uint32_t) linkFd;
     return outcome(bpf(BPF_ITER_CREATE, &attr));
-}
-
-/*
- * read() of up to length bytes into buffer[offset...]. The kernel writes into C memory, which is then copied
- * into the array: reading the iterator runs the program over many files and may sleep, so the array must
- * not be pinned meanwhile, and only what was read is copied.
- */
-JNIEXPORT jlong JNICALL Java_io_sockscope_procmap_BpfJni_read(JNIEnv *env, jclass type,
-        jint fd, jbyteArray buffer, jint offset, jint length) {
-    if (offset < 0 || length < 0 || length > (*env)->GetArrayLength(env, buffer) - offset) {
-        return -EINVAL;
-    }
-    void *into = malloc((size_t) length);
-    if (into == NULL) {
-        return -ENOMEM;
-    }
-    jlong result = outcome(read(fd, into, (size_t) length));
-    if (result > 0) {
-        (*env)->SetByteArrayRegion(env, buffer, offset, (jsize) result, into);
-    }
-    free(into);
-    return result;
-}
-
-JNIEXPORT jlong JNICALL Java_io_sockscope_procmap_BpfJni_close(JNIEnv *env, jclass type, jint fd) {
-    return outcome(close(fd));
 }

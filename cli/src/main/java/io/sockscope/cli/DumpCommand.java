@@ -12,8 +12,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -80,7 +78,7 @@ final class DumpCommand {
                     extended.memory(), extended.tcpInfo(), extended.tos(), extended.inetSockopt(),
                     extended.details() || extended.bpf(),
                     null);
-            NetlinkSource.recording(datagram -> write(out, datagram)).dump(DumpKind.TCP, request, socket -> { },
+            NetlinkSource.recording((datagram, length) -> write(out, datagram, length)).dump(DumpKind.TCP, request, socket -> { },
                     message -> err.println("sockscope: warning: " + message));
             out.flush();
             return 0;
@@ -149,12 +147,10 @@ final class DumpCommand {
     }
 
     /** One datagram as ss writes it: whole, padded to the 4-byte boundary netlink messages keep. */
-    private static void write(OutputStream out, MemorySegment datagram) {
-        int size = (int) datagram.byteSize();
-        byte[] bytes = new byte[NetlinkHeader.align(size)];
-        MemorySegment.copy(datagram, ValueLayout.JAVA_BYTE, 0, bytes, 0, size);
+    private static void write(OutputStream out, byte[] datagram, int length) {
         try {
-            out.write(bytes);
+            out.write(datagram, 0, length);
+            out.write(new byte[NetlinkHeader.align(length) - length]);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

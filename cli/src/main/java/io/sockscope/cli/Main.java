@@ -1,5 +1,7 @@
 package io.sockscope.cli;
 
+import io.sockscope.kernel.NativeLayer;
+
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -21,10 +23,8 @@ public final class Main {
 
     public static void main(String[] args) {
         int code = run(args, System.getenv());
-        // Halt rather than exit: Runtime.exit first asks for a System.Logger to log the exit with, and finding
-        // the logger service makes the JDK open every jar of the class path, ~10 ms of a quiet listing. The
-        // streams are flushed here, and no hook is left that must run: StopOnSignal restores its handlers once the
-        // command it guards has stopped.
+        // Halt rather than exit (docs/startup.md). The streams are flushed here, and no hook is left that must
+        // run: StopOnSignal restores its handlers once the command it guards has stopped.
         System.out.flush();
         System.err.flush();
         Runtime.getRuntime().halt(code);
@@ -102,7 +102,7 @@ public final class Main {
             flushQuietly(stdout);
             err.println("sockscope: internal error: " + e + (debug ? "" : " (run with --debug for details)"));
             if (debug) {
-                e.printStackTrace(err);
+                printDebugDetails(e, err);
             }
             return 1;
         } catch (OutOfMemoryError e) {
@@ -113,10 +113,16 @@ public final class Main {
             flushQuietly(stdout);
             err.println("sockscope: fatal error: " + e + (debug ? "" : " (run with --debug for details)"));
             if (debug) {
-                e.printStackTrace(err);
+                printDebugDetails(e, err);
             }
             return 1;
         }
+    }
+
+    /** What {@code --debug} adds to an unexpected failure: the stack trace, and which native calls served the run. */
+    private static void printDebugDetails(Throwable e, PrintStream err) {
+        e.printStackTrace(err);
+        err.println("sockscope: native calls: " + NativeLayer.describe());
     }
 
     /** {@code sockscope help [doctor]}: the listing's help, or a sub-command's. */

@@ -53,9 +53,7 @@ final class PendingOwners implements OwnerLookup {
 
     /**
      * The second scan of a listing: {@code scanner} once more. A class rather than a lambda, as is
-     * {@link NotFound}: a fresh JVM links a lambda it has not met before in milliseconds, and the start-up
-     * cache, trained on quiet listings, has not met these; the second scan is worth the more, the sooner it
-     * comes after the dump.
+     * {@link NotFound}, so that it comes soon after the dump (docs/startup.md).
      */
     static final class SecondScan implements Rescan {
         private final OwnerScanner scanner;

@@ -5,6 +5,7 @@ import io.sockscope.model.SocketTable;
 import org.junit.jupiter.api.Test;
 
 import java.lang.classfile.ClassModel;
+import java.lang.reflect.AccessFlag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -49,6 +50,33 @@ class ArchitectureTest {
         assertTrue(problems.isEmpty(), () -> "the architecture (docs/architecture.md) is broken:\n\n"
                 + String.join("\n\n", problems));
     }
+
+    /**
+     * One native layer: only {@code kernel} declares native methods or links downcalls (docs/startup.md), so
+     * that every other package calls the system through {@code kernel.Syscalls}.
+     */
+    @Test
+    void onlyKernelCallsNativeCode() {
+        Set<String> outside = new TreeSet<>();
+        for (ClassModel c : all()) {
+            String className = ClassDependencies.name(c);
+            if (ArchitectureRules.relativePackage(className).equals("kernel")) {
+                continue;
+            }
+            if (c.methods().stream().anyMatch(m -> m.flags().has(AccessFlag.NATIVE))) {
+                outside.add(className + " declares native methods");
+            }
+            for (String used : ClassDependencies.referenced(c)) {
+                if (NATIVE_LINKING.contains(used)) {
+                    outside.add(className + " uses " + used);
+                }
+            }
+        }
+        assertEquals(Set.of(), outside, "native calls outside the kernel package");
+    }
+
+    private static final Set<String> NATIVE_LINKING = Set.of("java.lang.foreign.Linker",
+            "java.lang.foreign.SymbolLookup");
 
     private static void collect(List<ClassModel> classes, boolean inCore, List<Violation> found) {
         for (ClassModel c : classes) {

@@ -3,6 +3,7 @@ package io.sockscope.api;
 import io.sockscope.inspect.ApiValues;
 import io.sockscope.inspect.QueryRunner;
 import io.sockscope.kernel.Errno;
+import io.sockscope.kernel.NativeLayer;
 import io.sockscope.kernel.NetlinkChannel;
 import io.sockscope.kernel.NetlinkException;
 import io.sockscope.netlink.SockDiag;
@@ -66,7 +67,8 @@ public final class SocketInspector implements AutoCloseable {
             }
             throw new NetlinkUnavailableException("cannot open a sock_diag netlink socket: " + e.getMessage(), e);
         } catch (LinkageError | UnsupportedOperationException | IllegalCallerException e) {
-            throw new NetlinkUnavailableException("the C library's socket calls cannot be reached: " + e, e);
+            throw new NetlinkUnavailableException("the C library's socket calls cannot be reached through "
+                    + NativeLayer.describe() + ": " + e, e);
         }
         return new SocketInspector(new QueryRunner());
     }

@@ -56,7 +56,7 @@ public final class CompiledFilter {
         FilterEvaluator evaluator = FilterEvaluator.of(expression.get(), ephemeral);
         BytecodePlan plan = BytecodeCompiler.compile(expression.get());
         boolean narrows = !Tautology.keepsEveryInetSocket(expression.get());
-        // instanceof rather than a type switch: a switch's bootstrap spins a class in every fresh JVM.
+        // instanceof, not a type switch (docs/startup.md).
         if (plan instanceof BytecodePlan.Program p) {
             boolean runnable = p.kernelAccepts() && (!p.needsNetAdmin() || mayTestMarks);
             return new CompiledFilter(evaluator, runnable ? p.bytes() : null, !runnable, parsed.familyRestriction(),

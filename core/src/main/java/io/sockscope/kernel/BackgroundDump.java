@@ -80,7 +80,7 @@ public final class BackgroundDump {
             Chunk chunk = takeUninterruptibly();
             handOut(chunk, handler);
             if (chunk.last) {
-                // instanceof tests rather than a switch on the type, whose bootstrap spins a class at run time.
+                // instanceof tests, not a type switch (docs/startup.md).
                 Throwable failure = chunk.failure;
                 if (failure == null) {
                     return;
@@ -101,10 +101,7 @@ public final class BackgroundDump {
         }
     }
 
-    /**
-     * The messages of one chunk: a call per chunk, so that the JIT compiles this loop after a few chunks, not
-     * after tens of thousands of messages interpreted in the one call that hands out the whole dump.
-     */
+    /** The messages of one chunk: a call per chunk, for the JIT (docs/startup.md). */
     private static void handOut(Chunk chunk, NetlinkMessageHandler handler) {
         int[] meta = chunk.meta;
         for (int m = 0, at = 0; m < chunk.count; m++, at += META) {

@@ -1,9 +1,6 @@
 package io.sockscope.kernel;
 
 import java.io.IOException;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -36,7 +33,7 @@ public final class BytePaths {
         if (text != null) {
             return Path.of(text);
         }
-        int fd = open(name, Libc.O_PATH | Libc.O_CLOEXEC, 0, false);
+        int fd = open(name, Syscalls.O_PATH | Syscalls.O_CLOEXEC, 0, false);
         if (fd < 0) {
             throw new IOException(Errno.message(-fd));
         }
@@ -55,7 +52,7 @@ public final class BytePaths {
         if (text != null) {
             return Path.of(text);
         }
-        int fd = open(name, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_TRUNC | Libc.O_CLOEXEC, MODE_RW_ALL, true);
+        int fd = open(name, Syscalls.O_WRONLY | Syscalls.O_CREAT | Syscalls.O_TRUNC | Syscalls.O_CLOEXEC, MODE_RW_ALL, true);
         if (fd < 0) {
             throw new IOException(Errno.message(-fd));
         }
@@ -68,11 +65,9 @@ public final class BytePaths {
      * @throws IOException with the C library's message when it cannot be removed
      */
     public static void unlink(byte[] name) throws IOException {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(Libc.callStateLayout());
-            if (Libc.unlinkat(state, Libc.AT_FDCWD, cString(arena, name), 0) < 0) {
-                throw new IOException(Errno.message(Libc.errno(state)));
-            }
+        long result = NativeLayer.syscalls().unlinkat(Syscalls.AT_FDCWD, name, 0);
+        if (result < 0) {
+            throw new IOException(Errno.message((int) -result));
         }
     }
 
@@ -98,19 +93,8 @@ public final class BytePaths {
 
     /** The descriptor, or minus the errno. */
     private static int open(byte[] name, int flags, int mode, boolean withMode) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(Libc.callStateLayout());
-            MemorySegment path = cString(arena, name);
-            int fd = withMode ? Libc.openatWithMode(state, Libc.AT_FDCWD, path, flags, mode)
-                    : Libc.openat(state, Libc.AT_FDCWD, path, flags);
-            return fd >= 0 ? fd : -Libc.errno(state);
-        }
-    }
-
-    private static MemorySegment cString(Arena arena, byte[] bytes) {
-        // Bytes and a NUL, not allocateFrom(String): a file name is bytes, and need not be in any character set.
-        MemorySegment c = arena.allocate(bytes.length + 1L);
-        MemorySegment.copy(bytes, 0, c, ValueLayout.JAVA_BYTE, 0, bytes.length);
-        return c;
+        Syscalls calls = NativeLayer.syscalls();
+        return (int) (withMode ? calls.createFile(Syscalls.AT_FDCWD, name, flags, mode)
+                : calls.openat(Syscalls.AT_FDCWD, name, flags));
     }
 }

@@ -3,8 +3,6 @@ package io.sockscope.kernel;
 import io.sockscope.netlink.MessageCursor;
 import io.sockscope.netlink.NetlinkHeader;
 
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.function.Consumer;
 
 /**
@@ -29,11 +27,9 @@ final class DumpLoop {
     private final int seq;
     private final boolean endsWithAck;
     private long delivered;
-    /** The datagram being handled, in the heap, and how much of the array it fills. */
-    private byte[] copy = new byte[0];
-    private int copyLength;
-    /** The exchange's segment that was copied into {@link #copy}, or null when the exchange lent its array. */
-    private MemorySegment received;
+    /** The datagram being handled, the exchange's array, and how much of the array it fills. */
+    private byte[] datagram = new byte[0];
+    private int datagramLength;
 
     DumpLoop(NetlinkExchange exchange, String call, byte[] request, NetlinkMessageHandler handler,
              Consumer<String> warnings, ReplyRecorder recorder) {
@@ -66,7 +62,7 @@ final class DumpLoop {
         boolean interrupted = false;
         for (boolean first = true; ; first = false) {
             receive();
-            ReplyDatagram reply = ReplyDatagram.scan(copy, copyLength, exchange.portId(), seq, endsWithAck);
+            ReplyDatagram reply = ReplyDatagram.scan(datagram, datagramLength, exchange.portId(), seq, endsWithAck);
             boolean failed = reply.error() != null || reply.malformed() != null;
             // Only the first datagram of an attempt can still undo it: nothing was recorded or delivered yet.
             if (reply.interrupted() && first && mayRepeat && !failed) {
@@ -76,7 +72,7 @@ final class DumpLoop {
                 return null;
             }
             if (recorder != null) {
-                recorder.datagram(received != null ? received : MemorySegment.ofArray(copy).asSlice(0, copyLength));
+                recorder.datagram(datagram, datagramLength);
             }
             warnAboutSkipped(reply);
             if (reply.error() != null) {
@@ -99,18 +95,18 @@ final class DumpLoop {
         ReplyDatagram reply;
         do {
             receive();
-            reply = ReplyDatagram.scan(copy, copyLength, exchange.portId(), seq, endsWithAck);
+            reply = ReplyDatagram.scan(datagram, datagramLength, exchange.portId(), seq, endsWithAck);
         } while (!reply.endsReply());
     }
 
     /** Hands the data messages of the reply before {@code end} to the handler. */
     private void deliver(long end) {
         int portId = exchange.portId();
-        MessageCursor c = new MessageCursor(copy, copyLength);
+        MessageCursor c = new MessageCursor(datagram, datagramLength);
         while (c.next() && c.offset() < end) {
             // Types below 16 are netlink control messages: NOOP, OVERRUN, an acknowledgement inside a dump.
             if (c.portId() == portId && c.seq() == seq && c.type() >= 16) {
-                handler.onMessage(c.type(), c.flags(), copy, c.payloadOffset(), c.payloadLength());
+                handler.onMessage(c.type(), c.flags(), datagram, c.payloadOffset(), c.payloadLength());
                 delivered++;
             }
         }
@@ -139,28 +135,13 @@ final class DumpLoop {
         }
     }
 
-    /**
-     * Receives the next datagram into the heap ({@link #copy}), where its headers and messages are read: an
-     * exchange that receives into an array lends it, any other's datagram is copied there, one bulk copy per
-     * datagram making every later field read a plain array read.
-     */
+    /** Receives the next datagram, where its headers and messages are read: in the exchange's own array. */
     private void receive() throws NetlinkException {
         try {
-            if (exchange instanceof ArrayReceiver arrays) {
-                copy = arrays.receiveArray();
-                copyLength = arrays.receivedLength();
-                received = null;
-                return;
-            }
-            received = exchange.receive();
+            datagram = exchange.receive();
+            datagramLength = exchange.receivedLength();
         } catch (NetlinkException e) {
             throw e.afterDelivering(delivered);
         }
-        int length = Math.toIntExact(received.byteSize());
-        if (copy.length < length) {
-            copy = new byte[Math.max(length, 32 * 1024)];
-        }
-        MemorySegment.copy(received, ValueLayout.JAVA_BYTE, 0, copy, 0, length);
-        copyLength = length;
     }
 }

@@ -1,16 +1,21 @@
 package io.sockscope.kernel;
 
 /**
- * Names and C library messages of the Linux errno values a netlink exchange can end with. Unlisted numbers
- * are named {@code errno N} and described as glibc does ({@code Unknown error N}).
+ * Names and C library messages of the Linux errno values sockscope's calls can end with ({@link Syscalls}):
+ * the one table of both the netlink exchange and the owner scan. Unlisted numbers are named {@code errno N}
+ * and described as glibc does ({@code Unknown error N}).
  */
 public final class Errno {
     public static final int EPERM = 1;
     public static final int ENOENT = 2;
+    public static final int ESRCH = 3;
     public static final int EINTR = 4;
     public static final int EAGAIN = 11;
     public static final int EACCES = 13;
+    public static final int ENOTDIR = 20;
     public static final int EINVAL = 22;
+    public static final int ENOTTY = 25;
+    public static final int ELOOP = 40;
     public static final int EMSGSIZE = 90;
     public static final int EOPNOTSUPP = 95;
     public static final int ENOBUFS = 105;
@@ -33,13 +38,17 @@ public final class Errno {
         add(16, "EBUSY", "Device or resource busy");
         add(17, "EEXIST", "File exists");
         add(19, "ENODEV", "No such device");
+        add(20, "ENOTDIR", "Not a directory");
         add(22, "EINVAL", "Invalid argument");
         add(23, "ENFILE", "Too many open files in system");
         add(24, "EMFILE", "Too many open files");
+        add(25, "ENOTTY", "Inappropriate ioctl for device");
         add(28, "ENOSPC", "No space left on device");
         add(32, "EPIPE", "Broken pipe");
         add(34, "ERANGE", "Numerical result out of range");
+        add(36, "ENAMETOOLONG", "File name too long");
         add(38, "ENOSYS", "Function not implemented");
+        add(40, "ELOOP", "Too many levels of symbolic links");
         add(61, "ENODATA", "No data available");
         add(71, "EPROTO", "Protocol error");
         add(74, "EBADMSG", "Bad message");

@@ -1,7 +1,5 @@
 package io.sockscope.kernel;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,32 +25,16 @@ public final class InterfaceNames {
 
     /** The index of the interface named {@code name} ({@code if_nametoindex}), or 0 when there is none. */
     public int index(String name) {
-        if (name.isEmpty() || name.length() >= Libc.IF_NAMESIZE) {
+        if (name.isEmpty() || name.length() >= Syscalls.IF_NAMESIZE) {
             return 0;
         }
-        if (JniCalls.AVAILABLE) {
-            // The JNI library takes the name's bytes as they are, with no native string to allocate.
-            return (int) JniCalls.ifNameToIndexArray(name.getBytes(StandardCharsets.UTF_8));
-        }
-        try (Arena arena = Arena.ofConfined()) {
-            return Libc.ifNameToIndex(arena.allocateFrom(name));
-        }
+        return (int) NativeLayer.syscalls().ifNameToIndex(name.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String lookUp(int ifindex) {
-        if (JniCalls.AVAILABLE) {
-            byte[] buffer = new byte[Libc.IF_NAMESIZE];
-            int length = (int) JniCalls.ifIndexToNameArray(ifindex, buffer);
-            return length > 0 ? new String(buffer, 0, length, StandardCharsets.UTF_8)
-                    : "if" + Integer.toUnsignedString(ifindex);
-        }
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment buffer = arena.allocate(Libc.IF_NAMESIZE);
-            MemorySegment result = Libc.ifIndexToName(ifindex, buffer);
-            if (result.equals(MemorySegment.NULL)) {
-                return "if" + Integer.toUnsignedString(ifindex);
-            }
-            return buffer.getString(0);
-        }
+        byte[] buffer = new byte[Syscalls.IF_NAMESIZE];
+        int length = (int) NativeLayer.syscalls().ifIndexToName(ifindex, buffer);
+        return length > 0 ? new String(buffer, 0, length, StandardCharsets.UTF_8)
+                : "if" + Integer.toUnsignedString(ifindex);
     }
 }

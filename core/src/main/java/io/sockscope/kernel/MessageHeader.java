@@ -7,8 +7,8 @@ import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 
 /**
- * The structs {@code sendmsg} and {@code recvmsg} take, laid out for LP64 Linux (every platform JDK 25 runs
- * on), with one scatter element.
+ * The structs {@code sendmsg} and {@code recvmsg} take in {@link FfmSyscalls}, laid out for LP64 Linux (every
+ * platform JDK 25 runs on), with one scatter element.
  *
  * <pre>
  * struct msghdr {
@@ -66,8 +66,7 @@ final class MessageHeader {
         msghdr = allocator.allocate(MSGHDR);
         iovec = allocator.allocate(IOVEC);
         address = allocator.allocate(SOCKADDR_NL);
-        // Pointers are stored as 64-bit addresses rather than through ADDRESS: the same bytes on LP64, without
-        // the method-handle adapters an ADDRESS access costs a fresh JVM on its first use.
+        // 64-bit addresses rather than ADDRESS accesses: the same bytes on LP64, fewer classes (docs/startup.md).
         msghdr.set(ValueLayout.JAVA_LONG, MSG_IOV, iovec.address());
         msghdr.set(ValueLayout.JAVA_LONG, MSG_IOVLEN, 1);
     }
@@ -75,7 +74,7 @@ final class MessageHeader {
     /** Points the header at the kernel (port 0) and {@code buffer}, ready for a send or a receive. */
     MemorySegment prepare(MemorySegment buffer) {
         address.fill((byte) 0);
-        address.set(ValueLayout.JAVA_SHORT, NL_FAMILY, (short) Libc.AF_NETLINK);
+        address.set(ValueLayout.JAVA_SHORT, NL_FAMILY, (short) Syscalls.AF_NETLINK);
         msghdr.set(ValueLayout.JAVA_LONG, MSG_NAME, address.address());
         msghdr.set(ValueLayout.JAVA_INT, MSG_NAMELEN, SOCKADDR_NL_SIZE);
         msghdr.set(ValueLayout.JAVA_INT, MSG_FLAGS, 0);

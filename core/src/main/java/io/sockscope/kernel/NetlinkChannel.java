@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  *     the dump runs to its end and returns {@link DumpOutcome#POSSIBLY_INCONSISTENT}.</li>
  * </ul>
  *
- * <p>A channel belongs to the thread that opened it (its memory is confined to that thread). Close it.
+ * <p>A channel belongs to the thread that opened it. Close it.
  */
 public final class NetlinkChannel implements AutoCloseable {
     /** {@code SO_RCVBUF} asked for, as ss does: room for a burst of replies. */
@@ -41,9 +41,7 @@ public final class NetlinkChannel implements AutoCloseable {
      * @throws NetlinkException naming the system call that failed ({@code socket: EPROTONOSUPPORT}, …)
      */
     public static NetlinkChannel open(int protocol) throws NetlinkException {
-        // With the JNI library the socket is read into heap arrays, which keeps a listing off native memory.
-        return new NetlinkChannel(JniCalls.AVAILABLE ? ArraySocketExchange.open(protocol)
-                : SocketExchange.open(protocol));
+        return new NetlinkChannel(SocketExchange.open(NativeLayer.syscalls(), protocol));
     }
 
     /**

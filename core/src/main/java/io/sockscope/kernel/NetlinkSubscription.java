@@ -2,9 +2,7 @@ package io.sockscope.kernel;
 
 import io.sockscope.netlink.MessageCursor;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.function.Consumer;
 
@@ -19,26 +17,21 @@ import java.util.function.Consumer;
  * notifications because the socket's receive queue was full ({@code ENOBUFS}), a warning says so and the
  * subscription goes on.
  *
- * <p>Belongs to the thread that opened it (its memory is confined). Close it.
+ * <p>Belongs to the thread that opened it. Close it.
  */
 public final class NetlinkSubscription implements AutoCloseable {
     private static final int MIN_RECEIVE_BYTES = 32 * 1024;
 
-    private final Arena arena;
-    private final MemorySegment callState;
-    private final MessageHeader header;
+    private final Syscalls calls;
     private final int fd;
-    private Arena bufferArena;
-    private MemorySegment buffer;
+    /** Where a receive puts the sender's port id and {@code msg_flags}. */
+    private final int[] meta = new int[2];
+    private byte[] buffer = new byte[MIN_RECEIVE_BYTES];
     private boolean closed;
 
-    private NetlinkSubscription(Arena arena, MemorySegment callState, int fd) {
-        this.arena = arena;
-        this.callState = callState;
-        this.header = new MessageHeader(arena);
+    private NetlinkSubscription(Syscalls calls, int fd) {
+        this.calls = calls;
         this.fd = fd;
-        this.bufferArena = Arena.ofConfined();
-        this.buffer = bufferArena.allocate(MIN_RECEIVE_BYTES, 8);
     }
 
     /**
@@ -49,25 +42,28 @@ public final class NetlinkSubscription implements AutoCloseable {
      *                          groups needs a privilege the caller lacks)
      */
     public static NetlinkSubscription open(int protocol, int groups, Duration wakeInterval) throws NetlinkException {
-        Arena arena = Arena.ofConfined();
-        try {
-            MemorySegment state = arena.allocate(Libc.callStateLayout());
-            BoundSocket socket = BoundSocket.open(arena, state, protocol, groups);
-            // struct timeval { long tv_sec; long tv_usec; }
-            long micros = Math.max(wakeInterval.toNanos() / 1000, 1000);
-            MemorySegment timeval = arena.allocate(16, 8);
-            timeval.set(ValueLayout.JAVA_LONG, 0, micros / 1_000_000);
-            timeval.set(ValueLayout.JAVA_LONG, 8, micros % 1_000_000);
-            if (Libc.setsockopt(state, socket.fd(), Libc.SOL_SOCKET, Libc.SO_RCVTIMEO, timeval, 16) < 0) {
-                int errno = Libc.errno(state);
-                Libc.close(socket.fd());
-                throw NetlinkException.ofSyscall("setsockopt", errno);
-            }
-            return new NetlinkSubscription(arena, state, socket.fd());
-        } catch (NetlinkException | RuntimeException | Error e) {
-            arena.close();
-            throw e;
+        Syscalls calls = NativeLayer.syscalls();
+        BoundSocket socket = BoundSocket.open(calls, protocol, groups);
+        long micros = Math.max(wakeInterval.toNanos() / 1000, 1000);
+        long set = calls.setsockopt(socket.fd(), Syscalls.SOL_SOCKET, Syscalls.SO_RCVTIMEO, timeval(micros));
+        if (set < 0) {
+            calls.close(socket.fd());
+            throw NetlinkException.ofSyscall("setsockopt", (int) -set);
         }
+        return new NetlinkSubscription(calls, socket.fd());
+    }
+
+    /** {@code struct timeval { long tv_sec; long tv_usec; }} of {@code micros}, in host order. */
+    private static byte[] timeval(long micros) {
+        byte[] bytes = new byte[16];
+        long[] fields = {micros / 1_000_000, micros % 1_000_000};
+        boolean little = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+        for (int field = 0; field < 2; field++) {
+            for (int i = 0; i < 8; i++) {
+                bytes[8 * field + i] = (byte) (fields[field] >>> (little ? 8 * i : 8 * (7 - i)));
+            }
+        }
+        return bytes;
     }
 
     /**
@@ -82,7 +78,7 @@ public final class NetlinkSubscription implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("netlink subscription is closed");
         }
-        long pending = recvmsg(MemorySegment.NULL, Libc.MSG_PEEK | Libc.MSG_TRUNC);
+        long pending = receive(null, 0, Syscalls.MSG_PEEK | Syscalls.MSG_TRUNC);
         if (pending == 0) {
             return false;
         }
@@ -90,25 +86,21 @@ public final class NetlinkSubscription implements AutoCloseable {
             warnings.accept("the kernel dropped notifications: the receive queue was full (ENOBUFS)");
             return true;
         }
-        if (pending > buffer.byteSize()) {
-            Arena larger = Arena.ofConfined();
-            MemorySegment grown = larger.allocate(pending, 8);
-            bufferArena.close();
-            bufferArena = larger;
-            buffer = grown;
+        if (pending > buffer.length) {
+            buffer = new byte[Math.toIntExact(pending)];
         }
-        long received = recvmsg(buffer, 0);
+        long received = receive(buffer, buffer.length, 0);
         if (received <= 0) {
             return received < 0;
         }
-        if (header.senderPortId() != 0) {
+        if (meta[0] != 0) {
             return true; // another process wrote to our port: not a notification
         }
-        MessageCursor c = new MessageCursor(buffer.asSlice(0, received));
+        MessageCursor c = new MessageCursor(buffer, (int) received);
         while (c.next()) {
             // Types below 16 are netlink control messages; broadcasts carry port id 0 and sequence 0.
             if (c.type() >= 16 && c.portId() == 0 && c.seq() == 0) {
-                handler.onMessage(c.type(), c.flags(), c.payload());
+                handler.onMessage(c.type(), c.flags(), buffer, c.payloadOffset(), c.payloadLength());
             }
         }
         if (c.remnant() != 0) {
@@ -118,15 +110,15 @@ public final class NetlinkSubscription implements AutoCloseable {
     }
 
     /** The byte count received, 0 when the wait timed out or was interrupted, -1 after an overflow. */
-    private long recvmsg(MemorySegment into, int flags) throws NetlinkException {
-        long n = Libc.recvmsg(callState, fd, header.prepare(into), flags);
+    private long receive(byte[] into, int size, int flags) throws NetlinkException {
+        long n = calls.receive(fd, into, size, flags, meta);
         if (n > 0) {
             return n;
         }
         if (n == 0) {
             throw NetlinkException.ofProtocol("recvmsg", "end of file on netlink socket");
         }
-        int errno = Libc.errno(callState);
+        int errno = (int) -n;
         if (errno == Errno.EAGAIN || errno == Errno.EINTR) {
             return 0;
         }
@@ -141,9 +133,7 @@ public final class NetlinkSubscription implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
-            Libc.close(fd);
-            bufferArena.close();
-            arena.close();
+            calls.close(fd);
         }
     }
 }

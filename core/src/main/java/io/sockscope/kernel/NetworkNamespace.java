@@ -1,8 +1,5 @@
 package io.sockscope.kernel;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -82,22 +79,18 @@ public final class NetworkNamespace {
     }
 
     private static void enterFile(byte[] path, String shown) throws EnterException {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(Libc.callStateLayout());
-            // Bytes and a NUL, not allocateFrom(String): a file name is bytes, and need not be UTF-8.
-            MemorySegment cPath = arena.allocate(path.length + 1L);
-            MemorySegment.copy(path, 0, cPath, ValueLayout.JAVA_BYTE, 0, path.length);
-            int fd = Libc.openat(state, Libc.AT_FDCWD, cPath, Libc.O_RDONLY | Libc.O_CLOEXEC);
-            if (fd < 0) {
-                throw new EnterException(Step.OPEN, Libc.errno(state), shown);
+        Syscalls calls = NativeLayer.syscalls();
+        long fd = calls.openat(Syscalls.AT_FDCWD, path, Syscalls.O_RDONLY | Syscalls.O_CLOEXEC);
+        if (fd < 0) {
+            throw new EnterException(Step.OPEN, (int) -fd, shown);
+        }
+        try {
+            long entered = calls.setns((int) fd, Syscalls.CLONE_NEWNET);
+            if (entered < 0) {
+                throw new EnterException(Step.SETNS, (int) -entered, shown);
             }
-            try {
-                if (Libc.setns(state, fd, Libc.CLONE_NEWNET) < 0) {
-                    throw new EnterException(Step.SETNS, Libc.errno(state), shown);
-                }
-            } finally {
-                Libc.close(fd);
-            }
+        } finally {
+            calls.close((int) fd);
         }
     }
 }

@@ -1,5 +1,6 @@
 /**
- * The system calls, through {@code java.lang.foreign}: the only package that calls native code. A
+ * The native layer: the only package that calls native code, through one {@link io.sockscope.kernel.Syscalls}
+ * whose implementation (the JNI library or FFM downcalls) {@link io.sockscope.kernel.NativeLayer} chooses once. A
  * {@link io.sockscope.kernel.NetlinkChannel} opens a netlink socket and streams dumps datagram by datagram
  * (sequence and port checks, one receive buffer sized with {@code MSG_PEEK|MSG_TRUNC}, multipart replies,
  * {@code NLMSG_DONE}/{@code NLMSG_ERROR}, {@code NLM_F_DUMP_INTR}); the

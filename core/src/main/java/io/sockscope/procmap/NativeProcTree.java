@@ -1,23 +1,21 @@
 package io.sockscope.procmap;
 
+import io.sockscope.kernel.Errno;
+import io.sockscope.kernel.Syscalls;
 import io.sockscope.model.HostOrder;
 import io.sockscope.model.ProcessName;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Collection;
 
 /**
- * {@link ProcTree} over raw system calls. The root is opened once and every other file is reached
- * relative to it ({@code openat}), and links relative to their open fd directory ({@code readlinkat}), so
- * the kernel resolves one name per call instead of the whole path ss builds. Directories are read in
- * large {@code getdents64} batches that are copied to the heap and parsed there, with no object per
- * entry. Each session owns its buffers in a confined arena.
+ * {@link ProcTree} over raw system calls ({@link Syscalls}). The root is opened once and every other file is
+ * reached relative to it ({@code openat}), and links relative to their open fd directory ({@code readlinkat}),
+ * so the kernel resolves one name per call instead of the whole path ss builds. Directories are read in
+ * large {@code getdents64} batches parsed in the heap, with no object per entry. Each session owns its
+ * buffers, plain arrays.
  */
 final class NativeProcTree implements ProcTree {
     static final int DENTS_BYTES = 32 * 1024;
@@ -28,6 +26,7 @@ final class NativeProcTree implements ProcTree {
     private static final int DIRENT_RECLEN = 16;
     private static final int DIRENT_NAME = 19;
 
+    private final Syscalls calls;
     private final int rootFd;
     private final Collection<String> problems;
 
@@ -35,30 +34,19 @@ final class NativeProcTree implements ProcTree {
      * Opens {@code root}. When it cannot be opened the tree is empty and the reason is added to
      * {@code problems}, which also receives failures other than a process vanishing or being forbidden.
      * {@code problems} must accept concurrent additions.
+     *
+     * @throws LinkageError when the calls cannot be made on this platform (the caller reads /proc with java.nio)
      */
-    NativeProcTree(Path root, Collection<String> problems) {
-        Libc.link();
+    NativeProcTree(Syscalls calls, Path root, Collection<String> problems) {
+        calls.prepareProcScan();
+        this.calls = calls;
         this.problems = problems;
-        byte[] name = root.toString().getBytes(fileNameCharset());
-        if (JniCalls.AVAILABLE) {
-            long fd = JniCalls.openatArray(Libc.AT_FDCWD, Arrays.copyOf(name, name.length + 1),
-                    Libc.O_RDONLY | Libc.O_CLOEXEC);
-            if (fd < 0) {
-                problems.add("cannot open " + root + ": " + Errno.name((int) -fd));
-            }
-            rootFd = (int) Math.max(fd, -1);
-            return;
+        long fd = calls.openat(Syscalls.AT_FDCWD, root.toString().getBytes(fileNameCharset()),
+                Syscalls.O_RDONLY | Syscalls.O_CLOEXEC);
+        if (fd < 0) {
+            problems.add("cannot open " + root + ": " + Errno.name((int) -fd));
         }
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment capture = arena.allocate(Libc.captureLayout());
-            MemorySegment path = arena.allocate(name.length + 1L);
-            MemorySegment.copy(name, 0, path, ValueLayout.JAVA_BYTE, 0, name.length);
-            int fd = Libc.openat(capture, Libc.AT_FDCWD, path, Libc.O_RDONLY | Libc.O_CLOEXEC);
-            if (fd < 0) {
-                problems.add("cannot open " + root + ": " + Errno.name(Libc.errno(capture)));
-            }
-            rootFd = fd;
-        }
+        rootFd = (int) Math.max(fd, -1);
     }
 
     private static Charset fileNameCharset() {
@@ -70,45 +58,49 @@ final class NativeProcTree implements ProcTree {
         }
     }
 
-    /** A session on segments and the downcalls, or on arrays when the JNI library serves the calls. */
     @Override
     public ProcSession openSession() {
-        return JniCalls.AVAILABLE ? new ArrayProcSession(rootFd, problems) : new Session();
+        return new Session();
     }
 
     @Override
     public void close() {
         if (rootFd >= 0) {
-            if (JniCalls.AVAILABLE) {
-                JniCalls.close(rootFd);
-                return;
-            }
-            try (Arena arena = Arena.ofConfined()) {
-                Libc.close(arena.allocate(Libc.captureLayout()), rootFd);
-            }
+            calls.close(rootFd);
         }
     }
 
+    /** EPERM or EACCES: the kernel refused us, as opposed to the file being gone. */
+    static boolean isPermissionDenied(int errno) {
+        return errno == Errno.EPERM || errno == Errno.EACCES;
+    }
+
+    /**
+     * True for failures that only mean a process or file went away, is not ours to read, or is not what
+     * a real /proc would have there; ss skips those without a word and so does the scan.
+     */
+    static boolean isExpectedDuringScan(int errno) {
+        return switch (errno) {
+            case Errno.EPERM, Errno.ENOENT, Errno.ESRCH, Errno.EACCES, Errno.ENOTDIR, Errno.EINVAL, Errno.ELOOP -> true;
+            default -> false;
+        };
+    }
+
+    /** One thread's calls relative to the open root, each returning {@code -errno} itself. */
     private final class Session implements ProcSession {
-        private final Arena arena = Arena.ofConfined();
-        private final MemorySegment capture = arena.allocate(Libc.captureLayout());
-        private final MemorySegment path = arena.allocate(PATH_BYTES);
-        private final byte[] pathBytes = new byte[PATH_BYTES];
-        private final MemorySegment data = arena.allocate(DENTS_BYTES, 8);
-        private final byte[] dataBytes = new byte[DENTS_BYTES];
-        /** Heap buffers the readlinkat call reads the name from and writes the target to. */
+        /** The NUL-terminated relative path of the next {@code openat}. */
+        private final byte[] path = new byte[PATH_BYTES];
+        private final byte[] data = new byte[DENTS_BYTES];
         private final byte[] linkName = new byte[16];
-        private final MemorySegment linkNameSegment = MemorySegment.ofArray(linkName);
         private final byte[] linkTarget = new byte[SocketLink.MAX_LENGTH];
-        private final MemorySegment linkTargetSegment = MemorySegment.ofArray(linkTarget);
 
         @Override
         public IntList listProcesses() {
             IntList ids = new IntList(512);
-            int fd = open(pathOf("."));
+            int fd = open(pathOf(0, "."));
             if (fd >= 0) {
                 readIds(fd, ids);
-                Libc.close(capture, fd);
+                calls.close(fd);
             }
             return ids;
         }
@@ -116,17 +108,17 @@ final class NativeProcTree implements ProcTree {
         @Override
         public IntList listThreads(int pid) {
             IntList ids = new IntList(8);
-            int fd = open(pathOf(pid, "/task"));
+            int fd = open(pathOf(formatDecimal(pid, path), "/task"));
             if (fd >= 0) {
                 readIds(fd, ids);
-                Libc.close(capture, fd);
+                calls.close(fd);
             }
             return ids;
         }
 
         @Override
         public FdDirectory openFdDirectory(int id) {
-            int fd = open(pathOf(id, "/fd"));
+            int fd = open(pathOf(formatDecimal(id, path), "/fd"));
             if (fd < 0) {
                 return null;
             }
@@ -137,110 +129,85 @@ final class NativeProcTree implements ProcTree {
 
         @Override
         public void closeFdDirectory(FdDirectory directory) {
-            Libc.close(capture, ((NativeFdDirectory) directory).fd);
+            calls.close(((NativeFdDirectory) directory).fd);
         }
 
         @Override
         public long socketInode(FdDirectory directory, int fd) {
             linkName[formatDecimal(fd, linkName)] = 0;
-            int dirFd = ((NativeFdDirectory) directory).fd;
-            long length = Libc.readlinkat(dirFd, linkNameSegment, linkTargetSegment, SocketLink.MAX_LENGTH);
-            if (length < 0) {
-                noteRefusal(directory, dirFd, fd);
+            long length = calls.readlinkat(((NativeFdDirectory) directory).fd, linkName, linkTarget);
+            if (length < 0 && isPermissionDenied((int) -length)) {
+                directory.forbid();
             }
             return length <= 0 ? 0 : SocketLink.inodeOf(linkTarget, (int) length);
         }
 
-        /**
-         * Learns why reading link {@code fd} failed, which the fast call does not say, by asking again
-         * through the errno-capturing call; marks the directory when permission was refused.
-         */
-        private void noteRefusal(FdDirectory directory, int dirFd, int fd) {
-            long again = Libc.readlinkat(capture, dirFd, pathOf(fd, ""), data, SocketLink.MAX_LENGTH);
-            if (again < 0 && Errno.isPermissionDenied(Libc.errno(capture))) {
-                directory.forbid();
-            }
-        }
-
         @Override
         public ProcessName readCommand(int id) {
-            int fd = open(pathOf(id, "/stat"));
+            int fd = open(pathOf(formatDecimal(id, path), "/stat"));
             if (fd < 0) {
                 return ProcessName.EMPTY;
             }
             int filled = 0;
             while (filled < STAT_LIMIT) {
-                long n = Libc.read(capture, fd, data.asSlice(filled), STAT_LIMIT - filled);
+                long n = calls.read(fd, data, filled, STAT_LIMIT - filled);
                 if (n <= 0) {
                     break;
                 }
                 filled += (int) n;
             }
-            Libc.close(capture, fd);
-            MemorySegment.copy(data, ValueLayout.JAVA_BYTE, 0, dataBytes, 0, filled);
-            return StatCommand.parse(dataBytes, filled);
+            calls.close(fd);
+            return StatCommand.parse(data, filled);
         }
 
         @Override
         public void close() {
-            arena.close();
+            // Nothing to free: the buffers are arrays.
         }
 
         /**
-         * Puts the NUL-terminated path {@code "<id><suffix>"} in the native path buffer, formatting the
-         * number as ss does ({@code %d}) and without allocating.
+         * Puts {@code suffix} and a NUL after the first {@code prefixLength} bytes of the path buffer (a number
+         * formatted there as ss does, {@code %d}, without allocating).
          */
-        private MemorySegment pathOf(int id, String suffix) {
-            return appendToPath(formatDecimal(id, pathBytes), suffix);
-        }
-
-        /** Puts the NUL-terminated path {@code name} in the native path buffer. */
-        private MemorySegment pathOf(String name) {
-            return appendToPath(0, name);
-        }
-
-        /** Puts {@code suffix} and a NUL after the first {@code prefixLength} bytes of the path buffer. */
-        private MemorySegment appendToPath(int prefixLength, String suffix) {
+        private byte[] pathOf(int prefixLength, String suffix) {
             int length = prefixLength;
             for (int i = 0; i < suffix.length(); i++) {
-                pathBytes[length++] = (byte) suffix.charAt(i);
+                path[length++] = (byte) suffix.charAt(i);
             }
-            pathBytes[length++] = 0;
-            MemorySegment.copy(pathBytes, 0, path, ValueLayout.JAVA_BYTE, 0, length);
+            path[length] = 0;
             return path;
         }
 
-        private int open(MemorySegment relativePath) {
+        private int open(byte[] relativePath) {
             if (rootFd < 0) {
                 return -1;
             }
-            int fd = Libc.openat(capture, rootFd, relativePath, Libc.O_RDONLY | Libc.O_CLOEXEC);
+            long fd = calls.openat(rootFd, relativePath, Syscalls.O_RDONLY | Syscalls.O_CLOEXEC);
             if (fd < 0) {
-                noteUnexpected("openat", Libc.errno(capture));
+                noteUnexpected("openat", (int) -fd);
+                return -1;
             }
-            return fd;
+            return (int) fd;
         }
 
         /** Appends the numeric names of the open directory {@code fd}, in the order the kernel gives them. */
         private void readIds(int fd, IntList ids) {
             while (true) {
-                long got = Libc.getdents64(capture, fd, data, DENTS_BYTES);
+                long got = calls.getdents64(fd, data, data.length);
                 if (got <= 0) {
                     if (got < 0) {
-                        noteUnexpected("getdents64", Libc.errno(capture));
+                        noteUnexpected("getdents64", (int) -got);
                     }
                     return;
                 }
-                int n = (int) got;
-                MemorySegment.copy(data, ValueLayout.JAVA_BYTE, 0, dataBytes, 0, n);
-                if (!parseIds(dataBytes, n, ids)) {
+                if (!parseIds(data, (int) got, ids)) {
                     return; // malformed batch; keep what was read
                 }
             }
         }
 
         private void noteUnexpected(String call, int errno) {
-            if (!Errno.isExpectedDuringScan(errno)) {
+            if (!isExpectedDuringScan(errno)) {
                 problems.add(call + ": " + Errno.name(errno));
             }
         }
@@ -262,8 +229,7 @@ final class NativeProcTree implements ProcTree {
 
     /**
      * Reads the record at {@code at} of a batch of {@code n} bytes; returns where the next one starts, or
-     * -1 when the record cannot be framed. A call per record so that the JIT compiles it after a few
-     * hundred entries, where the loop over a large directory would run tens of thousands interpreted.
+     * -1 when the record cannot be framed. A call per record, for the JIT (docs/startup.md).
      */
     private static int readId(byte[] batch, int at, int n, IntList ids) {
         int recordLength = HostOrder.u16(batch, at + DIRENT_RECLEN);
@@ -296,7 +262,7 @@ final class NativeProcTree implements ProcTree {
         return length + digits;
     }
 
-    /** An open {@code fd/} directory of either kind of session, with its descriptor. */
+    /** An open {@code fd/} directory, with its descriptor. */
     static final class NativeFdDirectory extends FdDirectory {
         final int fd;
 

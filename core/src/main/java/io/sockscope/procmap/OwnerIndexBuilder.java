@@ -72,11 +72,7 @@ final class OwnerIndexBuilder {
                 tasks == taskCommands.length ? taskCommands : Arrays.copyOf(taskCommands, tasks));
     }
 
-    /**
-     * Puts entry {@code e} in front of its inode's chain. A method of its own so that the JIT compiles it
-     * after a few hundred entries, where the loop of the one call to {@link #build} would run tens of
-     * thousands of them interpreted first.
-     */
+    /** Puts entry {@code e} in front of its inode's chain; a method of its own for the JIT (docs/startup.md). */
     private void link(int e, int[] slots, int[] chains) {
         int mask = slots.length / 2 - 1;
         int key = entryInodes[e];

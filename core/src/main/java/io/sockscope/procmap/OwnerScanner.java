@@ -1,5 +1,6 @@
 package io.sockscope.procmap;
 
+import io.sockscope.kernel.NativeLayer;
 import io.sockscope.source.WarningSink;
 
 import java.io.IOException;
@@ -102,14 +103,14 @@ public final class OwnerScanner {
         return new OwnerScanner(warnings, parallelism, nativeCalls, excludedPid, method);
     }
 
-    /** Whether the native system calls can be used: native access granted and the C library complete. */
+    /** Whether the native system calls can be used: native access granted and the calls of the scan linked. */
     static boolean nativeCallsAvailable() {
         // Asking first keeps the JDK from printing its restricted-method warning when access was not granted.
         if (!OwnerScanner.class.getModule().isNativeAccessEnabled()) {
             return false;
         }
         try {
-            Libc.link();
+            NativeLayer.syscalls().prepareProcScan();
             return true;
         } catch (LinkageError | IllegalCallerException | UnsupportedOperationException e) {
             return false;
@@ -149,7 +150,7 @@ public final class OwnerScanner {
         }
         ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
         OwnerIndex index;
-        try (ProcTree tree = nativeCalls ? new NativeProcTree(procRoot, problems)
+        try (ProcTree tree = nativeCalls ? new NativeProcTree(NativeLayer.syscalls(), procRoot, problems)
                 : new NioProcTree(procRoot, problems)) {
             index = new ParallelScan(tree, request, parallelism).run();
         }
@@ -159,7 +160,7 @@ public final class OwnerScanner {
 
     /** The kernel iterator's scan, or why it did not apply: for the tests, which compare it with /proc's. */
     TaskFileScan.Outcome kernelIteratorScan(Path procRoot, ScanRequest request) {
-        return new TaskFileScan(BpfCalls.preferred()).scan(procRoot, request);
+        return new TaskFileScan(NativeLayer.syscalls()).scan(procRoot, request);
     }
 
     /**

@@ -124,10 +124,7 @@ final class ParallelScan {
         return builder.build();
     }
 
-    /**
-     * Adds the sockets of slots {@code from} to {@code to} of a task: a call per few slots, so that the JIT
-     * compiles this loop after a few hundred calls rather than after tens of thousands of sockets interpreted.
-     */
+    /** Adds the sockets of slots {@code from} to {@code to} of a task: a call per few slots (docs/startup.md). */
     private static void addEntries(OwnerIndexBuilder builder, int number, TaskScan task, int from, int to) {
         for (int i = from; i < to; i++) {
             int inode = task.inodeAt(i);

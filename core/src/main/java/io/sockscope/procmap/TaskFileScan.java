@@ -1,5 +1,7 @@
 package io.sockscope.procmap;
 
+import io.sockscope.kernel.Errno;
+import io.sockscope.kernel.Syscalls;
 import io.sockscope.model.HostOrder;
 import io.sockscope.model.ProcessName;
 
@@ -36,6 +38,10 @@ final class TaskFileScan {
 
     private static final Path KERNEL_BTF = Path.of("/sys/kernel/btf/vmlinux");
     private static final String PROGRAM_NAME = "sockscope_owner";
+    /** The program's name and its NUL-terminated license, as bpf(2) takes them. */
+    private static final byte[] NAME = PROGRAM_NAME.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LICENSE = Arrays.copyOf(TaskFileProgram.LICENSE.getBytes(StandardCharsets.US_ASCII),
+            TaskFileProgram.LICENSE.length() + 1);
     private static final int READ_BYTES = 64 * 1024;
     private static final int READ_CHUNK = 8 * 1024;
     private static final int LOG_BYTES = 16 * 1024;
@@ -82,7 +88,7 @@ final class TaskFileScan {
      */
     static byte[] readWhole(Path file) throws IOException {
         File plain = file.toFile();
-        // java.io alone: a first use of FileChannel costs a fresh JVM more class loading than the reads.
+        // java.io alone, not FileChannel (docs/startup.md).
         try (FileInputStream in = new FileInputStream(plain)) {
             long size = plain.length();
             byte[] bytes = new byte[(int) Math.min(Math.max(size, 4096), Integer.MAX_VALUE - 16)];
@@ -100,9 +106,9 @@ final class TaskFileScan {
         }
     }
 
-    private final BpfCalls calls;
+    private final Syscalls calls;
 
-    TaskFileScan(BpfCalls calls) {
+    TaskFileScan(Syscalls calls) {
         this.calls = calls;
     }
 
@@ -121,7 +127,7 @@ final class TaskFileScan {
         if (program.refusal() != null) {
             return Outcome.refused(program.refusal());
         }
-        long programFd = calls.loadIteratorProgram(program.instructions(), TaskFileProgram.LICENSE, PROGRAM_NAME,
+        long programFd = calls.bpfLoadIteratorProgram(program.instructions(), LICENSE, NAME,
                 program.attachBtfId(), null);
         if (programFd < 0) {
             int errno = (int) -programFd;
@@ -131,12 +137,12 @@ final class TaskFileScan {
         }
         long iteratorFd;
         try {
-            long linkFd = calls.createIteratorLink((int) programFd);
+            long linkFd = calls.bpfCreateIteratorLink((int) programFd);
             if (linkFd < 0) {
                 return Outcome.refused("BPF iterator link refused: " + Errno.name((int) -linkFd));
             }
             try {
-                iteratorFd = calls.createIterator((int) linkFd);
+                iteratorFd = calls.bpfCreateIterator((int) linkFd);
             } finally {
                 calls.close((int) linkFd); // the iterator keeps the link, and the link the program
             }
@@ -156,7 +162,7 @@ final class TaskFileScan {
     /** The verifier's account of a refusal, loaded again with a log, for the reason given. */
     private String verifierWords(Program program) {
         byte[] log = new byte[LOG_BYTES];
-        long again = calls.loadIteratorProgram(program.instructions(), TaskFileProgram.LICENSE, PROGRAM_NAME,
+        long again = calls.bpfLoadIteratorProgram(program.instructions(), LICENSE, NAME,
                 program.attachBtfId(), log);
         if (again >= 0) {
             calls.close((int) again);

@@ -82,11 +82,7 @@ final class TaskScan {
         }
     }
 
-    /**
-     * Reads link {@code i}; returns 1 when it is a wanted socket. A call per link so that the JIT compiles
-     * it after a few hundred links: a chunk is one call of {@link #readChunk}, whose loop would otherwise
-     * run tens of thousands of links interpreted first.
-     */
+    /** Reads link {@code i}; returns 1 when it is a wanted socket. A call per link, for the JIT (docs/startup.md). */
     private int readLink(ProcSession session, int i) {
         long inode = session.socketInode(directory, fds.get(i));
         if (inode != 0 && wanted.test(inode)) {

@@ -40,7 +40,7 @@ class DumpLoopFuzzTest {
                     .map(ScriptedExchange.Step::datagram).toList());
             try (NetlinkChannel channel = NetlinkChannel.over(exchange)) {
                 channel.dump("fuzz", REQUEST, (type, flags, payload) -> payload.toArray(
-                        java.lang.foreign.ValueLayout.JAVA_BYTE), w -> { }, d -> { });
+                        java.lang.foreign.ValueLayout.JAVA_BYTE), w -> { }, (d, n) -> { });
                 outcomes++;
             } catch (NetlinkException e) {
                 failures++;

@@ -212,11 +212,9 @@ final class GoldenReplyCapture {
     /** Writes every datagram of the reply, each padded to 4 bytes (the layout of {@code ss -D}). */
     private static void record(NetlinkChannel channel, Path out, String name, byte[] request) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ReplyRecorder recorder = datagram -> {
-            byte[] raw = datagram.toArray(ValueLayout.JAVA_BYTE);
-            bytes.write(raw, 0, raw.length);
-            bytes.write(new byte[NetlinkHeader.align(raw.length) - raw.length], 0,
-                    NetlinkHeader.align(raw.length) - raw.length);
+        ReplyRecorder recorder = (datagram, length) -> {
+            bytes.write(datagram, 0, length);
+            bytes.write(new byte[NetlinkHeader.align(length) - length], 0, NetlinkHeader.align(length) - length);
         };
         dump(channel, name, request, recorder);
         Files.write(out.resolve(name), bytes.toByteArray());
@@ -229,8 +227,8 @@ final class GoldenReplyCapture {
     private static void record(NetlinkChannel channel, Path out, String name, byte[] request,
                                Predicate<MemorySegment> keep) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ReplyRecorder recorder = datagram -> {
-            MessageCursor c = new MessageCursor(datagram);
+        ReplyRecorder recorder = (datagram, length) -> {
+            MessageCursor c = new MessageCursor(MemorySegment.ofArray(datagram).asSlice(0, length));
             while (c.next()) {
                 if (c.type() == NetlinkHeader.NLMSG_DONE || keep.test(c.message())) {
                     byte[] raw = c.message().toArray(ValueLayout.JAVA_BYTE);

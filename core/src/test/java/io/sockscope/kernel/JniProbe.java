@@ -94,7 +94,7 @@ final class JniProbe {
 
     static List<String> facts() throws NetlinkException {
         List<String> facts = new ArrayList<>();
-        facts.add("jni " + JniCalls.AVAILABLE);
+        facts.add("jni " + NativeLayer.usesJni());
         InterfaceNames names = new InterfaceNames();
         int lo = names.index("lo");
         facts.add("index of lo " + lo);

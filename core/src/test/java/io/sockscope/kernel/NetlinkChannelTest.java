@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,7 +43,7 @@ class NetlinkChannelTest {
         List<byte[]> datagrams = new ArrayList<>();
         try (NetlinkChannel channel = NetlinkChannel.open(SockDiag.NETLINK_SOCK_DIAG)) {
             DumpOutcome outcome = channel.dump("sock_diag dump", request, (type, flags, payload) -> types.add(type),
-                    w -> { throw new AssertionError(w); }, d -> datagrams.add(d.toArray(ValueLayout.JAVA_BYTE)));
+                    w -> { throw new AssertionError(w); }, (d, n) -> datagrams.add(Arrays.copyOf(d, n)));
             assertEquals(DumpOutcome.CONSISTENT, outcome);
             int recordedData = 0;
             boolean sawDone = false;

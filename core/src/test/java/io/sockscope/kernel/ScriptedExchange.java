@@ -1,10 +1,8 @@
 package io.sockscope.kernel;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 
@@ -13,9 +11,9 @@ import java.util.List;
  * {@code nltest}: the script is given each request's bytes and returns the steps of its reply, datagrams or
  * receive failures, which {@link #receive} then plays one at a time.
  *
- * <p>It is as strict as a real socket where that catches bugs: every datagram is copied into one native
- * buffer, poisoned before the next datagram overwrites it and freed on close (a consumer that keeps a
- * payload past its delivery reads garbage or fails); the reply to a request queues behind whatever of the
+ * <p>It is as strict as a real socket where that catches bugs: every datagram is copied into one array, lent
+ * as {@code SocketExchange} lends its own and poisoned before the next datagram overwrites it (a consumer that
+ * keeps a payload past its delivery reads garbage); the reply to a request queues behind whatever of the
  * previous reply was left unread, as in a socket's receive queue; receiving past the end of the script fails
  * with a {@link NetlinkException} where a socket would block.
  */
@@ -44,10 +42,11 @@ public final class ScriptedExchange implements NetlinkExchange {
 
     private final int portId;
     private final Script script;
-    private final Arena arena = Arena.ofConfined();
     private final Deque<Step> pending = new ArrayDeque<>();
     private final List<byte[]> requests = new ArrayList<>();
-    private MemorySegment buffer = MemorySegment.NULL;
+    /** 32 KiB to start with, as {@code SocketExchange}'s, grown only for a larger datagram. */
+    private byte[] buffer = new byte[32 * 1024];
+    private int length;
     private int received;
     private boolean closed;
 
@@ -86,7 +85,7 @@ public final class ScriptedExchange implements NetlinkExchange {
     }
 
     @Override
-    public MemorySegment receive() throws NetlinkException {
+    public byte[] receive() throws NetlinkException {
         checkOpen();
         Step step = pending.poll();
         if (step == null) {
@@ -97,14 +96,19 @@ public final class ScriptedExchange implements NetlinkExchange {
             throw NetlinkException.ofSyscall("recvmsg", step.errno());
         }
         byte[] bytes = step.datagram();
-        buffer.fill(POISON);
-        if (buffer.byteSize() < bytes.length) {
-            buffer = arena.allocate(Math.max(bytes.length, 64), 8);
+        Arrays.fill(buffer, POISON);
+        if (buffer.length < bytes.length) {
+            buffer = new byte[Math.max(bytes.length, 64)];
         }
-        MemorySegment datagram = buffer.asSlice(0, bytes.length);
-        MemorySegment.copy(bytes, 0, datagram, ValueLayout.JAVA_BYTE, 0, bytes.length);
+        System.arraycopy(bytes, 0, buffer, 0, bytes.length);
+        length = bytes.length;
         received++;
-        return datagram;
+        return buffer;
+    }
+
+    @Override
+    public int receivedLength() {
+        return length;
     }
 
     /** The requests sent so far, in order. */
@@ -136,7 +140,7 @@ public final class ScriptedExchange implements NetlinkExchange {
     public void close() {
         if (!closed) {
             closed = true;
-            arena.close();
+            Arrays.fill(buffer, POISON);
         }
     }
 }

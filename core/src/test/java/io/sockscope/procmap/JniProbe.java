@@ -1,5 +1,7 @@
 package io.sockscope.procmap;
 
+import io.sockscope.kernel.NativeLayer;
+
 import java.nio.file.Path;
 
 /**
@@ -12,7 +14,7 @@ final class JniProbe {
 
     public static void main(String[] args) {
         OwnerScanner scanner = OwnerScanner.create(message -> System.out.println("warning " + message));
-        System.out.println("jni " + JniCalls.AVAILABLE + ", native calls " + scanner.usesNativeCalls());
+        System.out.println("jni " + NativeLayer.usesJni() + ", native calls " + scanner.usesNativeCalls());
         scanner.scan(Path.of(args[0]), true).forEach((inode, owner) -> System.out.println(inode + " " + owner));
     }
 }

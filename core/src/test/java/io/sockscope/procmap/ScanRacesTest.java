@@ -1,5 +1,6 @@
 package io.sockscope.procmap;
 
+import io.sockscope.kernel.NativeLayer;
 import io.sockscope.model.Owner;
 import io.sockscope.model.ProcessName;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +50,8 @@ class ScanRacesTest {
         proc.process(41, "thread").socket(41, 3, 700);
         proc.process(50, "stays").socket(50, 3, 700);
         ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
-        ProcTree real = nativeCalls ? new NativeProcTree(proc.root(), problems)
+        ProcTree real = nativeCalls
+                ? new NativeProcTree(NativeLayer.syscalls(), proc.root(), problems)
                 : new NioProcTree(proc.root(), problems);
 
         OwnerIndex index;

@@ -1,5 +1,7 @@
 package io.sockscope.procmap;
 
+import io.sockscope.kernel.NativeLayer;
+
 import java.io.IOException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
@@ -19,7 +21,7 @@ final class TaskFileProbe {
             OwnerScanner scanner = OwnerScanner.create().using(OwnerScanner.Method.KERNEL_ITERATOR);
             TaskFileScan.Outcome outcome = scanner.kernelIteratorScan(Path.of("/proc"),
                     new ScanRequest(false, i -> i == inode, -1));
-            System.out.println("bpf jni " + BpfJni.AVAILABLE);
+            System.out.println("bpf jni " + NativeLayer.usesJni());
             System.out.println(outcome.refusal() == null ? "applied" : "refused " + outcome.refusal());
             if (outcome.index() != null) {
                 System.out.println("owners " + outcome.index().owners(inode));

@@ -1,5 +1,6 @@
 package io.sockscope.procmap;
 
+import io.sockscope.kernel.NativeLayer;
 import io.sockscope.model.ProcessName;
 
 import java.io.IOException;
@@ -56,7 +57,8 @@ public final class UnprivilegedScanProbe {
             Files.setPosixFilePermissions(forbidden, PosixFilePermissions.fromString("r--r--r--"));
             ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
             AtomicInteger attempts = new AtomicInteger();
-            ProcTree real = nativeCalls ? new NativeProcTree(proc.root(), problems)
+            ProcTree real = nativeCalls
+                    ? new NativeProcTree(NativeLayer.syscalls(), proc.root(), problems)
                     : new NioProcTree(proc.root(), problems);
             OwnerIndex index;
             try (ProcTree counting = new CountingTree(real, attempts)) {

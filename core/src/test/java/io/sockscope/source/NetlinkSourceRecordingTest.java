@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
-import java.lang.foreign.ValueLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,7 +41,7 @@ class NetlinkSourceRecordingTest {
     private void dumpTcp(List<List<byte[]>> replies) throws SourceException {
         ScriptedExchange exchange = new ScriptedExchange(ScriptedExchange.inTurn(replies));
         NetlinkSource source = NetlinkSource.recording(() -> NetlinkChannel.over(exchange),
-                datagram -> recorded.writeBytes(datagram.toArray(ValueLayout.JAVA_BYTE)));
+                (datagram, length) -> recorded.write(datagram, 0, length));
         source.dump(DumpKind.TCP, NetlinkSourceKernelTest.everything(), delivered::add, w -> { });
     }
 

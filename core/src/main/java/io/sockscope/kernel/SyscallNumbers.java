@@ -1,14 +1,15 @@
-package io.sockscope.procmap;
+package io.sockscope.kernel;
 
 /**
- * Linux system call numbers of the calls the native scan makes, which differ between architectures.
+ * Linux system call numbers of the calls {@link LibcDowncalls} makes through {@code syscall}, which differ
+ * between architectures.
  *
  * @param openat     {@code __NR_openat}
- * @param getdents64 {@code __NR_getdents64}
+ * @param getdents64 {@code __NR_getdents64} (the glibc wrapper is recent, 2.30; the system call is not)
  * @param readlinkat {@code __NR_readlinkat}
  * @param read       {@code __NR_read}
  * @param close      {@code __NR_close}
- * @param bpf        {@code __NR_bpf}
+ * @param bpf        {@code __NR_bpf} (glibc has no wrapper)
  */
 record SyscallNumbers(long openat, long getdents64, long readlinkat, long read, long close, long bpf) {
 

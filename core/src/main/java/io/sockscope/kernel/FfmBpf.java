@@ -1,22 +1,22 @@
-package io.sockscope.procmap;
+package io.sockscope.kernel;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.charset.StandardCharsets;
 
 /**
- * The {@link BpfCalls} through the C library's {@code syscall} downcall of {@link Libc}, for a JVM without
- * sockscope's JNI library. Each call lays its {@code bpf_attr} out in a confined arena by the offsets of
- * {@code linux/bpf.h}, which are fixed by the kernel's ABI.
+ * The {@code bpf(2)} commands of {@link FfmSyscalls}. Each call lays its {@code bpf_attr} out in a confined arena
+ * by the offsets of {@code linux/bpf.h}, which are fixed by the kernel's ABI; the JNI twin
+ * ({@code src/main/c/bpf_calls.c}) fills the C union instead.
  */
-final class FfmBpfCalls implements BpfCalls {
+final class FfmBpf {
     private static final int BPF_PROG_LOAD = 5;
     private static final int BPF_LINK_CREATE = 28;
     private static final int BPF_ITER_CREATE = 33;
     private static final int BPF_PROG_TYPE_TRACING = 26;
     private static final int BPF_TRACE_ITER = 28;
     private static final int BPF_INSN_BYTES = 8;
+    private static final int BPF_OBJ_NAME_LEN = 16;
 
     /** The size of {@code union bpf_attr} passed: it covers every field set here; the kernel zero-fills the rest. */
     private static final int ATTR_BYTES = 144;
@@ -37,24 +37,23 @@ final class FfmBpfCalls implements BpfCalls {
     private static final long LINK_ATTACH_TYPE = 8;
     private static final long ITER_LINK_FD = 0;
 
-    @Override
-    public long loadIteratorProgram(byte[] instructions, String license, String name, int attachBtfId,
-                                    byte[] log) {
-        if (instructions.length % BPF_INSN_BYTES != 0 || name.length() >= 16) {
-            throw new IllegalArgumentException("bad program or name");
+    private FfmBpf() {
+    }
+
+    static long loadIteratorProgram(byte[] instructions, byte[] license, byte[] name, int attachBtfId, byte[] log) {
+        if (instructions.length % BPF_INSN_BYTES != 0 || license.length == 0 || name.length >= BPF_OBJ_NAME_LEN) {
+            return -Errno.EINVAL;
         }
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment attr = arena.allocate(ATTR_BYTES, 8);
-            MemorySegment code = arena.allocate(instructions.length, 8);
-            MemorySegment.copy(instructions, 0, code, ValueLayout.JAVA_BYTE, 0, instructions.length);
+            MemorySegment code = FfmSyscalls.copy(arena, instructions, instructions.length);
             attr.set(ValueLayout.JAVA_INT, PROG_TYPE, BPF_PROG_TYPE_TRACING);
             attr.set(ValueLayout.JAVA_INT, EXPECTED_ATTACH_TYPE, BPF_TRACE_ITER);
             attr.set(ValueLayout.JAVA_LONG, INSNS, code.address());
             attr.set(ValueLayout.JAVA_INT, INSN_CNT, instructions.length / BPF_INSN_BYTES);
-            attr.set(ValueLayout.JAVA_LONG, LICENSE, arena.allocateFrom(license).address());
+            attr.set(ValueLayout.JAVA_LONG, LICENSE, FfmSyscalls.cString(arena, license).address());
             attr.set(ValueLayout.JAVA_INT, ATTACH_BTF_ID, attachBtfId);
-            byte[] nameBytes = name.getBytes(StandardCharsets.US_ASCII);
-            MemorySegment.copy(nameBytes, 0, attr, ValueLayout.JAVA_BYTE, PROG_NAME, nameBytes.length);
+            MemorySegment.copy(name, 0, attr, ValueLayout.JAVA_BYTE, PROG_NAME, name.length);
             MemorySegment logBuffer = null;
             if (log != null) {
                 logBuffer = arena.allocate(log.length);
@@ -70,8 +69,7 @@ final class FfmBpfCalls implements BpfCalls {
         }
     }
 
-    @Override
-    public long createIteratorLink(int programFd) {
+    static long createIteratorLink(int programFd) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment attr = arena.allocate(ATTR_BYTES, 8);
             attr.set(ValueLayout.JAVA_INT, LINK_PROG_FD, programFd);
@@ -80,8 +78,7 @@ final class FfmBpfCalls implements BpfCalls {
         }
     }
 
-    @Override
-    public long createIterator(int linkFd) {
+    static long createIterator(int linkFd) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment attr = arena.allocate(ATTR_BYTES, 8);
             attr.set(ValueLayout.JAVA_INT, ITER_LINK_FD, linkFd);
@@ -89,30 +86,8 @@ final class FfmBpfCalls implements BpfCalls {
         }
     }
 
-    @Override
-    public long read(int fd, byte[] buffer, int offset, int length) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment capture = arena.allocate(Libc.captureLayout());
-            MemorySegment into = arena.allocate(length);
-            long n = Libc.read(capture, fd, into, length);
-            if (n < 0) {
-                return -Libc.errno(capture);
-            }
-            MemorySegment.copy(into, ValueLayout.JAVA_BYTE, 0, buffer, offset, (int) n);
-            return n;
-        }
-    }
-
-    @Override
-    public void close(int fd) {
-        try (Arena arena = Arena.ofConfined()) {
-            Libc.close(arena.allocate(Libc.captureLayout()), fd);
-        }
-    }
-
     private static long bpf(Arena arena, int command, MemorySegment attr) {
-        MemorySegment capture = arena.allocate(Libc.captureLayout());
-        long result = Libc.bpf(capture, command, attr);
-        return result < 0 ? -Libc.errno(capture) : result;
+        MemorySegment state = FfmSyscalls.state(arena);
+        return FfmSyscalls.outcome(state, LibcDowncalls.bpf(state, command, attr));
     }
 }
