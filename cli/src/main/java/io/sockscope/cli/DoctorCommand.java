@@ -12,6 +12,7 @@ import io.sockscope.inspect.EffectiveUser;
 import io.sockscope.inspect.SystemNames;
 import io.sockscope.kernel.InterfaceNames;
 import io.sockscope.kernel.TerminalWidth;
+import io.sockscope.model.WarningSink;
 import io.sockscope.names.MountTable;
 import io.sockscope.names.NetlinkProtocolNames;
 import io.sockscope.names.ProcessNames;
@@ -20,7 +21,6 @@ import io.sockscope.names.ServiceNames;
 import io.sockscope.render.NameLookups;
 import io.sockscope.source.ProcNetFile;
 import io.sockscope.source.ProcPaths;
-import io.sockscope.source.WarningSink;
 
 import java.io.IOException;
 import java.io.OutputStream;

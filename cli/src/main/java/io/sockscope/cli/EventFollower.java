@@ -7,11 +7,11 @@ import io.sockscope.model.AddressFamily;
 import io.sockscope.model.InetSocket;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.SocketTable;
+import io.sockscope.model.WarningSink;
 import io.sockscope.netlink.InetDiagMsg;
 import io.sockscope.netlink.MalformedMessageException;
 import io.sockscope.netlink.SockDiag;
 import io.sockscope.render.SsListingWriter;
-import io.sockscope.source.WarningSink;
 
 import java.io.IOException;
 import java.io.OutputStream;

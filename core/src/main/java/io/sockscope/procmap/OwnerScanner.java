@@ -1,7 +1,7 @@
 package io.sockscope.procmap;
 
 import io.sockscope.kernel.NativeLayer;
-import io.sockscope.source.WarningSink;
+import io.sockscope.model.WarningSink;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,6 +2,7 @@ package io.sockscope.query;
 
 import io.sockscope.model.InetSocket;
 import io.sockscope.model.SocketRecord;
+import io.sockscope.model.WarningSink;
 import io.sockscope.source.DumpKind;
 import io.sockscope.source.DumpRequest;
 import io.sockscope.source.FallbackSource;
@@ -12,7 +13,6 @@ import io.sockscope.source.ReplaySource;
 import io.sockscope.source.SocketDestroyer;
 import io.sockscope.source.SocketSink;
 import io.sockscope.source.SourceException;
-import io.sockscope.source.WarningSink;
 
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package io.sockscope.render;
 
-import io.sockscope.source.SocketSummary;
+import io.sockscope.model.SocketSummary;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,6 +1,7 @@
 package io.sockscope.source;
 
 import io.sockscope.model.SocketRecord;
+import io.sockscope.model.WarningSink;
 
 import java.util.function.Predicate;
 

@@ -11,6 +11,7 @@ import io.sockscope.model.IpProtocol;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.SocketTable;
 import io.sockscope.model.TcpState;
+import io.sockscope.model.WarningSink;
 import io.sockscope.netlink.InetDiagAttribute;
 import io.sockscope.netlink.InetDiagMsg;
 import io.sockscope.netlink.InetDiagReq;

@@ -4,6 +4,7 @@ import io.sockscope.model.AddressFamily;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.SocketTable;
 import io.sockscope.model.TcpState;
+import io.sockscope.model.WarningSink;
 
 import java.io.IOException;
 import java.io.InputStream;

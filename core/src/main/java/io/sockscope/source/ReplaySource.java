@@ -2,6 +2,7 @@ package io.sockscope.source;
 
 import io.sockscope.kernel.Errno;
 import io.sockscope.model.SocketTable;
+import io.sockscope.model.WarningSink;
 import io.sockscope.netlink.InetDiagMsg;
 import io.sockscope.netlink.MalformedMessageException;
 import io.sockscope.netlink.NetlinkError;

@@ -5,6 +5,7 @@ import io.sockscope.kernel.NetlinkChannel;
 import io.sockscope.kernel.NetlinkException;
 import io.sockscope.model.InetSocket;
 import io.sockscope.model.IpProtocol;
+import io.sockscope.model.WarningSink;
 import io.sockscope.netlink.SockDestroyReq;
 import io.sockscope.netlink.SockDiag;
 

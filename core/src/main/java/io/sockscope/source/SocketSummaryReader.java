@@ -1,5 +1,8 @@
 package io.sockscope.source;
 
+import io.sockscope.model.SocketSummary;
+import io.sockscope.model.WarningSink;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

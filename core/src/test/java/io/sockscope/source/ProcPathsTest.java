@@ -1,6 +1,7 @@
 package io.sockscope.source;
 
 import io.sockscope.model.InetSocket;
+import io.sockscope.model.WarningSink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

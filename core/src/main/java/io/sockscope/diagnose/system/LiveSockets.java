@@ -10,13 +10,13 @@ import io.sockscope.model.SocketRecord;
 import io.sockscope.model.SocketTable;
 import io.sockscope.model.TcpState;
 import io.sockscope.model.UnixSocket;
+import io.sockscope.model.WarningSink;
 import io.sockscope.query.FallbackPolicy;
 import io.sockscope.query.Query;
 import io.sockscope.query.QueryEngine;
 import io.sockscope.query.TableFailures;
 import io.sockscope.source.ProcPaths;
 import io.sockscope.source.SourceException;
-import io.sockscope.source.WarningSink;
 
 import java.util.ArrayList;
 import java.util.List;

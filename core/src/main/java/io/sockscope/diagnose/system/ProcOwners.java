@@ -2,9 +2,9 @@ package io.sockscope.diagnose.system;
 
 import io.sockscope.diagnose.OwnerProvider;
 import io.sockscope.model.Owner;
+import io.sockscope.model.WarningSink;
 import io.sockscope.procmap.OwnerIndex;
 import io.sockscope.procmap.OwnerScanner;
-import io.sockscope.source.WarningSink;
 
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -1,8 +1,8 @@
 package io.sockscope.diagnose.system;
 
 import io.sockscope.diagnose.Providers;
+import io.sockscope.model.WarningSink;
 import io.sockscope.source.ProcPaths;
-import io.sockscope.source.WarningSink;
 
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,8 +1,8 @@
-package io.sockscope.source;
+package io.sockscope.model;
 
 /**
  * Receives warnings about data that was skipped (a malformed kernel record, an unreadable file) so that
- * the caller decides whether and where to show them. Sources never print.
+ * the caller decides whether and where to show them: sources, the owner scan and the doctor never print.
  */
 @FunctionalInterface
 public interface WarningSink {

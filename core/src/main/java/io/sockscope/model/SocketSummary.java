@@ -1,4 +1,4 @@
-package io.sockscope.source;
+package io.sockscope.model;
 
 /**
  * The kernel's socket counters behind {@code ss -s}: {@code /proc/net/sockstat}, {@code sockstat6} and the
