@@ -8,6 +8,12 @@ import java.util.OptionalInt;
  * for. First match wins, as in iproute2.
  */
 public final class LinkProtocolNames {
+    /**
+     * {@code ETH_P_ALL} of {@code <linux/if_ether.h>}: a packet socket that receives every protocol, which ss
+     * shows as {@code *} rather than by its table name ({@code all}).
+     */
+    public static final int ETH_P_ALL = 0x0003;
+
     private static final int[] IDS = {
         0x0060, 0x0200, 0x0201, 0x0800, 0x0805, 0x0806, 0x08FF, 0x0a00, 0x0a01, 0x6000, 0x6001, 0x6002,
         0x6003, 0x6004, 0x6005, 0x6006, 0x6007, 0x8035, 0x809B, 0x80F3, 0x8137, 0x86DD, 0x8863, 0x8864,

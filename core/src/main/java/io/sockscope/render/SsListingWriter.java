@@ -2,6 +2,7 @@ package io.sockscope.render;
 
 import io.sockscope.model.InetEndpoint;
 import io.sockscope.model.InetSocket;
+import io.sockscope.model.IpProtocol;
 import io.sockscope.model.NetlinkSocket;
 import io.sockscope.model.Owner;
 import io.sockscope.model.PacketSocket;
@@ -23,7 +24,6 @@ import java.util.List;
  */
 public final class SsListingWriter {
     private static final int QUEUE_WIDTH = 6;
-    private static final int ETH_P_ALL = 3;
     private static final int SOCK_RAW = 3;
 
     private final SsTable table;
@@ -112,13 +112,13 @@ public final class SsListingWriter {
     private static String inetNetid(InetSocket s) {
         if (s.protocol() >= 0) {
             return switch (s.protocol()) {
-                case 0 -> "raw";
-                case 17 -> "udp";
-                case 6 -> "tcp";
-                case 262 -> "mptcp";
-                case 132 -> "sctp";
-                case 33 -> "dccp";
-                case 58 -> "icmp6";
+                case IpProtocol.IPPROTO_IP -> "raw";
+                case IpProtocol.IPPROTO_UDP -> "udp";
+                case IpProtocol.IPPROTO_TCP -> "tcp";
+                case IpProtocol.IPPROTO_MPTCP -> "mptcp";
+                case IpProtocol.IPPROTO_SCTP -> "sctp";
+                case IpProtocol.IPPROTO_DCCP -> "dccp";
+                case IpProtocol.IPPROTO_ICMPV6 -> "icmp6";
                 default -> "???";
             };
         }
@@ -237,7 +237,7 @@ public final class SsListingWriter {
 
     private void packet(PacketSocket s) throws IOException {
         start(s.table() == SocketTable.PACKET_RAW ? "p_raw" : "p_dgr", s.state(), s.recvQ(), 0);
-        if (s.protocol() == ETH_P_ALL) {
+        if (s.protocol() == LinkProtocolNames.ETH_P_ALL) {
             table.character('*');
         } else {
             String name = format.numeric() ? null : LinkProtocolNames.lookup(s.protocol());

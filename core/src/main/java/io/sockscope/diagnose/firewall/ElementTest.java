@@ -1,6 +1,7 @@
 package io.sockscope.diagnose.firewall;
 
 import io.sockscope.diagnose.json.JsonValue;
+import io.sockscope.model.IpProtocol;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -198,7 +199,7 @@ final class ElementTest {
     }
 
     private static long protocolNumber(String transport) {
-        return transport.equals("tcp") ? 6 : 17;
+        return transport.equals("tcp") ? IpProtocol.IPPROTO_TCP : IpProtocol.IPPROTO_UDP;
     }
 
     private static int version(InetAddress a) {
