@@ -16,8 +16,6 @@ import io.sockscope.render.SsListingWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.time.Duration;
 import java.util.function.Predicate;
 
@@ -89,7 +87,7 @@ final class EventFollower {
         try (stop;
              NetlinkSubscription events = NetlinkSubscription.open(SockDiag.NETLINK_SOCK_DIAG, groups, WAKE_INTERVAL)) {
             while (!stop.requested()) {
-                events.receive((type, flags, payload) -> show(payload), warnings::warn);
+                events.receive((type, flags, buffer, offset, length) -> show(buffer, offset, length), warnings::warn);
             }
             stdout.flush();
         } catch (UncheckedIOException e) {
@@ -106,8 +104,8 @@ final class EventFollower {
      * message whether or not it printed a row: the header thus comes out with the first event received, its
      * widths measured over that event's row only if that row was kept.
      */
-    private void show(MemorySegment payload) {
-        InetSocket socket = kept(payload);
+    private void show(byte[] buffer, int offset, int length) {
+        InetSocket socket = kept(buffer, offset, length);
         try {
             if (socket != null) {
                 writer.write(socket);
@@ -119,13 +117,13 @@ final class EventFollower {
         }
     }
 
-    /** The socket an event describes if the selection and the filter keep it, else null. */
-    private InetSocket kept(MemorySegment payload) {
-        if (payload.byteSize() < 1) {
+    /** The socket the event at {@code offset} describes if the selection and the filter keep it, else null. */
+    private InetSocket kept(byte[] buffer, int offset, int length) {
+        if (length < 1) {
             warnings.warn("skipped an empty destroy event");
             return null;
         }
-        int family = Byte.toUnsignedInt(payload.get(ValueLayout.JAVA_BYTE, 0));
+        int family = Byte.toUnsignedInt(buffer[offset]);
         if (family != AddressFamily.INET && family != AddressFamily.INET6) {
             warnings.warn("skipped a destroy event of address family " + family);
             return null;
@@ -135,9 +133,8 @@ final class EventFollower {
         }
         InetSocket socket;
         try {
-            // The listing's decoder, on a heap copy as a dump's replies are; the table follows from the event.
-            byte[] bytes = payload.toArray(ValueLayout.JAVA_BYTE);
-            socket = InetDiagMsg.decodeDestroyEvent(bytes, 0, bytes.length, keepDetails, warnings::warn);
+            // The listing's decoder, where the event was received as a dump's replies are; the table follows from it.
+            socket = InetDiagMsg.decodeDestroyEvent(buffer, offset, length, keepDetails, warnings::warn);
         } catch (MalformedMessageException e) {
             warnings.warn("skipped a malformed destroy event: " + e.getMessage());
             return null;

@@ -18,7 +18,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,12 +133,12 @@ class TcpReplyGoldenTest {
                 index -> "if" + index);
         SsListingWriter writer = new SsListingWriter(out, format, names, OwnerLookup.NONE);
         writer.header();
-        MemorySegment replies = MemorySegment.ofArray(Files.readAllBytes(DIR.resolve(dump + ".dump")));
-        MessageCursor messages = new MessageCursor(replies);
+        byte[] replies = Files.readAllBytes(DIR.resolve(dump + ".dump"));
+        MessageCursor messages = new MessageCursor(replies, replies.length);
         int sockets = 0;
         while (messages.next() && messages.type() != NetlinkHeader.NLMSG_DONE) {
-            byte[] payload = messages.payload().toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
-            writer.write(InetDiagMsg.decode(payload, 0, payload.length, SocketTable.TCP, true, warning -> {
+            writer.write(InetDiagMsg.decode(replies, messages.payloadOffset(), messages.payloadLength(),
+                    SocketTable.TCP, true, warning -> {
                 throw new AssertionError(warning);
             }));
             sockets++;

@@ -122,12 +122,6 @@ public final class BackgroundDump {
         Chunk current = newChunk(CHUNK_BYTES);
 
         @Override
-        public void onMessage(int type, int flags, java.lang.foreign.MemorySegment payload) {
-            byte[] bytes = payload.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
-            onMessage(type, flags, bytes, 0, bytes.length);
-        }
-
-        @Override
         public void onMessage(int type, int flags, byte[] buffer, int offset, int length) {
             if (cancelled) {
                 throw new Cancelled();

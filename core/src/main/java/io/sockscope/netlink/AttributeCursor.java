@@ -1,7 +1,5 @@
 package io.sockscope.netlink;
 
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 
 /**
@@ -20,9 +18,10 @@ import java.nio.ByteOrder;
  * it stay valid and {@link #malformed()} says so once {@link #next()} returned false (the error is sticky,
  * checked once after the loop).
  *
- * <p>The cursor reads a heap array in place (a dump's datagrams are copied to the heap once; see
- * {@link Fields} for why); a segment is copied first. It reads memory it does not own and is a small
- * mutable object for one thread.
+ * <p>The cursor reads a heap array in place (a dump's datagrams are received into the heap; see
+ * {@link Fields} for why): it is the one reader under every decoder, sock_diag's, rtnetlink's and the
+ * extended acknowledgement's alike. It reads memory it does not own and is a small mutable object for one
+ * thread.
  */
 public final class AttributeCursor {
     /** Size of {@code struct rtattr}. */
@@ -33,7 +32,6 @@ public final class AttributeCursor {
     private final byte[] bytes;
     private final int start;
     private final int limit;
-    private MemorySegment view;
     private int nextOffset;
     private int payloadOffset;
     private int payloadLength;
@@ -50,11 +48,6 @@ public final class AttributeCursor {
         this.start = offset;
         this.limit = offset + length;
         this.nextOffset = offset;
-    }
-
-    /** A cursor over a copy of the whole of {@code area}. */
-    public AttributeCursor(MemorySegment area) {
-        this(area.toArray(ValueLayout.JAVA_BYTE), 0, Math.toIntExact(area.byteSize()));
     }
 
     /** Moves to the next attribute; false at the end or at the first malformed record. */
@@ -92,14 +85,6 @@ public final class AttributeCursor {
     /** Offset of the current payload within the area. */
     public long payloadOffset() {
         return payloadOffset - start;
-    }
-
-    /** The current payload, as a view of the array the cursor reads. */
-    public MemorySegment payload() {
-        if (view == null) {
-            view = MemorySegment.ofArray(bytes);
-        }
-        return view.asSlice(payloadOffset, payloadLength);
     }
 
     /** A copy of the current payload. */

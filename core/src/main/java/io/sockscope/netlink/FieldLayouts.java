@@ -4,10 +4,10 @@ import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 
 /**
- * The layouts of the scalar fields of kernel structs, for the segment readers of {@link Fields} and the
+ * The layouts of the scalar fields of kernel structs, for the segment writers of {@link Fields} and the
  * struct classes' {@code layout()}. Every layout is unaligned because messages sit at 4-byte boundaries
- * inside receive buffers (a {@code __u64} attribute is often not 8-aligned) and because tests decode heap
- * segments, whose alignment is one byte. Host order is the native order.
+ * inside receive buffers (a {@code __u64} attribute is often not 8-aligned) and because a heap array's
+ * alignment is one byte. Host order is the native order.
  *
  * <p>A class of their own, and every struct layout in a holder of its own, because creating any layout is
  * the foreign-memory API's first use, which costs a fresh JVM tens of milliseconds (method-handle classes

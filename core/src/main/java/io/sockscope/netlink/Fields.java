@@ -6,14 +6,14 @@ import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 
 /**
- * Reads and writes the scalar fields of kernel structs. Every layout is unaligned because messages sit at
- * 4-byte boundaries inside receive buffers (a {@code __u64} attribute is often not 8-aligned) and because
- * tests decode heap segments, whose alignment is one byte. Host order is the native order.
+ * Reads and writes the scalar fields of kernel structs, unaligned (messages sit at 4-byte boundaries inside
+ * receive buffers, and a {@code __u64} attribute is often not 8-aligned), in host order.
  *
- * <p>The {@code byte[]} readers are for replies copied to the heap: plain array reads cost a few
+ * <p>Every reply is read from a heap array, the datagram as it was received: plain array reads cost a few
  * instructions even before the JIT's last tier, where a segment access still walks its var handle's
  * checks, and a dump reads tens of fields per socket. They also keep a listing off the foreign-memory API
- * altogether: the layouts the segment readers use are in {@link FieldLayouts}, created only when one is.
+ * altogether. The segment writers remain for the request encoders that write through a view of their
+ * array; their layouts are in {@link FieldLayouts}, created only when one is used.
  */
 final class Fields {
     private Fields() {
@@ -51,43 +51,6 @@ final class Fields {
 
     static byte[] bytes(byte[] b, int offset, int length) {
         return Arrays.copyOfRange(b, offset, offset + length);
-    }
-
-    static int u8(MemorySegment s, long offset) {
-        return s.get(FieldLayouts.U8, offset) & 0xff;
-    }
-
-    static int u16(MemorySegment s, long offset) {
-        return s.get(FieldLayouts.U16, offset) & 0xffff;
-    }
-
-    /** A {@code __be16} (ports, ethertypes) as a host-order value. */
-    static int be16(MemorySegment s, long offset) {
-        return s.get(FieldLayouts.BE16, offset) & 0xffff;
-    }
-
-    /** A {@code __u32} in an {@code int}: callers widen it unsigned where the value can exceed 2^31. */
-    static int u32(MemorySegment s, long offset) {
-        return s.get(FieldLayouts.U32, offset);
-    }
-
-    static long u32AsLong(MemorySegment s, long offset) {
-        return Integer.toUnsignedLong(s.get(FieldLayouts.U32, offset));
-    }
-
-    static long u64(MemorySegment s, long offset) {
-        return s.get(FieldLayouts.U64, offset);
-    }
-
-    /** The kernel's {@code __u32 cookie[2]} as one value: low word first, as the kernel splits it. */
-    static long cookie(MemorySegment s, long offset) {
-        return u32AsLong(s, offset) | (u32AsLong(s, offset + 4) << 32);
-    }
-
-    static byte[] bytes(MemorySegment s, long offset, int length) {
-        byte[] out = new byte[length];
-        MemorySegment.copy(s, FieldLayouts.U8, offset, out, 0, length);
-        return out;
     }
 
     static void putU8(byte[] b, long offset, int value) {

@@ -3,8 +3,6 @@ package io.sockscope.netlink;
 import io.sockscope.model.AddressFamily;
 import io.sockscope.model.InterfaceAddress;
 
-import java.lang.foreign.MemorySegment;
-
 /**
  * The rtnetlink address dump: the {@code RTM_GETADDR} request and the {@code RTM_NEWADDR} messages it is
  * answered with, one per address.
@@ -26,9 +24,9 @@ public final class IfAddrMsg {
     public static final int SIZE = 8;
     public static final int RTM_NEWADDR = 20;
     public static final int RTM_GETADDR = 22;
-    static final long FAMILY = 0;
-    static final long PREFIX_LENGTH = 1;
-    static final long INDEX = 4;
+    static final int FAMILY = 0;
+    static final int PREFIX_LENGTH = 1;
+    static final int INDEX = 4;
     static final int IFA_ADDRESS = 1;
     static final int IFA_LOCAL = 2;
 
@@ -44,24 +42,25 @@ public final class IfAddrMsg {
     }
 
     /**
-     * The address a {@code RTM_NEWADDR} payload describes, or null when it is not an IPv4 or IPv6 address, is
-     * shorter than the struct or carries no address of its family's length.
+     * The address the {@code length}-byte {@code RTM_NEWADDR} payload at {@code offset} of {@code b} describes,
+     * read in place; null when it is not an IPv4 or IPv6 address, is shorter than the struct or carries no
+     * address of its family's length.
      */
-    public static InterfaceAddress decode(MemorySegment payload) {
-        if (payload.byteSize() < SIZE) {
+    public static InterfaceAddress decode(byte[] b, int offset, int length) {
+        if (length < SIZE) {
             return null;
         }
-        int family = Fields.u8(payload, FAMILY);
-        int length = family == AddressFamily.INET ? 4 : family == AddressFamily.INET6 ? 16 : 0;
-        if (length == 0) {
+        int family = Fields.u8(b, offset + FAMILY);
+        int addressLength = family == AddressFamily.INET ? 4 : family == AddressFamily.INET6 ? 16 : 0;
+        if (addressLength == 0) {
             return null;
         }
         byte[] address = null;
         byte[] local = null;
-        AttributeCursor a = new AttributeCursor(payload.asSlice(SIZE));
+        AttributeCursor a = new AttributeCursor(b, offset + SIZE, length - SIZE);
         while (a.next()) {
             int type = a.type() & 0x3fff;
-            if ((type == IFA_ADDRESS || type == IFA_LOCAL) && a.payloadLength() == length) {
+            if ((type == IFA_ADDRESS || type == IFA_LOCAL) && a.payloadLength() == addressLength) {
                 if (type == IFA_LOCAL) {
                     local = a.bytes();
                 } else {
@@ -71,6 +70,6 @@ public final class IfAddrMsg {
         }
         byte[] chosen = local != null ? local : address;
         return chosen == null ? null
-                : new InterfaceAddress(Fields.u32(payload, INDEX), chosen, Fields.u8(payload, PREFIX_LENGTH));
+                : new InterfaceAddress(Fields.u32(b, offset + INDEX), chosen, Fields.u8(b, offset + PREFIX_LENGTH));
     }
 }

@@ -2,7 +2,6 @@ package io.sockscope.netlink;
 
 import io.sockscope.model.InterfaceLink;
 
-import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -24,9 +23,9 @@ public final class IfInfoMsg {
     public static final int SIZE = 16;
     public static final int RTM_NEWLINK = 16;
     public static final int RTM_GETLINK = 18;
-    static final long FAMILY = 0;
-    static final long INDEX = 4;
-    static final long FLAGS = 8;
+    static final int FAMILY = 0;
+    static final int INDEX = 4;
+    static final int FLAGS = 8;
     static final int IFLA_IFNAME = 3;
     private static final int IFF_UP = 0x1;
 
@@ -41,15 +40,18 @@ public final class IfInfoMsg {
         return out;
     }
 
-    /** The interface a {@code RTM_NEWLINK} payload describes, or null when it is shorter than the struct. */
-    public static InterfaceLink decode(MemorySegment payload) {
-        if (payload.byteSize() < SIZE) {
+    /**
+     * The interface the {@code length}-byte {@code RTM_NEWLINK} payload at {@code offset} of {@code b}
+     * describes, read in place; null when it is shorter than the struct.
+     */
+    public static InterfaceLink decode(byte[] b, int offset, int length) {
+        if (length < SIZE) {
             return null;
         }
-        int index = Fields.u32(payload, INDEX);
-        boolean up = (Fields.u32(payload, FLAGS) & IFF_UP) != 0;
+        int index = Fields.u32(b, offset + INDEX);
+        boolean up = (Fields.u32(b, offset + FLAGS) & IFF_UP) != 0;
         String name = null;
-        AttributeCursor a = new AttributeCursor(payload.asSlice(SIZE));
+        AttributeCursor a = new AttributeCursor(b, offset + SIZE, length - SIZE);
         while (a.next()) {
             if ((a.type() & 0x3fff) == IFLA_IFNAME) {
                 byte[] raw = a.bytes();

@@ -1,7 +1,6 @@
 package io.sockscope.netlink;
 
 import java.lang.foreign.MemoryLayout;
-import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 
 /**
@@ -44,10 +43,5 @@ public final class InetDiagSockId {
     public static final long COOKIE = 40;
 
     private InetDiagSockId() {
-    }
-
-    /** The address at {@code offset} ({@link #SRC} or {@link #DST} plus the sockid's start), 4 or 16 bytes. */
-    static byte[] address(MemorySegment s, long offset, int length) {
-        return Fields.bytes(s, offset, length);
     }
 }

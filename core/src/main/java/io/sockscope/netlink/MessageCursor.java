@@ -1,8 +1,5 @@
 package io.sockscope.netlink;
 
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-
 /**
  * Walks the netlink messages packed in one received datagram, in order, without copying. A message whose
  * length field is below the header size or runs past the end stops the walk: nothing after it can be framed,
@@ -23,7 +20,6 @@ import java.lang.foreign.ValueLayout;
 public final class MessageCursor {
     private final byte[] buffer;
     private final int limit;
-    private MemorySegment view;
     private int nextOffset;
     private int offset = -1;
     private int length;
@@ -36,11 +32,6 @@ public final class MessageCursor {
         }
         this.buffer = buffer;
         this.limit = length;
-    }
-
-    /** A cursor over a copy of every byte of {@code buffer}. */
-    public MessageCursor(MemorySegment buffer) {
-        this(buffer.toArray(ValueLayout.JAVA_BYTE), Math.toIntExact(buffer.byteSize()));
     }
 
     /** Moves to the next message; false when there is none (or the rest cannot be framed). */
@@ -104,23 +95,6 @@ public final class MessageCursor {
     /** Length of the current message's payload. */
     public int payloadLength() {
         return length - NetlinkHeader.SIZE;
-    }
-
-    /** The current message, header included, as a view of the buffer. */
-    public MemorySegment message() {
-        return view().asSlice(offset, length);
-    }
-
-    /** The current message after its header, as a view of the buffer. */
-    public MemorySegment payload() {
-        return view().asSlice(payloadOffset(), payloadLength());
-    }
-
-    private MemorySegment view() {
-        if (view == null) {
-            view = MemorySegment.ofArray(buffer);
-        }
-        return view;
     }
 
     /** Bytes at the end that did not form a message; 0 after a clean walk. Valid once {@link #next()} is false. */

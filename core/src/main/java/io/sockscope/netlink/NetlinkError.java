@@ -1,7 +1,5 @@
 package io.sockscope.netlink;
 
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -34,28 +32,10 @@ public record NetlinkError(int error, String extAckMessage, long extAckOffset) {
     }
 
     /**
-     * Decodes a whole {@code NLMSG_ERROR} message, header included.
+     * Decodes the whole {@code NLMSG_ERROR} message, header included, of {@code length} bytes at {@code offset}
+     * of {@code b} (a received datagram), read in place.
      *
      * @throws MalformedMessageException when the message is too short to hold {@code struct nlmsgerr}
-     */
-    public static NetlinkError ofErrorMessage(MemorySegment message) throws MalformedMessageException {
-        byte[] b = message.toArray(ValueLayout.JAVA_BYTE);
-        return ofErrorMessage(b, 0, b.length);
-    }
-
-    /**
-     * Decodes a whole {@code NLMSG_DONE} message, header included.
-     *
-     * @throws MalformedMessageException when the message is too short to hold the error code
-     */
-    public static NetlinkError ofDoneMessage(MemorySegment message) throws MalformedMessageException {
-        byte[] b = message.toArray(ValueLayout.JAVA_BYTE);
-        return ofDoneMessage(b, 0, b.length);
-    }
-
-    /**
-     * {@link #ofErrorMessage(MemorySegment)} of the {@code length}-byte message at {@code offset} of a heap
-     * copy of a datagram, read in place.
      */
     public static NetlinkError ofErrorMessage(byte[] b, int offset, int length) throws MalformedMessageException {
         if (length < NetlinkHeader.SIZE + NLMSGERR_SIZE) {
@@ -73,8 +53,10 @@ public record NetlinkError(int error, String extAckMessage, long extAckOffset) {
     }
 
     /**
-     * {@link #ofDoneMessage(MemorySegment)} of the {@code length}-byte message at {@code offset} of a heap
-     * copy of a datagram, read in place.
+     * Decodes the whole {@code NLMSG_DONE} message, header included, of {@code length} bytes at {@code offset}
+     * of {@code b} (a received datagram), read in place.
+     *
+     * @throws MalformedMessageException when the message is too short to hold the error code
      */
     public static NetlinkError ofDoneMessage(byte[] b, int offset, int length) throws MalformedMessageException {
         if (length < NetlinkHeader.SIZE + 4) {

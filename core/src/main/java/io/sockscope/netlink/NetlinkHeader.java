@@ -74,26 +74,6 @@ public final class NetlinkHeader {
         return (length + 3) & ~3L;
     }
 
-    public static int length(MemorySegment s, long offset) {
-        return Fields.u32(s, offset + LEN);
-    }
-
-    public static int type(MemorySegment s, long offset) {
-        return Fields.u16(s, offset + TYPE);
-    }
-
-    public static int flags(MemorySegment s, long offset) {
-        return Fields.u16(s, offset + FLAGS);
-    }
-
-    public static int seq(MemorySegment s, long offset) {
-        return Fields.u32(s, offset + SEQ);
-    }
-
-    public static int portId(MemorySegment s, long offset) {
-        return Fields.u32(s, offset + PID);
-    }
-
     public static int length(byte[] b, int offset) {
         return Fields.u32(b, offset + (int) LEN);
     }

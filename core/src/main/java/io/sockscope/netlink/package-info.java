@@ -3,7 +3,8 @@
  * {@link io.sockscope.netlink.NetlinkHeader}), attribute walking ({@link io.sockscope.netlink.AttributeCursor}),
  * error and done decoding ({@link io.sockscope.netlink.NetlinkError}), and one class per kernel struct, each with
  * its {@code layout()}, named offsets and the C declaration in its Javadoc: requests are encoded to byte arrays,
- * sock_diag replies decoded from a heap copy of a datagram into complete {@code io.sockscope.model} records: every
+ * replies (sock_diag's, rtnetlink's, errors) decoded from the heap array a datagram was received into, through
+ * one reader ({@link io.sockscope.netlink.AttributeCursor}), into complete {@code io.sockscope.model} records: every
  * attribute a consumer shows is decoded here, once, as the request asked for it
  * ({@link io.sockscope.netlink.InetDiagDetails}), so that no consumer reads the reply's bytes again. The heap
  * paths touch no foreign-memory class (every layout is built on first use), so that a listing in a fresh JVM

@@ -7,10 +7,8 @@ import io.sockscope.model.InterfaceLink;
 import io.sockscope.netlink.IfAddrMsg;
 import io.sockscope.netlink.IfInfoMsg;
 
-import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * The interfaces and addresses of the calling thread's network namespace, from rtnetlink ({@code RTM_GETLINK},
@@ -33,12 +31,12 @@ public final class InterfaceDump {
     }
 
     /** The decoded messages of {@code type} in the dump's reply; what decodes to null is left out. */
-    private static <T> List<T> dump(String call, byte[] request, int type, Function<MemorySegment, T> decoder)
+    private static <T> List<T> dump(String call, byte[] request, int type, PayloadDecoder<T> decoder)
             throws SourceException {
         List<T> out = new ArrayList<>();
         try (NetlinkChannel channel = NetlinkChannel.open(NETLINK_ROUTE)) {
-            channel.dump(call, request, (t, flags, payload) -> {
-                T value = t == type ? decoder.apply(payload) : null;
+            channel.dump(call, request, (t, flags, buffer, offset, length) -> {
+                T value = t == type ? decoder.decode(buffer, offset, length) : null;
                 if (value != null) {
                     out.add(value);
                 }
@@ -49,5 +47,12 @@ public final class InterfaceDump {
             throw new SourceException("cannot list interfaces: " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /** A decoder of one message's payload where the dump received it ({@code IfInfoMsg::decode}, …). */
+    @FunctionalInterface
+    private interface PayloadDecoder<T> {
+        /** The value the payload describes, or null when it describes none. */
+        T decode(byte[] buffer, int offset, int length);
     }
 }

@@ -25,7 +25,6 @@ import io.sockscope.netlink.SockDiag;
 import io.sockscope.netlink.UnixDiagMsg;
 import io.sockscope.netlink.UnixDiagReq;
 
-import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -462,12 +461,6 @@ public final class NetlinkSource implements SocketSource {
      */
     private record UnixHandler(Delivery delivery, DumpRequest request) implements NetlinkMessageHandler {
         @Override
-        public void onMessage(int type, int flags, MemorySegment payload) {
-            byte[] bytes = payload.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
-            onMessage(type, flags, bytes, 0, bytes.length);
-        }
-
-        @Override
         public void onMessage(int type, int flags, byte[] buffer, int offset, int length) {
             delivery.unix(buffer, offset, length, request);
         }
@@ -475,12 +468,6 @@ public final class NetlinkSource implements SocketSource {
 
     /** Decodes packet_diag replies where the dump copied them. */
     private record PacketHandler(Delivery delivery, DumpRequest request) implements NetlinkMessageHandler {
-        @Override
-        public void onMessage(int type, int flags, MemorySegment payload) {
-            byte[] bytes = payload.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
-            onMessage(type, flags, bytes, 0, bytes.length);
-        }
-
         @Override
         public void onMessage(int type, int flags, byte[] buffer, int offset, int length) {
             delivery.packet(buffer, offset, length, request);
@@ -490,12 +477,6 @@ public final class NetlinkSource implements SocketSource {
     /** Decodes netlink_diag replies where the dump copied them. */
     private record NetlinkHandler(Delivery delivery, DumpRequest request) implements NetlinkMessageHandler {
         @Override
-        public void onMessage(int type, int flags, MemorySegment payload) {
-            byte[] bytes = payload.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
-            onMessage(type, flags, bytes, 0, bytes.length);
-        }
-
-        @Override
         public void onMessage(int type, int flags, byte[] buffer, int offset, int length) {
             delivery.netlink(buffer, offset, length, request);
         }
@@ -504,12 +485,6 @@ public final class NetlinkSource implements SocketSource {
     /** Decodes inet_diag replies where the dump copied them, without a view per message. */
     private record InetHandler(Delivery delivery, SocketTable table, long families, boolean keepDetails)
             implements NetlinkMessageHandler {
-        @Override
-        public void onMessage(int type, int flags, MemorySegment payload) {
-            byte[] bytes = payload.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
-            onMessage(type, flags, bytes, 0, bytes.length);
-        }
-
         @Override
         public void onMessage(int type, int flags, byte[] buffer, int offset, int length) {
             delivery.inet(buffer, offset, length, table, families, keepDetails);

@@ -11,7 +11,6 @@ import io.sockscope.netlink.NetlinkHeader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.AccessDeniedException;
@@ -123,7 +122,7 @@ public final class ReplaySource implements SocketSource {
         System.arraycopy(header, 0, message, 0, header.length);
         System.arraycopy(payload, 0, message, header.length, (int) length - header.length);
         try {
-            int errno = NetlinkError.ofErrorMessage(MemorySegment.ofArray(message)).errno();
+            int errno = NetlinkError.ofErrorMessage(message, 0, message.length).errno();
             return new SourceException("TCPDIAG answered: " + (errno == 0 ? "Success" : Errno.message(errno)));
         } catch (MalformedMessageException e) {
             return new SourceException("ERROR truncated");

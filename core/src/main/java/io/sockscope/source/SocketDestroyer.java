@@ -69,8 +69,8 @@ public final class SocketDestroyer implements AutoCloseable {
             if (channel == null) {
                 channel = NetlinkChannel.open(SockDiag.NETLINK_SOCK_DIAG);
             }
-            channel.dump("SOCK_DESTROY", SockDestroyReq.encode(socket, protocol, seq++), (type, flags, payload) -> {
-            }, warnings::warn);
+            channel.dump("SOCK_DESTROY", SockDestroyReq.encode(socket, protocol, seq++),
+                    (type, flags, buffer, offset, length) -> { }, warnings::warn);
             return Outcome.CLOSED;
         } catch (NetlinkException e) {
             if (e.reportedByKernel() && e.errno() == Errno.ENOENT) {

@@ -39,8 +39,8 @@ class DumpLoopFuzzTest {
             ScriptedExchange exchange = new ScriptedExchange(request -> damaged.stream()
                     .map(ScriptedExchange.Step::datagram).toList());
             try (NetlinkChannel channel = NetlinkChannel.over(exchange)) {
-                channel.dump("fuzz", REQUEST, (type, flags, payload) -> payload.toArray(
-                        java.lang.foreign.ValueLayout.JAVA_BYTE), w -> { }, (d, n) -> { });
+                channel.dump("fuzz", REQUEST, (type, flags, buffer, offset, length) -> Arrays.copyOfRange(buffer,
+                        offset, offset + length), w -> { }, (d, n) -> { });
                 outcomes++;
             } catch (NetlinkException e) {
                 failures++;

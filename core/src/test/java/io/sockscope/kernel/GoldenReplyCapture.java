@@ -30,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -153,8 +154,8 @@ final class GoldenReplyCapture {
             // Keep our unix sockets only: the machine may hold tens of thousands of others.
             Set<Long> ours = Set.of(unixListenInode, unixServedInode, abstractInode);
             record(diag, out, "unix-ours.bin", UnixDiagReq.encode(all, 0x7f, SEQ),
-                    message -> ours.contains(Integer.toUnsignedLong(message.get(ValueLayout.JAVA_INT_UNALIGNED,
-                            NetlinkHeader.SIZE + UnixDiagMsg.INO)))
+                    message -> ours.contains(Integer.toUnsignedLong(MemorySegment.ofArray(message)
+                            .get(ValueLayout.JAVA_INT_UNALIGNED, NetlinkHeader.SIZE + UnixDiagMsg.INO)))
                             || peerOf(message) == unixServedInode);
             record(diag, out, "packet-all.bin", PacketDiagReq.encode(0x3f, SEQ));
             record(diag, out, "netlink-all.bin", NetlinkDiagReq.encode(NetlinkDiagReq.NDIAG_PROTO_ALL,
@@ -225,13 +226,13 @@ final class GoldenReplyCapture {
      * messages, re-framed as one stream.
      */
     private static void record(NetlinkChannel channel, Path out, String name, byte[] request,
-                               Predicate<MemorySegment> keep) throws IOException {
+                               Predicate<byte[]> keep) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ReplyRecorder recorder = (datagram, length) -> {
-            MessageCursor c = new MessageCursor(MemorySegment.ofArray(datagram).asSlice(0, length));
+            MessageCursor c = new MessageCursor(datagram, length);
             while (c.next()) {
-                if (c.type() == NetlinkHeader.NLMSG_DONE || keep.test(c.message())) {
-                    byte[] raw = c.message().toArray(ValueLayout.JAVA_BYTE);
+                byte[] raw = Arrays.copyOfRange(datagram, (int) c.offset(), (int) c.offset() + c.length());
+                if (c.type() == NetlinkHeader.NLMSG_DONE || keep.test(raw)) {
                     bytes.write(raw, 0, raw.length);
                     bytes.write(new byte[NetlinkHeader.align(raw.length) - raw.length], 0,
                             NetlinkHeader.align(raw.length) - raw.length);
@@ -243,8 +244,9 @@ final class GoldenReplyCapture {
     }
 
     /** The {@code UNIX_DIAG_PEER} of a whole unix_diag message, or -1. */
-    private static long peerOf(MemorySegment message) {
-        AttributeCursor c = new AttributeCursor(message.asSlice(NetlinkHeader.SIZE + UnixDiagMsg.SIZE));
+    private static long peerOf(byte[] message) {
+        int attributes = NetlinkHeader.SIZE + UnixDiagMsg.SIZE;
+        AttributeCursor c = new AttributeCursor(message, attributes, message.length - attributes);
         while (c.next()) {
             if (c.type() == UnixDiagMsg.UNIX_DIAG_PEER) {
                 return c.u32AsLongAt(0);
@@ -255,7 +257,7 @@ final class GoldenReplyCapture {
 
     private static void dump(NetlinkChannel channel, String name, byte[] request, ReplyRecorder recorder) {
         try {
-            channel.dump("capture " + name, request, (type, flags, payload) -> { }, w -> { }, recorder);
+            channel.dump("capture " + name, request, (type, flags, buffer, offset, length) -> { }, w -> { }, recorder);
         } catch (NetlinkException expected) {
             // Error replies are fixtures too (raw diag missing, DCCP gone): the recorder has them.
         }

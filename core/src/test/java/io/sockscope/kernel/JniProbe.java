@@ -9,7 +9,6 @@ import io.sockscope.netlink.InetDiagMsg;
 import io.sockscope.netlink.InetDiagReqV2;
 import io.sockscope.netlink.MalformedMessageException;
 
-import java.lang.foreign.MemorySegment;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
@@ -46,11 +45,6 @@ final class JniProbe {
                     TcpState.bit(TcpState.LISTEN), null, 43);
             channel.dump("probe listeners", request, new NetlinkMessageHandler() {
                 @Override
-                public void onMessage(int type, int flags, MemorySegment payload) {
-                    throw new AssertionError("a dump hands out heap copies");
-                }
-
-                @Override
                 public void onMessage(int type, int flags, byte[] buffer, int offset, int length) {
                     try {
                         InetSocket socket = InetDiagMsg.decode(buffer, offset, length, SocketTable.TCP, false,
@@ -65,7 +59,7 @@ final class JniProbe {
             // No diag handler for protocol 255: the reply is an error, errno and all.
             byte[] refused = InetDiagReqV2.encode(AddressFamily.INET, 255, 0, TcpState.ALL, null, 44);
             try {
-                channel.dump("probe refused", refused, (type, flags, payload) -> { }, warning -> { });
+                channel.dump("probe refused", refused, (type, flags, buffer, offset, length) -> { }, warning -> { });
                 facts.add("refused dump succeeded");
             } catch (NetlinkException e) {
                 facts.add("refused dump: " + e.getMessage() + ", delivered " + e.messagesDelivered());
@@ -121,7 +115,7 @@ final class JniProbe {
             int[] messages = {0};
             byte[] request = InetDiagReqV2.encode(AddressFamily.INET, IpProtocol.IPPROTO_TCP, 0, TcpState.ALL, null, 42);
             DumpOutcome outcome = channel.dump("probe dump", request,
-                    (type, flags, payload) -> messages[0]++, warning -> facts.add("warning " + warning));
+                    (type, flags, buffer, offset, length) -> messages[0]++, warning -> facts.add("warning " + warning));
             facts.add("dump " + outcome);
         }
         facts.addAll(ownListenerFacts());

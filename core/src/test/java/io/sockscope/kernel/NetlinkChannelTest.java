@@ -3,6 +3,7 @@ package io.sockscope.kernel;
 import io.sockscope.model.AddressFamily;
 import io.sockscope.model.IpProtocol;
 import io.sockscope.model.TcpState;
+import io.sockscope.netlink.IfInfoMsg;
 import io.sockscope.netlink.InetDiagReqV2;
 import io.sockscope.netlink.MessageCursor;
 import io.sockscope.netlink.NetlinkHeader;
@@ -42,13 +43,13 @@ class NetlinkChannelTest {
         List<Integer> types = new ArrayList<>();
         List<byte[]> datagrams = new ArrayList<>();
         try (NetlinkChannel channel = NetlinkChannel.open(SockDiag.NETLINK_SOCK_DIAG)) {
-            DumpOutcome outcome = channel.dump("sock_diag dump", request, (type, flags, payload) -> types.add(type),
+            DumpOutcome outcome = channel.dump("sock_diag dump", request, (type, flags, buffer, offset, length) -> types.add(type),
                     w -> { throw new AssertionError(w); }, (d, n) -> datagrams.add(Arrays.copyOf(d, n)));
             assertEquals(DumpOutcome.CONSISTENT, outcome);
             int recordedData = 0;
             boolean sawDone = false;
             for (byte[] d : datagrams) {
-                MessageCursor c = new MessageCursor(MemorySegment.ofArray(d));
+                MessageCursor c = new MessageCursor(d, d.length);
                 while (c.next()) {
                     assertEquals(42, c.seq());
                     assertEquals(channel.portId(), c.portId());
@@ -71,7 +72,7 @@ class NetlinkChannelTest {
         try (NetlinkChannel channel = NetlinkChannel.open(SockDiag.NETLINK_SOCK_DIAG)) {
             List<String> delivered = new ArrayList<>();
             NetlinkException e = assertThrows(NetlinkException.class,
-                    () -> channel.dump("sock_diag dump", request, (t, f, p) -> delivered.add("message"), w -> { }));
+                    () -> channel.dump("sock_diag dump", request, (t, f, b, o, n) -> delivered.add("message"), w -> { }));
             // No kernel has a diag handler for the protocol: the dump ends with ENOENT.
             assertEquals("sock_diag dump: ENOENT", e.getMessage());
             assertEquals("sock_diag dump", e.call());
@@ -92,9 +93,9 @@ class NetlinkChannelTest {
         s.set(ValueLayout.JAVA_INT_UNALIGNED, NetlinkHeader.SIZE + 4, ProcNet.loopbackIndex());  // ifi_index
         List<Integer> types = new ArrayList<>();
         try (NetlinkChannel route = NetlinkChannel.open(0)) {
-            route.dump("rtnetlink get", request, (type, flags, payload) -> {
+            route.dump("rtnetlink get", request, (type, flags, buffer, offset, length) -> {
                 types.add(type);
-                assertEquals(ProcNet.loopbackIndex(), payload.get(ValueLayout.JAVA_INT_UNALIGNED, 4));
+                assertEquals(ProcNet.loopbackIndex(), IfInfoMsg.decode(buffer, offset, length).index());
             }, w -> { throw new AssertionError(w); });
         }
         assertEquals(List.of(16), types, "one RTM_NEWLINK describing lo");
@@ -106,7 +107,7 @@ class NetlinkChannelTest {
         channel.close();
         channel.close();
         byte[] request = InetDiagReqV2.encode(AddressFamily.INET, IpProtocol.IPPROTO_TCP, 0, TcpState.ALL, null, 1);
-        assertThrows(IllegalStateException.class, () -> channel.dump("x", request, (t, f, p) -> { }, w -> { }));
+        assertThrows(IllegalStateException.class, () -> channel.dump("x", request, (t, f, b, o, n) -> { }, w -> { }));
     }
 
     @Test

@@ -40,7 +40,8 @@ class NetlinkSubscriptionTest {
                 NetworkNamespace.enter(ns.name());
                 List<Event> events = new ArrayList<>();
                 List<String> warnings = new ArrayList<>();
-                NetlinkMessageHandler handler = (type, flags, payload) -> events.add(event(type, payload));
+                NetlinkMessageHandler handler = (type, flags, buffer, offset, length) ->
+                        events.add(event(type, MemorySegment.ofArray(buffer).asSlice(offset, length)));
                 try (NetlinkSubscription subscription = NetlinkSubscription.open(NETLINK_SOCK_DIAG,
                         1 << (TCP4_DESTROY_GROUP - 1), Duration.ofMillis(100))) {
                     long start = System.nanoTime();

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -34,9 +35,9 @@ public final class Replies {
             throw new UncheckedIOException(e);
         }
         List<byte[]> messages = new ArrayList<>();
-        MessageCursor c = new MessageCursor(MemorySegment.ofArray(bytes));
+        MessageCursor c = new MessageCursor(bytes, bytes.length);
         while (c.next()) {
-            messages.add(c.message().toArray(ValueLayout.JAVA_BYTE));
+            messages.add(Arrays.copyOfRange(bytes, (int) c.offset(), (int) c.offset() + c.length()));
         }
         if (c.remnant() != 0) {
             throw new IllegalStateException(file + " has " + c.remnant() + " unframed bytes");

@@ -5,7 +5,6 @@ import io.sockscope.model.TcpState;
 import io.sockscope.netlink.InetDiagReqV2;
 import org.junit.jupiter.api.Test;
 
-import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,11 +40,6 @@ class SocketExchangeScriptedTest {
         List<Integer> lengths = new ArrayList<>();
         try (NetlinkChannel channel = NetlinkChannel.over(SocketExchange.open(calls, 4))) {
             DumpOutcome outcome = channel.dump("sock_diag dump", request, new NetlinkMessageHandler() {
-                @Override
-                public void onMessage(int type, int flags, MemorySegment payload) {
-                    throw new AssertionError("a dump hands out the received array");
-                }
-
                 @Override
                 public void onMessage(int type, int flags, byte[] buffer, int offset, int length) {
                     lengths.add(length);

@@ -46,7 +46,7 @@ class SocketExchangeTest {
             List<Integer> events = new ArrayList<>();
             List<Object> arrays = new ArrayList<>();
             NetlinkChannel channel = NetlinkChannel.over(exchange);
-            DumpOutcome outcome = channel.dump("sock_diag dump", request, (type, flags, payload) -> events.add(-1),
+            DumpOutcome outcome = channel.dump("sock_diag dump", request, (type, flags, buffer, offset, length) -> events.add(-1),
                     w -> { throw new AssertionError(w); }, (datagram, length) -> {
                         events.add(dataMessages(datagram, length));
                         arrays.add(datagram);
@@ -101,7 +101,7 @@ class SocketExchangeTest {
 
             byte[] request = InetDiagReqV2.encode(AddressFamily.INET, IpProtocol.IPPROTO_TCP, 0, TcpState.ALL, null, 9);
             List<String> warnings = new ArrayList<>();
-            DumpOutcome outcome = NetlinkChannel.over(exchange).dump("sock_diag dump", request, (t, f, p) -> { },
+            DumpOutcome outcome = NetlinkChannel.over(exchange).dump("sock_diag dump", request, (t, f, b, o, n) -> { },
                     warnings::add);
             assertEquals(DumpOutcome.CONSISTENT, outcome, "the impostor's failing NLMSG_DONE was not read as ours");
             assertEquals(List.of(), warnings);

@@ -2,7 +2,6 @@ package io.sockscope.netlink;
 
 import org.junit.jupiter.api.Test;
 
-import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -15,7 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Attribute walking over hand-built areas (the edge cases a healthy kernel does not send). */
 class AttributeCursorTest {
     private static AttributeCursor over(String hex) {
-        return new AttributeCursor(MemorySegment.ofArray(HexFormat.ofDelimiter(" ").parseHex(hex)));
+        byte[] area = HexFormat.ofDelimiter(" ").parseHex(hex);
+        return new AttributeCursor(area, 0, area.length);
     }
 
     @Test

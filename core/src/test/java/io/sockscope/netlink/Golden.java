@@ -3,8 +3,8 @@ package io.sockscope.netlink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 
@@ -24,14 +24,9 @@ final class Golden {
         }
     }
 
-    /** A recorded reply (its datagrams, each padded to 4 bytes) as one segment. */
-    static MemorySegment reply(String name) {
-        return MemorySegment.ofArray(bytes("replies/" + name));
-    }
-
-    /** A copy of a segment's bytes, for the decoders, which read heap arrays. */
-    static byte[] array(MemorySegment s) {
-        return s.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+    /** A recorded reply: its datagrams, each padded to 4 bytes, one after the other. */
+    static byte[] reply(String name) {
+        return bytes("replies/" + name);
     }
 
     static Properties facts() {
@@ -52,16 +47,18 @@ final class Golden {
         return Long.parseLong(value);
     }
 
-    /** One message of a reply. */
-    record Message(int type, int flags, int seq, MemorySegment whole, MemorySegment payload) {
+    /** One message of a reply: copies of the whole message and of its payload. */
+    record Message(int type, int flags, int seq, byte[] whole, byte[] payload) {
     }
 
     /** Every message of a reply, asserting nothing: tests check what they need. */
-    static List<Message> messages(MemorySegment reply) {
+    static List<Message> messages(byte[] reply) {
         List<Message> out = new ArrayList<>();
-        MessageCursor c = new MessageCursor(reply);
+        MessageCursor c = new MessageCursor(reply, reply.length);
         while (c.next()) {
-            out.add(new Message(c.type(), c.flags(), c.seq(), c.message(), c.payload()));
+            int at = (int) c.offset();
+            out.add(new Message(c.type(), c.flags(), c.seq(), Arrays.copyOfRange(reply, at, at + c.length()),
+                    Arrays.copyOfRange(reply, c.payloadOffset(), c.payloadOffset() + c.payloadLength())));
         }
         if (c.remnant() != 0) {
             throw new IllegalStateException("fixture has " + c.remnant() + " unframed bytes");
@@ -70,7 +67,7 @@ final class Golden {
     }
 
     /** The data messages (not DONE or ERROR) of a reply. */
-    static List<MemorySegment> payloads(MemorySegment reply) {
+    static List<byte[]> payloads(byte[] reply) {
         return messages(reply).stream().filter(m -> m.type() >= 16).map(Message::payload).toList();
     }
 }

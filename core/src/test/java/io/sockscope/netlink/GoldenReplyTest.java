@@ -10,8 +10,6 @@ import io.sockscope.model.TcpState;
 import io.sockscope.model.UnixSocket;
 import org.junit.jupiter.api.Test;
 
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +33,8 @@ class GoldenReplyTest {
 
     private List<InetSocket> inet(String fixture, SocketTable table, boolean keep) throws Exception {
         List<InetSocket> out = new ArrayList<>();
-        for (MemorySegment payload : Golden.payloads(Golden.reply(fixture))) {
-            out.add(InetDiagMsg.decode(Golden.array(payload), 0, (int) payload.byteSize(), table, keep, warnings::add));
+        for (byte[] payload : Golden.payloads(Golden.reply(fixture))) {
+            out.add(InetDiagMsg.decode(payload, 0, payload.length, table, keep, warnings::add));
         }
         assertEquals(List.of(), warnings);
         return out;
@@ -115,11 +113,11 @@ class GoldenReplyTest {
 
     @Test
     void extensionsAreDecodedIntoTheDetails() throws Exception {
-        List<MemorySegment> payloads = Golden.payloads(Golden.reply("tcp4-ext.bin"));
-        MemorySegment payload = payloads.stream()
-                .filter(p -> Fields.be16(p, InetDiagMsg.ID + InetDiagSockId.SPORT) == fact("tcp4.listen.port"))
+        List<byte[]> payloads = Golden.payloads(Golden.reply("tcp4-ext.bin"));
+        byte[] payload = payloads.stream()
+                .filter(p -> Fields.be16(p, (int) (InetDiagMsg.ID + InetDiagSockId.SPORT)) == fact("tcp4.listen.port"))
                 .findFirst().orElseThrow();
-        InetSocket s = InetDiagMsg.decode(Golden.array(payload), 0, (int) payload.byteSize(), SocketTable.TCP, true,
+        InetSocket s = InetDiagMsg.decode(payload, 0, payload.length, SocketTable.TCP, true,
                 warnings::add);
         InetDetails d = s.details();
         assertNotNull(d);
@@ -162,7 +160,8 @@ class GoldenReplyTest {
         List<Golden.Message> messages = Golden.messages(Golden.reply("raw4-enoent.bin"));
         assertEquals(1, messages.size());
         assertEquals(NetlinkHeader.NLMSG_DONE, messages.getFirst().type());
-        NetlinkError done = NetlinkError.ofDoneMessage(messages.getFirst().whole());
+        byte[] whole = messages.getFirst().whole();
+        NetlinkError done = NetlinkError.ofDoneMessage(whole, 0, whole.length);
         assertEquals(2, done.errno());
         assertNull(done.extAckMessage());
     }
@@ -173,7 +172,7 @@ class GoldenReplyTest {
         assertEquals(1, messages.size());
         Golden.Message error = messages.getFirst();
         assertEquals(NetlinkHeader.NLMSG_ERROR, error.type());
-        assertEquals(22, NetlinkError.ofErrorMessage(error.whole()).errno());
+        assertEquals(22, NetlinkError.ofErrorMessage(error.whole(), 0, error.whole().length).errno());
         assertEquals(SockDiag.DCCPDIAG_GETSOCK, NetlinkHeader.type(error.payload(), 4), "the echoed request");
     }
 
@@ -181,13 +180,14 @@ class GoldenReplyTest {
     void mptcpDumpIsEmptyButSucceeds() throws Exception {
         List<Golden.Message> messages = Golden.messages(Golden.reply("mptcp4.bin"));
         assertEquals(1, messages.size());
-        assertEquals(0, NetlinkError.ofDoneMessage(messages.getFirst().whole()).error());
+        byte[] whole = messages.getFirst().whole();
+        assertEquals(0, NetlinkError.ofDoneMessage(whole, 0, whole.length).error());
     }
 
     private List<UnixSocket> unix() throws Exception {
         List<UnixSocket> out = new ArrayList<>();
-        for (MemorySegment payload : Golden.payloads(Golden.reply("unix-ours.bin"))) {
-            out.add(UnixDiagMsg.decode(Golden.array(payload), 0, (int) payload.byteSize(), false, warnings::add));
+        for (byte[] payload : Golden.payloads(Golden.reply("unix-ours.bin"))) {
+            out.add(UnixDiagMsg.decode(payload, 0, payload.length, false, warnings::add));
         }
         assertEquals(List.of(), warnings);
         return out;
@@ -234,9 +234,9 @@ class GoldenReplyTest {
     @Test
     void packetSocketsMatchProc() throws Exception {
         List<PacketSocket> all = new ArrayList<>();
-        for (MemorySegment payload : Golden.payloads(Golden.reply("packet-all.bin"))) {
-            assertTrue(PacketDiagMsg.hasMemInfo(Golden.array(payload), 0, (int) payload.byteSize()));
-            all.add(PacketDiagMsg.decode(Golden.array(payload), 0, (int) payload.byteSize(), false, warnings::add));
+        for (byte[] payload : Golden.payloads(Golden.reply("packet-all.bin"))) {
+            assertTrue(PacketDiagMsg.hasMemInfo(payload, 0, payload.length));
+            all.add(PacketDiagMsg.decode(payload, 0, payload.length, false, warnings::add));
         }
         PacketSocket raw = only(all, x -> x.inode() == fact("packet.raw.inode"));
         assertEquals(SocketTable.PACKET_RAW, raw.table());
@@ -254,8 +254,8 @@ class GoldenReplyTest {
     @Test
     void netlinkSocketsMatchProc() throws Exception {
         List<NetlinkSocket> all = new ArrayList<>();
-        for (MemorySegment payload : Golden.payloads(Golden.reply("netlink-all.bin"))) {
-            all.add(NetlinkDiagMsg.decode(Golden.array(payload), 0, (int) payload.byteSize(), true, warnings::add));
+        for (byte[] payload : Golden.payloads(Golden.reply("netlink-all.bin"))) {
+            all.add(NetlinkDiagMsg.decode(payload, 0, payload.length, true, warnings::add));
         }
         NetlinkSocket diag = only(all, x -> x.protocol() == SockDiag.NETLINK_SOCK_DIAG
                 && Integer.toUnsignedLong(x.portid()) == fact("netlink.diag.portid"));

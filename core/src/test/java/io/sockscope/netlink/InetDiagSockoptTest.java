@@ -6,7 +6,6 @@ import io.sockscope.model.SocketTable;
 import io.sockscope.model.TcpState;
 import org.junit.jupiter.api.Test;
 
-import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,8 +93,8 @@ class InetDiagSockoptTest {
     void realRepliesCarryTheDefaults() throws Exception {
         List<String> warnings = new ArrayList<>();
         int seen = 0;
-        for (MemorySegment payload : Golden.payloads(Golden.reply("tcp4.bin"))) {
-            InetSocket s = InetDiagMsg.decode(Golden.array(payload), 0, (int) payload.byteSize(), SocketTable.TCP, true, warnings::add);
+        for (byte[] payload : Golden.payloads(Golden.reply("tcp4.bin"))) {
+            InetSocket s = InetDiagMsg.decode(payload, 0, payload.length, SocketTable.TCP, true, warnings::add);
             InetSocketOptions o = s.details().options();
             if (s.state() == TcpState.TIME_WAIT.code()) {
                 assertNull(o, "a TIME-WAIT entry has no socket options");
@@ -117,9 +116,9 @@ class InetDiagSockoptTest {
                         + " off)");
     }
 
-    private static InetSocket decode(MemorySegment payload, SocketTable table, List<String> warnings) {
+    private static InetSocket decode(byte[] payload, SocketTable table, List<String> warnings) {
         try {
-            return InetDiagMsg.decode(Golden.array(payload), 0, (int) payload.byteSize(), table, true, warnings::add);
+            return InetDiagMsg.decode(payload, 0, payload.length, table, true, warnings::add);
         } catch (MalformedMessageException e) {
             throw new AssertionError(e);
         }

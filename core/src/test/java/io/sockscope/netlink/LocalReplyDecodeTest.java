@@ -12,7 +12,6 @@ import io.sockscope.model.SocketTable;
 import io.sockscope.model.UnixSocket;
 import org.junit.jupiter.api.Test;
 
-import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,8 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class LocalReplyDecodeTest {
     private static List<byte[]> payloads(String dump) {
-        return Golden.payloads(MemorySegment.ofArray(Golden.bytes("extended/" + dump))).stream()
-                .map(Golden::array).toList();
+        return Golden.payloads(Golden.bytes("extended/" + dump));
     }
 
     private static void noWarning(String warning) {
@@ -113,8 +111,8 @@ class LocalReplyDecodeTest {
         byte[] vfs = Golden.bytes("replies/unix-ours.bin");
         long fileInode = Golden.fact("unix.path.file.inode");
         boolean found = false;
-        for (MemorySegment p : Golden.payloads(MemorySegment.ofArray(vfs))) {
-            byte[] b = Golden.array(p);
+        for (byte[] p : Golden.payloads(vfs)) {
+            byte[] b = p;
             found |= UnixDiagMsg.decode(b, 0, b.length, false, LocalReplyDecodeTest::noWarning).vfsInode()
                     == fileInode;
         }

@@ -2,7 +2,6 @@ package io.sockscope.netlink;
 
 import org.junit.jupiter.api.Test;
 
-import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import java.util.List;
 
@@ -12,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Error and done decoding against the kernel's own error replies. */
 class NetlinkErrorTest {
-    private static MemorySegment only(String fixture) {
+    private static byte[] only(String fixture) {
         List<Golden.Message> messages = Golden.messages(Golden.reply(fixture));
         assertEquals(1, messages.size());
         return messages.getFirst().whole();
@@ -20,9 +19,9 @@ class NetlinkErrorTest {
 
     @Test
     void extendedAckTextIsRead() throws Exception {
-        MemorySegment message = only("rtnetlink-extack.bin");
+        byte[] message = only("rtnetlink-extack.bin");
         assertEquals(NetlinkHeader.NLM_F_ACK_TLVS, NetlinkHeader.flags(message, 0));
-        NetlinkError error = NetlinkError.ofErrorMessage(message);
+        NetlinkError error = errorOf(message);
         assertEquals(95, error.errno());
         assertEquals("Unknown device type", error.extAckMessage());
         assertEquals(-1, error.extAckOffset());
@@ -30,15 +29,15 @@ class NetlinkErrorTest {
 
     @Test
     void errorWithoutExtendedAck() throws Exception {
-        NetlinkError error = NetlinkError.ofErrorMessage(only("dccp-legacy-einval.bin"));
+        NetlinkError error = errorOf(only("dccp-legacy-einval.bin"));
         assertEquals(-22, error.error());
         assertNull(error.extAckMessage());
     }
 
     @Test
     void doneCarriesTheDumpError() throws Exception {
-        assertEquals(2, NetlinkError.ofDoneMessage(only("raw4-enoent.bin")).errno());
-        assertEquals(0, NetlinkError.ofDoneMessage(only("mptcp4.bin")).errno());
+        assertEquals(2, doneOf(only("raw4-enoent.bin")).errno());
+        assertEquals(0, doneOf(only("mptcp4.bin")).errno());
     }
 
     @Test
@@ -51,18 +50,25 @@ class NetlinkErrorTest {
         System.arraycopy(real, 0, capped, 0, NetlinkHeader.SIZE + NetlinkError.NLMSGERR_SIZE);
         System.arraycopy(real, attributes, capped, NetlinkHeader.SIZE + NetlinkError.NLMSGERR_SIZE,
                 real.length - attributes);
-        MemorySegment s = MemorySegment.ofArray(capped);
-        NetlinkHeader.write(s, 0, capped.length, NetlinkHeader.NLMSG_ERROR,
+        NetlinkHeader.write(capped, 0, capped.length, NetlinkHeader.NLMSG_ERROR,
                 NetlinkHeader.NLM_F_ACK_TLVS | NetlinkHeader.NLM_F_CAPPED, 1, 1);
-        assertEquals("Unknown device type", NetlinkError.ofErrorMessage(s).extAckMessage());
+        assertEquals("Unknown device type", errorOf(capped).extAckMessage());
     }
 
     @Test
     void truncatedMessagesAreRejected() {
         byte[] real = Golden.bytes("replies/rtnetlink-extack.bin");
         assertThrows(MalformedMessageException.class,
-                () -> NetlinkError.ofErrorMessage(MemorySegment.ofArray(Arrays.copyOf(real, 35))));
+                () -> errorOf(Arrays.copyOf(real, 35)));
         assertThrows(MalformedMessageException.class,
-                () -> NetlinkError.ofDoneMessage(MemorySegment.ofArray(Arrays.copyOf(real, 19))));
+                () -> doneOf(Arrays.copyOf(real, 19)));
+    }
+
+    private static NetlinkError errorOf(byte[] message) throws MalformedMessageException {
+        return NetlinkError.ofErrorMessage(message, 0, message.length);
+    }
+
+    private static NetlinkError doneOf(byte[] message) throws MalformedMessageException {
+        return NetlinkError.ofDoneMessage(message, 0, message.length);
     }
 }

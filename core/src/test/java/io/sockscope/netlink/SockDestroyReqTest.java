@@ -26,7 +26,7 @@ class SockDestroyReqTest {
     private static final int TCP = 6;
     private static final int UDP = 17;
 
-    private static List<MemorySegment> payloads(String fixture) {
+    private static List<byte[]> payloads(String fixture) {
         return Golden.payloads(Golden.reply(fixture));
     }
 
@@ -36,25 +36,25 @@ class SockDestroyReqTest {
         for (String fixture : List.of("tcp4.bin", "tcp6.bin", "udp4.bin")) {
             int protocol = fixture.startsWith("udp") ? UDP : TCP;
             SocketTable table = protocol == UDP ? SocketTable.UDP : SocketTable.TCP;
-            for (MemorySegment payload : payloads(fixture)) {
+            for (byte[] payload : payloads(fixture)) {
                 List<String> warnings = new ArrayList<>();
-                InetSocket socket = InetDiagMsg.decode(Golden.array(payload), 0, (int) payload.byteSize(), table, false, warnings::add);
+                InetSocket socket = InetDiagMsg.decode(payload, 0, payload.length, table, false, warnings::add);
                 byte[] request = SockDestroyReq.encode(socket, protocol, 77);
                 MemorySegment r = MemorySegment.ofArray(request);
 
                 assertEquals(SockDestroyReq.SIZE, request.length);
-                assertEquals(request.length, NetlinkHeader.length(r, 0));
-                assertEquals(SockDiag.SOCK_DESTROY, NetlinkHeader.type(r, 0));
-                assertEquals(NetlinkHeader.NLM_F_REQUEST | NetlinkHeader.NLM_F_ACK, NetlinkHeader.flags(r, 0));
-                assertEquals(77, NetlinkHeader.seq(r, 0));
-                assertEquals(0, NetlinkHeader.portId(r, 0));
+                assertEquals(request.length, NetlinkHeader.length(request, 0));
+                assertEquals(SockDiag.SOCK_DESTROY, NetlinkHeader.type(request, 0));
+                assertEquals(NetlinkHeader.NLM_F_REQUEST | NetlinkHeader.NLM_F_ACK, NetlinkHeader.flags(request, 0));
+                assertEquals(77, NetlinkHeader.seq(request, 0));
+                assertEquals(0, NetlinkHeader.portId(request, 0));
                 long base = NetlinkHeader.SIZE;
-                assertEquals(InetDiagMsg.family(Golden.array(payload), 0), Byte.toUnsignedInt(r.get(ValueLayout.JAVA_BYTE, base)));
+                assertEquals(InetDiagMsg.family(payload, 0), Byte.toUnsignedInt(r.get(ValueLayout.JAVA_BYTE, base)));
                 assertEquals(protocol, Byte.toUnsignedInt(r.get(ValueLayout.JAVA_BYTE, base + 1)));
                 assertEquals(0, r.get(ValueLayout.JAVA_BYTE, base + 2), "no extensions");
                 assertEquals(0, r.get(ValueLayout.JAVA_INT_UNALIGNED, base + InetDiagReqV2.STATES), "no states");
 
-                byte[] reported = payload.asSlice(InetDiagMsg.ID, InetDiagSockId.SIZE).toArray(ValueLayout.JAVA_BYTE);
+                byte[] reported = MemorySegment.ofArray(payload).asSlice(InetDiagMsg.ID, InetDiagSockId.SIZE).toArray(ValueLayout.JAVA_BYTE);
                 byte[] named = r.asSlice(base + InetDiagReqV2.ID, InetDiagSockId.SIZE).toArray(ValueLayout.JAVA_BYTE);
                 assertArrayEquals(reported, named, fixture + ": the sockid of " + socket);
                 checked++;

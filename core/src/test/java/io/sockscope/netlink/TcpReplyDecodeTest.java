@@ -13,7 +13,6 @@ import io.sockscope.model.Timer;
 import io.sockscope.model.UlpInfo;
 import org.junit.jupiter.api.Test;
 
-import java.lang.foreign.MemorySegment;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,8 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TcpReplyDecodeTest {
     private static List<InetSocket> sockets(String dump) throws MalformedMessageException {
         List<InetSocket> out = new ArrayList<>();
-        for (MemorySegment payload : payloads(dump)) {
-            byte[] b = Golden.array(payload);
+        for (byte[] b : payloads(dump)) {
             out.add(InetDiagMsg.decode(b, 0, b.length, SocketTable.TCP, true, w -> {
                 throw new AssertionError(w);
             }));
@@ -43,8 +41,8 @@ class TcpReplyDecodeTest {
         return out;
     }
 
-    private static List<MemorySegment> payloads(String dump) {
-        return Golden.payloads(MemorySegment.ofArray(Golden.bytes("extended/" + dump)));
+    private static List<byte[]> payloads(String dump) {
+        return Golden.payloads(Golden.bytes("extended/" + dump));
     }
 
     private static InetSocket find(List<InetSocket> sockets, int localPort, boolean connected) {
@@ -174,10 +172,9 @@ class TcpReplyDecodeTest {
     @Test
     void aShortTcpInfoReadsAsZeroPastItsEnd() throws Exception {
         byte[] full = null;
-        for (MemorySegment payload : payloads("tcp4.dump")) {
-            if (Fields.be16(payload, InetDiagMsg.ID + InetDiagSockId.SPORT) == 40001
-                    && Fields.be16(payload, InetDiagMsg.ID + InetDiagSockId.DPORT) != 0) {
-                byte[] b = Golden.array(payload);
+        for (byte[] b : payloads("tcp4.dump")) {
+            if (Fields.be16(b, (int) (InetDiagMsg.ID + InetDiagSockId.SPORT)) == 40001
+                    && Fields.be16(b, (int) (InetDiagMsg.ID + InetDiagSockId.DPORT)) != 0) {
                 AttributeCursor c = new AttributeCursor(b, InetDiagMsg.SIZE, b.length - InetDiagMsg.SIZE);
                 while (c.next()) {
                     if (c.type() == InetDiagAttribute.INET_DIAG_INFO) {

@@ -12,7 +12,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayOutputStream;
-import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,24 +84,25 @@ class LocalReplyGoldenTest {
     }
 
     private static int forEachSocket(Case c, Consumer<SocketRecord> sink) throws Exception {
-        MemorySegment replies = MemorySegment.ofArray(Files.readAllBytes(DIR.resolve(c.dump() + ".dump")));
-        MessageCursor messages = new MessageCursor(replies);
+        byte[] replies = Files.readAllBytes(DIR.resolve(c.dump() + ".dump"));
+        MessageCursor messages = new MessageCursor(replies, replies.length);
         int count = 0;
         while (messages.next() && messages.type() != NetlinkHeader.NLMSG_DONE) {
-            sink.accept(decode(c.table(), messages.payload()));
+            sink.accept(decode(c.table(), replies, messages.payloadOffset(), messages.payloadLength()));
             count++;
         }
         return count;
     }
 
-    private static SocketRecord decode(SocketTable table, MemorySegment payload) throws MalformedMessageException {
+    private static SocketRecord decode(SocketTable table, byte[] b, int offset, int length)
+            throws MalformedMessageException {
         Consumer<String> noWarnings = w -> {
             throw new AssertionError(w);
         };
         return switch (table) {
-            case PACKET_RAW -> PacketDiagMsg.decode(payload.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE), 0, (int) payload.byteSize(), true, noWarnings);
-            case UNIX_STREAM -> UnixDiagMsg.decode(payload.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE), 0, (int) payload.byteSize(), true, noWarnings);
-            default -> InetDiagMsg.decode(payload.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE), 0, (int) payload.byteSize(), table, true, noWarnings);
+            case PACKET_RAW -> PacketDiagMsg.decode(b, offset, length, true, noWarnings);
+            case UNIX_STREAM -> UnixDiagMsg.decode(b, offset, length, true, noWarnings);
+            default -> InetDiagMsg.decode(b, offset, length, table, true, noWarnings);
         };
     }
 }
