@@ -1,9 +1,10 @@
 package io.sockscope.cli;
 
+import io.sockscope.api.internal.EntryMapper;
 import io.sockscope.cli.json.HostFacts;
 import io.sockscope.cli.json.JsonListingWriter;
 import io.sockscope.inspect.EffectiveUser;
-import io.sockscope.inspect.EntryMapper;
+import io.sockscope.inspect.EntryNames;
 import io.sockscope.inspect.OwnerResolver;
 import io.sockscope.inspect.SystemNames;
 import io.sockscope.kernel.InterfaceNames;
@@ -40,7 +41,7 @@ final class JsonRows implements RowWriter {
         ExtendedOutput x = options.extended();
         EntryMapper.Details details = new EntryMapper.Details(x.timers(), x.memory(), x.tcpInfo(),
                 x.cgroup() || x.details(), x.tos(), x.inetSockopt());
-        EntryMapper.Names names = new SystemNames(interfaces, mounts);
+        EntryNames names = new SystemNames(interfaces, mounts);
         OwnerResolver resolver = owners == null ? OwnerResolver.notRequested()
                 : OwnerResolver.of(owners::owners, EffectiveUser.uid());
         JsonListingWriter writer = options.format() == OutputFormat.NDJSON ? JsonListingWriter.lines(out)

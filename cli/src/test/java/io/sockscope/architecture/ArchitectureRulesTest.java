@@ -57,6 +57,23 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void theApisMappingIsHeldToTheApisRuleButMayNameTheEngineInItsSignatures() {
+        ClassModel c = build("io.sockscope.api.internal.Probe", cb -> {
+            cb.withFlags(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL);
+            // Not exported: its public methods may name the engine's types and the API's.
+            cb.withMethod("map", MethodTypeDesc.of(ClassDesc.of("io.sockscope.api.SocketEntry"),
+                            ClassDesc.of("io.sockscope.model.SocketRecord"), ClassDesc.of("io.sockscope.inspect.OwnerResolver")),
+                    ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC, mb -> mb.withCode(code -> code.aconst_null().areturn()));
+            // But, like the api, it opens no channel itself.
+            cb.withMethod("probe", MethodTypeDesc.of(ConstantDescs.CD_void, ClassDesc.of("io.sockscope.kernel.NetlinkChannel")),
+                    ClassFile.ACC_PRIVATE | ClassFile.ACC_STATIC, mb -> mb.withCode(CodeBuilder::return_));
+        });
+        List<Violation> found = ArchitectureRules.violations(c, true);
+        assertEquals(Set.of("kernel → io.sockscope.kernel.NetlinkChannel"), edges(found));
+        assertEquals("api.internal", found.getFirst().from());
+    }
+
+    @Test
     void coreUsesTheJdkAloneAndNeverTheCommand() {
         Consumer<ClassBuilder> body = cb -> cb.withMethod("write",
                 MethodTypeDesc.of(ConstantDescs.CD_void, ClassDesc.of("com.fasterxml.jackson.core.JsonGenerator"),

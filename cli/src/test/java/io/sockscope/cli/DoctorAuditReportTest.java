@@ -14,7 +14,7 @@ import io.sockscope.diagnose.SocketSighting;
 import io.sockscope.diagnose.Transport;
 import io.sockscope.diagnose.json.JsonReader;
 import io.sockscope.diagnose.json.JsonValue;
-import io.sockscope.inspect.EntryMapper;
+import io.sockscope.inspect.EntryNames;
 import io.sockscope.model.InetEndpoint;
 import io.sockscope.model.InetSocket;
 import io.sockscope.model.Owner;
@@ -138,8 +138,8 @@ class DoctorAuditReportTest {
         assertTrue(!DoctorSchema.repository().errors(json.replace("\"listeners\"", "\"listening\"")).isEmpty());
     }
 
-    private static EntryMapper.Names names() {
-        return new EntryMapper.Names() {
+    private static EntryNames names() {
+        return new EntryNames() {
             @Override
             public String interfaceName(int ifindex) {
                 return null;

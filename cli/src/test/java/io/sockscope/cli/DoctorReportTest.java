@@ -10,7 +10,7 @@ import io.sockscope.diagnose.Severity;
 import io.sockscope.diagnose.SocketSighting;
 import io.sockscope.diagnose.json.JsonReader;
 import io.sockscope.diagnose.json.JsonValue;
-import io.sockscope.inspect.EntryMapper;
+import io.sockscope.inspect.EntryNames;
 import io.sockscope.model.InetEndpoint;
 import io.sockscope.model.InetSocket;
 import io.sockscope.model.Owner;
@@ -33,7 +33,7 @@ class DoctorReportTest {
     private static final DoctorEvidenceText EVIDENCE = new DoctorEvidenceText(
             new NameLookups(null, null, null, null, index -> "if" + index));
     private static final HostFacts HOST = new HostFacts("0.1.0", "db1", "6.1.0", 4026531840L, null);
-    private static final EntryMapper.Names NAMES = new EntryMapper.Names() {
+    private static final EntryNames NAMES = new EntryNames() {
         @Override
         public String interfaceName(int ifindex) {
             return ifindex == 0 ? null : "if" + ifindex;

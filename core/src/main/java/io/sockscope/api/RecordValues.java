@@ -1,11 +1,11 @@
 package io.sockscope.api;
 
-import io.sockscope.inspect.ApiValues;
+import io.sockscope.api.internal.ApiValues;
 
 import java.util.List;
 import java.util.Set;
 
-/** The constructors of this package's records, for the implementation outside it ({@link ApiValues}). */
+/** The constructors of this package's records, for the mapping in {@code api.internal} ({@link ApiValues}). */
 final class RecordValues extends ApiValues {
     @Override
     public InetSocketEntry inet(Protocol protocol, Family family, SocketState state, long recvQueue, long sendQueue,

@@ -1,12 +1,11 @@
 package io.sockscope.api;
 
-import io.sockscope.inspect.ApiValues;
+import io.sockscope.api.internal.ApiValues;
+import io.sockscope.api.internal.EntryMapper;
+import io.sockscope.filter.CompiledFilter;
+import io.sockscope.filter.FilterSyntaxException;
 import io.sockscope.inspect.QueryRunner;
-import io.sockscope.kernel.Errno;
-import io.sockscope.kernel.NativeLayer;
-import io.sockscope.kernel.NetlinkChannel;
-import io.sockscope.kernel.NetlinkException;
-import io.sockscope.netlink.SockDiag;
+import io.sockscope.query.QueryFailedException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +34,8 @@ import java.util.function.Consumer;
  */
 public final class SocketInspector implements AutoCloseable {
     static {
-        // The implementation outside this package makes its values through this (ApiValues.get() initializes
-        // this class first): the records are package-private, and this class is the package's door.
+        // The mapping in api.internal makes its values through this (ApiValues.get() initializes this class
+        // first): the records are package-private, and this class is the package's door.
         ApiValues.install(new RecordValues());
     }
 
@@ -60,17 +59,10 @@ public final class SocketInspector implements AutoCloseable {
                     + ": run java with --enable-native-access=" + accessName(SocketInspector.class.getModule()), null);
         }
         try {
-            NetlinkChannel.open(SockDiag.NETLINK_SOCK_DIAG).close();
-        } catch (NetlinkException e) {
-            if (e.errno() == Errno.EPERM || e.errno() == Errno.EACCES) {
-                throw new PermissionDeniedException("cannot open a sock_diag netlink socket: " + e.getMessage(), e);
-            }
-            throw new NetlinkUnavailableException("cannot open a sock_diag netlink socket: " + e.getMessage(), e);
-        } catch (LinkageError | UnsupportedOperationException | IllegalCallerException e) {
-            throw new NetlinkUnavailableException("the C library's socket calls cannot be reached through "
-                    + NativeLayer.describe() + ": " + e, e);
+            return new SocketInspector(QueryRunner.open());
+        } catch (QueryFailedException e) {
+            throw FailureMapping.of(e);
         }
-        return new SocketInspector(new QueryRunner());
     }
 
     private static String describe(Module module) {
@@ -111,7 +103,28 @@ public final class SocketInspector implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("this inspector is closed");
         }
-        runner.run(query, action);
+        // A bad expression fails before any work; owners are scanned before the dumps, as ss reads /proc for -p
+        // before it asks for the sockets.
+        CompiledFilter filter = compile(query);
+        EntryMapper mapper = new EntryMapper(QueryMapping.details(query), runner.names(),
+                runner.owners(query.owners(), query.threads()));
+        try {
+            runner.run(QueryMapping.of(query, filter), socket -> action.accept(mapper.map(socket)));
+        } catch (QueryFailedException e) {
+            throw FailureMapping.of(e);
+        }
+    }
+
+    private CompiledFilter compile(SocketQuery query) {
+        String expression = query.filter();
+        if (expression == null) {
+            return CompiledFilter.NONE;
+        }
+        try {
+            return runner.compile(expression, QueryMapping.preferredFamily(query), QueryMapping.tables(query));
+        } catch (FilterSyntaxException e) {
+            throw new InvalidFilterException(expression, Math.min(e.offset(), expression.length()), e.reason(), e);
+        }
     }
 
     /** Ends the inspector; later queries throw {@link IllegalStateException}. */

@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * The names entries carry, from this machine: interfaces from the kernel, cgroup paths from the cgroup2 mount
  * (walked once, on first use), netlink protocol names from iproute2's {@code nl_protos}.
  */
-public final class SystemNames implements EntryMapper.Names {
+public final class SystemNames implements EntryNames {
     private final InterfaceNames interfaces;
     private final CgroupPaths cgroups;
     private final NetlinkProtocolNames netlink = new NetlinkProtocolNames(Path.of("/etc/iproute2/nl_protos"));

@@ -13,6 +13,13 @@ public sealed interface Timer {
     long expiresMs();
 
     /**
+     * The name ss gives this timer in {@code timer:(NAME,…)}: off, on, keepalive, timewait, persist, or unknown.
+     * A name of the kind, as {@link TcpState#ssName()} is of the state: the listing prints it and the library's
+     * entries carry it.
+     */
+    String ssName();
+
+    /**
      * The timer a kernel code names.
      *
      * @param code      0 off, 1 retransmit, 2 keepalive, 3 time-wait, 4 zero-window probe; other codes are kept
@@ -35,25 +42,50 @@ public sealed interface Timer {
         public long expiresMs() {
             return 0;
         }
+
+        @Override
+        public String ssName() {
+            return "off";
+        }
     }
 
     /** The retransmission timer (also SCTP's T3-rtx). */
     record Retransmit(long expiresMs) implements Timer {
+        @Override
+        public String ssName() {
+            return "on";
+        }
     }
 
     /** The keepalive timer. */
     record Keepalive(long expiresMs) implements Timer {
+        @Override
+        public String ssName() {
+            return "keepalive";
+        }
     }
 
     /** A TIME-WAIT socket's lifetime. */
     record TimeWait(long expiresMs) implements Timer {
+        @Override
+        public String ssName() {
+            return "timewait";
+        }
     }
 
     /** The zero-window probe (persist) timer. */
     record ZeroWindowProbe(long expiresMs) implements Timer {
+        @Override
+        public String ssName() {
+            return "persist";
+        }
     }
 
     /** A code this version does not know. */
     record Unknown(int code, long expiresMs) implements Timer {
+        @Override
+        public String ssName() {
+            return "unknown";
+        }
     }
 }

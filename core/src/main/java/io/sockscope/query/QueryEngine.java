@@ -1,5 +1,6 @@
 package io.sockscope.query;
 
+import io.sockscope.kernel.NetlinkException;
 import io.sockscope.model.InetSocket;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.WarningSink;
@@ -61,6 +62,22 @@ public final class QueryEngine implements AutoCloseable {
                 new ProcNetSource(paths, CLOCK_TICKS_PER_SECOND), kind -> false);
         this.replay = replayFile != null ? new ReplaySource(replayFile) : null;
         this.warnings = warnings;
+    }
+
+    /**
+     * Checks that a sock_diag socket can be opened, so that a caller learns when it starts, not at its first
+     * dump, that the kernel's tables are closed to it.
+     *
+     * @throws QueryFailedException saying why none can: refused for lack of privilege, or unavailable
+     */
+    public static void probe() throws QueryFailedException {
+        try {
+            NetlinkSource.probe();
+        } catch (NetlinkException e) {
+            throw QueryFailedException.cannotOpen(e);
+        } catch (LinkageError | UnsupportedOperationException | IllegalCallerException e) {
+            throw QueryFailedException.unreachable(e);
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package io.sockscope.query;
 
 import io.sockscope.source.DumpKind;
 import io.sockscope.source.SourceException;
+import io.sockscope.source.TableUnavailableException;
 
 /**
  * What a table that could not be read means to the one who asked: ss lists the other tables and says so, the
@@ -21,6 +22,18 @@ public interface TableFailures<X extends Exception> {
     static TableFailures<SourceException> fail() {
         return (kind, e) -> {
             throw e;
+        };
+    }
+
+    /**
+     * The library's: a table neither the kernel nor {@code /proc/net} has here is left out (ss lists nothing for
+     * it either); any other failure ends the query, saying why ({@link QueryFailedException#reason()}).
+     */
+    static TableFailures<QueryFailedException> skippingMissingTables() {
+        return (kind, e) -> {
+            if (!(e instanceof TableUnavailableException)) {
+                throw QueryFailedException.dumpFailed(kind, e);
+            }
         };
     }
 }

@@ -11,6 +11,7 @@ import io.sockscope.model.SocketRecord;
 import io.sockscope.model.SocketTable;
 import io.sockscope.model.TcpState;
 import io.sockscope.model.UnixSocket;
+import io.sockscope.names.AddressText;
 import io.sockscope.names.LinkProtocolNames;
 
 import java.io.IOException;

@@ -6,6 +6,7 @@ import io.sockscope.model.MptcpInfo;
 import io.sockscope.model.MptcpSubflow;
 import io.sockscope.model.TlsInfo;
 import io.sockscope.model.UlpInfo;
+import io.sockscope.names.AddressText;
 
 import java.io.IOException;
 

@@ -11,18 +11,6 @@ public final class TimerText {
     private TimerText() {
     }
 
-    /** The name ss gives a TCP timer: off, on, keepalive, timewait, persist, or unknown. */
-    public static String name(Timer timer) {
-        return switch (timer) {
-            case Timer.Off off -> "off";
-            case Timer.Retransmit r -> "on";
-            case Timer.Keepalive k -> "keepalive";
-            case Timer.TimeWait t -> "timewait";
-            case Timer.ZeroWindowProbe p -> "persist";
-            case Timer.Unknown u -> "unknown";
-        };
-    }
-
     /**
      * Appends {@code " timer:(name,time,retransmits)"} for an active timer, nothing for {@link Timer#OFF}.
      *
@@ -33,7 +21,7 @@ public final class TimerText {
             return;
         }
         table.text(" timer:(");
-        table.text(name(timer));
+        table.text(timer.ssName());
         table.character(',');
         time(table, timer.expiresMs());
         table.character(',');

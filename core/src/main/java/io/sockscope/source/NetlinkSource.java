@@ -97,6 +97,14 @@ public final class NetlinkSource implements SocketSource {
                 Objects.requireNonNull(ready, "ready"));
     }
 
+    /**
+     * Opens a sock_diag channel and closes it again: whether this process may read the kernel's tables at all,
+     * asked before the first dump.
+     */
+    public static void probe() throws NetlinkException {
+        NetlinkChannel.open(SockDiag.NETLINK_SOCK_DIAG).close();
+    }
+
     /** A source whose dumps run over the channels {@code opener} gives (tests: scripted replies). */
     NetlinkSource(ChannelOpener opener) {
         this(opener, null, false, NO_WAIT);

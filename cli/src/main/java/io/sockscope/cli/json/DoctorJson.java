@@ -3,15 +3,16 @@ package io.sockscope.cli.json;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.sockscope.diagnose.ReadableAddress;
+import io.sockscope.api.internal.EntryMapper;
 import io.sockscope.diagnose.Audit;
 import io.sockscope.diagnose.AuditQuery;
 import io.sockscope.diagnose.Diagnosis;
 import io.sockscope.diagnose.Evidence;
 import io.sockscope.diagnose.Finding;
 import io.sockscope.diagnose.ListenerAudit;
+import io.sockscope.diagnose.ReadableAddress;
 import io.sockscope.diagnose.SocketSighting;
-import io.sockscope.inspect.EntryMapper;
+import io.sockscope.inspect.EntryNames;
 import io.sockscope.inspect.OwnerResolver;
 import io.sockscope.model.Owner;
 
@@ -49,7 +50,7 @@ public final class DoctorJson {
      * @param names        interface, cgroup and protocol names for the socket objects
      * @param readerUid    the doctor's effective uid, which tells why an owner could not be seen
      */
-    private DoctorJson(OutputStream out, Function<Evidence, List<String>> evidenceText, EntryMapper.Names names,
+    private DoctorJson(OutputStream out, Function<Evidence, List<String>> evidenceText, EntryNames names,
                        long readerUid) throws IOException {
         this.g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
         // The stream is the caller's (stdout): flushed here, closed there.
@@ -62,7 +63,7 @@ public final class DoctorJson {
 
     /** One diagnosis, as {@code sockscope doctor TARGET --json} prints it. */
     public static void write(OutputStream out, HostFacts host, Diagnosis d, Function<Evidence, List<String>> evidenceText,
-                             EntryMapper.Names names, long readerUid) throws IOException {
+                             EntryNames names, long readerUid) throws IOException {
         DoctorJson w = new DoctorJson(out, evidenceText, names, readerUid);
         w.g.writeStartObject();
         w.head(host);
@@ -77,7 +78,7 @@ public final class DoctorJson {
      * diagnosis.
      */
     public static void writeAudit(OutputStream out, HostFacts host, Audit audit, AuditQuery query,
-                                  Function<Evidence, List<String>> evidenceText, EntryMapper.Names names,
+                                  Function<Evidence, List<String>> evidenceText, EntryNames names,
                                   long readerUid) throws IOException {
         DoctorJson w = new DoctorJson(out, evidenceText, names, readerUid);
         JsonGenerator g = w.g;

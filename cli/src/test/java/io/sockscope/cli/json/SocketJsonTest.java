@@ -14,7 +14,7 @@ import io.sockscope.api.SocketEntry;
 import io.sockscope.api.SocketState;
 import io.sockscope.api.TcpInfo;
 import io.sockscope.api.UnixSocketEntry;
-import io.sockscope.inspect.ApiValues;
+import io.sockscope.api.internal.ApiValues;
 import io.sockscope.model.ProcessName;
 import io.sockscope.testing.CommandRun;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,11 @@
-package io.sockscope.render;
+package io.sockscope.names;
 
 /**
  * Numeric IPv4/IPv6 text exactly as the C library's {@code inet_ntop} writes it (which is what ss prints):
  * IPv6 in lower-case hex groups without leading zeros, the first longest run of two or more zero groups
  * compressed to "::", and IPv4-mapped ({@code ::ffff:a.b.c.d}) and IPv4-compatible ({@code ::a.b.c.d})
- * addresses ending in dotted quad.
+ * addresses ending in dotted quad. An address's number is its name when it has no other (or none is asked
+ * for): the listing prints it and the library's entries carry it.
  */
 public final class AddressText {
     private AddressText() {

@@ -1,4 +1,4 @@
-package io.sockscope.render;
+package io.sockscope.names;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.sockscope.inspect;
+package io.sockscope.api.internal;
 
 import io.sockscope.api.Endpoint;
 import io.sockscope.api.Family;
@@ -24,9 +24,11 @@ import java.util.Set;
 /**
  * Makes the library's values. Their classes are package-private records in {@code io.sockscope.api}, so that no
  * caller can construct them or deconstruct them with a record pattern, and components can be added
- * (docs/library.md, Compatibility); the implementation outside that package reaches their constructors through
- * this, as the JDK's own packages reach each other's internals. The api package installs the one instance when
- * {@link SocketInspector} is initialized. Arguments are in the records' component order.
+ * (docs/library.md, Compatibility); the mapping of this package ({@link EntryMapper}), which the command's JSON
+ * output shares, reaches their constructors through this, as the JDK's own packages reach each other's
+ * internals. The api package installs the one instance when {@link SocketInspector} is initialized. This door is
+ * the one place where the two packages use each other; both are the api to docs/architecture.md's rules.
+ * Arguments are in the records' component order.
  */
 public abstract class ApiValues {
     private static volatile ApiValues installed;

@@ -1,10 +1,11 @@
-package io.sockscope.inspect;
+package io.sockscope.api.internal;
 
 import io.sockscope.api.Endpoint;
 import io.sockscope.api.Family;
 import io.sockscope.api.InetSocketOption;
 import io.sockscope.api.InetSocketEntry;
 import io.sockscope.api.NetlinkSocketEntry;
+import io.sockscope.api.Owners;
 import io.sockscope.api.PacketSocketEntry;
 import io.sockscope.api.Protocol;
 import io.sockscope.api.Shutdown;
@@ -13,6 +14,8 @@ import io.sockscope.api.SocketMemory;
 import io.sockscope.api.SocketState;
 import io.sockscope.api.Timer;
 import io.sockscope.api.UnixSocketEntry;
+import io.sockscope.inspect.EntryNames;
+import io.sockscope.inspect.OwnerResolver;
 import io.sockscope.model.AddressFamily;
 import io.sockscope.model.InetDetails;
 import io.sockscope.model.InetEndpoint;
@@ -24,8 +27,7 @@ import io.sockscope.model.ProcessName;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.SocketTable;
 import io.sockscope.model.UnixSocket;
-import io.sockscope.render.AddressText;
-import io.sockscope.render.TimerText;
+import io.sockscope.names.AddressText;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,7 +46,7 @@ public final class EntryMapper {
     private static final ApiValues VALUES = ApiValues.get();
 
     private final Details details;
-    private final Names names;
+    private final EntryNames names;
     private final OwnerResolver owners;
 
     /**
@@ -52,7 +54,7 @@ public final class EntryMapper {
      * @param names   interface, cgroup and netlink protocol names
      * @param owners  who holds a socket, and why nobody is known to
      */
-    public EntryMapper(Details details, Names names, OwnerResolver owners) {
+    public EntryMapper(Details details, EntryNames names, OwnerResolver owners) {
         this.details = Objects.requireNonNull(details, "details");
         this.names = Objects.requireNonNull(names, "names");
         this.owners = Objects.requireNonNull(owners, "owners");
@@ -70,18 +72,6 @@ public final class EntryMapper {
      */
     public record Details(boolean timers, boolean memory, boolean tcpInfo, boolean cgroup, boolean tos,
                           boolean inetSockopt) {
-    }
-
-    /** The names the entries carry, looked up by number. */
-    public interface Names {
-        /** The interface with this index, or null for 0 or an unknown one. */
-        String interfaceName(int ifindex);
-
-        /** The cgroup v2 path of this id, or null when unknown. */
-        String cgroupPath(long id);
-
-        /** The name ss prints for a netlink protocol number. */
-        String netlinkProtocol(int protocol);
     }
 
     /** The library's entry for one socket. */
@@ -128,7 +118,7 @@ public final class EntryMapper {
                 s.recvQ(), s.sendQ(), endpoint(s.local(), device), endpoint(s.peer(), null), v6only, s.inode(),
                 Integer.toUnsignedLong(s.uid()), cookie, timer, shutdown, Integer.toUnsignedLong(s.mark()),
                 s.cgroupId(), cgroupPath, tos, trafficClass, congestion, tcpInfo, memory,
-                owners.owners(s.inode(), Integer.toUnsignedLong(s.uid()), false), options(s));
+                owners(s.inode(), Integer.toUnsignedLong(s.uid()), false), options(s));
     }
 
     /** The socket options that are set; null unless asked for, or when the kernel did not send them. */
@@ -163,7 +153,7 @@ public final class EntryMapper {
     }
 
     private static Timer timer(InetSocket s) {
-        return VALUES.timer(TimerText.name(s.timer()), s.timer().expiresMs(), s.retransmits());
+        return VALUES.timer(s.timer().ssName(), s.timer().expiresMs(), s.retransmits());
     }
 
     private static Endpoint endpoint(InetEndpoint e, String device) {
@@ -190,7 +180,7 @@ public final class EntryMapper {
         return VALUES.unix(protocol(s.table()), SocketState.ofCode(s.state()), s.recvQ(), s.sendQ(), path,
                 abstractName, s.inode(), s.peerInode(), peerPath, uid,
                 s.shutdown() >= 0 ? Shutdown.ofMask(s.shutdown()) : null, pending, memory,
-                owners.owners(s.inode(), uid, false));
+                owners(s.inode(), uid, false));
     }
 
     private PacketSocketEntry packet(PacketSocket s) {
@@ -198,7 +188,7 @@ public final class EntryMapper {
         String cookie = s.cookie() != 0 ? Long.toHexString(s.cookie()) : null;
         long uid = Integer.toUnsignedLong(s.uid());
         return VALUES.packet(protocol(s.table()), SocketState.ofCode(s.state()), s.recvQ(), s.sendQ(),
-                s.protocol(), device, s.inode(), uid, cookie, owners.owners(s.inode(), uid, false));
+                s.protocol(), device, s.inode(), uid, cookie, owners(s.inode(), uid, false));
     }
 
     private NetlinkSocketEntry netlink(NetlinkSocket s) {
@@ -206,7 +196,11 @@ public final class EntryMapper {
                 s.protocol(), names.netlinkProtocol(s.protocol()), Integer.toUnsignedLong(s.portid()), s.groups(),
                 s.connected(),
                 Integer.toUnsignedLong(s.dstPortid()), Integer.toUnsignedLong(s.dstGroup()), s.inode(),
-                owners.owners(s.inode(), -1, s.portid() == 0));
+                owners(s.inode(), -1, s.portid() == 0));
+    }
+
+    private Owners owners(long inode, long uid, boolean kernelOwned) {
+        return OwnersMapping.of(owners.owners(inode, uid, kernelOwned));
     }
 
     static SocketMemory memory(io.sockscope.model.SocketMemory m) {
