@@ -19,8 +19,6 @@ import io.sockscope.model.SocketTable;
 import io.sockscope.model.TcpState;
 import io.sockscope.names.MountTable;
 import io.sockscope.names.ServiceNames;
-import io.sockscope.procmap.OwnerIndex;
-import io.sockscope.procmap.OwnerScanner;
 import io.sockscope.query.FallbackPolicy;
 import io.sockscope.query.Query;
 import io.sockscope.query.QueryEngine;
@@ -74,7 +72,8 @@ public final class QueryRunner {
                         query.inetSocketOptions()), names, owners(query));
         Query engineQuery = new Query(tables, states & TcpState.ALL, families, preferred, filter,
                 new Query.Attributes(query.memory(), query.tcpInfo(), false, query.inetSocketOptions(), true),
-                FallbackPolicy.KERNEL_FIRST, false);
+                FallbackPolicy.KERNEL_FIRST, false,
+                query.owners() ? Query.Owners.all(query.threads()) : Query.Owners.NONE);
         engine.run(engineQuery, socket -> action.accept(mapper.map(socket)), (kind, e) -> {
             if (!(e instanceof TableUnavailableException)) {
                 throw translate(kind, e);
@@ -106,8 +105,8 @@ public final class QueryRunner {
         if (!query.owners()) {
             return OwnerResolver.notRequested();
         }
-        OwnerIndex index = OwnerScanner.create().scan(paths.procRoot(), query.threads());
-        return OwnerResolver.of(index::owners, EffectiveUser.uid());
+        // The engine's join: its scan starts with the run and is over before the kernel is asked.
+        return OwnerResolver.of(engine.owners()::owners, EffectiveUser.uid());
     }
 
     /**
