@@ -15,7 +15,6 @@ import io.sockscope.names.NetlinkProtocolNames;
 import io.sockscope.names.ProcessNames;
 import io.sockscope.names.ProtocolNames;
 import io.sockscope.names.ServiceNames;
-import io.sockscope.procmap.OwnerScanner;
 import io.sockscope.query.FallbackPolicy;
 import io.sockscope.query.Query;
 import io.sockscope.query.QueryEngine;
@@ -57,7 +56,7 @@ final class ListingCommand {
 
     /**
      * @param actions {@code -K} closes every inet socket listed ({@link QueryEngine}), {@code -E} follows
-     *                destroy events instead of listing ({@link EventFollower})
+     *                destroy events instead of listing ({@link EventRows})
      */
     ListingCommand(ListingOptions options, Map<String, String> environment, PrintStream err, ActionOptions actions) {
         this.options = options;
@@ -101,53 +100,40 @@ final class ListingCommand {
         sel = filter.narrow(sel);
         actions.checkKillIsNarrowed(filter.narrowsInetSockets(), options.statesNarrowed());
         WarningSink warnings = message -> err.println("sockscope: warning: " + message);
-        OwnerLookup owners = OwnerLookup.NONE;
-        PendingOwners pending = null;
-        OwnerScanner scanner = null;
-        if (options.processes() || options.threads()) {
-            // ss reads /proc before it opens a socket, so it never lists itself as an owner; neither do we. The
-            // scan starts once the listing is ready but for its netlink channel (startScan), the kernel is asked
-            // for the sockets once the scan is over, as ss asks, and a socket that appeared in between is looked
-            // up once more (PendingOwners).
-            scanner = OwnerScanner.create(warnings).using(OwnerScanChoice.from(environment))
-                    .excludingProcess(ProcessHandle.current().pid());
-            // The second look meets what the first met: its warnings would only repeat them. Destroyed sockets
-            // (-E) are gone: looking again would find nothing.
-            pending = new PendingOwners(actions.events() ? null : new PendingOwners.SecondScan(
-                    scanner.warningTo(WarningSink.IGNORE), paths.procRoot(), options.threads()));
-            owners = pending;
-        }
-        // Resolver threads are daemons: an error that ends the listing early leaves nothing running.
-        HostNames hosts = options.resolve() ? new HostNames(RESOLVE_LIMIT, RESOLVE_TIMEOUTS_BEFORE_GIVING_UP) : null;
-        RowWriter rows;
-        if (options.format() == OutputFormat.SS) {
-            SsListingWriter writer = new SsListingWriter(stdout, format(sel),
-                    names(paths, interfaces, services, hosts, mounts), owners);
-            if (options.header()) {
-                writer.header();
-            }
-            if (actions.events()) {
-                startScan(pending, scanner, paths);
-                ExtendedOutput wanted = options.extended();
-                return new EventFollower(sel, filter, writer, stdout, warnings,
-                        wanted.memory() || wanted.tcpInfo() || wanted.tos() || wanted.inetSockopt()).follow();
-            }
-            rows = RowWriter.of(writer);
-        } else {
-            rows = JsonRows.open(options, stdout, interfaces, pending, actions.namespace(), mounts);
-        }
         ExtendedOutput extended = options.extended();
         // What ss asks the kernel for: -m and -i set idiag_ext bits (and unix MEMINFO), --tos the TOS bits, -e the
         // unix VFS and pending-connection attributes; -b needs the packet attributes that -e keeps.
         Query query = new Query(sel.tables, sel.states, sel.families, sel.preferredFamily, filter.compiled(),
                 new Query.Attributes(extended.memory(), extended.tcpInfo(), extended.tos(), extended.inetSockopt(),
                         extended.details() || extended.bpf()),
-                FallbackPolicy.SS, actions.kill());
+                FallbackPolicy.SS, actions.kill(),
+                options.processes() || options.threads()
+                        ? Query.Owners.asSs(options.threads(), OwnerScanChoice.from(environment)) : Query.Owners.NONE);
         String replayFile = environment.get(ReplaySource.ENVIRONMENT_VARIABLE);
+        // The engine starts the owner scan as its run begins, once the listing is ready but for its netlink
+        // channel, and asks the kernel for the sockets once the scan is over, as ss asks (QueryEngine#owners).
+        QueryEngine engine = new QueryEngine(paths, replayFile == null ? null : Path.of(replayFile), warnings);
+        OwnerLookup owners = query.owners().wanted() ? new JoinedOwners(engine.owners()) : null;
+        // Resolver threads are daemons: an error that ends the listing early leaves nothing running.
+        HostNames hosts = options.resolve() ? new HostNames(RESOLVE_LIMIT, RESOLVE_TIMEOUTS_BEFORE_GIVING_UP) : null;
+        RowWriter rows;
+        if (options.format() == OutputFormat.SS) {
+            SsListingWriter writer = new SsListingWriter(stdout, format(sel),
+                    names(paths, interfaces, services, hosts, mounts), owners == null ? OwnerLookup.NONE : owners);
+            if (options.header()) {
+                writer.header();
+            }
+            if (actions.events()) {
+                try (engine) {
+                    return EventRows.follow(engine, query, writer, stdout);
+                }
+            }
+            rows = RowWriter.of(writer);
+        } else {
+            rows = JsonRows.open(options, stdout, interfaces, owners, actions.namespace(), mounts);
+        }
         boolean[] incomplete = {false};
-        startScan(pending, scanner, paths);
-        try (QueryEngine engine = new QueryEngine(paths, replayFile == null ? null : Path.of(replayFile),
-                pending == null ? null : pending::awaitQuietly, warnings)) {
+        try (engine) {
             try {
                 engine.run(query, socket -> {
                     try {
@@ -165,9 +151,6 @@ final class ListingCommand {
                 throw e.getCause();
             }
             rows.finish();
-            if (pending != null) {
-                pending.finish();
-            }
             throwIfKillFailed(engine.killFailure());
         }
         if (hosts != null) {
@@ -186,19 +169,6 @@ final class ListingCommand {
         }
         String hint = failure.errno() == Errno.EPERM ? " (closing sockets needs CAP_NET_ADMIN)" : "";
         throw new UsageException(failure.getMessage() + hint, 1);
-    }
-
-    /**
-     * Starts the owner scan, if there is one, as late as the listing allows: the kernel is asked for the sockets
-     * once it is over, and the nearer the scan's moment to the dump's, the fewer sockets of a churning host
-     * change between the two. What is left to do here (the netlink channel and the linkage it needs) still
-     * overlaps it; the options, the filter and the writers, done before, cost a fresh JVM with its start-up
-     * cache about a millisecond, and one without it tens.
-     */
-    private void startScan(PendingOwners pending, OwnerScanner scanner, ProcPaths paths) {
-        if (pending != null) {
-            pending.start(scanner.scanAsync(paths.procRoot(), options.threads()));
-        }
     }
 
     private ListingFormat format(TableSelection sel) {

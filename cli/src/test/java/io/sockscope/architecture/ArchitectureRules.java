@@ -31,7 +31,7 @@ final class ArchitectureRules {
             mustNotUse("source", "source fetches sockets (netlink, /proc, replay): it prints nothing and knows none of"
                     + " its consumers", "render", "diagnose", "inspect", "api", "cli"),
             mustNotUse("query", "query is the one engine that turns a query into dumps (the source per table, the"
-                    + " filter, -K): it prints nothing and knows none of the front ends it serves", "render", "diagnose",
+                    + " filter, -K, the owner join, destroy events): it prints nothing and knows none of the front ends it serves", "render", "diagnose",
                     "inspect", "api", "cli"),
             mustNotUse("procmap", "procmap finds owners (/proc, the task-file iterator): it never touches netlink, and"
                     + " is a sibling of source, not a user of it", "netlink", "source", "filter", "render", "diagnose",

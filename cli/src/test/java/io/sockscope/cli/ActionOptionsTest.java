@@ -1,5 +1,9 @@
 package io.sockscope.cli;
 
+import io.sockscope.filter.CompiledFilter;
+import io.sockscope.query.DestroyEvents;
+import io.sockscope.query.FallbackPolicy;
+import io.sockscope.query.Query;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -81,8 +85,7 @@ class ActionOptionsTest {
 
     @Test
     void destroyEventGroupsFollowTheTablesAndFamilies() throws Exception {
-        assertEquals(0b1111, EventFollower.groups(ListingOptionsParser.parse(CommandLine.parse(new String[] {"-E"}))
-                .selection()));
+        assertEquals(0b1111, groups("-E"));
         assertEquals(0b0001, groups("-E", "-t", "-4"));
         assertEquals(0b0101, groups("-E", "-t"));
         assertEquals(0b1010, groups("-E", "-u"));
@@ -93,6 +96,8 @@ class ActionOptionsTest {
     }
 
     private static int groups(String... args) throws UsageException {
-        return EventFollower.groups(ListingOptionsParser.parse(CommandLine.parse(args)).selection());
+        TableSelection sel = ListingOptionsParser.parse(CommandLine.parse(args)).selection();
+        return DestroyEvents.groups(new Query(sel.tables, sel.states, sel.families, sel.preferredFamily,
+                CompiledFilter.NONE, Query.Attributes.NONE, FallbackPolicy.SS, false));
     }
 }

@@ -20,7 +20,8 @@ final class QueryMapping {
     static Query of(SocketQuery query, CompiledFilter filter) {
         return new Query(tables(query), states(query), families(query), preferredFamily(query), filter,
                 new Query.Attributes(query.memory(), query.tcpInfo(), false, query.inetSocketOptions(), true),
-                FallbackPolicy.KERNEL_FIRST, false);
+                FallbackPolicy.KERNEL_FIRST, false,
+                query.owners() ? Query.Owners.all(query.threads()) : Query.Owners.NONE);
     }
 
     /** What the entries carry beyond the common fields: timers and cgroup paths always, the rest when asked. */

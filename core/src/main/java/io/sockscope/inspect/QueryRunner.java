@@ -8,8 +8,6 @@ import io.sockscope.model.SocketRecord;
 import io.sockscope.model.SocketTable;
 import io.sockscope.names.MountTable;
 import io.sockscope.names.ServiceNames;
-import io.sockscope.procmap.OwnerIndex;
-import io.sockscope.procmap.OwnerScanner;
 import io.sockscope.query.Query;
 import io.sockscope.query.QueryEngine;
 import io.sockscope.query.QueryFailedException;
@@ -69,17 +67,18 @@ public final class QueryRunner {
     }
 
     /**
-     * Who holds each socket: a scan of every {@code /proc/PID/fd} made now, or none.
+     * Who holds each socket: the engine's owner join, whose scan the next run starts when its query wants owners
+     * ({@code Query.Owners.all}), or none.
      *
      * @param requested whether owners were asked for
-     * @param threads   whether per thread (ss {@code -T})
+     * @param threads   whether per thread (ss {@code -T}); the query carries it to the scan
      */
     public OwnerResolver owners(boolean requested, boolean threads) {
         if (!requested) {
             return OwnerResolver.notRequested();
         }
-        OwnerIndex index = OwnerScanner.create().scan(paths.procRoot(), threads);
-        return OwnerResolver.of(index::owners, EffectiveUser.uid());
+        // The engine's join: its scan starts with the run and is over before the kernel is asked.
+        return OwnerResolver.of(engine.owners()::owners, EffectiveUser.uid());
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.sockscope.query;
 
 import io.sockscope.kernel.NetlinkException;
+import io.sockscope.kernel.NetlinkSubscription;
 import io.sockscope.model.InetSocket;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.WarningSink;
@@ -10,13 +11,16 @@ import io.sockscope.source.FallbackSource;
 import io.sockscope.source.NetlinkSource;
 import io.sockscope.source.ProcNetSource;
 import io.sockscope.source.ProcPaths;
+import io.sockscope.netlink.SockDiag;
 import io.sockscope.source.ReplaySource;
 import io.sockscope.source.SocketDestroyer;
 import io.sockscope.source.SocketSink;
 import io.sockscope.source.SourceException;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -31,36 +35,44 @@ import java.util.function.Predicate;
  * warning. Sockets replayed from a {@code TCPDIAG_FILE} are handed on as ss lists them, with a warning that
  * nothing was closed. The first refusal other than "already gone" or "not supported" ends the query
  * ({@link #killFailure()}).
+ *
+ * <p>When the query wants owners ({@link Query#owners()}), the engine starts their scan as a run begins, on threads
+ * of its own, asks the kernel for each table once the scan is over (as ss reads {@code /proc} before it dumps),
+ * and answers the sink's lookups through {@link #owners()}.
+ *
+ * <p>{@link #follow} hands on the sockets the kernel destroys, as they go ({@code ss -E}), instead of a listing.
+ * One engine serves one thread at a time.
  */
 public final class QueryEngine implements AutoCloseable {
     /** The kernel's clock-tick rate in /proc/net files ({@code sysconf(_SC_CLK_TCK)} is 100 on Linux). */
     public static final int CLOCK_TICKS_PER_SECOND = 100;
 
+    /** How long {@link #follow} waits for an event before it looks whether it should stop. */
+    private static final Duration WAKE_INTERVAL = Duration.ofMillis(100);
+
     private final ProcPaths paths;
-    private final FallbackSource live;
-    private final ReplaySource replay;
+    private final Path replayFile;
+    private final OwnerJoin owners = new OwnerJoin();
+    /** Made by the first run, after its owner scan started: its classes load while the scan runs. */
+    private FallbackSource live;
+    private ReplaySource replay;
     private final WarningSink warnings;
     private SocketDestroyer destroyer;
     private SocketDestroyer.DestroyFailedException killFailure;
 
     /** An engine over the kernel and {@code paths}, with no replay file. */
     public QueryEngine(ProcPaths paths, WarningSink warnings) {
-        this(paths, null, null, warnings);
+        this(paths, null, warnings);
     }
 
     /**
-     * @param paths        where the {@code /proc} files are
-     * @param replayFile   the {@code TCPDIAG_FILE} TCP is replayed from, or null
-     * @param beforeKernel when not null, runs before each request to the kernel, on a channel already open
-     *                     ({@link NetlinkSource#requestingAfter}): the owner scan a listing waits for
-     * @param warnings     where skipped data and unclosed sockets are reported
+     * @param paths      where the {@code /proc} files are
+     * @param replayFile the {@code TCPDIAG_FILE} TCP is replayed from, or null
+     * @param warnings   where skipped data, unclosed sockets and the owner scan's troubles are reported
      */
-    public QueryEngine(ProcPaths paths, Path replayFile, Runnable beforeKernel, WarningSink warnings) {
+    public QueryEngine(ProcPaths paths, Path replayFile, WarningSink warnings) {
         this.paths = paths;
-        this.live = new FallbackSource(
-                beforeKernel == null ? new NetlinkSource() : NetlinkSource.requestingAfter(beforeKernel),
-                new ProcNetSource(paths, CLOCK_TICKS_PER_SECOND), kind -> false);
-        this.replay = replayFile != null ? new ReplaySource(replayFile) : null;
+        this.replayFile = replayFile;
         this.warnings = warnings;
     }
 
@@ -81,20 +93,80 @@ public final class QueryEngine implements AutoCloseable {
     }
 
     /**
+     * The owners of the sockets this engine hands on, by inode, for a sink to look up while a run or a
+     * {@link #follow} whose query wants owners hands it sockets; the same object for every run, so that a sink
+     * may be wired to it before the first.
+     */
+    public OwnerJoin owners() {
+        return owners;
+    }
+
+    /**
      * Hands every socket the query selects to {@code sink}, table by table in ss's order. A table that cannot be
      * read goes to {@code failures}; a {@code -K} refusal ends the query ({@link #killFailure()}).
      */
     public <X extends Exception> void run(Query query, SocketSink sink, TableFailures<X> failures) throws X {
+        startOwners(query, true);
+        if (live == null) {
+            live = new FallbackSource(NetlinkSource.requestingAfter(new AwaitOwners(owners)),
+                    new ProcNetSource(paths, CLOCK_TICKS_PER_SECOND), kind -> false);
+            replay = replayFile != null ? new ReplaySource(replayFile) : null;
+        }
         DumpRequest request = query.request();
         for (DumpKind kind : query.plan()) {
             if (killFailure != null) {
-                return;
+                break;
             }
             try {
                 dump(kind, query, request, sink);
             } catch (SourceException e) {
                 failures.failed(kind, e);
             }
+        }
+        if (query.owners().wanted()) {
+            // A run that handed on no socket still ends after the scan, so that its warnings are given and its
+            // threads are done; a failed scan is rethrown here, as the first lookup would have.
+            owners.finish();
+        }
+    }
+
+    /**
+     * Hands on every TCP and UDP socket the kernel destroys from now on that the query's families and filter keep
+     * ({@link DestroyEvents}), until {@code stopped} says so: it is asked between waits of at most a tenth of a
+     * second. Each event ends with {@link EventSink#eventEnded()}. Owners, when the query wants them, come from
+     * one scan made as following starts.
+     *
+     * @throws IllegalArgumentException when the query selects neither TCP nor UDP over IPv4 or IPv6
+     * @throws NetlinkException         when the kernel's groups cannot be joined ({@code bind: EPERM} without
+     *                                  {@code CAP_NET_ADMIN}) or receiving fails
+     */
+    public void follow(Query query, EventSink sink, BooleanSupplier stopped) throws NetlinkException {
+        int groups = DestroyEvents.groups(query);
+        if (groups == 0) {
+            throw new IllegalArgumentException("destroy events are sent for TCP and UDP sockets only");
+        }
+        // A destroyed socket is gone: a second scan would not find its owner.
+        startOwners(query, false);
+        DestroyEvents events = new DestroyEvents(query, warnings);
+        try (NetlinkSubscription subscription = NetlinkSubscription.open(SockDiag.NETLINK_SOCK_DIAG, groups,
+                WAKE_INTERVAL)) {
+            while (!stopped.getAsBoolean()) {
+                subscription.receive((type, flags, buffer, offset, length) -> {
+                    InetSocket socket = events.kept(buffer, offset, length);
+                    if (socket != null) {
+                        sink.accept(socket);
+                    }
+                    sink.eventEnded();
+                }, warnings::warn);
+            }
+        }
+    }
+
+    private void startOwners(Query query, boolean rescan) {
+        if (query.owners().wanted()) {
+            owners.start(query.owners(), paths.procRoot(), warnings, rescan);
+        } else {
+            owners.clear();
         }
     }
 
@@ -196,6 +268,24 @@ public final class QueryEngine implements AutoCloseable {
     public void close() {
         if (destroyer != null) {
             destroyer.close();
+        }
+    }
+
+    /**
+     * Holds each request to the kernel until the owner scan is over ({@link OwnerJoin#awaitQuietly}); returns at
+     * once when the query wants no owners. A class rather than a lambda, which would be spun at run time in every
+     * fresh JVM (docs/startup.md).
+     */
+    private static final class AwaitOwners implements Runnable {
+        private final OwnerJoin owners;
+
+        AwaitOwners(OwnerJoin owners) {
+            this.owners = owners;
+        }
+
+        @Override
+        public void run() {
+            owners.awaitQuietly();
         }
     }
 

@@ -1,4 +1,4 @@
-package io.sockscope.cli;
+package io.sockscope.query;
 
 import io.sockscope.model.Owner;
 import io.sockscope.procmap.OwnerIndex;
@@ -30,13 +30,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * scan (in a process it had read, and in a process it had not met) gets its owner from one second scan; a
  * socket that was there all along and has no owner one may see does not cause a second scan.
  */
-class PendingOwnersTest {
+class OwnerJoinTest {
     private Path root;
     private final List<String> warnings = new ArrayList<>();
 
     @BeforeEach
     void createTree() throws IOException {
-        root = Files.createTempDirectory("pending-owners");
+        root = Files.createTempDirectory("owner-join");
     }
 
     @AfterEach
@@ -63,9 +63,9 @@ class PendingOwnersTest {
     }
 
     /** Owners completed by a second scan of the tree, counting the second scans. */
-    private PendingOwners pending(OwnerIndex first, AtomicInteger rescans) {
-        PendingOwners.Rescan again = new PendingOwners.SecondScan(scanner(), root, false);
-        return new PendingOwners(CompletableFuture.completedFuture(first), wanted -> {
+    private OwnerJoin pending(OwnerIndex first, AtomicInteger rescans) {
+        OwnerJoin.Rescan again = new OwnerJoin.SecondScan(scanner(), root, false);
+        return new OwnerJoin(CompletableFuture.completedFuture(first), wanted -> {
             rescans.incrementAndGet();
             return again.scan(wanted);
         });
@@ -89,7 +89,7 @@ class PendingOwnersTest {
         Files.delete(root.resolve("100/fd/4"));
 
         AtomicInteger rescans = new AtomicInteger();
-        PendingOwners owners = pending(first, rescans);
+        OwnerJoin owners = pending(first, rescans);
         assertEquals("[server/100/3]", text(owners.owners(200_000)));
         assertEquals(0, rescans.get(), "every socket so far was found by the first scan");
         assertEquals("[server/100/5]", text(owners.owners(200_007)));
@@ -108,10 +108,10 @@ class PendingOwnersTest {
         socket(100, 3, 500_000);
         OwnerIndex first = scanner().scan(root, false);
         AtomicInteger rescans = new AtomicInteger();
-        PendingOwners owners = pending(first, rescans);
+        OwnerJoin owners = pending(first, rescans);
         // A kernel socket, or one held by a process whose descriptors are closed to us: numbered long before the
         // first scan's sockets, so it existed then and a second look would not find it either.
-        long old = 500_000 - PendingOwners.INODE_BATCH_SLACK - 1;
+        long old = 500_000 - OwnerJoin.INODE_BATCH_SLACK - 1;
         assertEquals("[]", text(owners.owners(old)));
         assertEquals("[]", text(owners.owners(1524)));
         assertEquals("[]", text(owners.owners(0)), "time-wait and request sockets are never looked up");
@@ -131,7 +131,7 @@ class PendingOwnersTest {
         // A host where every socket is held by processes closed to us, or by none: each listing would scan twice.
         OwnerIndex first = scanner().scan(root, false);
         AtomicInteger rescans = new AtomicInteger();
-        PendingOwners owners = pending(first, rescans);
+        OwnerJoin owners = pending(first, rescans);
         process(42, "late");
         socket(42, 9, 1524);
         assertEquals("[]", text(owners.owners(1524)));
@@ -139,13 +139,17 @@ class PendingOwnersTest {
     }
 
     @Test
-    void noLookupBeforeTheScanIsGiven() {
-        PendingOwners owners = new PendingOwners(null);
+    void noLookupBeforeTheScanIsGivenAndEachRunStartsAfresh() throws IOException {
+        OwnerJoin owners = new OwnerJoin();
         assertThrows(IllegalStateException.class, () -> owners.owners(5));
-        owners.start(CompletableFuture.completedFuture(OwnerIndex.empty()));
+        owners.start(CompletableFuture.completedFuture(OwnerIndex.empty()), null);
         assertEquals("[]", text(owners.owners(5)));
-        assertThrows(IllegalStateException.class,
-                () -> owners.start(CompletableFuture.completedFuture(OwnerIndex.empty())));
+        process(100, "server");
+        socket(100, 3, 5);
+        owners.start(CompletableFuture.completedFuture(scanner().scan(root, false)), null);
+        assertEquals("[server/100/3]", text(owners.owners(5)), "the next run looks up in its own scan");
+        owners.clear();
+        assertThrows(IllegalStateException.class, () -> owners.owners(5));
     }
 
     @Test
@@ -154,7 +158,7 @@ class PendingOwnersTest {
         socket(100, 3, 200_000);
         OwnerIndex first = scanner().scan(root, false);
         socket(100, 4, 200_001);
-        PendingOwners owners = new PendingOwners(CompletableFuture.completedFuture(first), null);
+        OwnerJoin owners = new OwnerJoin(CompletableFuture.completedFuture(first), null);
         assertEquals("[]", text(owners.owners(200_001)));
     }
 
@@ -164,10 +168,10 @@ class PendingOwnersTest {
         socket(100, 3, 200_000);
         OwnerIndex first = scanner().scan(root, false);
         AtomicInteger rescans = new AtomicInteger();
-        PendingOwners owners = pending(first, rescans);
+        OwnerJoin owners = pending(first, rescans);
         // The listing's channel took long to get ready: meanwhile the server accepted a connection.
         socket(100, 4, 200_001);
-        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(PendingOwners.STALE_AFTER_NANOS) + 5);
+        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(OwnerJoin.STALE_AFTER_NANOS) + 5);
         owners.awaitQuietly();
         assertEquals(1, rescans.get(), "the scan is made again before the dump");
         owners.awaitQuietly();
@@ -181,12 +185,12 @@ class PendingOwnersTest {
     void aScanStillRunningWhenTheDumpIsReadyIsNotMadeAgain() throws Exception {
         CompletableFuture<OwnerIndex> scan = new CompletableFuture<>();
         AtomicInteger rescans = new AtomicInteger();
-        PendingOwners owners = new PendingOwners(scan, wanted -> {
+        OwnerJoin owners = new OwnerJoin(scan, wanted -> {
             rescans.incrementAndGet();
             return OwnerIndex.empty();
         });
         Thread dump = Thread.ofPlatform().start(owners::awaitQuietly);
-        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(PendingOwners.STALE_AFTER_NANOS) + 5);
+        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(OwnerJoin.STALE_AFTER_NANOS) + 5);
         scan.complete(OwnerIndex.empty());
         dump.join(10_000);
         assertFalse(dump.isAlive());
@@ -196,7 +200,7 @@ class PendingOwnersTest {
     @Test
     void theGateWaitsForTheScanAndLeavesItsFailureToTheLookups() throws InterruptedException {
         CompletableFuture<OwnerIndex> scan = new CompletableFuture<>();
-        PendingOwners owners = new PendingOwners(scan, wanted -> OwnerIndex.empty());
+        OwnerJoin owners = new OwnerJoin(scan, wanted -> OwnerIndex.empty());
         Thread dump = Thread.ofPlatform().start(owners::awaitQuietly);
         dump.join(100);
         assertTrue(dump.isAlive(), "the dump waits while the scan runs");

@@ -1,9 +1,9 @@
-package io.sockscope.cli;
+package io.sockscope.query;
 
 import io.sockscope.model.Owner;
 import io.sockscope.procmap.OwnerIndex;
 import io.sockscope.procmap.OwnerScanner;
-import io.sockscope.render.OwnerLookup;
+import io.sockscope.model.WarningSink;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -13,10 +13,11 @@ import java.util.function.BiConsumer;
 import java.util.function.LongPredicate;
 
 /**
- * The owners of a listing ({@code -p}, {@code -T}) from a {@code /proc} scan that runs on threads of its own
- * while the listing opens its netlink channel: the kernel is asked for the sockets once the scan is over
- * ({@link #awaitQuietly}, on the dump's thread), as ss reads /proc before it dumps, and the first lookup waits
- * for it too.
+ * The owners of the sockets a {@link QueryEngine} hands on, by inode, when the query wants them
+ * ({@link Query.Owners}): a scan of {@code /proc} (or the kernel's task-file iterator) that the engine starts on
+ * threads of its own as a run begins, while the run opens its netlink channel. The kernel is asked for the
+ * sockets once the scan is over ({@link #awaitQuietly}, on the dump's thread), as ss reads /proc before it
+ * dumps, and the first lookup waits for it too. Each run starts the join afresh.
  *
  * <p>When the scan has been over for a while by then (a quarter of its own time: a JVM without its start-up
  * cache, a loaded host), the dump's thread makes it again first, so that its moment is near the dump's.
@@ -29,9 +30,10 @@ import java.util.function.LongPredicate;
  * inode well below the highest one that scan found) and was not found then is held by nobody this process
  * may see (the kernel's own sockets, a process whose descriptors are closed to us): it triggers nothing, and
  * neither does any socket when the first scan found none to compare with, so a quiet listing scans once.
- * Serves one thread.
+ * Destroy events ({@link QueryEngine#follow}) get no second scan: a destroyed socket is gone.
+ * Serves one thread: the sink's, which is the run's.
  */
-final class PendingOwners implements OwnerLookup {
+public final class OwnerJoin {
     /**
      * How far below the highest inode of the first scan a new socket's inode may be: the kernel hands out
      * inode numbers to each processor in batches of 1024 ({@code get_next_ino}), so a processor still using
@@ -88,7 +90,7 @@ final class PendingOwners implements OwnerLookup {
 
     /** The first scan; replaced once by a fresh one while no lookup has been made ({@link #awaitQuietly}). */
     private volatile CompletableFuture<OwnerIndex> scan;
-    private final Rescan rescan;
+    private Rescan rescan;
     private long startedAt;
     private volatile long endedAt;
     /** Whether a dump's thread has waited for the scan: only the first may refresh it. */
@@ -102,27 +104,47 @@ final class PendingOwners implements OwnerLookup {
      */
     private long newestKnown = -1;
 
-    /**
-     * Owners from a scan given later ({@link #start}), completed by one {@code rescan} (when not null) for
-     * sockets created after it.
-     */
-    PendingOwners(Rescan rescan) {
-        this.rescan = rescan;
+    /** A join with no scan yet: lookups wait for {@link #start}. */
+    OwnerJoin() {
     }
 
     /** Owners from {@code scan}, completed by one {@code rescan} (when not null). */
-    PendingOwners(CompletableFuture<OwnerIndex> scan, Rescan rescan) {
-        this(rescan);
-        start(scan);
+    OwnerJoin(CompletableFuture<OwnerIndex> scan, Rescan rescan) {
+        start(scan, rescan);
     }
 
-    /** Gives the first scan, started; before this no lookup may be made. Called once. */
-    void start(CompletableFuture<OwnerIndex> firstScan) {
-        if (scan != null) {
-            throw new IllegalStateException("the owner scan was already started");
+    /**
+     * Starts the scan {@code owners} asks for, over {@code procRoot}, warning to {@code warnings}, and completed by
+     * a second scan when {@code rescan}: the moment a run begins, as late as it may be and still overlap the
+     * opening of the netlink channel.
+     */
+    void start(Query.Owners owners, Path procRoot, WarningSink warnings, boolean rescan) {
+        OwnerScanner scanner = OwnerScanner.create(warnings).using(owners.method());
+        if (owners.excludeSelf()) {
+            scanner = scanner.excludingProcess(ProcessHandle.current().pid());
         }
+        // The second look meets what the first met: its warnings would only repeat them.
+        start(scanner.scanAsync(procRoot, owners.threads()),
+                rescan ? new SecondScan(scanner.warningTo(WarningSink.IGNORE), procRoot, owners.threads()) : null);
+    }
+
+    /** Gives the first scan, started, and forgets whatever an earlier run found; before this no lookup may be made. */
+    void start(CompletableFuture<OwnerIndex> firstScan, Rescan rescan) {
+        this.rescan = rescan;
+        awaited = false;
+        index = null;
+        second = null;
+        newestKnown = -1;
         startedAt = System.nanoTime();
         scan = firstScan.whenComplete(new Stamp());
+    }
+
+    /** A run that wants no owners: no scan to wait for, and no lookup may be made. */
+    void clear() {
+        scan = null;
+        rescan = null;
+        index = null;
+        second = null;
     }
 
     /** Notes when the first scan ended, on its thread, before the stage the others wait on completes. */
@@ -133,7 +155,10 @@ final class PendingOwners implements OwnerLookup {
         }
     }
 
-    @Override
+    /**
+     * Every descriptor found holding socket {@code inode}, in ss's printing order; empty when none is known, and
+     * always for inode 0. The first lookup of a run waits for its scan, and rethrows the scan's failure.
+     */
     public List<Owner> owners(long inode) {
         if (index == null) {
             index = await();
@@ -198,7 +223,7 @@ final class PendingOwners implements OwnerLookup {
     /** The finished scan; a failure of the scan is rethrown here as it was thrown there. */
     private OwnerIndex await() {
         if (scan == null) {
-            throw new IllegalStateException("the owner scan was not started");
+            throw new IllegalStateException("owners were not asked for: the query's Owners are NONE");
         }
         try {
             return scan.join();
