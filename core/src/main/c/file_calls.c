@@ -13,29 +13,27 @@
 
 #include "sockscope_jni.h"
 
-JNIEXPORT jlong JNICALL Java_io_sockscope_kernel_JniSyscalls_openat(JNIEnv *env, jobject self,
-        jint dirfd, jbyteArray path, jint flags) {
+/* openat of a Java array's path; the kernel reads mode only with O_CREAT. */
+static jlong open_path(JNIEnv *env, jint dirfd, jbyteArray path, jint flags, mode_t mode) {
     char room[256];
     char *text = path_of(env, path, room, sizeof room);
     if (text == NULL) {
         return -ENOMEM;
     }
-    jlong result = outcome(openat(dirfd, text, flags));
+    jlong result = outcome(openat(dirfd, text, flags, mode));
     path_free(text, room);
     return result;
+}
+
+JNIEXPORT jlong JNICALL Java_io_sockscope_kernel_JniSyscalls_openat(JNIEnv *env, jobject self,
+        jint dirfd, jbyteArray path, jint flags) {
+    return open_path(env, dirfd, path, flags, 0);
 }
 
 /* openat with O_CREAT and a mode: only for files named by bytes the JDK cannot express. */
 JNIEXPORT jlong JNICALL Java_io_sockscope_kernel_JniSyscalls_createFile(JNIEnv *env, jobject self,
         jint dirfd, jbyteArray path, jint flags, jint mode) {
-    char room[256];
-    char *text = path_of(env, path, room, sizeof room);
-    if (text == NULL) {
-        return -ENOMEM;
-    }
-    jlong result = outcome(openat(dirfd, text, flags, (mode_t) mode));
-    path_free(text, room);
-    return result;
+    return open_path(env, dirfd, path, flags, (mode_t) mode);
 }
 
 JNIEXPORT jlong JNICALL Java_io_sockscope_kernel_JniSyscalls_unlinkat(JNIEnv *env, jobject self,

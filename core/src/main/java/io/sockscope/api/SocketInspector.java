@@ -107,7 +107,7 @@ public final class SocketInspector implements AutoCloseable {
         // before it asks for the sockets.
         CompiledFilter filter = compile(query);
         EntryMapper mapper = new EntryMapper(QueryMapping.details(query), runner.names(),
-                runner.owners(query.owners(), query.threads()));
+                runner.owners(query.owners()));
         try {
             runner.run(QueryMapping.of(query, filter), socket -> action.accept(mapper.map(socket)));
         } catch (QueryFailedException e) {

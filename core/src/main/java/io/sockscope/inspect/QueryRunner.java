@@ -71,9 +71,8 @@ public final class QueryRunner {
      * ({@code Query.Owners.all}), or none.
      *
      * @param requested whether owners were asked for
-     * @param threads   whether per thread (ss {@code -T}); the query carries it to the scan
      */
-    public OwnerResolver owners(boolean requested, boolean threads) {
+    public OwnerResolver owners(boolean requested) {
         if (!requested) {
             return OwnerResolver.notRequested();
         }

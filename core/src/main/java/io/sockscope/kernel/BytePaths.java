@@ -33,7 +33,7 @@ public final class BytePaths {
         if (text != null) {
             return Path.of(text);
         }
-        int fd = open(name, Syscalls.O_PATH | Syscalls.O_CLOEXEC, 0, false);
+        int fd = (int) NativeLayer.syscalls().openat(Syscalls.AT_FDCWD, name, Syscalls.O_PATH | Syscalls.O_CLOEXEC);
         if (fd < 0) {
             throw new IOException(Errno.message(-fd));
         }
@@ -52,7 +52,8 @@ public final class BytePaths {
         if (text != null) {
             return Path.of(text);
         }
-        int fd = open(name, Syscalls.O_WRONLY | Syscalls.O_CREAT | Syscalls.O_TRUNC | Syscalls.O_CLOEXEC, MODE_RW_ALL, true);
+        int fd = (int) NativeLayer.syscalls().createFile(Syscalls.AT_FDCWD, name,
+                Syscalls.O_WRONLY | Syscalls.O_CREAT | Syscalls.O_TRUNC | Syscalls.O_CLOEXEC, MODE_RW_ALL);
         if (fd < 0) {
             throw new IOException(Errno.message(-fd));
         }
@@ -89,12 +90,5 @@ public final class BytePaths {
         } catch (RuntimeException e) {
             return Charset.defaultCharset();
         }
-    }
-
-    /** The descriptor, or minus the errno. */
-    private static int open(byte[] name, int flags, int mode, boolean withMode) {
-        Syscalls calls = NativeLayer.syscalls();
-        return (int) (withMode ? calls.createFile(Syscalls.AT_FDCWD, name, flags, mode)
-                : calls.openat(Syscalls.AT_FDCWD, name, flags));
     }
 }

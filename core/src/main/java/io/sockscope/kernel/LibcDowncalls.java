@@ -199,7 +199,7 @@ final class LibcDowncalls {
 
     /** {@code openat(dirfd, path, flags)} without a mode (no {@code O_CREAT}). */
     static int openat(MemorySegment state, int dirfd, MemorySegment path, int flags) {
-        return (int) syscall(state, Syscall.NR.openat(), dirfd, path.address(), flags, 0);
+        return openat(state, dirfd, path, flags, 0);
     }
 
     /** {@code openat(dirfd, path, flags, mode)}, for {@code O_CREAT}. */
