@@ -3,14 +3,19 @@ package io.sockscope.cli;
 /**
  * What a command line asks sockscope to do besides listing: {@code -D FILE} (write the raw TCP dump),
  * {@code -K} (close what is listed), {@code -E} (follow destroy events), {@code -N NAME} (work in a named
- * network namespace).
+ * network namespace), {@code --all-netns} (every network namespace at once).
  *
  * @param dumpFile  the {@code -D} file ({@code -} or any name starting with '-' is stdout), or null
  * @param kill      {@code -K}
  * @param events    {@code -E}
  * @param namespace the {@code -N} name, or null
+ * @param allNamespaces {@code --all-netns}
  */
-record ActionOptions(String dumpFile, boolean kill, boolean events, String namespace) {
+record ActionOptions(String dumpFile, boolean kill, boolean events, String namespace, boolean allNamespaces) {
+
+    ActionOptions(String dumpFile, boolean kill, boolean events, String namespace) {
+        this(dumpFile, kill, events, namespace, false);
+    }
 
     /** Reads the action options; the last {@code -D} and the last {@code -N} win, as they do in ss. */
     static ActionOptions parse(CommandLine line) {
@@ -18,17 +23,19 @@ record ActionOptions(String dumpFile, boolean kill, boolean events, String names
         boolean kill = false;
         boolean events = false;
         String namespace = null;
+        boolean allNamespaces = false;
         for (CommandLine.Option o : line.options()) {
             switch (o.key()) {
                 case "D" -> dumpFile = o.argument();
                 case "K" -> kill = true;
                 case "E" -> events = true;
                 case "N" -> namespace = o.argument();
+                case "all-netns" -> allNamespaces = true;
                 default -> {
                 }
             }
         }
-        return new ActionOptions(dumpFile, kill, events, namespace);
+        return new ActionOptions(dumpFile, kill, events, namespace, allNamespaces);
     }
 
     /**
@@ -38,6 +45,14 @@ record ActionOptions(String dumpFile, boolean kill, boolean events, String names
     void check() throws UsageException {
         if (kill && events) {
             throw new UsageException("-K cannot be combined with -E: destroyed sockets cannot be closed again", 1);
+        }
+        if (allNamespaces) {
+            // Each of these works in one namespace: say which cannot be combined, rather than pick one namespace.
+            String other = namespace != null ? "-N" : kill ? "-K" : events ? "-E" : dumpFile != null ? "-D" : null;
+            if (other != null) {
+                throw new UsageException("--all-netns cannot be combined with " + other + ", which works in one"
+                        + " network namespace", 1);
+            }
         }
     }
 

@@ -59,6 +59,8 @@ final class OptionSpec {
             new LongOption("oneline", false, "O"),
             new LongOption("inet-sockopt", false, "inet-sockopt"),
             new LongOption("debug", false, "debug"),
+            // sockscope's own: every network namespace at once (long only: ss's letters are taken).
+            new LongOption("all-netns", false, "all-netns"),
             // sockscope's own: structured output.
             new LongOption("json", false, "json"),
             new LongOption("ndjson", false, "ndjson"),

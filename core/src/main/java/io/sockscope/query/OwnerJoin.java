@@ -31,7 +31,8 @@ import java.util.function.LongPredicate;
  * may see (the kernel's own sockets, a process whose descriptors are closed to us): it triggers nothing, and
  * neither does any socket when the first scan found none to compare with, so a quiet listing scans once.
  * Destroy events ({@link QueryEngine#follow}) get no second scan: a destroyed socket is gone.
- * Serves one thread: the sink's, which is the run's.
+ * Serves one thread at a time: the sink's, which is the run's (across namespaces, each namespace's thread in
+ * turn, one after the other); only {@link #awaitQuietly}, which every dump's thread calls, is made for several.
  */
 public final class OwnerJoin {
     /**
@@ -184,7 +185,7 @@ public final class OwnerJoin {
      * Waits for the scan to end, however it ends (a failure is thrown by the lookups): the dump's thread
      * calls this before it asks the kernel for a table.
      */
-    void awaitQuietly() {
+    synchronized void awaitQuietly() {
         CompletableFuture<OwnerIndex> first = scan;
         if (first == null) {
             return;

@@ -19,6 +19,7 @@ import io.sockscope.source.SourceException;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -131,6 +132,45 @@ public final class QueryEngine implements AutoCloseable {
     }
 
     /**
+     * Hands every socket the query selects in each of {@code namespaces} to {@code sink}, namespace after
+     * namespace in the order given ({@link NamespaceSink}), each read as {@link #run} reads one, on a platform
+     * thread that entered it ({@link AcrossNamespaces}); a few are read at once. When the query wants owners,
+     * one scan serves every namespace: an inode names one socket host-wide, and a process may hold sockets of
+     * namespaces other than its own.
+     *
+     * @throws IllegalArgumentException when the query closes what it lists ({@code -K} is for one namespace)
+     * @throws IllegalStateException    when this engine replays TCP from a file, which describes one namespace
+     */
+    public void runAcross(Query query, List<NamespaceTarget> namespaces, NamespaceSink sink) {
+        if (query.kill()) {
+            throw new IllegalArgumentException("closing sockets is done in one namespace at a time");
+        }
+        if (replayFile != null) {
+            throw new IllegalStateException("a replay file describes one namespace");
+        }
+        startOwners(query, true);
+        DumpRequest request = query.request();
+        int parallelism = Math.min(namespaces.size(), Math.max(2, Runtime.getRuntime().availableProcessors()));
+        new AcrossNamespaces(namespaces, sink, parallelism).run((out, failures) -> {
+            // The thread is in the namespace now: its /proc/net files and a fresh netlink source are the namespace's.
+            FallbackSource here = new FallbackSource(NetlinkSource.requestingAfter(new AwaitOwners(owners)),
+                    new ProcNetSource(paths.onCallingThread(), CLOCK_TICKS_PER_SECOND), kind -> false);
+            FallbackSource source = sourceFor(here, query);
+            for (DumpKind kind : query.plan()) {
+                try {
+                    source.dump(kind, request, query.filter().keepFromKernel(), query.filter().keepFromProc(), out,
+                            warnings);
+                } catch (SourceException e) {
+                    failures.failed(kind, e);
+                }
+            }
+        });
+        if (query.owners().wanted()) {
+            owners.finish();
+        }
+    }
+
+    /**
      * Hands on every TCP and UDP socket the kernel destroys from now on that the query's families and filter keep
      * ({@link DestroyEvents}), until {@code stopped} says so: it is asked between waits of at most a tenth of a
      * second. Each event ends with {@link EventSink#eventEnded()}. Owners, when the query wants them, come from
@@ -188,12 +228,17 @@ public final class QueryEngine implements AutoCloseable {
 
     /** The live source with the query's fallback policy. */
     private FallbackSource source(Query query) {
+        return sourceFor(live, query);
+    }
+
+    /** {@code base} with the query's fallback policy. */
+    private FallbackSource sourceFor(FallbackSource base, Query query) {
         if (query.fallback() == FallbackPolicy.KERNEL_FIRST) {
-            return live;
+            return base;
         }
         Predicate<DumpKind> forced = kind -> paths.forcesProc(kind)
                 || (query.filter().kernelRefusesProgram() && isInet(kind));
-        return live.forcing(forced);
+        return base.forcing(forced);
     }
 
     private void replayTcp(Query query, DumpRequest request, SocketSink sink) throws SourceException {

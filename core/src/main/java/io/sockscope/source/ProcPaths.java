@@ -58,6 +58,21 @@ public final class ProcPaths {
         this.mptcpSet = environment.get("PROC_NET_MPTCP") != null;
     }
 
+    /** These paths as built on the calling thread: into its own network namespace's {@code net} directory. */
+    public ProcPaths onCallingThread() {
+        return new ProcPaths(this, threadNetDirectory());
+    }
+
+    private ProcPaths(ProcPaths other, String threadNetDirectory) {
+        this.threadNetDirectory = threadNetDirectory;
+        this.root = other.root;
+        this.rootSet = other.rootSet;
+        this.overrides.putAll(other.overrides);
+        this.dccpSet = other.dccpSet;
+        this.sctpSet = other.sctpSet;
+        this.mptcpSet = other.mptcpSet;
+    }
+
     /** Paths for an unset environment: everything under {@code /proc}. */
     public static ProcPaths system() {
         return new ProcPaths(Map.of());
