@@ -20,7 +20,8 @@ import io.sockscope.model.Workload;
  *   <li>Kubernetes pods: {@code kubepods.slice/kubepods-burstable.slice/kubepods-burstable-podUID.slice} (the
  *       uid's dashes written as underscores), {@code kubepods-besteffort…}, guaranteed pods directly in
  *       {@code kubepods.slice/kubepods-podUID.slice}, any prefix the kubelet's cgroup root adds
- *       ({@code kubelet-kubepods-…}); with cgroupfs {@code /kubepods/burstable/podUID}, {@code /kubepods/podUID}.</li>
+ *       ({@code kubelet-kubepods-…}); with cgroupfs {@code /kubepods/burstable/podUID},
+ *       {@code /kubepods/podUID}.</li>
  * </ul>
  * Every ID is 64 lowercase hex digits; anything else is not taken for a container.
  *

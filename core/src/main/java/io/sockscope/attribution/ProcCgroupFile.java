@@ -19,7 +19,7 @@ final class ProcCgroupFile {
     private ProcCgroupFile() {
     }
 
-    /** The paths of the v2 line, then of the v1 hierarchies above in that order; lines that do not parse are skipped. */
+    /** The v2 line's path, then the v1 hierarchies' above in that order; lines that do not parse are skipped. */
     static List<String> candidatePaths(String text) {
         String unified = null;
         String[] v1 = new String[V1_HIERARCHIES.size()];

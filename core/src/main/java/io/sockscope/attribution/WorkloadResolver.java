@@ -43,7 +43,8 @@ public final class WorkloadResolver {
      *                     or null when there is none: then no id resolves
      * @param root         the root prefix the runtimes' files are read under ({@code /} on the host itself)
      * @param procRoot     the proc file system ({@code /proc}, or a fixture)
-     * @param warnings     where unreadable hierarchies and malformed runtime files are reported
+     * @param warnings     where malformed or oversized runtime files are reported (a directory of the hierarchy
+     *                     that cannot be read is skipped without a word, as ss skips it)
      */
     public WorkloadResolver(Path cgroup2Mount, Path root, Path procRoot, WarningSink warnings) {
         Objects.requireNonNull(procRoot, "procRoot");

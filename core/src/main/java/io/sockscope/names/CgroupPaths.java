@@ -15,8 +15,8 @@ import java.util.function.LongFunction;
  * <p>A cgroup's id is the inode number of its directory, so the map is built by walking the first cgroup2 mount
  * listed in the mounts file ({@link CgroupDirectories}: as ss does, without crossing into other file systems, and
  * skipping directories it cannot read). The walk happens on the first lookup, not before: listings without
- * {@code -e} or {@code --cgroup} never pay for it. ss asks the kernel about an id the walk did not see; this class walks once
- * more instead, at most once, so a cgroup created after the first walk is still found. Where no cgroup2 is
+ * {@code -e} or {@code --cgroup} never pay for it. ss asks the kernel about an id the walk did not see; this class
+ * walks once more instead, at most once, so a cgroup created after the first walk is still found. Where no cgroup2 is
  * mounted (as inside {@code ip netns exec}, which remounts /sys) every id is unreachable, as in ss.
  *
  * <p>File names are kept as their UTF-8 bytes, one char per byte, the form the table writer prints byte for

@@ -100,7 +100,8 @@ class JsonCursorTest {
         String other = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
         String json = """
                 [{"id":"%s","names":["web","web-alias"],"image":"e4720093a3c1",\
-                "layer":"ab12","metadata":"{\\"image-name\\":\\"docker.io/library/nginx:latest\\",\\"name\\":\\"web\\"}",\
+                "layer":"ab12",\
+                "metadata":"{\\"image-name\\":\\"docker.io/library/nginx:latest\\",\\"name\\":\\"web\\"}",\
                 "created":"2024-05-01T10:00:00.000000001Z","flags":{"MountLabel":"","ProcessLabel":""}},
                  {"id":"%s","names":[],"flags":null},
                  {"names":["no-id"]},

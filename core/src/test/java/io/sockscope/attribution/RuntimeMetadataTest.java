@@ -8,11 +8,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import static io.sockscope.attribution.CgroupLayoutTest.ID;
 import static io.sockscope.attribution.CgroupLayoutTest.UID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,6 +46,11 @@ class RuntimeMetadataTest {
 
     private static Workload.Container unnamed(String runtime, String id) {
         return new Workload.Container(runtime, id, null);
+    }
+
+    /** The name {@code metadata} gives a container of no pod. */
+    private static String nameOf(RuntimeMetadata metadata, String runtime, String id) {
+        return metadata.withNames(new Workload(unnamed(runtime, id), null, null)).container().name();
     }
 
     @Test
@@ -112,10 +119,11 @@ class RuntimeMetadataTest {
         Files.writeString(overlay.resolve(PodmanNames.CONTAINERS_FILE),
                 "[{\"id\":\"" + ID + "\",\"names\":[\"db\"],\"metadata\":\"{\\\"name\\\":\\\"db\\\"}\"}]");
         Path vfs = Files.createDirectories(root.resolve(PodmanNames.STORAGE).resolve("vfs-containers"));
-        Files.writeString(vfs.resolve(PodmanNames.CONTAINERS_FILE), "[{\"id\":\"" + OTHER + "\",\"names\":[\"cache\"]}]");
+        Files.writeString(vfs.resolve(PodmanNames.CONTAINERS_FILE),
+                "[{\"id\":\"" + OTHER + "\",\"names\":[\"cache\"]}]");
         RuntimeMetadata metadata = new RuntimeMetadata(root, warnings::add);
-        assertEquals("db", metadata.withNames(new Workload(unnamed("podman", ID), null, null)).container().name());
-        assertEquals("cache", metadata.withNames(new Workload(unnamed("podman", OTHER), null, null)).container().name());
+        assertEquals("db", nameOf(metadata, "podman", ID));
+        assertEquals("cache", nameOf(metadata, "podman", OTHER));
         assertEquals(List.of(), warnings);
     }
 
@@ -127,9 +135,9 @@ class RuntimeMetadataTest {
         Files.writeString(overlay.resolve(PodmanNames.CONTAINERS_FILE), "[{\"id\":");
         RuntimeMetadata metadata = new RuntimeMetadata(root, warnings::add);
         for (int i = 0; i < 2; i++) {
-            assertEquals(null, metadata.withNames(new Workload(unnamed("docker", ID), null, null)).container().name());
-            assertEquals(null, metadata.withNames(new Workload(unnamed("docker", OTHER), null, null)).container().name());
-            assertEquals(null, metadata.withNames(new Workload(unnamed("podman", ID), null, null)).container().name());
+            assertNull(nameOf(metadata, "docker", ID));
+            assertNull(nameOf(metadata, "docker", OTHER));
+            assertNull(nameOf(metadata, "podman", ID));
         }
         assertEquals(3, warnings.size(), warnings::toString);
         assertTrue(warnings.get(0).contains(ID + "/config.v2.json: not the JSON expected"), warnings.get(0));
@@ -167,7 +175,7 @@ class RuntimeMetadataTest {
 
     static void deleteTree(Path top) throws IOException {
         try (var paths = Files.walk(top)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         }
