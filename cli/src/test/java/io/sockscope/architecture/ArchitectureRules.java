@@ -41,8 +41,10 @@ final class ArchitectureRules {
                     + " tables are read directly", "kernel", "source", "procmap", "render", "diagnose", "inspect", "api",
                     "cli"),
             mustNotUse("names", "names holds the name tables (services, protocols, cgroups, processes): it fetches no"
-                    + " socket and prints nothing", "netlink", "kernel", "source", "procmap", "filter", "render",
-                    "diagnose", "inspect", "api", "cli"),
+                    + " socket and prints nothing", "netlink", "kernel", "source", "procmap", "filter", "attribution",
+                    "render", "diagnose", "inspect", "api", "cli"),
+            mayUseOnly("attribution", "attribution tells which container, pod or unit owns a socket from cgroup paths"
+                    + " and the runtimes' files: the model and names' cgroup walk are all it needs", "model", "names"),
             mustNotUse("render", "render reads the model and writes text: it decodes nothing (netlink) and fetches"
                     + " nothing (kernel, source, procmap)", "netlink", "kernel", "source", "procmap", "filter", "diagnose",
                     "inspect", "api", "cli"),

@@ -2,11 +2,8 @@ package io.sockscope.names;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongFunction;
@@ -16,10 +13,10 @@ import java.util.function.LongFunction;
  * {@code /} for the root, or {@code unreachable:ID} (ID in hex) for an id no directory has.
  *
  * <p>A cgroup's id is the inode number of its directory, so the map is built by walking the first cgroup2 mount
- * listed in the mounts file (as ss does, without crossing into other file systems, and skipping directories it
- * cannot read). The walk happens on the first lookup, not before: listings without {@code -e} or
- * {@code --cgroup} never pay for it. ss asks the kernel about an id the walk did not see; this class walks once
- * more instead, at most once, so a cgroup created after the first walk is still found. Where no cgroup2 is
+ * listed in the mounts file ({@link CgroupDirectories}: as ss does, without crossing into other file systems, and
+ * skipping directories it cannot read). The walk happens on the first lookup, not before: listings without
+ * {@code -e} or {@code --cgroup} never pay for it. ss asks the kernel about an id the walk did not see; this class
+ * walks once more instead, at most once, so a cgroup created after the first walk is still found. Where no cgroup2 is
  * mounted (as inside {@code ip netns exec}, which remounts /sys) every id is unreachable, as in ss.
  *
  * <p>File names are kept as their UTF-8 bytes, one char per byte, the form the table writer prints byte for
@@ -59,41 +56,22 @@ public final class CgroupPaths implements LongFunction<String> {
     }
 
     private Map<Long, String> walk() {
-        Map<Long, String> found = new HashMap<>();
         String mount = cgroup2Mount();
         if (mount == null) {
-            return found;
+            return new HashMap<>();
         }
-        Path root = Path.of(mount);
+        Map<Long, String> found;
         try {
-            Object rootDevice = Files.getAttribute(root, "unix:dev");
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
-                    if (!rootDevice.equals(Files.getAttribute(dir, "unix:dev"))) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    long inode = ((Number) Files.getAttribute(dir, "unix:ino")).longValue();
-                    found.putIfAbsent(inode, relative(root, dir));
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException | RuntimeException e) {
-            // What was found before the failure stays usable; the rest is unreachable, as for ss.
+            found = CgroupDirectories.walk(Path.of(mount));
+        } catch (InvalidPathException e) {
+            return new HashMap<>();
         }
+        found.replaceAll((id, path) -> asBytes(path));
         return found;
     }
 
-    private static String relative(Path root, Path dir) {
-        if (dir.equals(root)) {
-            return "/";
-        }
-        String text = "/" + root.relativize(dir);
-        return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    /** The path's UTF-8 bytes, one char per byte, as the table writer prints them. */
+    private static String asBytes(String path) {
+        return new String(path.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
     }
 }
