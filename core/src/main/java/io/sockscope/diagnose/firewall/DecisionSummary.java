@@ -17,6 +17,15 @@ final class DecisionSummary {
     }
 
     static FirewallDecision of(List<FirewallEvaluator.Terminal> ends) {
+        // Paths that assumed different things may meet the same rule: each translation once.
+        Set<FirewallDecision.Translation> translations = new LinkedHashSet<>();
+        ends.stream().filter(t -> t.translation() != null).forEach(t -> translations.add(t.translation()));
+        if (!translations.isEmpty() && translations.size() == 1
+                && ends.stream().allMatch(t -> t.outcome() == FirewallDecision.Outcome.TRANSLATED)) {
+            FirewallDecision.Translation only = translations.iterator().next();
+            return new FirewallDecision(FirewallDecision.Outcome.TRANSLATED, List.of(only.step()), List.of(), List.of(),
+                    List.of(only));
+        }
         boolean allAccepted = ends.stream().allMatch(t -> t.outcome() == FirewallDecision.Outcome.ACCEPTED);
         boolean allBlocked = ends.stream().allMatch(t -> t.outcome() == FirewallDecision.Outcome.DROPPED
                 || t.outcome() == FirewallDecision.Outcome.REJECTED);
@@ -53,7 +62,8 @@ final class DecisionSummary {
                     .collect(Collectors.joining(" and "));
             alternatives.add(e.getKey() + (when.isEmpty() ? "" : " " + when));
         }
-        return new FirewallDecision(FirewallDecision.Outcome.UNKNOWN, List.of(), List.copyOf(undecided), alternatives);
+        return new FirewallDecision(FirewallDecision.Outcome.UNKNOWN, List.of(), List.copyOf(undecided), alternatives,
+                List.copyOf(translations));
     }
 
     private static String result(FirewallEvaluator.Terminal t) {
@@ -61,6 +71,7 @@ final class DecisionSummary {
             case ACCEPTED -> "accepted";
             case DROPPED -> "dropped by " + t.step().describe();
             case REJECTED -> "rejected by " + t.step().describe();
+            case TRANSLATED -> "translated by " + t.step().describe();
             case UNKNOWN -> "not followed: " + t.reason();
         };
     }

@@ -13,8 +13,9 @@ import java.util.Set;
 /**
  * Runs the probe packet through the base chains of its hooks (priority order, policies, jumps, gotos,
  * returns, verdict maps), the way nftables does. A condition it cannot decide does not stop it: both
- * possibilities are followed, and the result is known only when every path agrees. A path it cannot follow
- * at all (NAT, queueing, loops) makes the result unknown.
+ * possibilities are followed, and the result is known only when every path agrees. A destination NAT to one
+ * address ends a path as translated: the packet leaves the input path for that address. A path it cannot follow
+ * at all (other NAT, queueing, loops) makes the result unknown.
  */
 public final class FirewallEvaluator {
     /** Undecided conditions multiply paths; past this many the answer is "unknown" rather than slow. */
@@ -98,6 +99,15 @@ public final class FirewallEvaluator {
                     }
                 }
                 case RuleElement.Passive passive -> f.element++;
+                case RuleElement.Dnat d -> {
+                    if (d.ipVersion() != probe.ipVersion()) {
+                        f.element++; // a translation to the other IP version leaves this packet alone
+                    } else {
+                        FirewallDecision.Step step = new FirewallDecision.Step(f.chain, rule, "dnat");
+                        return p.translated(new FirewallDecision.Translation(step, d.address(),
+                                d.port() < 0 ? probe.destinationPort() : d.port()));
+                    }
+                }
                 case RuleElement.OpaqueCondition c -> fork(p, pending, rule, element);
                 case RuleElement.OpaqueAction a -> {
                     return p.end(FirewallDecision.Outcome.UNKNOWN, new FirewallDecision.Step(f.chain, rule, a.name()),
@@ -292,7 +302,12 @@ public final class FirewallEvaluator {
         }
 
         Terminal end(FirewallDecision.Outcome outcome, FirewallDecision.Step step, String reason) {
-            return new Terminal(outcome, step, List.copyOf(passed), List.copyOf(assumptions), reason);
+            return new Terminal(outcome, step, List.copyOf(passed), List.copyOf(assumptions), reason, null);
+        }
+
+        Terminal translated(FirewallDecision.Translation translation) {
+            return new Terminal(FirewallDecision.Outcome.TRANSLATED, translation.step(), List.copyOf(passed),
+                    List.copyOf(assumptions), null, translation);
         }
     }
 
@@ -308,9 +323,9 @@ public final class FirewallEvaluator {
         }
     }
 
-    /** How one path ended. */
+    /** How one path ended; {@code translation} is where a destination NAT sent the packet, else null. */
     record Terminal(FirewallDecision.Outcome outcome, FirewallDecision.Step step, List<FirewallDecision.Step> passed,
-                    List<Assumption> assumptions, String reason) {
+                    List<Assumption> assumptions, String reason, FirewallDecision.Translation translation) {
         Set<String> conditions() {
             Set<String> out = new LinkedHashSet<>();
             for (Assumption a : assumptions) {

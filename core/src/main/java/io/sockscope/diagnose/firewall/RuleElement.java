@@ -2,6 +2,9 @@ package io.sockscope.diagnose.firewall;
 
 import io.sockscope.diagnose.json.JsonValue;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
+
 /**
  * One expression of a rule, in order: nftables evaluates a rule's expressions left to right and stops at the
  * first match that fails or at the verdict.
@@ -30,7 +33,25 @@ public sealed interface RuleElement {
     record OpaqueCondition(String name, JsonValue raw) implements RuleElement {
     }
 
-    /** An action the doctor cannot follow (NAT, queueing to user space, unknown iptables targets). */
+    /**
+     * Destination NAT to one address, and port when given: {@code dnat to 10.0.0.2:80}, {@code dnat ip to …} in an
+     * {@code inet} table, and iptables' {@code -j DNAT --to-destination}. The packet leaves the input path for that
+     * address. Translations to a map, a range or a prefix are {@link OpaqueAction}s: which address is taken cannot
+     * be told.
+     *
+     * @param family  {@code ip} or {@code ip6} when the statement names one (it must in an {@code inet} table),
+     *                else null
+     * @param address the new destination
+     * @param port    the new destination port, or -1 when the statement keeps the packet's own
+     */
+    record Dnat(String family, InetAddress address, int port, JsonValue raw) implements RuleElement {
+        /** The IP version of the packets it translates: the other version's pass it untouched. */
+        public int ipVersion() {
+            return address instanceof Inet4Address ? 4 : 6;
+        }
+    }
+
+    /** An action the doctor cannot follow (other NAT, queueing to user space, unknown iptables targets). */
     record OpaqueAction(String name, JsonValue raw) implements RuleElement {
     }
 }

@@ -49,6 +49,7 @@ public final class RuleText {
             case RuleElement.Verdict v -> verdict(v);
             case RuleElement.VerdictMap m -> operand(m.key()) + " vmap " + mapData(m.data());
             case RuleElement.Passive p -> passive(p);
+            case RuleElement.Dnat d -> dnat(d);
             case RuleElement.OpaqueCondition c -> c.name().startsWith("xt ") ? c.name() : opaque(c.raw());
             case RuleElement.OpaqueAction a -> a.name().startsWith("xt ") ? a.name() : opaque(a.raw());
         };
@@ -156,6 +157,14 @@ public final class RuleText {
             return "reject";
         }
         return "reject with " + type.get() + expr.map(x -> " " + x).orElse("");
+    }
+
+    /** {@code dnat to 10.0.0.2:80}, {@code dnat ip6 to [fd00::2]:80}, with the address as nft printed it. */
+    private static String dnat(RuleElement.Dnat d) {
+        String address = d.raw().member("dnat").flatMap(b -> b.member("addr")).flatMap(JsonValue::string)
+                .orElse(d.address().getHostAddress());
+        String to = d.port() < 0 ? address : (d.ipVersion() == 6 ? "[" + address + "]" : address) + ":" + d.port();
+        return "dnat" + (d.family() != null ? " " + d.family() : "") + " to " + to;
     }
 
     private static String passive(RuleElement.Passive p) {

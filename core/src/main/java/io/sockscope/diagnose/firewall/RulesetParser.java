@@ -141,6 +141,7 @@ public final class RulesetParser {
             case "vmap" -> new RuleElement.VerdictMap(operand(body.member("key").orElse(JsonValue.JsonNull.INSTANCE)),
                     body.member("data").orElse(JsonValue.JsonNull.INSTANCE), e);
             case "xt" -> xt(body, e);
+            case "dnat" -> dnat(body, e);
             default -> {
                 if (PASSIVE.contains(name)) {
                     yield new RuleElement.Passive(name, e);
@@ -151,6 +152,22 @@ public final class RulesetParser {
                 yield new RuleElement.OpaqueAction(name, e);
             }
         };
+    }
+
+    /**
+     * {@code dnat to ADDRESS[:PORT]}: followed when both are plain values; a map, a range or a prefix of addresses
+     * or ports cannot be followed.
+     */
+    private static RuleElement dnat(JsonValue body, JsonValue e) {
+        Optional<java.net.InetAddress> address = text(body, "addr").flatMap(MatchEvaluator::address);
+        Optional<JsonValue> port = body.member("port");
+        Optional<Long> portNumber = port.flatMap(JsonValue::integer);
+        if (address.isEmpty() || (port.isPresent() && (portNumber.isEmpty() || portNumber.get() < 1
+                || portNumber.get() > 65535))) {
+            return new RuleElement.OpaqueAction("dnat", e);
+        }
+        return new RuleElement.Dnat(text(body, "family").orElse(null), address.get(),
+                portNumber.map(Long::intValue).orElse(-1), e);
     }
 
     /**

@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * {@code -m multiport --dports 80,443} as {@code tcp dport { 80, 443 }}), since its JSON form names them only
  * ({@code {"xt": {"type": "match", "name": "conntrack"}}}). A match is replaced only when the rule's text
  * says unambiguously what it tests; otherwise it stays undecidable. The REJECT target's kind of reply is read
- * the same way (it is a reject either way).
+ * the same way (it is a reject either way), and so are the DNAT target's address and port ({@code dnat to
+ * 172.17.0.2:80}) and {@code -m addrtype --dst-type LOCAL} ({@code fib daddr type local}): Docker publishes ports
+ * with both.
  */
 final class XtTranslation {
     private static final Pattern TABLE = Pattern.compile("^table (\\S+) (\\S+) \\{");
@@ -26,6 +28,10 @@ final class XtTranslation {
     private static final Pattern CT_STATE = Pattern.compile("(?:^|\\s)ct state (!= |! )?([a-z]+(?:,[a-z]+)*)(?=\\s|$)");
     private static final Pattern REJECT = Pattern.compile(
             "(?:^|\\s)reject(?: with (tcp reset|(icmpx|icmpv6|icmp)(?: type)? (\\S+)))?$");
+    /** The DNAT target as nft prints it, last in the rule: {@code dnat to 10.0.0.2:80}, {@code dnat to [fd00::2]:80}. */
+    private static final Pattern DNAT = Pattern.compile("(?:^|\\s)dnat(?: (ip|ip6))? to (?:\\[([0-9a-fA-F:.]+)](?::(\\d+))?"
+            + "|([0-9]+(?:\\.[0-9]+){3})(?::(\\d+))?|([0-9a-fA-F:]+))$");
+    private static final Pattern ADDRESS_TYPE = Pattern.compile("(?:^|\\s)fib daddr type (!= )?([a-z]+)(?=\\s|$)");
     private static final Pattern PORTS = Pattern.compile(
             "(?:^|\\s)(tcp|udp|sctp|dccp|udplite) (dport|sport) (!= )?(\\{[^}]*}|[0-9]+(?:-[0-9]+)?)(?=\\s|$)");
 
@@ -74,12 +80,21 @@ final class XtTranslation {
                 }
                 continue;
             }
+            if (elements.get(i) instanceof RuleElement.OpaqueAction a && a.name().equals("xt target DNAT")) {
+                Optional<RuleElement> dnat = dnat(text);
+                if (dnat.isPresent()) {
+                    elements.set(i, dnat.get());
+                    changed = true;
+                }
+                continue;
+            }
             if (!(elements.get(i) instanceof RuleElement.OpaqueCondition c)) {
                 continue;
             }
             Optional<RuleElement> replacement = switch (c.name()) {
                 case "xt match conntrack", "xt match state" -> ctState(rule, text, c);
                 case "xt match multiport" -> ports(rule, text, c);
+                case "xt match addrtype" -> addressType(rule, text, c);
                 default -> Optional.empty();
             };
             if (replacement.isPresent()) {
@@ -109,6 +124,44 @@ final class XtTranslation {
         }
         return Optional.of(new RuleElement.Verdict(VerdictKind.REJECT, null,
                 new JsonValue.JsonObject(Map.of("reject", body))));
+    }
+
+    /** iptables' DNAT target to one address (and port), as the statement nft's JSON would have held. */
+    private static Optional<RuleElement> dnat(String text) {
+        Matcher m = DNAT.matcher(text);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        String address = m.group(2) != null ? m.group(2) : m.group(4) != null ? m.group(4) : m.group(6);
+        String port = m.group(3) != null ? m.group(3) : m.group(5);
+        Map<String, JsonValue> members = new LinkedHashMap<>();
+        if (m.group(1) != null) {
+            members.put("family", new JsonValue.JsonString(m.group(1)));
+        }
+        members.put("addr", new JsonValue.JsonString(address));
+        if (port != null) {
+            members.put("port", new JsonValue.JsonNumber(port));
+        }
+        JsonValue raw = new JsonValue.JsonObject(Map.of("dnat", new JsonValue.JsonObject(members)));
+        RuleElement element = RulesetParser.element(raw);
+        return element instanceof RuleElement.Dnat ? Optional.of(element) : Optional.empty();
+    }
+
+    /** {@code -m addrtype --dst-type TYPE}, which nft prints as {@code fib daddr type TYPE}. */
+    private static Optional<RuleElement> addressType(Rule rule, String text, RuleElement.OpaqueCondition xt) {
+        boolean nativeFib = rule.elements().stream().anyMatch(e -> e instanceof RuleElement.Match m
+                && m.left() instanceof Operand.Fib);
+        Matcher m = ADDRESS_TYPE.matcher(text);
+        if (count(rule, "xt match addrtype") != 1 || nativeFib || !m.find()) {
+            return Optional.empty();
+        }
+        String negation = m.group(1);
+        String type = m.group(2);
+        if (m.find()) {
+            return Optional.empty(); // two clauses: which one is the extension's is not clear
+        }
+        return Optional.of(new RuleElement.Match(new Operand.Fib("type", List.of("daddr")),
+                negation == null ? "==" : "!=", new JsonValue.JsonString(type), xt.raw()));
     }
 
     private static Optional<RuleElement> ctState(Rule rule, String text, RuleElement.OpaqueCondition xt) {

@@ -7,6 +7,7 @@ import java.util.List;
 import static io.sockscope.diagnose.firewall.FirewallDecision.Outcome.ACCEPTED;
 import static io.sockscope.diagnose.firewall.FirewallDecision.Outcome.DROPPED;
 import static io.sockscope.diagnose.firewall.FirewallDecision.Outcome.REJECTED;
+import static io.sockscope.diagnose.firewall.FirewallDecision.Outcome.TRANSLATED;
 import static io.sockscope.diagnose.firewall.FirewallDecision.Outcome.UNKNOWN;
 import static io.sockscope.diagnose.firewall.NftFixtures.ip;
 import static io.sockscope.diagnose.firewall.NftFixtures.tcp;
@@ -152,10 +153,68 @@ class FirewallEvaluatorTest {
     }
 
     @Test
-    void natCannotBeFollowed() {
+    void destinationNatEndsThePathWhereItSendsThePacket() {
         FirewallDecision d = run("undecidable", tcp("192.0.2.9", 8443));
+        assertEquals(TRANSLATED, d.outcome());
+        assertEquals(List.of(new FirewallDecision.Translation(d.deciding().getFirst(), ip("10.0.0.2"), 443)),
+                d.translations());
+        assertEquals("table ip nat chain prerouting handle 2: tcp dport 8443 dnat to 10.0.0.2:443",
+                d.deciding().getFirst().describe());
+        // The input chain's policy would drop the port: the translation came first.
+        assertEquals(DROPPED, run("undecidable", tcp("192.0.2.9", 8444)).outcome());
+    }
+
+    @Test
+    void everyFormOfDnatNftPrints() {
+        FirewallDecision published = run("dnat", tcp(null, 8080));
+        assertEquals(TRANSLATED, published.outcome());
+        assertEquals(new FirewallDecision.Translation(published.deciding().getFirst(), ip("10.213.0.2"), 80),
+                published.translations().getFirst());
+        FirewallDecision samePort = run("dnat", tcp(null, 8081));
+        assertEquals(8081, samePort.translations().getFirst().port(), "an address alone keeps the packet's port");
+        FirewallDecision map = run("dnat", tcp(null, 8083));
+        assertEquals(UNKNOWN, map.outcome());
+        assertTrue(map.undecided().getFirst().startsWith("cannot follow"), map.undecided().toString());
+        assertEquals(List.of(), map.translations());
+        // dnat ip6 leaves IPv4 packets alone (the input chain then drops them); IPv6 ones are translated.
+        assertEquals(DROPPED, run("dnat", tcp(null, 8090)).outcome());
+        FirewallDecision v6 = run("dnat", tcp("2001:db8::7", 8090));
+        assertEquals(TRANSLATED, v6.outcome());
+        assertEquals(ip("fd00::5"), v6.translations().getFirst().address());
+    }
+
+    @Test
+    void aTranslationOnSomePathsLeavesTheAnswerOpenAndIsKept() {
+        Probe twoInterfaces = new Probe(4, "tcp", null, List.of(ip("10.0.0.1")), 8091, List.of("eth0", "eth1"),
+                false);
+        FirewallDecision d = FirewallEvaluator.evaluate(NftFixtures.ruleset("dnat"), twoInterfaces);
         assertEquals(UNKNOWN, d.outcome());
-        assertTrue(d.undecided().getFirst().startsWith("cannot follow"), d.undecided().toString());
+        assertEquals(1, d.translations().size());
+        assertEquals(91, d.translations().getFirst().port());
+        assertTrue(d.alternatives().stream().anyMatch(a -> a.startsWith("translated by table inet nat6 chain"
+                + " prerouting handle")), d.alternatives().toString());
+        assertEquals(TRANSLATED, run("dnat", tcp(null, 8091)).outcome(), "on eth0 alone");
+    }
+
+    @Test
+    void aLocalClientIsTranslatedOnTheOutputHook() {
+        Probe local = new Probe(4, "tcp", ip("10.0.0.1"), List.of(ip("10.0.0.1")), 8080, List.of("lo"), true);
+        FirewallDecision d = FirewallEvaluator.evaluate(NftFixtures.ruleset("dnat"), local);
+        assertEquals(TRANSLATED, d.outcome());
+        assertEquals("output", d.deciding().getFirst().chain().ref().name());
+    }
+
+    @Test
+    void dockersIptablesNftRulesAreFollowedThroughItsChain() {
+        FirewallDecision d = run("docker-nat", tcp(null, 8080));
+        assertEquals(TRANSLATED, d.outcome());
+        assertEquals("table ip nat chain DOCKER handle 9: iifname != \"docker0\" tcp dport 8080 counter dnat to"
+                + " 172.17.0.2:80", d.deciding().getFirst().describe());
+        assertEquals(ip("172.17.0.2"), d.translations().getFirst().address());
+        assertEquals(ACCEPTED, run("docker-nat", tcp(null, 8081)).outcome());
+        // Without the text form the extension match and the target are only named: nothing can be followed.
+        FirewallDecision named = FirewallEvaluator.evaluate(NftFixtures.jsonOnly("docker-nat"), tcp(null, 8080));
+        assertEquals(UNKNOWN, named.outcome());
     }
 
     @Test

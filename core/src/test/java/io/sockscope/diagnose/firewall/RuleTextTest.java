@@ -27,7 +27,8 @@ class RuleTextTest {
     void rulesReadLikeNftPrintsThem() {
         int compared = 0;
         List<String> mismatches = new ArrayList<>();
-        for (String fixture : List.of("server-firewall", "sets-jumps-priorities", "undecidable", "iptables-nft")) {
+        for (String fixture : List.of("server-firewall", "sets-jumps-priorities", "undecidable", "iptables-nft", "dnat",
+                "docker-nat")) {
             Ruleset ruleset = NftFixtures.ruleset(fixture);
             Map<ChainRef, Map<Long, String>> texts = XtTranslation.ruleTexts(NftFixtures.text(fixture + ".txt"));
             for (Chain chain : ruleset.chains()) {
@@ -48,6 +49,15 @@ class RuleTextTest {
         }
         assertEquals(List.of(), mismatches);
         assertTrue(compared >= 25, "compared only " + compared + " rules");
+    }
+
+    @Test
+    void destinationNatReadsAsNftWritesIt() {
+        Ruleset dnat = NftFixtures.ruleset("dnat");
+        assertEquals("tcp dport 8081 dnat to 10.213.0.2",
+                RuleText.of(dnat.chain("ip", "nat", "prerouting").orElseThrow().rules().get(1)));
+        assertEquals("tcp dport 8090 dnat ip6 to [fd00::5]:80",
+                RuleText.of(dnat.chain("inet", "nat6", "prerouting").orElseThrow().rules().getFirst()));
     }
 
     @Test

@@ -44,7 +44,14 @@ class RulesetParserTest {
         assertEquals("limit", assertInstanceOf(RuleElement.OpaqueCondition.class, limited.get(2)).name());
         assertEquals(VerdictKind.ACCEPT, assertInstanceOf(RuleElement.Verdict.class, limited.get(3)).kind());
         RuleElement dnat = r.chain("ip", "nat", "prerouting").orElseThrow().rules().getFirst().elements().get(1);
-        assertEquals("dnat", assertInstanceOf(RuleElement.OpaqueAction.class, dnat).name());
+        RuleElement.Dnat to = assertInstanceOf(RuleElement.Dnat.class, dnat);
+        assertEquals(NftFixtures.ip("10.0.0.2"), to.address());
+        assertEquals(443, to.port());
+        assertEquals(4, to.ipVersion());
+        RuleElement map = NftFixtures.ruleset("dnat").chain("ip", "nat", "prerouting").orElseThrow().rules().get(2)
+                .elements().get(1);
+        assertEquals("dnat", assertInstanceOf(RuleElement.OpaqueAction.class, map).name(),
+                "a map of addresses cannot be followed");
         RuleElement concat = r.chain("inet", "limits", "input").orElseThrow().rules().get(3).elements().getFirst();
         assertInstanceOf(Operand.Concat.class, ((RuleElement.Match) concat).left());
     }

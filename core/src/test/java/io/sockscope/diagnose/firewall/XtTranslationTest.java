@@ -108,6 +108,19 @@ class XtTranslationTest {
     }
 
     @Test
+    void dockersAddressTypeMatchAndDnatTargetBecomeFibAndDnat() {
+        Ruleset docker = NftFixtures.ruleset("docker-nat");
+        Rule jump = docker.chain("ip", "nat", "PREROUTING").orElseThrow().rules().getFirst();
+        assertEquals("fib daddr type local counter jump DOCKER", RuleText.of(jump));
+        Rule dnat = docker.chain("ip", "nat", "DOCKER").orElseThrow().rules().get(1);
+        RuleElement.Dnat to = (RuleElement.Dnat) dnat.elements().getLast();
+        assertEquals(NftFixtures.ip("172.17.0.2"), to.address());
+        assertEquals(80, to.port());
+        Rule jsonOnly = NftFixtures.jsonOnly("docker-nat").chain("ip", "nat", "DOCKER").orElseThrow().rules().get(1);
+        assertEquals("xt target DNAT", RuleText.of(jsonOnly).substring(RuleText.of(jsonOnly).lastIndexOf("xt ")));
+    }
+
+    @Test
     void ambiguousTextLeavesTheMatchOpaque() {
         Rule two = new Rule(new ChainRef("ip", "filter", "INPUT"), 9, List.of(
                 RulesetParser.element(NftFixtures.parse("{\"xt\": {\"type\": \"match\", \"name\": \"conntrack\"}}")),
