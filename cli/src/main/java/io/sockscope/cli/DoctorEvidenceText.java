@@ -16,7 +16,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Turns evidence into lines: sockets as the rows {@code ss -nap} prints, rules and facts as sentences. */
+/**
+ * Turns evidence into lines: sockets as the rows {@code ss -nap} prints, those of another network namespace under
+ * a line naming it, rules and facts as sentences.
+ */
 final class DoctorEvidenceText {
     private final NameLookups names;
 
@@ -27,13 +30,25 @@ final class DoctorEvidenceText {
     /** The lines of one piece of evidence; sockets get ss's header line when {@code header} is set. */
     List<String> lines(Evidence evidence, boolean header) {
         return switch (evidence) {
-            case Evidence.Sockets s -> rows(s.sockets(), header);
+            case Evidence.Sockets s -> rows(s.sockets(), header, names);
+            case Evidence.NamespaceSockets s -> {
+                List<String> lines = new ArrayList<>();
+                lines.add(s.heading());
+                lines.addAll(rows(s.sockets(), header, inside(s.interfaceNames())));
+                yield lines;
+            }
             case Evidence.FirewallRule r -> List.of("firewall: " + r.location() + ": " + r.rule());
             case Evidence.Fact f -> List.of(f.text());
         };
     }
 
-    private List<String> rows(List<SocketSighting> sockets, boolean header) {
+    /** The same name tables, but the interface names of another namespace (a socket bound to a device). */
+    private NameLookups inside(Map<Integer, String> interfaces) {
+        return new NameLookups(names.services(), names.protocols(), names.netlinkProtocols(), names.processes(),
+                index -> interfaces.getOrDefault(index, Integer.toString(index)), names.cgroups(), names.hosts());
+    }
+
+    private static List<String> rows(List<SocketSighting> sockets, boolean header, NameLookups names) {
         Map<Long, List<Owner>> owners = new HashMap<>();
         for (SocketSighting s : sockets) {
             owners.put(s.socket().inode(), s.owners());

@@ -4,6 +4,8 @@ import io.sockscope.diagnose.Diagnosis;
 import io.sockscope.diagnose.Evidence;
 import io.sockscope.diagnose.Finding;
 
+import java.util.List;
+
 /**
  * The doctor's answer for people: the verdict line first, then each finding with its evidence and fix, then
  * what was looked at. Sentences are laid out as the {@link TextStyle} says (wrapped, coloured, ASCII); ss rows
@@ -69,11 +71,14 @@ final class DoctorTextReport {
     }
 
     private void evidence(Evidence e) {
-        for (String line : evidence.lines(e, true)) {
-            if (e instanceof Evidence.Sockets) {
-                out.append(INDENT).append(line).append('\n');
+        List<String> lines = evidence.lines(e, true);
+        for (int i = 0; i < lines.size(); i++) {
+            // ss rows keep their columns; the line naming another namespace above its rows is a sentence.
+            boolean row = e instanceof Evidence.Sockets || (e instanceof Evidence.NamespaceSockets && i > 0);
+            if (row) {
+                out.append(INDENT).append(lines.get(i)).append('\n');
             } else {
-                sentence(INDENT, ascii(line));
+                sentence(INDENT, ascii(lines.get(i)));
             }
         }
     }

@@ -55,17 +55,29 @@ public final class Doctor {
      * @throws DiagnosisException when the socket table cannot be read at all
      */
     public Audit audit(AuditQuery query) throws DiagnosisException {
-        Snapshot snapshot = new SnapshotCollector(providers).forAudit(query.transport(), query.examineFirewall());
+        SnapshotCollector collector = new SnapshotCollector(providers);
+        Snapshot snapshot = collector.forAudit(query.transport(), query.examineFirewall());
+        // Every listener of an audit listens here; the other namespaces matter only to follow a port the firewall
+        // publishes elsewhere, and then one read serves every listener.
+        if (query.examineFirewall() && PublishedPortCheck.mayPublishElsewhere(snapshot)) {
+            snapshot = collector.withOthers(snapshot, query.transport());
+        }
         return new ListenerAuditor(this, query, snapshot).run();
     }
 
     private Diagnosis examineInet(InetTarget target, ReachQuery query) throws DiagnosisException {
-        Snapshot snapshot = new SnapshotCollector(providers).forInet(target, query.examineFirewall());
+        SnapshotCollector collector = new SnapshotCollector(providers);
+        Snapshot snapshot = collector.forInet(target, query.examineFirewall());
+        // Reading every other network namespace costs a thread and a dump each: only when nothing listens here,
+        // or the firewall sends the client's packets to an address this namespace does not have.
+        if (PublishedPortCheck.needsOtherNamespaces(examination(target, query, snapshot))) {
+            snapshot = collector.withOthers(snapshot, target.transport());
+        }
         return examineInet(target, query, snapshot);
     }
 
-    /** The reachability question over a snapshot taken already (one for a target, or one for a whole audit). */
-    Diagnosis examineInet(InetTarget target, ReachQuery query, Snapshot snapshot) {
+    /** The client's path and the listeners on the port, judged for it. */
+    private InetExamination examination(InetTarget target, ReachQuery query, Snapshot snapshot) {
         // By index, as ip link lists them: the snapshot's map has no order of its own.
         List<String> interfaceNames = new ArrayList<>(new TreeMap<>(snapshot.interfaceNames()).values());
         snapshot.addresses().forEach(a -> {
@@ -78,12 +90,24 @@ public final class Doctor {
             throw new IllegalArgumentException("a client at " + ReadableAddress.of(query.from()) + " cannot connect to "
                     + ReadableAddress.of(target.address()) + ", a loopback address of this host");
         }
-        InetExamination ex = new InetExamination(target, path, snapshot, thresholds, query.examineFirewall());
+        return new InetExamination(target, path, snapshot, thresholds, query.examineFirewall());
+    }
+
+    /** The reachability question over a snapshot taken already (one for a target, or one for a whole audit). */
+    Diagnosis examineInet(InetTarget target, ReachQuery query, Snapshot snapshot) {
+        InetExamination ex = examination(target, query, snapshot);
+        ClientPath path = ex.path;
         List<Finding> findings = new ArrayList<>();
         List<Evidence> observations = new ArrayList<>();
-        findings.addAll(ListenerCheck.run(ex));
         FirewallCheck.Result firewall = FirewallCheck.run(ex, observations);
+        boolean translated = firewall.reach() == FirewallCheck.Reach.TRANSLATED;
+        // Translated packets never meet the listeners here: where they go decides.
+        if (!translated) {
+            findings.addAll(ListenerCheck.run(ex));
+        }
         findings.addAll(firewall.findings());
+        PublishedPortCheck.Result published = PublishedPortCheck.run(ex, firewall);
+        findings.addAll(published.findings());
         List<SocketSighting> relevant = ex.sightings(ex.relevantListeners());
         if (target.transport() == Transport.TCP) {
             findings.addAll(BacklogCheck.run(relevant, snapshot, target.port()));
@@ -93,14 +117,17 @@ public final class Doctor {
         findings.addAll(TimeWaitCheck.run(ex));
         findings.addAll(EphemeralPortCheck.run(ex));
         findings.addAll(OwnerVisibilityCheck.run(relevant, snapshot));
-        if (!ex.accepting().isEmpty()) {
+        if (!ex.accepting().isEmpty() && !translated) {
             observations.addFirst(new Evidence.Sockets(ex.sightings(ex.accepting())));
         }
         notes(snapshot, observations);
         String subject = target.describe() + " for " + path.describe();
         String ok;
         String undecided = null;
-        if (ex.accepting().isEmpty()) {
+        if (translated) {
+            ok = published.ok() != null ? published.ok() : "the firewall sends the port elsewhere";
+            undecided = published.undecided();
+        } else if (ex.accepting().isEmpty()) {
             ok = "nothing listens";
         } else {
             List<InetSocket> accepting = ex.accepting();

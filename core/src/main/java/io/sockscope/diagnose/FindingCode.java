@@ -7,6 +7,12 @@ package io.sockscope.diagnose;
 public enum FindingCode {
     /** Nothing is bound to the port (or unix path) the client wants. */
     NOT_LISTENING("nothing is bound to the port (or unix path); what is nearby"),
+    /**
+     * Nothing is bound to the port in the examined network namespace, but a socket listens on it in another one
+     * (a container, a pod, an {@code ip netns} namespace): the client's packets never reach it. Replaces
+     * {@link #NOT_LISTENING}, whose verdict it keeps.
+     */
+    LISTENING_IN_OTHER_NETNS("nothing listens here, but it listens in another network namespace (a container)"),
     /** Bound to a loopback address, while the client is remote. */
     LOOPBACK_ONLY("bound to 127.0.0.0/8 or ::1 only, and the client is remote"),
     /** Bound to a specific address (or device) other than the one the client's packets arrive on. */
@@ -19,6 +25,23 @@ public enum FindingCode {
     FIREWALL_BLOCKED("the firewall drops or rejects the client's first packet"),
     /** The firewall's answer depends on something the doctor cannot see, or the ruleset could not be read. */
     FIREWALL_UNKNOWN("the firewall's answer depends on the client, or it cannot be read"),
+    /**
+     * Information: a destination NAT rule publishes the port to another address (a container's, as Docker's
+     * {@code -p} does), and a socket there takes the translated packets.
+     */
+    PUBLISHED_TO_NETNS("a DNAT rule publishes the port to another network namespace, where it is served"),
+    /**
+     * A destination NAT rule publishes the port to another network namespace, whose listener is bound to its
+     * loopback address only: it works inside the container and is refused from outside.
+     */
+    PUBLISHED_TO_LOOPBACK_ONLY("published by DNAT to a container that listens on its loopback only"),
+    /**
+     * A destination NAT rule publishes the port to another network namespace, whose listener is bound to another
+     * address (or family, or device) than the one the rule sends the packets to.
+     */
+    PUBLISHED_TO_WRONG_ADDRESS("published by DNAT to an address its listener there is not bound to"),
+    /** A destination NAT rule publishes the port to another address, where nothing listens on the rule's port. */
+    PUBLISHED_NOT_LISTENING("published by DNAT to an address where nothing listens on that port"),
     /** A listener's accept queue is at its limit. */
     BACKLOG_FULL("the accept queue is full: the owner does not call accept()"),
     /**

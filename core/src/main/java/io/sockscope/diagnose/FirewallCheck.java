@@ -37,8 +37,13 @@ final class FirewallCheck {
         NOT_EXAMINED,
         /** Some clients get through and others do not, by their source address: {@code --from} decides. */
         DEPENDS_ON_ADDRESS,
-        /** It depends on what the doctor cannot decide: a rate limit, a mark, NAT. */
-        UNDECIDED;
+        /** It depends on what the doctor cannot decide: a rate limit, a mark, NAT it cannot follow. */
+        UNDECIDED,
+        /**
+         * A destination NAT rule sends the packet to another address on every path: whatever listens here, the
+         * client's connection is served (or not) there ({@link PublishedPortCheck}).
+         */
+        TRANSLATED;
 
         /**
          * Whether the verdict cannot be OK: the answer differs between clients, or the ruleset that would give it
@@ -52,13 +57,32 @@ final class FirewallCheck {
     /**
      * The check's finding, if any, and what the verdict line should say of the firewall.
      *
-     * @param findings {@code FIREWALL_BLOCKED} or {@code FIREWALL_UNKNOWN}, or none
-     * @param reach    what the firewall does with the packet
+     * @param findings     {@code FIREWALL_BLOCKED} or {@code FIREWALL_UNKNOWN}, or none
+     * @param reach        what the firewall does with the packet
+     * @param translations the destination NAT rules the packet meets on some path (on every path when
+     *                     {@code reach} is {@link Reach#TRANSLATED})
      */
-    record Result(List<Finding> findings, Reach reach) {
+    record Result(List<Finding> findings, Reach reach, List<FirewallDecision.Translation> translations) {
         Result {
             findings = List.copyOf(findings);
+            translations = List.copyOf(translations);
         }
+
+        Result(List<Finding> findings, Reach reach) {
+            this(findings, reach, List.of());
+        }
+    }
+
+    /**
+     * What the firewall does with the client's first packet, or null when it is not examined or its ruleset could
+     * not be read. Cheap (the ruleset is in memory): the doctor asks before deciding whether to read the other
+     * network namespaces, to learn where destination NAT rules may send the packet.
+     */
+    static FirewallDecision decision(InetExamination ex) {
+        if (!ex.examineFirewall || ex.snapshot.ruleset() == null) {
+            return null;
+        }
+        return FirewallEvaluator.evaluate(ex.snapshot.ruleset(), probe(ex));
     }
 
     /** The finding, if any; what let the packet through goes to {@code observations}. */
@@ -95,6 +119,9 @@ final class FirewallCheck {
             case DROPPED, REJECTED -> {
                 return new Result(List.of(blocked(ex, decision, what)), Reach.BLOCKS);
             }
+            case TRANSLATED -> {
+                return new Result(List.of(), Reach.TRANSLATED, decision.translations());
+            }
             default -> {
                 List<Evidence> evidence = new ArrayList<>();
                 for (String u : decision.undecided()) {
@@ -112,7 +139,8 @@ final class FirewallCheck {
                         byAddress
                                 ? "Give the client's address with --from so that rules on the source address can be"
                                 + " decided."
-                                : null)), byAddress ? Reach.DEPENDS_ON_ADDRESS : Reach.UNDECIDED);
+                                : null)), byAddress ? Reach.DEPENDS_ON_ADDRESS : Reach.UNDECIDED,
+                        decision.translations());
             }
         }
     }
@@ -140,7 +168,7 @@ final class FirewallCheck {
                 evidence, String.join(" ", fixes));
     }
 
-    private static Evidence.FirewallRule rule(Rule rule) {
+    static Evidence.FirewallRule rule(Rule rule) {
         ChainRef c = rule.chain();
         return new Evidence.FirewallRule(c.family(), c.table(), c.name(), rule.handle(), RuleText.location(rule),
                 RuleText.of(rule));

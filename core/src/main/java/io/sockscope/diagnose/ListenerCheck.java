@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 /**
  * The first step of the method: is something bound where the client's packets go? Finds
  * {@code LOOPBACK_ONLY}, {@code WRONG_ADDRESS}, {@code V6_ONLY} and {@code V4_ONLY} when listeners exist but none
- * takes the client; {@code NOT_LISTENING} (see {@link NotListeningCheck}) when there is none.
+ * takes the client; when there is none, {@code LISTENING_IN_OTHER_NETNS} (see {@link OtherNamespaceCheck}) if the
+ * port listens in another network namespace, else {@code NOT_LISTENING} (see {@link NotListeningCheck}).
  */
 final class ListenerCheck {
     private ListenerCheck() {
@@ -19,7 +20,7 @@ final class ListenerCheck {
 
     static List<Finding> run(InetExamination ex) {
         if (ex.listeners.isEmpty()) {
-            return List.of(NotListeningCheck.finding(ex));
+            return List.of(OtherNamespaceCheck.finding(ex).orElseGet(() -> NotListeningCheck.finding(ex)));
         }
         if (!ex.accepting().isEmpty()) {
             return List.of();

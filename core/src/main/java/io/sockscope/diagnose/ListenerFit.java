@@ -19,6 +19,17 @@ enum ListenerFit {
 
     /** Judges {@code s} for the client on {@code path}. */
     static ListenerFit judge(InetSocket s, ClientPath path, Snapshot snapshot) {
+        return judge(s, path, SocketFacts.v6only(s, snapshot), snapshot.interfaceNames());
+    }
+
+    /**
+     * Judges {@code s} for the client on {@code path}, in a namespace whose settings are given rather than read
+     * from a snapshot.
+     *
+     * @param v6only         whether {@code s}, if it is an IPv6 socket, refuses IPv4 clients
+     * @param interfaceNames the socket's namespace's interface names by index
+     */
+    static ListenerFit judge(InetSocket s, ClientPath path, boolean v6only, java.util.Map<Integer, String> interfaceNames) {
         byte[] bound = s.local().address();
         boolean wildcard = s.local().isWildcard();
         // A loopback bind is the first thing to say, whatever the families.
@@ -31,7 +42,7 @@ enum ListenerFit {
                 return V4_ONLY;
             }
         } else if (path.ipVersion() == 4) {
-            if (SocketFacts.v6only(s, snapshot)) {
+            if (v6only) {
                 return V6_ONLY;
             }
             if (ReadableAddress.isMapped(bound)) {
@@ -43,7 +54,7 @@ enum ListenerFit {
             return V4_ONLY;
         }
         if (s.ifindex() != 0) {
-            String device = snapshot.interfaceNames().get(s.ifindex());
+            String device = interfaceNames.get(s.ifindex());
             if (device != null && !path.interfaces().isEmpty() && !path.interfaces().contains(device)) {
                 return OTHER_ADDRESS;
             }

@@ -16,7 +16,8 @@ public record Providers(
         CounterProvider counters,
         FileProvider files,
         AccountProvider accounts,
-        UnixConnectProbe unixConnect) {
+        UnixConnectProbe unixConnect,
+        NamespaceProvider namespaces) {
     public Providers {
         Objects.requireNonNull(sockets, "sockets");
         Objects.requireNonNull(owners, "owners");
@@ -28,5 +29,6 @@ public record Providers(
         Objects.requireNonNull(files, "files");
         Objects.requireNonNull(accounts, "accounts");
         Objects.requireNonNull(unixConnect, "unixConnect");
+        Objects.requireNonNull(namespaces, "namespaces");
     }
 }

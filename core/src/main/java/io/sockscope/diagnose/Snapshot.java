@@ -28,6 +28,9 @@ import java.util.Optional;
  * @param account         the user whose permissions are judged (unix targets, binds), or null
  * @param connectProbe    for unix targets whose file nobody in this namespace listens on, what connect said; or null
  * @param notes           what could not be read, one sentence each
+ * @param others          the other network namespaces, or null when the doctor did not look past its own (it
+ *                        looks only when nothing listens on the port here, or a destination NAT rule sends the
+ *                        client's packets elsewhere)
  */
 public record Snapshot(
         Map<Transport, List<InetSocket>> inet,
@@ -44,7 +47,8 @@ public record Snapshot(
         List<PathStep> path,
         Account account,
         UnixConnectProbe.Result connectProbe,
-        List<String> notes) {
+        List<String> notes,
+        OtherNamespaces others) {
 
     public Snapshot {
         inet = Map.copyOf(inet);
@@ -57,6 +61,20 @@ public record Snapshot(
         counters = Map.copyOf(counters);
         path = List.copyOf(path);
         notes = List.copyOf(notes);
+    }
+
+    /**
+     * This snapshot with the other network namespaces read as well.
+     *
+     * @param note what could not be read of them, or null
+     */
+    public Snapshot withOthers(OtherNamespaces read, String note) {
+        List<String> more = new java.util.ArrayList<>(notes);
+        if (note != null) {
+            more.add(note);
+        }
+        return new Snapshot(inet, unix, owners, ownerLimitation, sysctls, limits, ruleset, rulesetProblem, addresses,
+                interfaceNames, counters, path, account, connectProbe, more, read);
     }
 
     /** The sockets of one transport. */

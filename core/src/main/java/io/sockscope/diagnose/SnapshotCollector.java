@@ -102,7 +102,20 @@ final class SnapshotCollector {
             notes.add("counters: " + e.getMessage());
         }
         return new Snapshot(inet, List.of(), owners.byInode(), owners.limitation(), sysctls(), limits(pids),
-                ruleset, rulesetProblem, addresses, names, counters, List.of(), null, null, notes);
+                ruleset, rulesetProblem, addresses, names, counters, List.of(), null, null, notes, null);
+    }
+
+    /**
+     * The other network namespaces, for a snapshot that needs them; what could not be read becomes a note and
+     * an empty answer, never a failed diagnosis.
+     */
+    Snapshot withOthers(Snapshot snapshot, Transport transport) {
+        try {
+            return snapshot.withOthers(providers.namespaces().others(transport), null);
+        } catch (ProviderException e) {
+            return snapshot.withOthers(new OtherNamespaces(List.of(), 0, e.getMessage()),
+                    "other network namespaces: " + e.getMessage());
+        }
     }
 
     private Ruleset ruleset() throws ProviderException, JsonSyntaxException {
@@ -133,7 +146,7 @@ final class SnapshotCollector {
         }
         OwnerProvider.Owners owners = owners(wanted);
         return new Snapshot(inet, List.of(), owners.byInode(), owners.limitation(), sysctls(), Map.of(), null, null,
-                List.of(), Map.of(), Map.of(), List.of(), account(query.user()), null, notes);
+                List.of(), Map.of(), Map.of(), List.of(), account(query.user()), null, notes, null);
     }
 
     Snapshot forUnix(UnixTarget target, String user) throws DiagnosisException {
@@ -162,7 +175,7 @@ final class SnapshotCollector {
             probe = providers.unixConnect().connect(target.path());
         }
         return new Snapshot(Map.of(), unix, owners.byInode(), owners.limitation(), sysctls(), limits(pids), null,
-                null, List.of(), Map.of(), Map.of(), path, account(user), probe, notes);
+                null, List.of(), Map.of(), Map.of(), path, account(user), probe, notes, null);
     }
 
     private List<InetSocket> inetOrFail(Transport t) throws DiagnosisException {

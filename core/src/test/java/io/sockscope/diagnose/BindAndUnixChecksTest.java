@@ -39,6 +39,7 @@ class BindAndUnixChecksTest {
             case Evidence.Fact fact -> fact.text();
             case Evidence.FirewallRule r -> r.rule();
             case Evidence.Sockets s -> s.sockets().size() + " sockets";
+            case Evidence.NamespaceSockets s -> s.heading() + " " + s.sockets().size() + " sockets";
         }).collect(Collectors.joining("\n")) + "\n" + f.fix();
     }
 

@@ -2,11 +2,13 @@ package io.sockscope.diagnose;
 
 import io.sockscope.model.InetEndpoint;
 import io.sockscope.model.InetSocket;
+import io.sockscope.model.Netns;
 import io.sockscope.model.Owner;
 import io.sockscope.model.SocketTable;
 import io.sockscope.model.TcpState;
 import io.sockscope.model.Timer;
 import io.sockscope.model.UnixSocket;
+import io.sockscope.model.Workload;
 
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +22,9 @@ import java.util.Set;
 
 /**
  * A host described by hand for the checks' unit tests, handed to the doctor through its provider interfaces:
- * sockets, owners, sysctls, limits, a ruleset, interfaces, files and users. Defaults: a Linux host with lo
- * and eth0 (192.0.2.10/24, 2001:db8::10/64), the kernel's default sysctls, no firewall rules, running as root.
+ * sockets, owners, sysctls, limits, a ruleset, interfaces, files, users and other network namespaces. Defaults: a
+ * Linux host with lo and eth0 (192.0.2.10/24, 2001:db8::10/64), the kernel's default sysctls, no firewall rules,
+ * no other network namespace, running as root.
  */
 final class FakeSystem {
     final List<InetSocket> tcp = new ArrayList<>();
@@ -56,9 +59,17 @@ final class FakeSystem {
             "alice", new Account("alice", 1000, 1000, Set.of(1000, 27), false)));
     UnixConnectProbe.Result connectResult = UnixConnectProbe.Result.REFUSED;
     int connectProbes;
-    /** How often the doctor asked for the inet socket tables and for the ruleset. */
+    /** How often the doctor asked for the inet socket tables, the ruleset and the other namespaces. */
     int socketDumps;
     int rulesetReads;
+    int namespaceReads;
+    /** Network namespaces besides the examined one, in the order the provider lists them. */
+    final List<Namespace> namespaces = new ArrayList<>();
+    /** How many other namespaces could not be read, and why. */
+    int unreadableNamespaces;
+    String namespaceLimitation;
+    /** Set to make reading the other namespaces fail altogether. */
+    String namespaceProblem;
     private long nextInode = 1000;
 
     static InetAddress ip(String literal) {
@@ -135,6 +146,66 @@ final class FakeSystem {
     void standardTree() {
         file("/", FileFacts.Type.DIRECTORY, 0755, 0, 0, 2);
         file("/run", FileFacts.Type.DIRECTORY, 0755, 0, 0, 3);
+    }
+
+    /** Another network namespace: its loopback, then what a test gives it. */
+    final class Namespace {
+        final Netns netns;
+        final List<LocalAddress> addresses = new ArrayList<>(List.of(new LocalAddress("lo", ip("127.0.0.1"), 8),
+                new LocalAddress("lo", ip("::1"), 128)));
+        final Map<Integer, String> interfaceNames = new LinkedHashMap<>(Map.of(1, "lo"));
+        final List<InetSocket> tcp = new ArrayList<>();
+        final List<InetSocket> udp = new ArrayList<>();
+        final Map<Long, List<Owner>> owners = new HashMap<>();
+        final Map<Long, Workload> workloads = new HashMap<>();
+
+        private Namespace(Netns netns) {
+            this.netns = netns;
+        }
+
+        /** An interface with one address: {@code address("eth0", "172.17.0.2", 16)}. */
+        Namespace address(String device, String address, int prefixLength) {
+            interfaceNames.putIfAbsent(interfaceNames.size() + 1, device);
+            addresses.add(new LocalAddress(device, ip(address), prefixLength));
+            return this;
+        }
+
+        /** A TCP listener here, held by {@code owner} (unless null) in {@code workload} (unless null). */
+        InetSocket listener(String local, Owner owner, Workload workload) {
+            InetSocket s = FakeSystem.this.add(new ArrayList<>(), SocketTable.TCP, TcpState.LISTEN, 0, 128, local,
+                    local.startsWith("[") ? "[::]:*" : "0.0.0.0:*", -1, 0, null);
+            return keep(tcp, s, owner, workload);
+        }
+
+        /** A UDP socket bound to {@code local} and not connected. */
+        InetSocket udpListener(String local, Owner owner, Workload workload) {
+            InetSocket s = FakeSystem.this.add(new ArrayList<>(), SocketTable.UDP, TcpState.CLOSE, 0, 0, local,
+                    local.startsWith("[") ? "[::]:*" : "0.0.0.0:*", -1, 0, null);
+            return keep(udp, s, owner, workload);
+        }
+
+        private InetSocket keep(List<InetSocket> table, InetSocket s, Owner owner, Workload workload) {
+            table.add(s);
+            if (owner != null) {
+                owners.computeIfAbsent(s.inode(), k -> new ArrayList<>()).add(owner);
+            }
+            if (workload != null) {
+                workloads.put(s.inode(), workload);
+            }
+            return s;
+        }
+
+        OtherNamespace read(Transport transport) {
+            return new OtherNamespace(netns, addresses, interfaceNames, transport == Transport.TCP ? tcp : udp, owners,
+                    workloads);
+        }
+    }
+
+    /** Another network namespace, named (null for none) and with processes (the lowest first). */
+    Namespace namespace(long inode, String name, Integer... pids) {
+        Namespace n = new Namespace(new Netns(inode, name, List.of(pids)));
+        namespaces.add(n);
+        return n;
     }
 
     Providers providers() {
@@ -220,6 +291,14 @@ final class FakeSystem {
                 path -> {
                     connectProbes++;
                     return connectResult;
+                },
+                transport -> {
+                    namespaceReads++;
+                    if (namespaceProblem != null) {
+                        throw new ProviderException(namespaceProblem);
+                    }
+                    return new OtherNamespaces(namespaces.stream().map(n -> n.read(transport)).toList(),
+                            unreadableNamespaces, namespaceLimitation);
                 });
     }
 

@@ -52,6 +52,7 @@ class ReachChecksTest {
             case Evidence.Fact fact -> fact.text();
             case Evidence.FirewallRule r -> r.location() + ": " + r.rule();
             case Evidence.Sockets s -> s.sockets().size() + " sockets";
+            case Evidence.NamespaceSockets s -> s.heading() + " " + s.sockets().size() + " sockets";
         }).collect(Collectors.joining("\n")) + "\n" + f.fix();
     }
 
@@ -505,7 +506,7 @@ class ReachChecksTest {
                 throw new ProviderException("netlink: EPERM");
             }
         }, p.owners(), p.sysctls(), p.limits(), p.firewall(), p.interfaces(), p.counters(), p.files(), p.accounts(),
-                p.unixConnect());
+                p.unixConnect(), p.namespaces());
         DiagnosisException e = assertThrows(DiagnosisException.class,
                 () -> new Doctor(broken).examine(query("80", null)));
         assertEquals("cannot read the tcp socket table: netlink: EPERM", e.getMessage());

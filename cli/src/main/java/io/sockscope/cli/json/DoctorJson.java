@@ -27,7 +27,8 @@ import java.util.function.Function;
  * Writes the doctor's answer (one diagnosis, or the audit of every listener) as JSON of schema v1
  * (docs/sockscope-doctor-v1.schema.json) with jackson-core's generator, indented by two spaces. Each finding keeps its evidence as text ({@code evidence}: the ss rows
  * and sentences the text output shows) and gives it structured too ({@code evidence_items}: sockets as the
- * listing's socket objects, firewall rules by table, chain and handle, facts as sentences).
+ * listing's socket objects, those of another network namespace with the namespace and the workload, firewall
+ * rules by table, chain and handle, facts as sentences).
  */
 public final class DoctorJson {
     /** The schema's major version: members are added within it, never renamed or removed. */
@@ -168,6 +169,15 @@ public final class DoctorJson {
         switch (e) {
             case Evidence.Sockets s -> {
                 g.writeStringField("kind", "sockets");
+                g.writeArrayFieldStart("sockets");
+                for (SocketSighting sighting : s.sockets()) {
+                    socket(sighting);
+                }
+                g.writeEndArray();
+            }
+            case Evidence.NamespaceSockets s -> {
+                g.writeStringField("kind", "netns_sockets");
+                NetnsJson.write(g, s.netns(), s.workload());
                 g.writeArrayFieldStart("sockets");
                 for (SocketSighting sighting : s.sockets()) {
                     socket(sighting);

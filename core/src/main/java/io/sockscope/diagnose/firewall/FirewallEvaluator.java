@@ -32,7 +32,18 @@ public final class FirewallEvaluator {
         this.ruleset = ruleset;
         this.probe = probe;
         this.matches = new MatchEvaluator(ruleset, probe);
-        this.bases = ruleset.baseChains(probe.ipVersion(), probe.hooks());
+        this.bases = probe.localClient() ? withoutNatOnReturn(ruleset.baseChains(probe.ipVersion(), probe.hooks()))
+                : ruleset.baseChains(probe.ipVersion(), probe.hooks());
+    }
+
+    /**
+     * A local client's packet meets the nat chains once, on the output hook: when it comes back in on
+     * {@code lo}, connection tracking already holds the translation and the nat chains of prerouting and input
+     * are not run again.
+     */
+    private static List<Chain> withoutNatOnReturn(List<Chain> chains) {
+        return chains.stream().filter(c -> !("nat".equals(c.type()) && (c.hook() == Hook.PREROUTING
+                || c.hook() == Hook.INPUT))).toList();
     }
 
     /** What {@code ruleset} does with {@code probe}. */

@@ -31,6 +31,9 @@ public final class SystemProviders {
                 new ProcNetstatCounters(paths.underRoot("net/netstat")),
                 new PosixFiles(),
                 new PasswdAccounts(Path.of("/etc/passwd"), Path.of("/etc/group"), self),
-                new JdkUnixConnect());
+                new JdkUnixConnect(),
+                transport -> {
+                    throw new io.sockscope.diagnose.ProviderException("this build does not read them yet");
+                });
     }
 }
