@@ -13,16 +13,19 @@ import io.sockscope.diagnose.json.JsonValue;
 import io.sockscope.inspect.EntryNames;
 import io.sockscope.model.InetEndpoint;
 import io.sockscope.model.InetSocket;
+import io.sockscope.model.Netns;
 import io.sockscope.model.Owner;
 import io.sockscope.model.SocketTable;
 import io.sockscope.model.TcpState;
 import io.sockscope.model.Timer;
+import io.sockscope.model.Workload;
 import io.sockscope.render.NameLookups;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -186,6 +189,55 @@ class DoctorReportTest {
         JsonValue policy = doc.members().get("looked_at").elements().getFirst();
         assertEquals(JsonValue.JsonNull.INSTANCE, policy.member("handle").orElseThrow());
         assertEquals("policy accept", policy.member("text").flatMap(JsonValue::string).orElseThrow());
+    }
+
+    /** A finding whose evidence is a listener of a container's namespace, bound to one of its devices. */
+    private static Diagnosis inAnotherNamespace() {
+        InetSocket listener = new InetSocket(SocketTable.TCP, 2, TcpState.LISTEN.code(), 0, 128,
+                new InetEndpoint(new byte[] {127, 0, 0, 1}, 8080), new InetEndpoint(new byte[4], 0), 2, 991, 0, 0,
+                Timer.OFF, 0, -1, -1, 0, 0, -1, null, null);
+        Workload container = new Workload(new Workload.Container("docker", "3f2a1b2c3d4e" + "0".repeat(52), "web"),
+                null, null);
+        Finding f = new Finding(FindingCode.LISTENING_IN_OTHER_NETNS, Severity.ERROR, "nothing listens here",
+                List.of(new Evidence.NamespaceSockets(new Netns(4026532900L, null, List.of(812)), container,
+                        Map.of(1, "lo", 2, "eth0"), List.of(new SocketSighting(listener,
+                        List.of(new Owner("python3", 812, 812, 3)))))), "Make it listen on 0.0.0.0.");
+        return new Diagnosis("tcp port 8080 for a remote IPv4 client", "tcp port 8080 …: PROBLEM — nothing listens here",
+                Diagnosis.Status.PROBLEM, List.of(f), List.of());
+    }
+
+    @Test
+    void socketsOfAnotherNamespaceComeUnderALineNamingItWithItsOwnInterfaceNames() throws Exception {
+        assertEquals("""
+                tcp port 8080 …: PROBLEM — nothing listens here
+
+                error LISTENING_IN_OTHER_NETNS: nothing listens here
+                  in network namespace pid:812 (container web, docker 3f2a1b2c3d4e):
+                  Netid State  Recv-Q Send-Q  Local Address:Port Peer Address:PortProcess
+                  tcp   LISTEN 0      128    127.0.0.1%eth0:8080      0.0.0.0:*    users:(("python3",pid=812,fd=3))
+                  fix: Make it listen on 0.0.0.0.
+                """, DoctorTextReport.render(inAnotherNamespace(), EVIDENCE));
+        String json = json(inAnotherNamespace());
+        assertEquals(List.of(), DoctorSchema.repository().errors(json), json);
+        JsonValue item = JsonReader.read(json).member("findings").orElseThrow().elements().getFirst()
+                .member("evidence_items").orElseThrow().elements().getFirst();
+        assertEquals("netns_sockets", item.member("kind").flatMap(JsonValue::string).orElseThrow());
+        assertEquals(4026532900L, item.member("netns").flatMap(n -> n.member("inode")).flatMap(JsonValue::integer)
+                .orElseThrow());
+        assertEquals(JsonValue.JsonNull.INSTANCE, item.member("netns").flatMap(n -> n.member("name")).orElseThrow());
+        assertEquals(812L, item.member("netns").flatMap(n -> n.member("pids_sample")).orElseThrow().elements()
+                .getFirst().integer().orElseThrow());
+        assertEquals("web", item.member("container").flatMap(c -> c.member("name")).flatMap(JsonValue::string)
+                .orElseThrow());
+        assertEquals(JsonValue.JsonNull.INSTANCE, item.member("pod").orElseThrow());
+        assertEquals(JsonValue.JsonNull.INSTANCE, item.member("unit").orElseThrow());
+        assertEquals("python3", item.member("sockets").orElseThrow().elements().getFirst().member("owners")
+                .flatMap(o -> o.member("processes")).orElseThrow().elements().getFirst().member("command")
+                .flatMap(JsonValue::string).orElseThrow());
+        assertEquals(List.of("in network namespace pid:812 (container web, docker 3f2a1b2c3d4e):",
+                "tcp LISTEN 0      128    127.0.0.1%eth0:8080 0.0.0.0:* users:((\"python3\",pid=812,fd=3))"),
+                JsonReader.read(json).member("findings").orElseThrow().elements().getFirst().member("evidence")
+                        .orElseThrow().elements().stream().map(e -> e.string().orElseThrow()).toList());
     }
 
     @Test
