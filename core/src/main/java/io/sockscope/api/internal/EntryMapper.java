@@ -56,6 +56,7 @@ public final class EntryMapper {
     private final Details details;
     private final EntryNames names;
     private final OwnerResolver owners;
+    /** Null for a listing of the caller's namespace, whose entries carry neither namespace nor workload. */
     private final NamespaceContext context;
 
     /**
@@ -64,7 +65,7 @@ public final class EntryMapper {
      * @param owners  who holds a socket, and why nobody is known to
      */
     public EntryMapper(Details details, EntryNames names, OwnerResolver owners) {
-        this(details, names, owners, NamespaceContext.NONE);
+        this(details, names, owners, null);
     }
 
     private EntryMapper(Details details, EntryNames names, OwnerResolver owners, NamespaceContext context) {
@@ -89,7 +90,7 @@ public final class EntryMapper {
      *                  {@link Workload#NONE} when nothing is known
      */
     public EntryMapper inNamespace(Netns netns, EntryNames names, Function<? super SocketRecord, Workload> workloads) {
-        return new EntryMapper(details, names, owners, NamespaceContext.of(netns, workloads, VALUES));
+        return new EntryMapper(details, names, owners, new NamespaceContext(netns, workloads, VALUES));
     }
 
     /**
@@ -108,16 +109,16 @@ public final class EntryMapper {
 
     /** The library's entry for one socket. */
     public SocketEntry map(SocketRecord socket) {
-        WorkloadValues workload = context.workload(socket);
+        NamespaceWorkload where = context == null ? NamespaceWorkload.NONE : context.of(socket);
         return switch (socket) {
-            case InetSocket s -> inet(s, workload);
-            case UnixSocket s -> unix(s, workload);
-            case PacketSocket s -> packet(s, workload);
-            case NetlinkSocket s -> netlink(s, workload);
+            case InetSocket s -> inet(s, where);
+            case UnixSocket s -> unix(s, where);
+            case PacketSocket s -> packet(s, where);
+            case NetlinkSocket s -> netlink(s, where);
         };
     }
 
-    private InetSocketEntry inet(InetSocket s, WorkloadValues workload) {
+    private InetSocketEntry inet(InetSocket s, NamespaceWorkload where) {
         boolean v6 = s.family() == AddressFamily.INET6;
         String device = s.ifindex() != 0 ? names.interfaceName(s.ifindex()) : null;
         Boolean v6only = v6 && s.v6only() >= 0 ? s.v6only() != 0 : null;
@@ -151,8 +152,8 @@ public final class EntryMapper {
                 s.recvQ(), s.sendQ(), endpoint(s.local(), device), endpoint(s.peer(), null), v6only, s.inode(),
                 Integer.toUnsignedLong(s.uid()), cookie, timer, shutdown, Integer.toUnsignedLong(s.mark()),
                 s.cgroupId(), cgroupPath, tos, trafficClass, congestion, tcpInfo, memory,
-                owners(s.inode(), Integer.toUnsignedLong(s.uid()), false), options(s), context.namespace(),
-                workload.container(), workload.pod(), workload.unit());
+                owners(s.inode(), Integer.toUnsignedLong(s.uid()), false), options(s), where.namespace(),
+                where.container(), where.pod(), where.unit());
     }
 
     /** The socket options that are set; null unless asked for, or when the kernel did not send them. */
@@ -195,7 +196,7 @@ public final class EntryMapper {
         return VALUES.endpoint(AddressText.text(a), e.port(), device, e.isV4Mapped(), e.isWildcard());
     }
 
-    private UnixSocketEntry unix(UnixSocket s, WorkloadValues workload) {
+    private UnixSocketEntry unix(UnixSocket s, NamespaceWorkload where) {
         byte[] name = s.name();
         boolean abstractName = name != null && name.length > 0 && name[0] == 0;
         String path = unixName(name);
@@ -214,26 +215,26 @@ public final class EntryMapper {
         return VALUES.unix(protocol(s.table()), SocketState.ofCode(s.state()), s.recvQ(), s.sendQ(), path,
                 abstractName, s.inode(), s.peerInode(), peerPath, uid,
                 s.shutdown() >= 0 ? Shutdown.ofMask(s.shutdown()) : null, pending, memory,
-                owners(s.inode(), uid, false), context.namespace(), workload.container(), workload.pod(),
-                workload.unit());
+                owners(s.inode(), uid, false), where.namespace(), where.container(), where.pod(),
+                where.unit());
     }
 
-    private PacketSocketEntry packet(PacketSocket s, WorkloadValues workload) {
+    private PacketSocketEntry packet(PacketSocket s, NamespaceWorkload where) {
         String device = s.ifindex() != 0 ? names.interfaceName(s.ifindex()) : null;
         String cookie = s.cookie() != 0 ? Long.toHexString(s.cookie()) : null;
         long uid = Integer.toUnsignedLong(s.uid());
         return VALUES.packet(protocol(s.table()), SocketState.ofCode(s.state()), s.recvQ(), s.sendQ(),
-                s.protocol(), device, s.inode(), uid, cookie, owners(s.inode(), uid, false), context.namespace(),
-                workload.container(), workload.pod(), workload.unit());
+                s.protocol(), device, s.inode(), uid, cookie, owners(s.inode(), uid, false), where.namespace(),
+                where.container(), where.pod(), where.unit());
     }
 
-    private NetlinkSocketEntry netlink(NetlinkSocket s, WorkloadValues workload) {
+    private NetlinkSocketEntry netlink(NetlinkSocket s, NamespaceWorkload where) {
         return VALUES.netlink(Protocol.NETLINK, SocketState.ofCode(s.state()), s.recvQ(), s.sendQ(),
                 s.protocol(), names.netlinkProtocol(s.protocol()), Integer.toUnsignedLong(s.portid()), s.groups(),
                 s.connected(),
                 Integer.toUnsignedLong(s.dstPortid()), Integer.toUnsignedLong(s.dstGroup()), s.inode(),
-                owners(s.inode(), -1, s.portid() == 0), context.namespace(), workload.container(), workload.pod(),
-                workload.unit());
+                owners(s.inode(), -1, s.portid() == 0), where.namespace(), where.container(), where.pod(),
+                where.unit());
     }
 
     private Owners owners(long inode, long uid, boolean kernelOwned) {
