@@ -231,9 +231,16 @@ class DoctorReportTest {
                 .orElseThrow());
         assertEquals(JsonValue.JsonNull.INSTANCE, item.member("pod").orElseThrow());
         assertEquals(JsonValue.JsonNull.INSTANCE, item.member("unit").orElseThrow());
-        assertEquals("python3", item.member("sockets").orElseThrow().elements().getFirst().member("owners")
-                .flatMap(o -> o.member("processes")).orElseThrow().elements().getFirst().member("command")
-                .flatMap(JsonValue::string).orElseThrow());
+        JsonValue socket = item.member("sockets").orElseThrow().elements().getFirst();
+        assertEquals("python3", socket.member("owners").flatMap(o -> o.member("processes")).orElseThrow().elements()
+                .getFirst().member("command").flatMap(JsonValue::string).orElseThrow());
+        // The socket object names its namespace, workload and interface as a listing across namespaces does.
+        assertEquals(4026532900L, socket.member("netns").flatMap(n -> n.member("inode")).flatMap(JsonValue::integer)
+                .orElseThrow());
+        assertEquals("web", socket.member("container").flatMap(c -> c.member("name")).flatMap(JsonValue::string)
+                .orElseThrow());
+        assertEquals("eth0", socket.member("local").flatMap(l -> l.member("interface")).flatMap(JsonValue::string)
+                .orElseThrow());
         assertEquals(List.of("in network namespace pid:812 (container web, docker 3f2a1b2c3d4e):",
                 "tcp LISTEN 0      128    127.0.0.1%eth0:8080 0.0.0.0:* users:((\"python3\",pid=812,fd=3))"),
                 JsonReader.read(json).member("findings").orElseThrow().elements().getFirst().member("evidence")

@@ -42,6 +42,7 @@ public final class DoctorJson {
     private final JsonGenerator g;
     private final Function<Evidence, List<String>> evidenceText;
     private final EntryMapper mapper;
+    private final EntryNames names;
     /** The owners of the sockets being written: the mapper asks for them by inode. */
     private final Map<Long, List<Owner>> owners = new HashMap<>();
 
@@ -58,6 +59,7 @@ public final class DoctorJson {
         this.g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         this.g.setPrettyPrinter(new TwoSpaceIndent());
         this.evidenceText = evidenceText;
+        this.names = names;
         this.mapper = new EntryMapper(DETAILS, names,
                 OwnerResolver.of(inode -> owners.getOrDefault(inode, List.of()), readerUid));
     }
@@ -178,9 +180,13 @@ public final class DoctorJson {
             case Evidence.NamespaceSockets s -> {
                 g.writeStringField("kind", "netns_sockets");
                 NetnsJson.write(g, s.netns(), s.workload());
+                // Each socket object names the namespace and the workload too, as --all-netns lists them, and
+                // its interface by the namespace's own names.
+                EntryMapper there = mapper.inNamespace(s.netns(), new NamespaceNames(names, s.interfaceNames()),
+                        socket -> s.workload());
                 g.writeArrayFieldStart("sockets");
                 for (SocketSighting sighting : s.sockets()) {
-                    socket(sighting);
+                    socket(sighting, there);
                 }
                 g.writeEndArray();
             }
@@ -207,8 +213,30 @@ public final class DoctorJson {
 
     /** A socket as the listing writes it, with the owners the doctor saw. */
     private void socket(SocketSighting sighting) throws IOException {
+        socket(sighting, mapper);
+    }
+
+    private void socket(SocketSighting sighting, EntryMapper with) throws IOException {
         owners.put(sighting.socket().inode(), sighting.owners());
-        SocketJson.write(g, mapper.map(sighting.socket()));
+        SocketJson.write(g, with.map(sighting.socket()));
+    }
+
+    /** The doctor's names, but another namespace's interfaces: its sockets' indexes are its own. */
+    private record NamespaceNames(EntryNames names, Map<Integer, String> interfaces) implements EntryNames {
+        @Override
+        public String interfaceName(int ifindex) {
+            return ifindex == 0 ? null : interfaces.get(ifindex);
+        }
+
+        @Override
+        public String cgroupPath(long id) {
+            return names.cgroupPath(id);
+        }
+
+        @Override
+        public String netlinkProtocol(int protocol) {
+            return names.netlinkProtocol(protocol);
+        }
     }
 
     private void finish(OutputStream out) throws IOException {
