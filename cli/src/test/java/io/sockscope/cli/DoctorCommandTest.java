@@ -60,7 +60,9 @@ class DoctorCommandTest {
             assertTrue(tail.get(i).matches("  " + code.name() + " +" + java.util.regex.Pattern.quote(code.meaning())),
                     tail.get(i));
         }
-        assertTrue(help.contains("  UNIX_SOCKET_NOT_LISTENING  a stale socket file that nobody listens on\n"), help);
+        // The meanings start two blanks after the longest code.
+        assertTrue(help.contains("  PUBLISHED_TO_LOOPBACK_ONLY  published by DNAT to a container that listens"), help);
+        assertTrue(help.contains("  UNIX_SOCKET_NOT_LISTENING   a stale socket file that nobody listens on\n"), help);
     }
 
     @Test

@@ -12,7 +12,7 @@ public enum FindingCode {
      * (a container, a pod, an {@code ip netns} namespace): the client's packets never reach it. Replaces
      * {@link #NOT_LISTENING}, whose verdict it keeps.
      */
-    LISTENING_IN_OTHER_NETNS("nothing listens here, but it listens in another network namespace (a container)"),
+    LISTENING_IN_OTHER_NETNS("not here, but it listens in another network namespace (a container)"),
     /** Bound to a loopback address, while the client is remote. */
     LOOPBACK_ONLY("bound to 127.0.0.0/8 or ::1 only, and the client is remote"),
     /** Bound to a specific address (or device) other than the one the client's packets arrive on. */
@@ -29,7 +29,7 @@ public enum FindingCode {
      * Information: a destination NAT rule publishes the port to another address (a container's, as Docker's
      * {@code -p} does), and a socket there takes the translated packets.
      */
-    PUBLISHED_TO_NETNS("a DNAT rule publishes the port to another network namespace, where it is served"),
+    PUBLISHED_TO_NETNS("a DNAT rule publishes the port to a network namespace that serves it"),
     /**
      * A destination NAT rule publishes the port to another network namespace, whose listener is bound to its
      * loopback address only: it works inside the container and is refused from outside.

@@ -3,6 +3,7 @@ package io.sockscope.diagnose;
 import io.sockscope.model.InetSocket;
 
 import java.util.Arrays;
+import java.util.Map;
 
 /** Whether one listening socket takes the client's connections, and if not, why. */
 enum ListenerFit {
@@ -29,7 +30,7 @@ enum ListenerFit {
      * @param v6only         whether {@code s}, if it is an IPv6 socket, refuses IPv4 clients
      * @param interfaceNames the socket's namespace's interface names by index
      */
-    static ListenerFit judge(InetSocket s, ClientPath path, boolean v6only, java.util.Map<Integer, String> interfaceNames) {
+    static ListenerFit judge(InetSocket s, ClientPath path, boolean v6only, Map<Integer, String> interfaceNames) {
         byte[] bound = s.local().address();
         boolean wildcard = s.local().isWildcard();
         // A loopback bind is the first thing to say, whatever the families.

@@ -93,9 +93,9 @@ class NamespaceScenarioTest {
                 assertContains(verdict, "forward path");
             } else {
                 assertEquals(0, published.exitCode(), published.describe());
-                assertContains(verdict, ": OK — python3 (pid ", "listens on 0.0.0.0:" + port + " in network namespace "
-                        + ns.name() + ", to which the firewall sends tcp port " + hostPort + " (dnat to "
-                        + ns.address() + ":" + port + ")");
+                assertContains(verdict, ": OK — python3 (pid ", "listens on 0.0.0.0:" + port
+                        + " in network namespace " + ns.name() + ", to which the firewall sends tcp port " + hostPort
+                        + " (dnat to " + ns.address() + ":" + port + ")");
             }
             save("published-to-netns", ns, Integer.toString(hostPort));
             // A client on this host, translated by the output chain.

@@ -125,7 +125,8 @@ final class PublishedNamespace implements AutoCloseable {
         try {
             String first = line.get(30, TimeUnit.SECONDS);
             if (!"ready".equals(first)) {
-                throw new IOException("the listener on " + address + ":" + port + " did not start (said " + first + ")");
+                throw new IOException("the listener on " + address + ":" + port + " did not start (said " + first
+                        + ")");
             }
         } catch (ExecutionException | TimeoutException e) {
             p.destroyForcibly();

@@ -105,13 +105,16 @@ class ReachScenarioTest {
 
     @Test
     void nothingListening() throws Exception {
-        net.startServer("listen", "0.0.0.0", "8081");
-        assertEquals("refused", net.client("probe", SERVER_V4, "8080"));
-        DoctorResult r = net.doctor("8080", "--json");
+        // A port no other test listens on: with nothing listening here the doctor looks into every other network
+        // namespace of the host, where other tests' servers (8080 is a favourite) would make it
+        // LISTENING_IN_OTHER_NETNS.
+        net.startServer("listen", "0.0.0.0", "18081");
+        assertEquals("refused", net.client("probe", SERVER_V4, "18080"));
+        DoctorResult r = net.doctor("18080", "--json");
         assertFindings(r, 1, "NOT_LISTENING");
-        assertContains(r.allText("NOT_LISTENING"), "nothing listens on tcp port 8080", "listening nearby: 0.0.0.0:8081",
-                "python3 (pid ");
-        ScenarioSupport.saveExample(net, "not-listening", "8080");
+        assertContains(r.allText("NOT_LISTENING"), "nothing listens on tcp port 18080",
+                "listening nearby: 0.0.0.0:18081", "python3 (pid ");
+        ScenarioSupport.saveExample(net, "not-listening", "18080");
     }
 
     @Test

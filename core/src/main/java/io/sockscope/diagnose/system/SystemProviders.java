@@ -7,7 +7,10 @@ import io.sockscope.source.ProcPaths;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Providers over the live system: the network namespace and {@code /proc} of the calling process. */
+/**
+ * Providers over the live system: the network namespace and {@code /proc} of the calling thread, and — read only
+ * when a diagnosis asks — every other network namespace of the host ({@link LiveNamespaces}).
+ */
 public final class SystemProviders {
     private SystemProviders() {
     }
@@ -32,8 +35,6 @@ public final class SystemProviders {
                 new PosixFiles(),
                 new PasswdAccounts(Path.of("/etc/passwd"), Path.of("/etc/group"), self),
                 new JdkUnixConnect(),
-                transport -> {
-                    throw new io.sockscope.diagnose.ProviderException("this build does not read them yet");
-                });
+                new LiveNamespaces(paths, warnings));
     }
 }
