@@ -192,8 +192,8 @@ final class PublishedPortCheck {
                 what + " is published to " + to + " in " + where + ", but " + who + " listens there on "
                         + endpoints(d.listeners()) + ", which does not take packets for " + ReadableAddress.of(t.address()),
                 evidence,
-                "Make " + who + " listen on " + every + " (or on " + ReadableAddress.of(t.address()) + ") inside "
-                        + where + ", or change the rule to send the port to the address it listens on."
+                "Make " + who + " listen on " + ReadableAddress.of(t.address()) + " or " + every + " inside " + where
+                        + ", or change the rule to send the port to the address it listens on."
                         + FixText.daemonSettings(owners, DaemonAdvice.Daemon::address, t.port()));
         return new Judged(f, null, null);
     }
