@@ -6,10 +6,13 @@ import io.sockscope.model.Owner;
 import io.sockscope.model.Workload;
 
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A network namespace other than the examined one, as far as the doctor reads it. Immutable.
@@ -35,6 +38,20 @@ public record OtherNamespace(Netns netns, List<LocalAddress> addresses, Map<Inte
     /** The owners of a socket, empty when unknown. */
     public List<Owner> ownersOf(long inode) {
         return inode == 0 ? List.of() : owners.getOrDefault(inode, List.of());
+    }
+
+    /** Every owner of these sockets, without repeating a process. */
+    public List<Owner> ownersOf(List<InetSocket> sockets) {
+        List<Owner> out = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        for (InetSocket s : sockets) {
+            for (Owner o : ownersOf(s.inode())) {
+                if (seen.add(o.pid())) {
+                    out.add(o);
+                }
+            }
+        }
+        return out;
     }
 
     /** What runs a socket's owner; {@link Workload#NONE} when unknown. */

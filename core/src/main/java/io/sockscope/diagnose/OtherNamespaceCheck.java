@@ -40,15 +40,7 @@ final class OtherNamespaceCheck {
         }
 
         List<Owner> owners() {
-            List<Owner> out = new ArrayList<>();
-            for (InetSocket s : sockets) {
-                for (Owner o : namespace.ownersOf(s.inode())) {
-                    if (out.stream().noneMatch(x -> x.pid() == o.pid())) {
-                        out.add(o);
-                    }
-                }
-            }
-            return out;
+            return namespace.ownersOf(sockets);
         }
     }
 

@@ -13,9 +13,6 @@ import java.util.Optional;
  * @param limitation why some could not be read, in a sentence, or null when all could
  */
 public record OtherNamespaces(List<OtherNamespace> namespaces, int unreadable, String limitation) {
-    /** None read, because there was no need or no way. */
-    public static final OtherNamespaces NONE = new OtherNamespaces(List.of(), 0, null);
-
     public OtherNamespaces {
         namespaces = List.copyOf(namespaces);
     }

@@ -37,12 +37,13 @@ final class PublishedPortCheck {
     }
 
     /**
-     * The findings, and what the verdict line says when the translation decides it.
+     * The findings, and what the verdict line says when every packet is translated (else both are null).
      *
      * @param findings  one per translation followed
      * @param ok        the verdict's reason when a listener takes the translated packets, or null
-     * @param undecided the verdict's reason when that is all that can be said but the forward path was not
-     *                  evaluated, or null
+     * @param undecided the verdict's reason when no problem stands in the way but the answer is still open (the
+     *                  forward path was not evaluated, or the address is one the doctor could not look at), or
+     *                  null
      */
     record Result(List<Finding> findings, String ok, String undecided) {
         static final Result NONE = new Result(List.of(), null, null);
@@ -295,18 +296,7 @@ final class PublishedPortCheck {
     }
 
     private static List<Owner> owners(InetExamination ex, Destination d, List<InetSocket> sockets) {
-        if (d.namespace() == null) {
-            return ex.owners(sockets);
-        }
-        List<Owner> out = new ArrayList<>();
-        for (InetSocket s : sockets) {
-            for (Owner o : d.namespace().ownersOf(s.inode())) {
-                if (out.stream().noneMatch(x -> x.pid() == o.pid())) {
-                    out.add(o);
-                }
-            }
-        }
-        return out;
+        return d.namespace() == null ? ex.owners(sockets) : d.namespace().ownersOf(sockets);
     }
 
     /** Whether the address is this namespace's: one of its interfaces', or loopback. */
