@@ -137,8 +137,8 @@ class NamespaceChecksTest {
         assertTrue(text(f).contains("network namespace pid:812 has 172.17.0.2/16 (eth0)"), text(f));
         assertEquals("Make python3 (pid 812) listen on 0.0.0.0 (every IPv4 address) inside network namespace pid:812"
                 + " (bound to its loopback address, it takes only clients inside it), then connect to 172.17.0.2:8080"
-                + " or publish the port to this network namespace (a DNAT rule to 172.17.0.2:8080; Docker: docker run"
-                + " -p 8080:8080). 'nsenter -t 812 -n sockscope doctor 8080' examines it where it listens.", f.fix());
+                + " or publish the port to this network namespace (a DNAT rule to 172.17.0.2:8080; for a Docker"
+                + " container: docker run -p 8080:8080). 'nsenter -t 812 -n sockscope doctor 8080' examines it where it listens.", f.fix());
         assertTrue(d.verdict().startsWith("tcp port 8080 for a remote IPv4 client: PROBLEM — nothing listens on tcp"
                 + " port 8080 in this network namespace, but python3 (pid 812)"), d.verdict());
     }
@@ -151,7 +151,8 @@ class NamespaceChecksTest {
         assertTrue(f.summary().endsWith("listens on it in network namespace web-ns, bound to 0.0.0.0:8080"),
                 f.summary());
         assertEquals("Connect to 10.213.0.2:8080, an address of network namespace web-ns, or publish the port to this"
-                + " network namespace (a DNAT rule to 10.213.0.2:8080; Docker: docker run -p 8080:8080)."
+                + " network namespace (a DNAT rule to 10.213.0.2:8080; for a Docker container: docker run -p"
+                + " 8080:8080)."
                 + " 'sockscope doctor -N web-ns 8080' examines it where it listens.", f.fix());
     }
 
