@@ -94,11 +94,6 @@ final class OtherNamespaceCheck {
             evidence.add(new Evidence.Fact("and " + (sightings.size() - MAX_NAMESPACES) + " more network namespaces"
                     + " listen on " + what));
         }
-        if (others.unreadable() > 0) {
-            evidence.add(new Evidence.Fact(others.unreadable() + " other network namespace"
-                    + (others.unreadable() == 1 ? "" : "s") + " could not be read"
-                    + (others.limitation() != null ? ": " + others.limitation() : "")));
-        }
         return Optional.of(new Finding(FindingCode.LISTENING_IN_OTHER_NETNS, Severity.ERROR, summary, evidence,
                 fix(ex, sightings.getFirst())));
     }

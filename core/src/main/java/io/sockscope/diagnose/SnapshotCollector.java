@@ -111,7 +111,11 @@ final class SnapshotCollector {
      */
     Snapshot withOthers(Snapshot snapshot, Transport transport) {
         try {
-            return snapshot.withOthers(providers.namespaces().others(transport), null);
+            OtherNamespaces others = providers.namespaces().others(transport);
+            // Said once, under what was looked at: a namespace not read may be the one that listens.
+            String note = others.unreadable() == 0 ? null : "other network namespaces: " + others.unreadable()
+                    + " could not be read" + (others.limitation() != null ? " (" + others.limitation() + ")" : "");
+            return snapshot.withOthers(others, note);
         } catch (ProviderException e) {
             return snapshot.withOthers(new OtherNamespaces(List.of(), 0, e.getMessage()),
                     "other network namespaces: " + e.getMessage());

@@ -200,7 +200,7 @@ public final class LiveNamespaces implements NamespaceProvider {
         protected void notEntered(Netns netns, String why) {
             notEntered++;
             if (firstFailure == null) {
-                firstFailure = "cannot enter " + netns.label() + " (" + why + ")";
+                firstFailure = netns.label() + ": " + why;
             }
         }
     }
