@@ -129,7 +129,8 @@ final class OtherNamespaceCheck {
         Optional<InetAddress> address = connectable(s, ipVersion);
         String publish = "publish the port to this network namespace (a DNAT rule"
                 + address.map(a -> " to " + ReadableAddress.of(a, t.port())).orElse("")
-                + "; for a Docker container: docker run -p " + t.port() + ":" + t.port() + (t.transport() == Transport.UDP ? "/udp" : "") + ")";
+                + "; for a Docker container: docker run -p " + t.port() + ":" + t.port()
+                + (t.transport() == Transport.UDP ? "/udp" : "") + ")";
         String fix;
         if (loopbackOnly) {
             fix = "Make " + who + " listen on " + FixText.everyAddress(ipVersion) + " inside " + namespace

@@ -122,13 +122,12 @@ final class PublishedPortCheck {
     private record Judged(Finding finding, String ok, String undecided) {
     }
 
+    /** What one translation says of the port, read where the rule leads. */
     private static Judged judge(InetExamination ex, FirewallDecision.Translation t, boolean everyPath) {
-        Transport transport = ex.transport();
-        String what = transport.label() + " port " + ex.target.port();
+        String what = ex.transport().label() + " port " + ex.target.port();
         String to = ReadableAddress.of(t.address(), t.port());
-        Evidence.FirewallRule rule = FirewallCheck.rule(t.step().rule());
         List<Evidence> evidence = new ArrayList<>();
-        evidence.add(rule);
+        evidence.add(FirewallCheck.rule(t.step().rule()));
         if (!everyPath) {
             evidence.add(new Evidence.Fact("the rule takes only some clients' packets (see FIREWALL_UNKNOWN for what"
                     + " it depends on)"));
@@ -142,10 +141,14 @@ final class PublishedPortCheck {
                 + d.address().interfaceName() + " in " + (d.namespace() == null ? "this network namespace"
                 : NamespaceText.of(d.namespace().netns(), Workload.NONE))));
         if (!ex.listeners.isEmpty() && everyPath) {
-            evidence.add(new Evidence.Fact("the translation comes first: " + OwnerText.of(ex.owners(ex.relevantListeners()))
-                    + " on " + ex.relevantListeners().stream().map(s -> ReadableAddress.of(s.local())).distinct()
-                    .collect(Collectors.joining(", ")) + " here does not get these packets"));
+            List<InetSocket> here = ex.relevantListeners();
+            evidence.add(new Evidence.Fact("the translation comes first: " + OwnerText.of(ex.owners(here)) + " on "
+                    + endpoints(here) + " here does not get these packets"));
         }
+        if (d.listeners().isEmpty()) {
+            return new Judged(notListening(ex, d, t, what, to, evidence), null, null);
+        }
+        // The translated packet is a remote client's for the namespace: it arrives on the rule's address.
         ClientPath there = new ClientPath(ReadableAddress.isV4(t.address()) ? 4 : 6, false, ex.path.source(), false,
                 t.address(), null, List.of(d.address().interfaceName()));
         Map<ListenerFit, List<InetSocket>> fits = new LinkedHashMap<>();
@@ -154,49 +157,51 @@ final class PublishedPortCheck {
                     : ListenerFit.judge(s, there, s.v6only() == 1, d.namespace().interfaceNames());
             fits.computeIfAbsent(fit, k -> new ArrayList<>()).add(s);
         }
-        String where = d.describe();
         List<InetSocket> accepting = fits.getOrDefault(ListenerFit.ACCEPTS, List.of());
         if (!accepting.isEmpty()) {
-            evidence.addAll(sockets(ex, d, accepting));
-            String forward = forwardPath(ex, d, evidence);
-            String who = OwnerText.of(owners(ex, d, accepting));
-            String served = who + " listens on " + endpoints(accepting) + " in " + where;
-            Finding f = new Finding(FindingCode.PUBLISHED_TO_NETNS, Severity.INFO,
-                    what + " is published to " + to + " in " + where + ", where " + who + " listens on "
-                            + endpoints(accepting), evidence, null);
-            String ok = served + ", to which the firewall sends " + what + " (dnat to " + to + ")";
-            String undecided = forward == null ? null
-                    : ok + ", but whether the firewall's forward path lets " + ex.path.describe() + " through is not"
-                    + " evaluated (see PUBLISHED_TO_NETNS)";
-            return new Judged(f, ok, undecided);
+            return served(ex, d, accepting, what, to, evidence);
         }
-        if (d.listeners().isEmpty()) {
-            return new Judged(notListening(ex, d, t, what, to, evidence), null, null);
-        }
+        boolean loopback = fits.keySet().stream().allMatch(f -> f == ListenerFit.LOOPBACK);
+        return new Judged(misbound(ex, d, t, there.ipVersion(), loopback, what, to, evidence), null, null);
+    }
+
+    /** A socket there takes the translated packets: the port works, as far as the doctor looked. */
+    private static Judged served(InetExamination ex, Destination d, List<InetSocket> accepting, String what, String to,
+                                 List<Evidence> evidence) {
+        evidence.addAll(sockets(ex, d, accepting));
+        String forward = forwardPath(ex, d, evidence);
+        String who = OwnerText.of(owners(ex, d, accepting));
+        String where = d.describe();
+        Finding f = new Finding(FindingCode.PUBLISHED_TO_NETNS, Severity.INFO, what + " is published to " + to + " in "
+                + where + ", where " + who + " listens on " + endpoints(accepting), evidence, null);
+        String ok = who + " listens on " + endpoints(accepting) + " in " + where + ", to which the firewall sends "
+                + what + " (dnat to " + to + ")";
+        String undecided = forward == null ? null : ok + ", but whether the firewall's forward path lets "
+                + ex.path.describe() + " through is not evaluated (see PUBLISHED_TO_NETNS)";
+        return new Judged(f, ok, undecided);
+    }
+
+    /** Sockets listen there on the port, but none takes packets for the rule's address. */
+    private static Finding misbound(InetExamination ex, Destination d, FirewallDecision.Translation t, int ipVersion,
+                                    boolean loopback, String what, String to, List<Evidence> evidence) {
         evidence.addAll(sockets(ex, d, d.listeners()));
         List<Owner> owners = owners(ex, d, d.listeners());
         String who = OwnerText.of(owners);
-        String every = FixText.everyAddress(there.ipVersion());
-        boolean loopback = fits.keySet().stream().allMatch(f -> f == ListenerFit.LOOPBACK);
+        String where = d.describe();
+        String every = FixText.everyAddress(ipVersion);
+        String settings = FixText.daemonSettings(owners, DaemonAdvice.Daemon::address, t.port());
+        String published = what + " is published to " + to + " in " + where + ", but " + who + " listens there on "
+                + endpoints(d.listeners());
         if (loopback) {
-            Finding f = new Finding(FindingCode.PUBLISHED_TO_LOOPBACK_ONLY, Severity.ERROR,
-                    what + " is published to " + to + " in " + where + ", but " + who + " listens there on "
-                            + endpoints(d.listeners()) + " only: it works inside the container, and clients from"
-                            + " outside are refused",
-                    evidence,
+            return new Finding(FindingCode.PUBLISHED_TO_LOOPBACK_ONLY, Severity.ERROR, published + " only: it works"
+                    + " inside the container, and clients from outside are refused", evidence,
                     "Make " + who + " listen on " + every + " inside " + where + ", not on its loopback address (in"
-                            + " a container, bind to 0.0.0.0 rather than localhost or 127.0.0.1)."
-                            + FixText.daemonSettings(owners, DaemonAdvice.Daemon::address, t.port()));
-            return new Judged(f, null, null);
+                            + " a container, bind to 0.0.0.0 rather than localhost or 127.0.0.1)." + settings);
         }
-        Finding f = new Finding(FindingCode.PUBLISHED_TO_WRONG_ADDRESS, Severity.ERROR,
-                what + " is published to " + to + " in " + where + ", but " + who + " listens there on "
-                        + endpoints(d.listeners()) + ", which does not take packets for " + ReadableAddress.of(t.address()),
-                evidence,
+        return new Finding(FindingCode.PUBLISHED_TO_WRONG_ADDRESS, Severity.ERROR, published + ", which does not take"
+                + " packets for " + ReadableAddress.of(t.address()), evidence,
                 "Make " + who + " listen on " + ReadableAddress.of(t.address()) + " or " + every + " inside " + where
-                        + ", or change the rule to send the port to the address it listens on."
-                        + FixText.daemonSettings(owners, DaemonAdvice.Daemon::address, t.port()));
-        return new Judged(f, null, null);
+                        + ", or change the rule to send the port to the address it listens on." + settings);
     }
 
     /** The namespace with the translation's address, and its listeners on the translated port; null when none. */
@@ -215,8 +220,9 @@ final class PublishedPortCheck {
             return null;
         }
         return others.holding(t.address()).map(n -> new Destination(n, n.address(t.address()).orElseThrow(),
-                n.listeners().stream().filter(s -> SocketFacts.isListening(s, transport) && s.local().port() == t.port())
-                        .toList())).orElse(null);
+                n.listeners().stream()
+                        .filter(s -> SocketFacts.isListening(s, transport) && s.local().port() == t.port()).toList()))
+                .orElse(null);
     }
 
     /** The translation leads to an address the doctor has not read: it cannot say whether anything answers. */

@@ -29,8 +29,8 @@ final class XtTranslation {
     private static final Pattern REJECT = Pattern.compile(
             "(?:^|\\s)reject(?: with (tcp reset|(icmpx|icmpv6|icmp)(?: type)? (\\S+)))?$");
     /** The DNAT target as nft prints it, last in the rule: {@code dnat to 10.0.0.2:80}, {@code dnat to [fd00::2]:80}. */
-    private static final Pattern DNAT = Pattern.compile("(?:^|\\s)dnat(?: (ip|ip6))? to (?:\\[([0-9a-fA-F:.]+)](?::(\\d+))?"
-            + "|([0-9]+(?:\\.[0-9]+){3})(?::(\\d+))?|([0-9a-fA-F:]+))$");
+    private static final Pattern DNAT = Pattern.compile("(?:^|\\s)dnat(?: (ip|ip6))? to "
+            + "(?:\\[([0-9a-fA-F:.]+)](?::(\\d+))?|([0-9]+(?:\\.[0-9]+){3})(?::(\\d+))?|([0-9a-fA-F:]+))$");
     private static final Pattern ADDRESS_TYPE = Pattern.compile("(?:^|\\s)fib daddr type (!= )?([a-z]+)(?=\\s|$)");
     private static final Pattern PORTS = Pattern.compile(
             "(?:^|\\s)(tcp|udp|sctp|dccp|udplite) (dport|sport) (!= )?(\\{[^}]*}|[0-9]+(?:-[0-9]+)?)(?=\\s|$)");
