@@ -2,6 +2,7 @@ package io.sockscope.netns;
 
 import io.sockscope.kernel.NetworkNamespace;
 import io.sockscope.model.WarningSink;
+import io.sockscope.procmap.OwnerScanner;
 import io.sockscope.procmap.ProcessLinkScanner;
 
 import java.io.BufferedReader;
@@ -22,8 +23,9 @@ import java.util.concurrent.TimeUnit;
  * holding a python3 process with {@code S} sockets (made with {@code ip netns add} and {@code ip netns exec}, all
  * removed at the end), for each way of scanning processes: native calls or java.nio, on one thread or two. For each
  * it gives the first call of a fresh JVM started with the launcher's flags (the median of five JVMs: class loading
- * and linking included, as {@code sockscope --all-netns} pays it) and the median and best of warm calls. As root,
- * from the root of the project:
+ * and linking included, as {@code sockscope --all-netns} pays it, without an AOT cache) and the median and best of
+ * warm calls, with the owner scan of {@code -p} (the same readlink per descriptor) and util-linux's
+ * {@code lsns -t net} as yardsticks. As root, from the root of the project:
  *
  * <pre>
  * JAVA_HOME=$JDK mvn -B -q -pl core test-compile &amp;&amp; bin/build-native
@@ -104,35 +106,41 @@ final class DiscoveryMeasurement {
                 countProcesses(), countDescriptors(), found.namespaces().size());
         // Round-robin over the ways, so that whatever else the machine does weighs on each alike.
         int ways = WAYS.size();
-        double[][] first = new double[ways][FRESH_JVMS];
+        double[][] firstCalls = new double[ways][FRESH_JVMS];
         for (int jvm = 0; jvm < FRESH_JVMS; jvm++) {
             for (int w = 0; w < ways; w++) {
-                first[w][jvm] = freshJvmFirstCall(WAYS.get(w));
+                firstCalls[w][jvm] = freshJvmFirstCall(WAYS.get(w));
             }
         }
-        List<NamespaceDiscovery> discoveries = new ArrayList<>();
+        // Each way's discovery, and the owner scan of -p over /proc as a yardstick: the same readlink per descriptor.
+        List<Runnable> calls = new ArrayList<>();
         for (Way way : WAYS) {
             NamespaceDiscovery discovery = discovery(way);
-            for (int i = 0; i < 20; i++) {
-                discovery.discover(); // warm-up: compiled, as in a long-running caller
-            }
-            discoveries.add(discovery);
+            calls.add(discovery::discover);
         }
-        double[][] wall = new double[ways][runs];
-        double[][] cpu = new double[ways][runs];
+        OwnerScanner owners = OwnerScanner.create(WarningSink.IGNORE).using(OwnerScanner.Method.PROC);
+        calls.add(() -> owners.scan(Path.of("/proc"), false));
+        for (Runnable call : calls) {
+            for (int i = 0; i < 20; i++) {
+                call.run(); // warm-up: compiled, as in a long-running caller
+            }
+        }
+        double[][] wall = new double[calls.size()][runs];
+        double[][] cpu = new double[calls.size()][runs];
         for (int run = 0; run < runs; run++) {
-            for (int w = 0; w < ways; w++) {
+            for (int c = 0; c < calls.size(); c++) {
                 long cpuStart = processCpuNanos();
                 long start = System.nanoTime();
-                discoveries.get(w).discover();
-                wall[w][run] = (System.nanoTime() - start) / 1e6;
-                cpu[w][run] = (processCpuNanos() - cpuStart) / 1e6;
+                calls.get(c).run();
+                wall[c][run] = (System.nanoTime() - start) / 1e6;
+                cpu[c][run] = (processCpuNanos() - cpuStart) / 1e6;
             }
         }
-        for (int w = 0; w < ways; w++) {
-            System.out.printf("[measure]   %-20s first call %7.1f ms   warm: median %6.1f ms (best %6.1f),"
-                            + " CPU (mean) %6.1f ms%n", WAYS.get(w), median(first[w]), median(wall[w]),
-                    Arrays.stream(wall[w]).min().orElseThrow(), Arrays.stream(cpu[w]).average().orElseThrow());
+        for (int c = 0; c < calls.size(); c++) {
+            String first = c < ways ? String.format("first call %7.1f ms", median(firstCalls[c])) : " ".repeat(21);
+            System.out.printf("[measure]   %-29s %s   warm: median %6.1f ms (best %6.1f), CPU (mean) %6.1f ms%n",
+                    c < ways ? WAYS.get(c).toString() : "owner scan (/proc, as -p)", first, median(wall[c]),
+                    Arrays.stream(wall[c]).min().orElseThrow(), Arrays.stream(cpu[c]).average().orElseThrow());
         }
         lsns(runs);
     }
@@ -161,7 +169,7 @@ final class DiscoveryMeasurement {
             HostNamespaces.run("/usr/bin/lsns", "-t", "net");
             times[i] = (System.nanoTime() - start) / 1e6;
         }
-        System.out.printf("[measure]   %-20s median %7.1f ms (a process of its own, start-up included)%n",
+        System.out.printf("[measure]   %-29s median %7.1f ms (a process of its own, start-up included)%n",
                 "lsns -t net", median(times));
     }
 
