@@ -1,6 +1,7 @@
 package io.sockscope.cli;
 
 import io.sockscope.kernel.NetworkNamespace;
+import io.sockscope.kernel.Threads;
 import io.sockscope.netns.NamespaceReference;
 import io.sockscope.netns.NamespaceReferenceException;
 
@@ -63,18 +64,7 @@ final class NamespaceRunner {
             }
         });
         worker.start();
-        boolean interrupted = false;
-        while (true) {
-            try {
-                worker.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.joinUninterruptibly(worker);
         switch (outcome.failure) {
             case null -> {
                 return outcome.code;
