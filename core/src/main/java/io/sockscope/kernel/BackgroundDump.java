@@ -57,7 +57,7 @@ public final class BackgroundDump {
             dump.cancel(thread);
             throw e;
         }
-        joinUninterruptibly(thread);
+        Threads.joinUninterruptibly(thread);
     }
 
     private void receive(Receiver receiver) {
@@ -114,7 +114,7 @@ public final class BackgroundDump {
         cancelled = true;
         // Room for a receiver blocked on a full queue; it then sees the flag at its next message.
         ready.clear();
-        joinUninterruptibly(thread);
+        Threads.joinUninterruptibly(thread);
     }
 
     /** Copies messages into chunks on the receiving thread and queues each chunk once it is full. */
@@ -187,21 +187,6 @@ public final class BackgroundDump {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    private static void joinUninterruptibly(Thread thread) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 

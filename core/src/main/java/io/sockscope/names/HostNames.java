@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -38,11 +39,18 @@ public final class HostNames implements Function<byte[], String>, AutoCloseable 
     public HostNames(Duration limit, int timeoutsBeforeGivingUp) {
         this.limit = limit;
         this.timeoutsBeforeGivingUp = timeoutsBeforeGivingUp;
-        this.resolver = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "sockscope-resolver");
-            t.setDaemon(true);
-            return t;
-        });
+        // One thread per lookup that may hang (after that many, no more are asked) and one more, all made now, on
+        // the caller's thread: a thread made later, by a listing across namespaces, would be made inside whichever
+        // namespace asked first, and every later lookup on it would resolve there.
+        int threads = timeoutsBeforeGivingUp + 1;
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "sockscope-resolver");
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.prestartAllCoreThreads();
+        this.resolver = pool;
     }
 
     /** The host name of an address (4 or 16 bytes), or null to print the number. */

@@ -1,5 +1,7 @@
 package io.sockscope.procmap;
 
+import io.sockscope.kernel.Threads;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -45,7 +47,7 @@ final class ScanWorkers {
             work(session, queue, failure);
         }
         for (Thread helper : helpers) {
-            joinUninterruptibly(helper);
+            Threads.joinUninterruptibly(helper);
         }
         Throwable problem = failure.get();
         if (problem instanceof RuntimeException e) {
@@ -73,21 +75,6 @@ final class ScanWorkers {
                 // Keep draining so the other threads are not left waiting for items nobody runs.
                 failure.compareAndSet(null, e);
             }
-        }
-    }
-
-    private static void joinUninterruptibly(Thread thread) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -2,6 +2,7 @@ package io.sockscope.query;
 
 import io.sockscope.kernel.Errno;
 import io.sockscope.kernel.NetworkNamespace;
+import io.sockscope.kernel.Threads;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.source.DumpKind;
 import io.sockscope.source.SocketSink;
@@ -77,19 +78,8 @@ final class AcrossNamespaces {
                 }
             }));
         }
-        boolean interrupted = false;
         for (Thread thread : threads) {
-            while (true) {
-                try {
-                    thread.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+            Threads.joinUninterruptibly(thread);
         }
         Throwable first;
         synchronized (turnLock) {
