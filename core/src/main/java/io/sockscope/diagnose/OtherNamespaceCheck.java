@@ -163,7 +163,7 @@ final class OtherNamespaceCheck {
             return " 'sockscope doctor -N " + n.netns().name() + " " + args + "' examines it where it listens.";
         }
         if (!n.netns().pidsSample().isEmpty()) {
-            return " 'nsenter -t " + n.netns().pidsSample().getFirst() + " -n sockscope doctor " + args
+            return " 'sockscope doctor -N pid:" + n.netns().pidsSample().getFirst() + " " + args
                     + "' examines it where it listens.";
         }
         return "";

@@ -138,7 +138,7 @@ class NamespaceChecksTest {
         assertEquals("Make python3 (pid 812) listen on 0.0.0.0 (every IPv4 address) inside network namespace pid:812"
                 + " (bound to its loopback address, it takes only clients inside it), then connect to 172.17.0.2:8080"
                 + " or publish the port to this network namespace (a DNAT rule to 172.17.0.2:8080; for a Docker"
-                + " container: docker run -p 8080:8080). 'nsenter -t 812 -n sockscope doctor 8080' examines it where it listens.", f.fix());
+                + " container: docker run -p 8080:8080). 'sockscope doctor -N pid:812 8080' examines it where it listens.", f.fix());
         assertTrue(d.verdict().startsWith("tcp port 8080 for a remote IPv4 client: PROBLEM — nothing listens on tcp"
                 + " port 8080 in this network namespace, but python3 (pid 812)"), d.verdict());
     }
@@ -190,7 +190,7 @@ class NamespaceChecksTest {
         Diagnosis d = host.doctor().examine(new ReachQuery(t, null, null, true));
         Finding f = finding(d, FindingCode.LISTENING_IN_OTHER_NETNS);
         assertTrue(f.summary().startsWith("nothing listens on udp port 5353"), f.summary());
-        assertTrue(f.fix().contains("docker run -p 5353:5353/udp") && f.fix().contains("doctor 5353 --udp'"), f.fix());
+        assertTrue(f.fix().contains("docker run -p 5353:5353/udp") && f.fix().contains("doctor -N pid:812 5353 --udp'"), f.fix());
     }
 
     @Test
