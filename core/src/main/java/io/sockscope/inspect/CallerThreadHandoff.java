@@ -26,10 +26,10 @@ final class CallerThreadHandoff<T> {
     private static final int BATCHES_QUEUED = 8;
 
     /** A batch of values, or the end with the producers' failure (null when none). */
-    private record Batch(List<?> values, Throwable failure, boolean end) {
+    private record Batch<T>(List<T> values, Throwable failure, boolean end) {
     }
 
-    private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(BATCHES_QUEUED);
+    private final BlockingQueue<Batch<T>> queue = new ArrayBlockingQueue<>(BATCHES_QUEUED);
     /** Set by the receiver when its action threw: producers stop at their next value. */
     private volatile boolean abandoned;
     /** The batch being filled; the producers' alone, taken in turns. */
@@ -53,14 +53,14 @@ final class CallerThreadHandoff<T> {
     /** Queues the values added since the last batch, if any: a producer's turn is over. */
     void flush() {
         if (!filling.isEmpty()) {
-            put(new Batch(filling, null, false));
+            put(new Batch<>(filling, null, false));
             filling = new ArrayList<>(BATCH_SIZE);
         }
     }
 
     /** The producers are done; {@code failure} is what ended them early, or null. Values not flushed are dropped. */
     void end(Throwable failure) {
-        put(new Batch(List.of(), failure, true));
+        put(new Batch<>(List.of(), failure, true));
     }
 
     /**
@@ -70,11 +70,10 @@ final class CallerThreadHandoff<T> {
      * @return the failure {@link #end} was given, or null
      * @throws RuntimeException or Error: what {@code action} threw, once the producers have ended
      */
-    @SuppressWarnings("unchecked")
     Throwable drainTo(Consumer<? super T> action) {
         Throwable thrown = null;
         boolean interrupted = false;
-        Batch batch;
+        Batch<T> batch;
         while (true) {
             try {
                 batch = queue.take();
@@ -89,8 +88,8 @@ final class CallerThreadHandoff<T> {
                 continue; // the producers are being stopped: their values go nowhere
             }
             try {
-                for (Object value : batch.values()) {
-                    action.accept((T) value);
+                for (T value : batch.values()) {
+                    action.accept(value);
                 }
             } catch (RuntimeException | Error e) {
                 thrown = e;
@@ -110,7 +109,7 @@ final class CallerThreadHandoff<T> {
         }
     }
 
-    private void put(Batch batch) {
+    private void put(Batch<T> batch) {
         boolean interrupted = false;
         while (true) {
             try {

@@ -31,8 +31,10 @@ import java.util.function.Consumer;
 /**
  * The library's side of the engine: what its queries need from this machine, kept between them — the
  * {@link QueryEngine} over the system's {@code /proc}, the name tables, the filter's environment — and the owner
- * scan. It takes the engine's {@link Query} and hands back model records; the API's {@code SocketQuery} and
- * entries are mapped on the api's side, so that this package does not know the API it serves.
+ * scan. It takes the engine's {@link Query} and hands back model records ({@link #run}), or, across network
+ * namespaces, what the caller's mapping made of them on each namespace's thread ({@link #runAcross}); the API's
+ * {@code SocketQuery} and entries are mapped on the api's side, so that this package does not know the API it
+ * serves. One thread at a time, as the engine.
  */
 public final class QueryRunner {
     private final ProcPaths paths = ProcPaths.system();
