@@ -1,5 +1,6 @@
 package io.sockscope.cli;
 
+import io.sockscope.attribution.SocketWorkloads;
 import io.sockscope.attribution.WorkloadResolver;
 import io.sockscope.kernel.InterfaceNames;
 import io.sockscope.kernel.NetworkNamespace;
@@ -58,8 +59,9 @@ final class AcrossNamespacesListing {
         }
         // Opened here, on the caller's thread: the document's host facts are the namespace sockscope started in.
         JsonRows rows = JsonRows.open(options, stdout, new InterfaceNames(), owners, null, mounts);
-        NamespacedJson json = new NamespacedJson(rows,
-                new SocketWorkloads(WorkloadResolver.of(mounts, root, warnings), owners), err);
+        SocketWorkloads workloads = new SocketWorkloads(WorkloadResolver.of(mounts, root, warnings),
+                owners == null ? null : owners::owners);
+        NamespacedJson json = new NamespacedJson(rows, workloads, err);
         run(engine, query, targets, json);
         return json.finish(found.unreadableProcesses());
     }

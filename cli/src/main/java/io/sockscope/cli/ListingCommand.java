@@ -98,9 +98,14 @@ final class ListingCommand {
         // With -N NAME, ss sees the cgroup2 mount from a fresh /sys of its own: so must the filter and the paths.
         // ss has no -N pid:N or -N PATH: for those the host's /sys stays, and cgroup paths are the real ones.
         MountTable mounts = actions.namespaceByName() ? MountTable.PROC.afterNetnsSwitch() : MountTable.PROC;
+        DeviceNamesNoted filterEnvironment = new DeviceNamesNoted(new SystemFilterEnvironment(interfaces, services,
+                mounts));
         ListingFilter filter = ListingFilter.parse(options.expression(), options.filterFileText(), sel,
-                new SystemFilterEnvironment(interfaces, services, mounts),
-                EphemeralPorts.read(paths), EffectiveUser.isRoot());
+                filterEnvironment, EphemeralPorts.read(paths), EffectiveUser.isRoot());
+        if (actions.allNamespaces() && filterEnvironment.named() != null) {
+            throw new UsageException("--all-netns cannot take an interface name in a filter (\""
+                    + filterEnvironment.named() + "\"): each network namespace numbers its own interfaces", 1);
+        }
         sel = filter.narrow(sel);
         actions.checkKillIsNarrowed(filter.narrowsInetSockets(), options.statesNarrowed());
         WarningSink warnings = message -> err.println("sockscope: warning: " + message);

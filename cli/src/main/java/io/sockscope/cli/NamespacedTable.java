@@ -19,6 +19,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -143,7 +145,7 @@ final class NamespacedTable implements NamespaceSink {
      */
     void finish(int unreadable) throws IOException {
         if (!anyRows && format.header()) {
-            Netns any = firstEmpty != null ? firstEmpty : new Netns(0, "-", java.util.List.of());
+            Netns any = firstEmpty != null ? firstEmpty : new Netns(0, "-", List.of());
             SsListingWriter header = open(any, shared);
             header.finish();
         }
@@ -151,21 +153,27 @@ final class NamespacedTable implements NamespaceSink {
         report(err, notEntered, unreadable);
     }
 
-    /** The one stderr line about namespaces the listing could not show. */
+    /**
+     * The one stderr line about namespaces the listing could not show: those it found and could not enter, by
+     * reason, and the processes whose namespace it could not even read. Nothing when it showed them all.
+     */
     static void report(PrintStream err, Map<Integer, Integer> notEntered, int unreadable) {
+        List<String> parts = new ArrayList<>();
         for (Map.Entry<Integer, Integer> e : notEntered.entrySet()) {
             int count = e.getValue();
             String why = Errno.message(e.getKey());
             if (e.getKey() == Errno.EPERM) {
-                why += " (entering another network namespace needs CAP_SYS_ADMIN)";
+                why += ": entering another network namespace needs CAP_SYS_ADMIN";
             }
-            err.println("sockscope: warning: " + count + " network " + (count == 1 ? "namespace" : "namespaces")
-                    + " could not be entered and " + (count == 1 ? "is" : "are") + " not listed: " + why);
+            parts.add(count + " network " + (count == 1 ? "namespace" : "namespaces") + " could not be entered ("
+                    + why + ")");
         }
         if (unreadable > 0) {
-            err.println("sockscope: warning: the network namespaces of " + unreadable + " "
-                    + (unreadable == 1 ? "process" : "processes") + " could not be read (permission denied):"
-                    + " they may hold namespaces that are not listed");
+            parts.add("the network namespaces of " + unreadable + " " + (unreadable == 1 ? "process" : "processes")
+                    + " could not be read (permission denied)");
+        }
+        if (!parts.isEmpty()) {
+            err.println("sockscope: warning: " + String.join("; ", parts) + "; those namespaces are not listed");
         }
     }
 }

@@ -52,7 +52,8 @@ class NamespaceArgumentTest {
                 List.of("--all-netns", "-K", "dport = :1"), "sockscope: --all-netns cannot be combined with -K, which works in one network namespace",
                 List.of("--all-netns", "-s"), "sockscope: --all-netns cannot be combined with -s, whose counters are one network namespace's",
                 List.of("--root", "/", "-tln"), "sockscope: --root names where container runtimes keep their files, which only --all-netns reads",
-                List.of("--all-netns", "--root", "/nonexistent-root"), "sockscope: --root /nonexistent-root: not a directory");
+                List.of("--all-netns", "--root", "/nonexistent-root"), "sockscope: --root /nonexistent-root: not a directory",
+                List.of("--all-netns", "-tan", "dev", "lo"), "sockscope: --all-netns cannot take an interface name in a filter (\"lo\"): each network namespace numbers its own interfaces");
         for (Map.Entry<List<String>, String> r : refusals.entrySet()) {
             CommandRun run = sockscope(r.getKey().toArray(String[]::new));
             assertEquals(1, run.exitCode(), r.getKey() + ": " + run.stderrText());

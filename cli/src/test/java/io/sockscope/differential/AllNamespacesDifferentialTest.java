@@ -220,6 +220,7 @@ class AllNamespacesDifferentialTest {
         }
         List<String> told = run.stderrText().lines().filter(l -> l.contains("could not be entered")).toList();
         assertEquals(1, told.size(), run.stderrText());
+        assertEquals(1, run.stderrText().lines().count(), "one line: " + run.stderrText());
         assertTrue(told.getFirst().contains("Operation not permitted") && told.getFirst().contains("CAP_SYS_ADMIN"),
                 told.getFirst());
     }

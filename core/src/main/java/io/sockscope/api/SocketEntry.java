@@ -40,8 +40,8 @@ public sealed interface SocketEntry permits InetSocketEntry, UnixSocketEntry, Pa
 
     /**
      * {@return the network namespace the socket was listed in} Null unless the entry was listed by a query across
-     * network namespaces (as the command's {@code --all-netns} lists them): a query of one namespace reads the
-     * calling thread's own, which needs no naming.
+     * network namespaces ({@link SocketQuery.Builder#allNamespaces()}, as the command's {@code --all-netns} lists
+     * them): a query of one namespace reads the calling thread's own, which needs no naming.
      */
     NetworkNamespace namespace();
 

@@ -4,7 +4,10 @@ import io.sockscope.api.internal.ApiValues;
 import io.sockscope.api.internal.EntryMapper;
 import io.sockscope.filter.CompiledFilter;
 import io.sockscope.filter.FilterSyntaxException;
+import io.sockscope.inspect.NamespacesNotListed;
 import io.sockscope.inspect.QueryRunner;
+import io.sockscope.model.Netns;
+import io.sockscope.query.Query;
 import io.sockscope.query.QueryFailedException;
 
 import java.util.ArrayList;
@@ -13,8 +16,9 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Reads the kernel's socket tables of the network namespace the calling thread is in, over sock_diag netlink.
- * Open one, run as many queries as needed, close it:
+ * Reads the kernel's socket tables of the network namespace the calling thread is in, or of every network
+ * namespace on the host ({@link SocketQuery.Builder#allNamespaces()}), over sock_diag netlink. Open one, run as
+ * many queries as needed, close it:
  *
  * <pre>{@code
  * try (SocketInspector inspector = SocketInspector.open()) {
@@ -41,6 +45,7 @@ public final class SocketInspector implements AutoCloseable {
 
     private final QueryRunner runner;
     private boolean closed;
+    private SkippedNamespaces skipped = SkippedNamespacesRecord.NONE;
 
     private SocketInspector(QueryRunner runner) {
         this.runner = runner;
@@ -75,7 +80,8 @@ public final class SocketInspector implements AutoCloseable {
 
     /**
      * Every socket the query selects, in ss's order (netlink, packet, unix, raw, udp, tcp…; within a table as
-     * the kernel lists them).
+     * the kernel lists them); across namespaces, one namespace after the other in the order
+     * {@link SocketQuery.Builder#allNamespaces()} gives, each in ss's order.
      *
      * @param query what to list
      * @return the sockets, in a new list
@@ -90,9 +96,15 @@ public final class SocketInspector implements AutoCloseable {
     }
 
     /**
-     * Hands each socket the query selects to {@code action} as it is decoded, without collecting them: the
-     * memory this takes does not grow with the number of sockets (except for the owner index, with owners).
-     * Throws what {@link #list(SocketQuery)} throws, and whatever {@code action} throws.
+     * Hands each socket the query selects to {@code action} as it is decoded, in the order of
+     * {@link #list(SocketQuery)}, without collecting them: the memory this takes does not grow with the number of
+     * sockets (except for the owner index, with owners; across namespaces, also the sockets of the namespaces
+     * read ahead of their turn). Throws what {@link #list(SocketQuery)} throws, and whatever {@code action}
+     * throws, which ends the query.
+     *
+     * <p>{@code action} is called on the calling thread, one socket at a time, even across namespaces: there the
+     * namespaces are read on threads of the library's that entered them, and their entries are handed over, so
+     * that what {@code action} does (open a connection, say) happens in the caller's namespace.
      *
      * @param query  what to list
      * @param action what to do with each socket, on the calling thread
@@ -103,16 +115,42 @@ public final class SocketInspector implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("this inspector is closed");
         }
+        skipped = SkippedNamespacesRecord.NONE;
         // A bad expression fails before any work; owners are scanned before the dumps, as ss reads /proc for -p
         // before it asks for the sockets.
         CompiledFilter filter = compile(query);
         EntryMapper mapper = new EntryMapper(QueryMapping.details(query), runner.names(),
                 runner.owners(query.owners()));
+        Query engineQuery = QueryMapping.of(query, filter);
         try {
-            runner.run(QueryMapping.of(query, filter), socket -> action.accept(mapper.map(socket)));
+            if (query.allNamespaces()) {
+                NamespacesNotListed notListed = runner.runAcross(engineQuery,
+                        (netns, names, workloads) -> mapper.inNamespace(netns, names, workloads)::map, action);
+                skipped = skipped(notListed);
+            } else {
+                runner.run(engineQuery, socket -> action.accept(mapper.map(socket)));
+            }
         } catch (QueryFailedException e) {
             throw FailureMapping.of(e);
         }
+    }
+
+    /**
+     * {@return what the last query of this inspector found and could not list} Only a query across namespaces
+     * ({@link SocketQuery.Builder#allNamespaces()}) skips anything: after any other, before the first, and after
+     * a query that threw, nothing is skipped ({@link SkippedNamespaces#isEmpty()}). Like the queries, for the
+     * one thread that uses the inspector.
+     */
+    public SkippedNamespaces skippedNamespaces() {
+        return skipped;
+    }
+
+    private static SkippedNamespaces skipped(NamespacesNotListed notListed) {
+        List<NetworkNamespace> notEntered = new ArrayList<>(notListed.notEntered().size());
+        for (Netns n : notListed.notEntered()) {
+            notEntered.add(new NetworkNamespaceRecord(n.inode(), n.name(), n.pidsSample()));
+        }
+        return new SkippedNamespacesRecord(notEntered, notListed.unreadableProcesses());
     }
 
     private CompiledFilter compile(SocketQuery query) {

@@ -8,8 +8,9 @@ import java.util.Set;
 
 /**
  * What to list: which tables, families and states, an optional ss filter expression, and which details to
- * read. Immutable; build one with {@link #builder()}. Unlike ss, a query that names nothing lists everything:
- * every table, every family, every state.
+ * read, and in which network namespaces: the calling thread's, or every one on the host
+ * ({@link Builder#allNamespaces()}). Immutable; build one with {@link #builder()}. Unlike ss, a query that names
+ * nothing lists everything: every table, every family, every state (of the caller's namespace).
  *
  * <pre>{@code
  * SocketQuery q = SocketQuery.builder()
@@ -30,6 +31,7 @@ public final class SocketQuery {
     private final boolean tcpInfo;
     private final boolean memory;
     private final boolean inetSocketOptions;
+    private final boolean allNamespaces;
 
     private SocketQuery(Builder b) {
         this.protocols = Collections.unmodifiableSet(EnumSet.copyOf(b.protocols));
@@ -41,6 +43,7 @@ public final class SocketQuery {
         this.tcpInfo = b.tcpInfo;
         this.memory = b.memory;
         this.inetSocketOptions = b.inetSocketOptions;
+        this.allNamespaces = b.allNamespaces;
     }
 
     /** {@return a builder that lists everything, with no details} */
@@ -98,11 +101,20 @@ public final class SocketQuery {
         return inetSocketOptions;
     }
 
+    /**
+     * {@return whether every network namespace on the host is listed, not only the calling thread's}
+     * {@link Builder#allNamespaces()} says what that means.
+     */
+    public boolean allNamespaces() {
+        return allNamespaces;
+    }
+
     @Override
     public String toString() {
         return "SocketQuery[protocols=" + protocols + ", families=" + families + ", states=" + states
                 + ", filter=" + filter + ", owners=" + owners + ", threads=" + threads + ", tcpInfo=" + tcpInfo
-                + ", memory=" + memory + ", inetSocketOptions=" + inetSocketOptions + "]";
+                + ", memory=" + memory + ", inetSocketOptions=" + inetSocketOptions
+                + ", allNamespaces=" + allNamespaces + "]";
     }
 
     /** Builds a {@link SocketQuery}. Each setter replaces what an earlier call of it set. */
@@ -116,6 +128,7 @@ public final class SocketQuery {
         private boolean tcpInfo;
         private boolean memory;
         private boolean inetSocketOptions;
+        private boolean allNamespaces;
 
         private Builder() {
         }
@@ -216,6 +229,30 @@ public final class SocketQuery {
          */
         public Builder withInetSocketOptions() {
             inetSocketOptions = true;
+            return this;
+        }
+
+        /**
+         * List the sockets of every network namespace on the host (the command's {@code --all-netns}), not only
+         * those of the calling thread's. Each entry then carries the {@link SocketEntry#namespace() namespace} it
+         * was listed in and, where its cgroup tells, its {@link SocketEntry#container() container},
+         * {@link SocketEntry#pod() pod} and {@link SocketEntry#unit() unit}: by the cgroup the kernel tagged an inet
+         * socket with, else by the first of its owners when owners are asked for ({@link #withOwners()}).
+         *
+         * <p>The entries come namespace after namespace: the calling thread's own first, then the named ones
+         * ({@code ip netns}) by name, then the others by their lowest process id, then those no process is in; within
+         * one, in the usual order. Each namespace is read on a thread of the library's that entered it; the entries
+         * are handed to the caller's thread, which stays where it is. Entering another namespace needs
+         * {@code CAP_SYS_ADMIN}: the namespaces that cannot be entered are left out, and said so by
+         * {@link SocketInspector#skippedNamespaces()}; those that disappear while the query runs are left out in
+         * silence. The filter is compiled once, in the caller's namespace: an interface it names ({@code dev eth0})
+         * is looked up there, and matched by its index everywhere, where another namespace may number another
+         * device alike.
+         *
+         * @return this builder
+         */
+        public Builder allNamespaces() {
+            allNamespaces = true;
             return this;
         }
 

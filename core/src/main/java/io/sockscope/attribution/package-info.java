@@ -4,7 +4,8 @@
  * io.sockscope.attribution.CgroupLayout}, a pure function of the path), and the names their files on disk hold
  * ({@link io.sockscope.attribution.RuntimeMetadata}, under a root prefix). {@link
  * io.sockscope.attribution.WorkloadResolver} is the one entry point; what it finds is a {@link
- * io.sockscope.model.Workload}.
+ * io.sockscope.model.Workload}. {@link io.sockscope.attribution.SocketWorkloads} is the rule a listing across
+ * namespaces applies to each socket, the command's and the library's alike.
  *
  * <p>The package reads files (the cgroup2 hierarchy, {@code /proc/PID/cgroup}, the runtimes' state) and uses
  * {@code model} and {@code names} alone: it sends nothing to the kernel, decodes no netlink message and prints

@@ -1,13 +1,20 @@
 package io.sockscope.inspect;
 
+import io.sockscope.attribution.SocketWorkloads;
+import io.sockscope.attribution.WorkloadResolver;
 import io.sockscope.filter.CompiledFilter;
 import io.sockscope.filter.FilterSyntaxException;
 import io.sockscope.filter.ParseContext;
 import io.sockscope.kernel.InterfaceNames;
+import io.sockscope.kernel.NetworkNamespace;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.SocketTable;
 import io.sockscope.names.MountTable;
 import io.sockscope.names.ServiceNames;
+import io.sockscope.netns.DiscoveredNamespace;
+import io.sockscope.netns.Discovery;
+import io.sockscope.netns.NamespaceDiscovery;
+import io.sockscope.query.NamespaceTarget;
 import io.sockscope.query.Query;
 import io.sockscope.query.QueryEngine;
 import io.sockscope.query.QueryFailedException;
@@ -17,14 +24,17 @@ import io.sockscope.source.ProcPaths;
 import io.sockscope.model.WarningSink;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * The library's side of the engine: what its queries need from this machine, kept between them — the
  * {@link QueryEngine} over the system's {@code /proc}, the name tables, the filter's environment — and the owner
- * scan. It takes the engine's {@link Query} and hands back model records; the API's {@code SocketQuery} and
- * entries are mapped on the api's side, so that this package does not know the API it serves.
+ * scan. It takes the engine's {@link Query} and hands back model records ({@link #run}), or, across network
+ * namespaces, what the caller's mapping made of them on each namespace's thread ({@link #runAcross}); the API's
+ * {@code SocketQuery} and entries are mapped on the api's side, so that this package does not know the API it
+ * serves. One thread at a time, as the engine.
  */
 public final class QueryRunner {
     private final ProcPaths paths = ProcPaths.system();
@@ -86,5 +96,80 @@ public final class QueryRunner {
      */
     public void run(Query query, Consumer<? super SocketRecord> action) throws QueryFailedException {
         engine.run(query, action::accept, TableFailures.skippingMissingTables());
+    }
+
+    /**
+     * Hands each socket the query selects in every network namespace of the host to {@code action}, as
+     * {@code mapping} made it, namespace after namespace in the order {@link Discovery#namespaces()} gives (the
+     * calling thread's own first), each in ss's order as {@link #run} gives it; tables are left out or end the
+     * query as there. Each namespace is read on a thread inside it ({@link QueryEngine#runAcross}), where
+     * {@code mapping} is asked for it; {@code action} is called on the calling thread, one value at a time, which
+     * never changes namespace. What throws out of {@code action} ends the run and is rethrown, once the threads
+     * are done.
+     *
+     * <p>A namespace that cannot be entered is left out and named in the answer; one that disappears before it is
+     * entered is left out in silence. Nothing is printed: what discovery and the workload lookup would warn
+     * about is dropped, as the engine's warnings are.
+     *
+     * @return what was found and not listed
+     * @throws QueryFailedException when a table of a namespace failed for a reason other than being absent
+     */
+    public <T> NamespacesNotListed runAcross(Query query, NamespaceMapping<T> mapping, Consumer<? super T> action)
+            throws QueryFailedException {
+        // On the calling thread: "current" is its namespace, which the threads made from here start in too.
+        Discovery found = new NamespaceDiscovery(Path.of("/proc"), NetworkNamespace.RUN_DIRECTORY,
+                WarningSink.IGNORE).discover();
+        List<NamespaceTarget> targets = new ArrayList<>(found.namespaces().size());
+        for (DiscoveredNamespace ns : found.namespaces()) {
+            targets.add(new NamespaceTarget(ns.netns(), ns.entry(), ns.current()));
+        }
+        // One resolver per run: it walks the cgroup2 mount once, and a later run should see cgroups made since.
+        WorkloadResolver resolver = WorkloadResolver.of(MountTable.PROC, Path.of("/"), WarningSink.IGNORE);
+        SocketWorkloads workloads = new SocketWorkloads(resolver,
+                query.owners().wanted() ? engine.owners()::owners : null);
+        CallerThreadHandoff<T> handoff = new CallerThreadHandoff<>();
+        NamespacesToCaller<T> sink = new NamespacesToCaller<>(names, workloads, mapping, handoff);
+        // The engine's run blocks until every namespace is done, so it has a thread of its own while this one
+        // takes the values; a platform thread, so that the namespace threads it starts begin in this namespace.
+        Thread reader = Thread.ofPlatform().daemon().name("sockscope-netns-run").start(() -> {
+            Throwable failure = null;
+            try {
+                engine.runAcross(query, targets, sink);
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            } finally {
+                handoff.end(failure);
+            }
+        });
+        Throwable failure;
+        try {
+            failure = handoff.drainTo(action);
+        } finally {
+            joinUninterruptibly(reader);
+        }
+        switch (failure) {
+            case null -> {
+            }
+            case NamespacesToCaller.TableFailed e -> throw e.failure();
+            case RuntimeException e -> throw e;
+            case Error e -> throw e;
+            default -> throw new IllegalStateException(failure);
+        }
+        return new NamespacesNotListed(sink.notEntered(), found.unreadableProcesses());
+    }
+
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -12,6 +12,7 @@ import io.sockscope.api.PacketSocketEntry;
 import io.sockscope.api.PermissionDeniedException;
 import io.sockscope.api.ProcessOwner;
 import io.sockscope.api.Protocol;
+import io.sockscope.api.SkippedNamespaces;
 import io.sockscope.api.SocketDumpException;
 import io.sockscope.api.SocketEntry;
 import io.sockscope.api.SocketInspector;
@@ -72,6 +73,24 @@ class LibraryIdiomsTest {
             Map<String, List<Integer>> byContainer = portsByContainer(inspector.list(SocketQuery.tcpListeners()));
             assertEquals(List.of("-"), List.copyOf(byContainer.keySet()), byContainer.toString());
             assertTrue(byContainer.get("-").contains(port), byContainer.toString());
+
+            // Across namespaces (docs/library.md's example): every key names the namespace, ours among them; what
+            // could not be listed is said, not thrown (without privilege, every namespace but ours).
+            SocketQuery everywhere = SocketQuery.builder().protocols(Protocol.TCP).states(SocketState.LISTEN)
+                    .allNamespaces().build();
+            List<SocketEntry> listeners = inspector.list(everywhere);
+            String ours = listeners.stream().map(InetSocketEntry.class::cast)
+                    .filter(s -> s.local().port() == port && !s.local().wildcard())
+                    .map(s -> s.namespace().label()).findFirst().orElseThrow();
+            Map<String, List<Integer>> acrossNamespaces = portsByContainer(listeners);
+            assertTrue(acrossNamespaces.keySet().stream().allMatch(k -> k.contains(" in ")), acrossNamespaces.toString());
+            assertTrue(acrossNamespaces.entrySet().stream().anyMatch(e -> e.getKey().endsWith(" in " + ours)
+                    && e.getValue().contains(port)), acrossNamespaces.toString());
+            SkippedNamespaces skipped = inspector.skippedNamespaces();
+            for (NetworkNamespace n : skipped.notEntered()) {
+                assertTrue(n.inode() > 0 && !n.label().equals(ours), n.toString());
+            }
+            assertTrue(skipped.unreadableProcesses() >= 0);
 
             SocketQuery pair = SocketQuery.builder()
                     .protocols(Protocol.TCP)

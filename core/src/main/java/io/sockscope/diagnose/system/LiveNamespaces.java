@@ -1,5 +1,6 @@
 package io.sockscope.diagnose.system;
 
+import io.sockscope.attribution.SocketWorkloads;
 import io.sockscope.attribution.WorkloadResolver;
 import io.sockscope.diagnose.LocalAddress;
 import io.sockscope.diagnose.NamespaceProvider;
@@ -43,8 +44,9 @@ import java.util.Map;
  * {@code /run/netns}, nsfs mounts, held descriptors), each read by {@link QueryEngine#runAcross} on a platform
  * thread that entered it — its listening sockets, and, on that same thread, its interfaces and addresses
  * ({@link NetlinkInterfaces}) — with one owner scan for all (a socket's inode is unique host-wide), and the
- * workload of each listener from its cgroup id, else from its owner's pid ({@link WorkloadResolver}). The
- * namespace of the calling thread is left out: it is the one the doctor examines.
+ * workload of each listener by the rule of every listing across namespaces ({@link SocketWorkloads}: its cgroup
+ * id, else its first owner's process). The namespace of the calling thread is left out: it is the one the doctor
+ * examines.
  */
 public final class LiveNamespaces implements NamespaceProvider {
     /** Where iproute2 names namespaces ({@code ip netns add}). */
@@ -87,9 +89,11 @@ public final class LiveNamespaces implements NamespaceProvider {
         }
         List<OtherNamespace> read = new ArrayList<>();
         for (Reader.Read r : reader.read) {
+            // The rule every listing across namespaces follows: the socket's cgroup, else its first owner's.
+            SocketWorkloads rule = new SocketWorkloads(workloads, inode -> r.owners.getOrDefault(inode, List.of()));
             Map<Long, Workload> byInode = new HashMap<>();
             for (InetSocket s : r.listeners) {
-                Workload w = workloadOf(workloads, s, r.owners.getOrDefault(s.inode(), List.of()));
+                Workload w = rule.apply(s);
                 if (!w.isEmpty()) {
                     byInode.put(s.inode(), w);
                 }
@@ -97,15 +101,6 @@ public final class LiveNamespaces implements NamespaceProvider {
             read.add(new OtherNamespace(r.netns, r.addresses, r.names, r.listeners, r.owners, byInode));
         }
         return new OtherNamespaces(read, reader.notEntered, limitation(reader, found));
-    }
-
-    /** From the socket's cgroup (its creator's, kept by the kernel); else from the process that holds it. */
-    private static Workload workloadOf(WorkloadResolver workloads, InetSocket s, List<Owner> owners) {
-        Workload w = workloads.forCgroupId(s.cgroupId());
-        if (w.isEmpty() && !owners.isEmpty()) {
-            w = workloads.forPid(owners.getFirst().pid());
-        }
-        return w;
     }
 
     private static String limitation(Reader reader, Discovery found) {

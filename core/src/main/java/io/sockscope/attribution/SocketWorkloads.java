@@ -1,28 +1,34 @@
-package io.sockscope.cli;
+package io.sockscope.attribution;
 
-import io.sockscope.attribution.WorkloadResolver;
 import io.sockscope.model.InetSocket;
 import io.sockscope.model.Owner;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.Workload;
-import io.sockscope.render.OwnerLookup;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 
 /**
  * What runs each socket's owner: by the cgroup the kernel tagged the socket with ({@code INET_DIAG_CGROUP_ID},
  * inet sockets on a cgroup v2 host), else by the cgroup of the first process holding it when owners were looked
- * for ({@code -p}: unix, packet and netlink sockets, cgroup v1 hosts, old kernels). A socket with neither has
- * no workload.
+ * for (unix, packet and netlink sockets, cgroup v1 hosts, old kernels). A socket with neither has no workload.
+ * The one rule for a listing across namespaces, the command's ({@code --all-netns}) and the library's
+ * ({@code SocketQuery.allNamespaces()}) alike.
+ *
+ * <p>As safe for several threads as the owner lookup it is given; the resolver is.
  */
-final class SocketWorkloads implements Function<SocketRecord, Workload> {
+public final class SocketWorkloads implements Function<SocketRecord, Workload> {
     private final WorkloadResolver resolver;
-    private final OwnerLookup owners;
+    private final LongFunction<List<Owner>> owners;
 
-    /** @param owners the owner join, or null when owners were not looked for */
-    SocketWorkloads(WorkloadResolver resolver, OwnerLookup owners) {
-        this.resolver = resolver;
+    /**
+     * @param owners the holders of a socket by inode, in ss's order (empty when none is known), or null when
+     *               owners were not looked for
+     */
+    public SocketWorkloads(WorkloadResolver resolver, LongFunction<List<Owner>> owners) {
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.owners = owners;
     }
 
@@ -35,7 +41,7 @@ final class SocketWorkloads implements Function<SocketRecord, Workload> {
             }
         }
         if (owners != null && socket.inode() != 0) {
-            List<Owner> holding = owners.owners(socket.inode());
+            List<Owner> holding = owners.apply(socket.inode());
             if (!holding.isEmpty()) {
                 return resolver.forPid(holding.getFirst().pid());
             }
