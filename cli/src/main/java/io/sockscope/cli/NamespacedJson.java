@@ -1,10 +1,10 @@
 package io.sockscope.cli;
 
-import io.sockscope.kernel.NetworkNamespace;
 import io.sockscope.model.Netns;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.Workload;
 import io.sockscope.query.NamespaceSink;
+import io.sockscope.query.NotEntered;
 import io.sockscope.source.DumpKind;
 import io.sockscope.source.SocketSink;
 import io.sockscope.source.SourceException;
@@ -50,7 +50,7 @@ final class NamespacedJson implements NamespaceSink {
     }
 
     @Override
-    public void notEntered(Netns netns, NetworkNamespace.EnterException failure) {
+    public void notEntered(Netns netns, NotEntered failure) {
         notEntered.merge(failure.errno(), 1, Integer::sum);
     }
 

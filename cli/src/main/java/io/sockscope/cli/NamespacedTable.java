@@ -2,10 +2,10 @@ package io.sockscope.cli;
 
 import io.sockscope.kernel.Errno;
 import io.sockscope.kernel.InterfaceNames;
-import io.sockscope.kernel.NetworkNamespace;
 import io.sockscope.model.Netns;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.query.NamespaceSink;
+import io.sockscope.query.NotEntered;
 import io.sockscope.render.ListingFormat;
 import io.sockscope.render.NameLookups;
 import io.sockscope.render.OwnerLookup;
@@ -135,7 +135,7 @@ final class NamespacedTable implements NamespaceSink {
     }
 
     @Override
-    public void notEntered(Netns netns, NetworkNamespace.EnterException failure) {
+    public void notEntered(Netns netns, NotEntered failure) {
         notEntered.merge(failure.errno(), 1, Integer::sum);
     }
 

@@ -1,11 +1,11 @@
 package io.sockscope.inspect;
 
 import io.sockscope.kernel.InterfaceNames;
-import io.sockscope.kernel.NetworkNamespace;
 import io.sockscope.model.Netns;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.Workload;
 import io.sockscope.query.NamespaceSink;
+import io.sockscope.query.NotEntered;
 import io.sockscope.query.QueryFailedException;
 import io.sockscope.query.TableFailures;
 import io.sockscope.source.DumpKind;
@@ -64,7 +64,7 @@ final class NamespacesToCaller<T> implements NamespaceSink {
     }
 
     @Override
-    public void notEntered(Netns netns, NetworkNamespace.EnterException failure) {
+    public void notEntered(Netns netns, NotEntered failure) {
         notEntered.add(netns);
     }
 

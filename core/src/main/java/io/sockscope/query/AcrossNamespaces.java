@@ -101,7 +101,7 @@ final class AcrossNamespaces {
                 NetworkNamespace.enter(target.entry());
             } catch (NetworkNamespace.EnterException e) {
                 if (!gone(e) && awaitTurn(index)) {
-                    sink.notEntered(target.netns(), e);
+                    sink.notEntered(target.netns(), new NotEntered(e.errno(), e.getMessage()));
                 }
                 return;
             }

@@ -1,6 +1,5 @@
 package io.sockscope.query;
 
-import io.sockscope.kernel.NetworkNamespace;
 import io.sockscope.model.Netns;
 import io.sockscope.source.DumpKind;
 import io.sockscope.source.SocketSink;
@@ -29,5 +28,5 @@ public interface NamespaceSink {
     void ended(Netns netns);
 
     /** The namespace could not be entered: not privileged ({@code setns: EPERM}), or not a namespace. */
-    void notEntered(Netns netns, NetworkNamespace.EnterException failure);
+    void notEntered(Netns netns, NotEntered failure);
 }

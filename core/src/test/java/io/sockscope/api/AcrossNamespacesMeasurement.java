@@ -159,7 +159,7 @@ final class AcrossNamespacesMeasurement {
                 }
 
                 @Override
-                public void notEntered(Netns netns, NetworkNamespace.EnterException failure) {
+                public void notEntered(Netns netns, io.sockscope.query.NotEntered failure) {
                 }
             });
             return out.size();

@@ -130,7 +130,7 @@ class RunAcrossTest {
         }
 
         @Override
-        public void notEntered(Netns netns, NetworkNamespace.EnterException failure) {
+        public void notEntered(Netns netns, NotEntered failure) {
             calls.add("not entered " + netns.label() + " " + Errno.name(failure.errno()));
         }
     }

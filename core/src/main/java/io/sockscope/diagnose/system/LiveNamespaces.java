@@ -21,7 +21,8 @@ import io.sockscope.names.MountTable;
 import io.sockscope.netns.DiscoveredNamespace;
 import io.sockscope.netns.Discovery;
 import io.sockscope.netns.NamespaceDiscovery;
-import io.sockscope.query.DescribedNamespaceSink;
+import io.sockscope.query.NamespaceSink;
+import io.sockscope.query.NotEntered;
 import io.sockscope.query.FallbackPolicy;
 import io.sockscope.query.NamespaceTarget;
 import io.sockscope.query.OwnerJoin;
@@ -129,7 +130,7 @@ public final class LiveNamespaces implements NamespaceProvider {
      * Keeps what each namespace hands on. Every call about a namespace comes on a thread inside it, one namespace
      * after the other: its interfaces are read there, when its sockets are over.
      */
-    private static final class Reader extends DescribedNamespaceSink {
+    private static final class Reader implements NamespaceSink {
         /** One namespace as read. */
         private static final class Read {
             final Netns netns;
@@ -192,10 +193,10 @@ public final class LiveNamespaces implements NamespaceProvider {
         }
 
         @Override
-        protected void notEntered(Netns netns, String why) {
+        public void notEntered(Netns netns, NotEntered failure) {
             notEntered++;
             if (firstFailure == null) {
-                firstFailure = netns.label() + ": " + why;
+                firstFailure = netns.label() + ": " + failure.message();
             }
         }
     }
