@@ -24,6 +24,8 @@ final class ArchitectureRules {
     /** Every top-level package of ours has a rule, so that a new package is placed on purpose. */
     static final List<PackageRule> RULES = List.of(
             mayUseOnly("model", "model holds the immutable values every layer shares: it depends on nothing of ours"),
+            mayUseOnly("json", "json is the core library's one JSON reader (nft's ruleset, the container runtimes'"
+                    + " files): it depends on nothing of ours, so that every package that reads JSON may use it"),
             mayUseOnly("netlink", "netlink is a pure codec from bytes to model values: it makes no system call (kernel),"
                     + " formats no text (render, names) and knows nothing that consumes it", "model"),
             mayUseOnly("kernel", "kernel is the native layer: it frames messages (netlink) but does not know what a"
@@ -47,7 +49,8 @@ final class ArchitectureRules {
                     + " socket and prints nothing", "netlink", "kernel", "source", "procmap", "filter", "attribution",
                     "render", "diagnose", "inspect", "api", "cli"),
             mayUseOnly("attribution", "attribution tells which container, pod or unit owns a socket from cgroup paths"
-                    + " and the runtimes' files: the model and names' cgroup walk are all it needs", "model", "names"),
+                    + " and the runtimes' files: the model, names' cgroup walk and the JSON reader are all it needs",
+                    "model", "names", "json"),
             mustNotUse("render", "render reads the model and writes text: it decodes nothing (netlink) and fetches"
                     + " nothing (kernel, source, procmap)", "netlink", "kernel", "source", "procmap", "filter", "diagnose",
                     "inspect", "api", "cli"),

@@ -1,5 +1,6 @@
 package io.sockscope.attribution;
 
+import io.sockscope.json.JsonValue;
 import io.sockscope.model.WarningSink;
 
 import java.nio.file.Path;
@@ -39,34 +40,19 @@ final class DockerNames {
 
     private String read(String id) {
         Path file = containers.resolve(id).resolve(CONFIG);
-        String text = RuntimeFiles.read(file, warnings);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return nameIn(text);
-        } catch (JsonCursor.MalformedJsonException e) {
-            warnings.warn(file + ": not the JSON expected (" + e.getMessage() + "): no container name");
-            return null;
-        }
+        return RuntimeFiles.readJson(file, JsonValue.JsonObject.class, warnings, "no container name")
+                .map(DockerNames::nameIn)
+                .orElse(null);
     }
 
-    /** The container name a config.v2.json gives, without Docker's leading slash, or null when it gives none. */
-    static String nameIn(String json) throws JsonCursor.MalformedJsonException {
-        String[] name = new String[1];
-        JsonCursor cursor = new JsonCursor(json);
-        cursor.object((member, value) -> {
-            if (member.equals("Name") && name[0] == null && value.atString()) {
-                name[0] = value.string();
-            } else {
-                value.skipValue();
-            }
-        });
-        cursor.end();
-        String found = name[0];
-        if (found != null && found.startsWith("/")) {
-            found = found.substring(1);
-        }
-        return found == null || found.isEmpty() ? null : found;
+    /**
+     * The container name a config.v2.json gives, without Docker's leading slash, or null when it gives none. Only
+     * the top level's member counts: labels and mount points have members called {@code "Name"} too. A repeated
+     * member gives its last value, as Docker's own reader (Go's encoding/json) takes it.
+     */
+    static String nameIn(JsonValue.JsonObject config) {
+        String name = config.member("Name").flatMap(JsonValue::string).orElse("");
+        String shown = name.startsWith("/") ? name.substring(1) : name;
+        return shown.isEmpty() ? null : shown;
     }
 }

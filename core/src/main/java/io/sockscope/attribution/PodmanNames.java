@@ -1,15 +1,15 @@
 package io.sockscope.attribution;
 
+import io.sockscope.json.JsonValue;
 import io.sockscope.model.WarningSink;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Podman containers' names, from the containers/storage library's record of its containers:
@@ -32,16 +32,8 @@ final class PodmanNames {
         Path storage = root.resolve(STORAGE);
         try (DirectoryStream<Path> drivers = Files.newDirectoryStream(storage, "*" + DRIVER_DIRECTORY_SUFFIX)) {
             for (Path driver : drivers) {
-                Path file = driver.resolve(CONTAINERS_FILE);
-                String text = RuntimeFiles.read(file, warnings);
-                if (text == null) {
-                    continue;
-                }
-                try {
-                    namesIn(text).forEach(names::putIfAbsent);
-                } catch (JsonCursor.MalformedJsonException e) {
-                    warnings.warn(file + ": not the JSON expected (" + e.getMessage() + "): no container names");
-                }
+                RuntimeFiles.readJson(driver.resolve(CONTAINERS_FILE), JsonValue.JsonArray.class, warnings,
+                        "no container names").ifPresent(list -> namesIn(list).forEach(names::putIfAbsent));
             }
         } catch (IOException | RuntimeException e) {
             // No storage here (the usual case on a host without Podman), or not ours to read.
@@ -49,37 +41,22 @@ final class PodmanNames {
         return names;
     }
 
-    /** id → first name of each object of a containers.json array that has both. */
-    static Map<String, String> namesIn(String json) throws JsonCursor.MalformedJsonException {
+    /**
+     * id → first name of each object of a containers.json array that has both. Entries of another shape (not an
+     * object, an id that is not a container's, names that are not strings) name nothing; the others are read.
+     */
+    static Map<String, String> namesIn(JsonValue.JsonArray containers) {
         Map<String, String> names = new HashMap<>();
-        JsonCursor cursor = new JsonCursor(json);
-        cursor.array(element -> {
-            if (!element.atObject()) {
-                element.skipValue();
-                return;
+        for (JsonValue container : containers.values()) {
+            Optional<String> id = container.member("id").flatMap(JsonValue::string).filter(ContainerNaming::isId);
+            Optional<String> first = container.member("names").stream()
+                    .flatMap(given -> given.elements().stream())
+                    .flatMap(name -> name.string().stream())
+                    .findFirst();
+            if (id.isPresent() && first.isPresent()) {
+                names.putIfAbsent(id.get(), first.get());
             }
-            String[] id = new String[1];
-            List<String> given = new ArrayList<>();
-            element.object((member, value) -> {
-                if (member.equals("id") && value.atString()) {
-                    id[0] = value.string();
-                } else if (member.equals("names") && value.atArray()) {
-                    value.array(name -> {
-                        if (name.atString()) {
-                            given.add(name.string());
-                        } else {
-                            name.skipValue();
-                        }
-                    });
-                } else {
-                    value.skipValue();
-                }
-            });
-            if (id[0] != null && ContainerNaming.isId(id[0]) && !given.isEmpty()) {
-                names.putIfAbsent(id[0], given.getFirst());
-            }
-        });
-        cursor.end();
+        }
         return names;
     }
 }

@@ -7,8 +7,8 @@
  * io.sockscope.model.Workload}. {@link io.sockscope.attribution.SocketWorkloads} is the rule a listing across
  * namespaces applies to each socket, the command's and the library's alike.
  *
- * <p>The package reads files (the cgroup2 hierarchy, {@code /proc/PID/cgroup}, the runtimes' state) and uses
- * {@code model} and {@code names} alone: it sends nothing to the kernel, decodes no netlink message and prints
- * nothing, so the engine, the doctor and the command may all use it.
+ * <p>The package reads files (the cgroup2 hierarchy, {@code /proc/PID/cgroup}, the runtimes' state, whose JSON
+ * {@code json} reads) and uses {@code model}, {@code names} and {@code json} alone: it sends nothing to the kernel,
+ * decodes no netlink message and prints nothing, so the engine, the doctor and the command may all use it.
  */
 package io.sockscope.attribution;

@@ -2,7 +2,7 @@ package io.sockscope.diagnose;
 
 import io.sockscope.diagnose.firewall.Ruleset;
 import io.sockscope.diagnose.firewall.RulesetParser;
-import io.sockscope.diagnose.json.JsonSyntaxException;
+import io.sockscope.json.JsonSyntaxException;
 import io.sockscope.model.InetSocket;
 import io.sockscope.model.TcpState;
 import io.sockscope.model.UnixSocket;

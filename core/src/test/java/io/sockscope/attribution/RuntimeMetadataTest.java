@@ -55,7 +55,7 @@ class RuntimeMetadataTest {
 
     @Test
     void dockerContainerIsNamedFromItsConfig(@TempDir Path root) throws IOException {
-        dockerConfig(root, ID, JsonCursorTest.dockerConfig("\"Name\":\"/web\\u002d1\""));
+        dockerConfig(root, ID, DockerNamesTest.dockerConfig("\"Name\":\"/web\\u002d1\""));
         RuntimeMetadata metadata = new RuntimeMetadata(root, warnings::add);
         Workload named = metadata.withNames(new Workload(unnamed("docker", ID), null, "docker-" + ID + ".scope"));
         assertEquals(new Workload(new Workload.Container("docker", ID, "web-1"), null, "docker-" + ID + ".scope"),

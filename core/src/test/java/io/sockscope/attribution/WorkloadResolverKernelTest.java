@@ -164,7 +164,7 @@ class WorkloadResolverKernelTest {
         String containerdId = hex(32);
         String cgroupfsPodUid = uid();
         String cgroupfsId = hex(32);
-        RuntimeMetadataTest.dockerConfig(root, dockerId, JsonCursorTest.dockerConfig("\"Name\":\"/web\""));
+        RuntimeMetadataTest.dockerConfig(root, dockerId, DockerNamesTest.dockerConfig("\"Name\":\"/web\""));
         RuntimeMetadataTest.kubeletPod(root, "shop", "api-7c9d8b6f4-q7w2e", systemdPodUid, "api", containerdId);
         RuntimeMetadataTest.kubeletPod(root, "kube-system", "coredns-0", cgroupfsPodUid, "coredns", cgroupfsId);
 

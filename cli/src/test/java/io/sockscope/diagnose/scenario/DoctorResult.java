@@ -1,9 +1,9 @@
 package io.sockscope.diagnose.scenario;
 
 import io.sockscope.cli.DoctorSchema;
-import io.sockscope.diagnose.json.JsonReader;
-import io.sockscope.diagnose.json.JsonSyntaxException;
-import io.sockscope.diagnose.json.JsonValue;
+import io.sockscope.json.JsonReader;
+import io.sockscope.json.JsonSyntaxException;
+import io.sockscope.json.JsonValue;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.sockscope.diagnose.scenario;
 
-import io.sockscope.diagnose.json.JsonValue;
+import io.sockscope.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

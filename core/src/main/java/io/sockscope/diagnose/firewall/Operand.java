@@ -1,6 +1,6 @@
 package io.sockscope.diagnose.firewall;
 
-import io.sockscope.diagnose.json.JsonValue;
+import io.sockscope.json.JsonValue;
 
 import java.util.List;
 

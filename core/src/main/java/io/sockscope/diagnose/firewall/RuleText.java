@@ -1,7 +1,7 @@
 package io.sockscope.diagnose.firewall;
 
-import io.sockscope.diagnose.json.JsonText;
-import io.sockscope.diagnose.json.JsonValue;
+import io.sockscope.json.JsonText;
+import io.sockscope.json.JsonValue;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.sockscope.diagnose.firewall;
 
-import io.sockscope.diagnose.json.JsonReader;
-import io.sockscope.diagnose.json.JsonSyntaxException;
-import io.sockscope.diagnose.json.JsonValue;
+import io.sockscope.json.JsonReader;
+import io.sockscope.json.JsonSyntaxException;
+import io.sockscope.json.JsonValue;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -256,7 +256,7 @@ class FirewallEvaluatorTest {
         Ruleset r;
         try {
             r = RulesetParser.parse(json.toString());
-        } catch (io.sockscope.diagnose.json.JsonSyntaxException e) {
+        } catch (io.sockscope.json.JsonSyntaxException e) {
             throw new AssertionError(e);
         }
         FirewallDecision d = FirewallEvaluator.evaluate(r, tcp("192.0.2.1", 80));

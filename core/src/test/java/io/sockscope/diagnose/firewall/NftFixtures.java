@@ -1,6 +1,6 @@
 package io.sockscope.diagnose.firewall;
 
-import io.sockscope.diagnose.json.JsonSyntaxException;
+import io.sockscope.json.JsonSyntaxException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,9 +48,9 @@ final class NftFixtures {
     }
 
     /** One JSON value, for hand-made expressions. */
-    static io.sockscope.diagnose.json.JsonValue parse(String json) {
+    static io.sockscope.json.JsonValue parse(String json) {
         try {
-            return io.sockscope.diagnose.json.JsonReader.read(json);
+            return io.sockscope.json.JsonReader.read(json);
         } catch (JsonSyntaxException e) {
             throw new IllegalArgumentException(e);
         }

@@ -1,7 +1,7 @@
 package io.sockscope.diagnose.firewall;
 
-import io.sockscope.diagnose.json.JsonReader;
-import io.sockscope.diagnose.json.JsonSyntaxException;
+import io.sockscope.json.JsonReader;
+import io.sockscope.json.JsonSyntaxException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.sockscope.diagnose.firewall;
 
-import io.sockscope.diagnose.json.JsonSyntaxException;
+import io.sockscope.json.JsonSyntaxException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -134,7 +134,7 @@ class XtTranslationTest {
     void portValues() {
         assertEquals("22", RuleText.operand(new Operand.Payload("tcp", "dport")).replace("tcp dport", "22"));
         assertEquals("{\"set\":[80,{\"range\":[8000,8100]}]}",
-                io.sockscope.diagnose.json.JsonText.compact(XtTranslation.portValue("{ 80, 8000-8100 }").orElseThrow()));
+                io.sockscope.json.JsonText.compact(XtTranslation.portValue("{ 80, 8000-8100 }").orElseThrow()));
         assertEquals(java.util.Optional.empty(), XtTranslation.portValue("http"));
     }
 }

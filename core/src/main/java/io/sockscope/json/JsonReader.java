@@ -1,4 +1,4 @@
-package io.sockscope.diagnose.json;
+package io.sockscope.json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads one JSON document (RFC 8259) into {@link JsonValue}s. It is small and has no dependency, because the
- * doctor needs JSON only to read {@code nft -j list ruleset}.
+ * Reads one JSON document (RFC 8259) into {@link JsonValue}s. It is small and has no dependency, because the core
+ * library depends on the JDK alone and reads only a few documents, each whole: the doctor's
+ * {@code nft -j list ruleset} and the container runtimes' files that name containers.
  *
  * <p>Tolerant where tolerance costs nothing: a leading byte-order mark and surrounding whitespace are skipped,
  * numbers of any size are kept exactly, a repeated member name keeps its last value, and an escaped lone
@@ -17,7 +18,10 @@ import java.util.Map;
  * Instances are used once, by {@link #read(CharSequence)}.
  */
 public final class JsonReader {
-    /** Far beyond any ruleset nft prints, well within a small thread stack. */
+    /**
+     * Far beyond any ruleset nft prints or file a runtime writes, well within a small thread stack (the command
+     * runs with {@code -Xss512k}). The top-level value counts as the first level.
+     */
     public static final int MAX_DEPTH = 512;
 
     private final CharSequence text;
@@ -69,12 +73,10 @@ public final class JsonReader {
     private JsonValue object(int depth) throws JsonSyntaxException {
         pos++; // '{'
         Map<String, JsonValue> members = new LinkedHashMap<>();
-        skipWhitespace();
-        if (peek() == '}') {
-            pos++;
+        if (closedAtOnce('}')) {
             return new JsonValue.JsonObject(members);
         }
-        while (true) {
+        do {
             skipWhitespace();
             if (peek() != '"') {
                 throw error("expected a member name in quotes");
@@ -86,41 +88,42 @@ public final class JsonReader {
             JsonValue value = value(depth + 1);
             members.remove(name); // the last occurrence also decides the order
             members.put(name, value);
-            skipWhitespace();
-            char c = peek();
-            if (c == ',') {
-                pos++;
-            } else if (c == '}') {
-                pos++;
-                return new JsonValue.JsonObject(members);
-            } else {
-                throw error("expected ',' or '}' in an object");
-            }
-        }
+        } while (another('}', "an object"));
+        return new JsonValue.JsonObject(members);
     }
 
     private JsonValue array(int depth) throws JsonSyntaxException {
         pos++; // '['
         List<JsonValue> values = new ArrayList<>();
-        skipWhitespace();
-        if (peek() == ']') {
-            pos++;
+        if (closedAtOnce(']')) {
             return new JsonValue.JsonArray(values);
         }
-        while (true) {
+        do {
             skipWhitespace();
             values.add(value(depth + 1));
-            skipWhitespace();
-            char c = peek();
-            if (c == ',') {
-                pos++;
-            } else if (c == ']') {
-                pos++;
-                return new JsonValue.JsonArray(values);
-            } else {
-                throw error("expected ',' or ']' in an array");
-            }
+        } while (another(']', "an array"));
+        return new JsonValue.JsonArray(values);
+    }
+
+    /** Whether the container just opened is empty: {@code close} comes before any member or element. */
+    private boolean closedAtOnce(char close) {
+        skipWhitespace();
+        if (peek() != close) {
+            return false;
         }
+        pos++;
+        return true;
+    }
+
+    /** After a member or an element: whether a ',' says another follows, rather than {@code close} ending them. */
+    private boolean another(char close, String container) throws JsonSyntaxException {
+        skipWhitespace();
+        char c = peek();
+        if (c != ',' && c != close) {
+            throw error("expected ',' or '" + close + "' in " + container);
+        }
+        pos++;
+        return c == ',';
     }
 
     private String string() throws JsonSyntaxException {

@@ -1,4 +1,4 @@
-package io.sockscope.diagnose.json;
+package io.sockscope.json;
 
 /** The text is not JSON; the message names the offset, line and column where reading stopped. */
 public final class JsonSyntaxException extends Exception {

@@ -1,6 +1,8 @@
-package io.sockscope.diagnose.json;
+package io.sockscope.json;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,13 +11,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+/**
+ * The reader over the documents the core library reads: nft's rulesets (real ones, and damaged) and the shapes of
+ * the container runtimes' files.
+ */
 class JsonReaderTest {
     private static JsonValue read(String text) {
         try {
@@ -53,6 +61,10 @@ class JsonReaderTest {
         assertEquals("é€😀", read("\"é€😀\"").string().orElseThrow());
         // A lone surrogate escape is tolerated and kept.
         assertEquals("\ud800x", read("\"\\ud800x\"").string().orElseThrow());
+        // As a Docker container's name may come: every escape in one member's value, the pair made whole again.
+        String member = "{\"Name\":\"/caf\\u00e9-\\\"quoted\\\"-\\\\back\\/slash-\\ud83d\\ude00-\\t\\n\\r\\b\\f\"}";
+        assertEquals("/caf\u00e9-\"quoted\"-\\back/slash-\uD83D\uDE00-\t\n\r\b\f",
+                read(member).member("Name").flatMap(JsonValue::string).orElseThrow());
     }
 
     @Test
@@ -82,10 +94,23 @@ class JsonReaderTest {
         JsonSyntaxException e = assertThrows(JsonSyntaxException.class, () -> JsonReader.read("{\"a\": 1,\n  ]"));
         assertEquals(11, e.offset());
         assertTrue(e.getMessage().contains("line 2, column 3"), e.getMessage());
-        for (String bad : List.of("", "{", "[1,]", "{\"a\" 1}", "{'a': 1}", "tru", "01", "1.", "-", "1e", "\"a",
-                "\"\\x\"", "\"\\u12\"", "\"a\nb\"", "[1] 2", "{\"a\":1,}", "// c\n1", "NaN", "[", "{\"a\":")) {
-            assertThrows(JsonSyntaxException.class, () -> JsonReader.read(bad), bad);
-        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "", "   ", "{", "[", "{\"a\":", "[1,]", "{\"a\":1,}", "{\"a\" 1}", "{'a': 1}", "{a: 1}", "// c\n1", "NaN",
+        "tru", "01", "1.", "-", "1e", "+1", "[1 2]", "{\"b\"}", "{\"a\":}", "{\"a\":]", "[1] 2", "{\"a\":1} trailing",
+        "\"a", "\"\\x\"", "\"\\u12\"", "\"\\u12zz\"", "\"a\nb\"", "\"a\tb\"",
+        // Each of the above where it would stand in a Docker config, before the member a reader looks for.
+        "{\"Name\":\"/web\"", "{\"Name\":\"/web\",}", "{Name:\"/web\"}", "{\"Name\" \"/web\"}", "{\"Name\":\"/w\\x\"}",
+        "{\"Name\":\"/w\\u12\"}", "{\"Name\":\"/w\teb\"}", "{\"Name\":\"/web", "{\"a\":tru,\"Name\":\"/web\"}",
+        "{\"a\":01,\"Name\":\"/web\"}", "{\"a\":1.,\"Name\":\"/web\"}", "{\"a\":-,\"Name\":\"/web\"}",
+        "{\"a\":1e,\"Name\":\"/web\"}", "{\"a\":[1,],\"Name\":\"/web\"}", "{\"a\":[1 2],\"Name\":\"/web\"}",
+        "{\"a\":{\"b\"},\"Name\":\"/web\"}", "{\"a\":,\"Name\":\"/web\"}", "{\"a\":]\"Name\":\"/web\"}",
+    })
+    void textThatIsNotJsonIsRefused(String text) {
+        JsonSyntaxException e = assertThrows(JsonSyntaxException.class, () -> JsonReader.read(text), text);
+        assertTrue(e.offset() >= 0 && e.offset() <= text.length(), e.getMessage());
     }
 
     @Test
@@ -95,6 +120,35 @@ class JsonReaderTest {
         assertTrue(e.getMessage().contains("nesting deeper"), e.getMessage());
         String ok = "[".repeat(JsonReader.MAX_DEPTH) + "]".repeat(JsonReader.MAX_DEPTH);
         assertEquals(1, read(ok).elements().size());
+        // Far deeper, inside an object and before the member a reader wants: refused as early, whatever follows.
+        String far = "{\"a\":" + "[".repeat(100_000) + "]".repeat(100_000) + ",\"Name\":\"/web\"}";
+        assertTrue(assertThrows(JsonSyntaxException.class, () -> JsonReader.read(far)).getMessage()
+                .contains("nesting deeper"));
+        int below = JsonReader.MAX_DEPTH - 1;
+        String within = "{\"a\":" + "[".repeat(below) + "]".repeat(below) + ",\"Name\":\"/web\"}";
+        assertEquals(Optional.of("/web"), read(within).member("Name").flatMap(JsonValue::string));
+    }
+
+    /** The command runs with {@code -Xss512k}: the limit must hold there, not only on a test's larger stack. */
+    @Test
+    void theDeepestDocumentAllowedIsReadOnTheCommandsStackSize() throws InterruptedException {
+        int depth = JsonReader.MAX_DEPTH;
+        String arrays = "[".repeat(depth) + "]".repeat(depth);
+        String objects = "{\"a\":".repeat(depth - 1) + "{}" + "}".repeat(depth - 1);
+        String tooDeep = "[".repeat(100_000) + "]".repeat(100_000);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread reader = new Thread(null, () -> {
+            try {
+                read(arrays);
+                read(objects);
+                assertThrows(JsonSyntaxException.class, () -> JsonReader.read(tooDeep));
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        }, "json-reader-512k-stack", 512 * 1024);
+        reader.start();
+        reader.join();
+        assertNull(failure.get(), () -> "on a 512 KiB stack: " + failure.get());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.sockscope.diagnose.json;
+package io.sockscope.json;
 
 import java.math.BigDecimal;
 import java.util.Collections;
