@@ -4,7 +4,7 @@ usage: netns_report.py check SOCKSCOPE_OUTPUT SS_DIR NAMESPACE...
        netns_report.py summary RESULTS_DIR
 
 check    splits `sockscope --all-netns -tanp`'s output by its Netns column and compares each namespace named
-         with SS_DIR/ss.NAMESPACE (`ip netns exec NAMESPACE ss -Htanp`): byte for byte, and with runs of
+         with SS_DIR/ss.NAMESPACE (`ip netns exec NAMESPACE ss -tanp`, header included): byte for byte, and with runs of
          spaces taken as one (sockscope lays each table out in the screen's width less the Netns column, ss
          in all of it, so the padding may differ). Prints one line per verdict, plus how many namespaces and
          rows the listing had; exits 1 when a namespace's rows differ in more than spacing.
@@ -28,21 +28,32 @@ HEADING = "Netns"
 
 
 def split_by_namespace(text):
-    """{label: [row without the Netns column]} and the number of header lines, from a --all-netns listing."""
+    """{label: [lines without the Netns column]} and the number of header lines, from a --all-netns listing.
+
+    Each namespace's table starts with its own header, which carries the column's heading rather than the
+    label: it goes with the rows that follow it.
+    """
     tables = {}
     headers = 0
     width = None
-    for line in text.splitlines():
+    header = None
+    lines = text.splitlines()
+    for line in lines:
         if line.startswith(HEADING + " ") or line == HEADING:
             headers += 1
             match = re.match(re.escape(HEADING) + r" +", line)
             width = match.end() if match else len(line)
+            header = line[width:]
             continue
         if width is None:
             # -H: no header; the column is as wide as its longest label and one space.
-            width = max(len(l.split(" ", 1)[0]) for l in text.splitlines() if l) + 1
+            width = max(len(l.split(" ", 1)[0]) for l in lines if l) + 1
         label = line[:width].rstrip()
-        tables.setdefault(label, []).append(line[width:])
+        table = tables.setdefault(label, [])
+        if header is not None:
+            table.append(header)
+            header = None
+        table.append(line[width:])
     return tables, headers
 
 
@@ -54,7 +65,7 @@ def check(output, ss_dir, namespaces):
     with open(output, encoding="utf-8", errors="replace") as f:
         tables, headers = split_by_namespace(f.read())
     print("sockscope\t%d namespaces with rows, %d rows, %d header lines; labels outside the load: %s" % (
-        len(tables), sum(len(r) for r in tables.values()), headers,
+        len(tables), sum(len(r) for r in tables.values()) - headers, headers,
         " ".join(sorted(l for l in tables if l not in namespaces)) or "none"))
     identical = spacing = different = 0
     for ns in namespaces:
@@ -72,7 +83,7 @@ def check(output, ss_dir, namespaces):
                     ns, len(got), len(expected),
                     next((a for a, b in zip(squeeze(got), squeeze(expected)) if a != b), None),
                     next((b for a, b in zip(squeeze(got), squeeze(expected)) if a != b), None)))
-    print("namespaces compared with ss -Htanp\t%d identical, %d identical but for spacing, %d different" % (
+    print("namespaces compared with ss -tanp\t%d identical, %d identical but for spacing, %d different" % (
         identical, spacing, different))
     return 0 if different == 0 else 1
 
@@ -141,7 +152,7 @@ def summary(results):
         out.append("| at least %.0fx faster than the loop | %.1fx (medians) | %s |" % (
             GOAL_RATIO, ratio, "yes" if ratio >= GOAL_RATIO else "no"))
         out.append("")
-    out.append("Commands (hyperfine -N, output to /dev/null):")
+    out.append("Commands (hyperfine -N, output to /dev/null; the loops run as `bash -c '…'`):")
     out.append("")
     for name, line in commands.items():
         out.append("- %s: `%s`" % (name, line))
