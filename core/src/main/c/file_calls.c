@@ -1,6 +1,6 @@
 /*
  * The file and namespace calls of io.sockscope.kernel.JniSyscalls: what the owner scan reads /proc with, the
- * cgroup id lookup and setns. Data is read into C memory and copied into the Java array, which is never pinned
+ * cgroup id lookup, setns and the type of a namespace file. Data is read into C memory and copied into the Java array, which is never pinned
  * while the kernel works, except by readlinkat (see there).
  */
 #define _GNU_SOURCE
@@ -8,8 +8,14 @@
 #include <sched.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+
+/* <linux/nsfs.h>: _IO(0xb7, 0x3). Spelt out so that the build needs no kernel headers. */
+#ifndef NS_GET_NSTYPE
+#define NS_GET_NSTYPE 0xb703
+#endif
 
 #include "sockscope_jni.h"
 
@@ -111,6 +117,11 @@ JNIEXPORT jlong JNICALL Java_io_sockscope_kernel_JniSyscalls_close(JNIEnv *env, 
 JNIEXPORT jlong JNICALL Java_io_sockscope_kernel_JniSyscalls_setns(JNIEnv *env, jobject self,
         jint fd, jint nstype) {
     return outcome(setns(fd, nstype));
+}
+
+/* The CLONE_NEW* type of the namespace an open nsfs file refers to; -ENOTTY for any other file. */
+JNIEXPORT jlong JNICALL Java_io_sockscope_kernel_JniSyscalls_namespaceType(JNIEnv *env, jobject self, jint fd) {
+    return outcome(ioctl(fd, NS_GET_NSTYPE));
 }
 
 /*

@@ -10,7 +10,7 @@
 #include <jni.h>
 #include <stdlib.h>
 
-#define SOCKSCOPE_JNI_ABI 5
+#define SOCKSCOPE_JNI_ABI 6
 
 /* -errno for a failed call (result -1), the result otherwise. */
 static inline jlong outcome(long result) {

@@ -10,11 +10,14 @@ package io.sockscope.cli;
  * @param events    {@code -E}
  * @param namespace the {@code -N} name, or null
  * @param allNamespaces {@code --all-netns}
+ * @param root      {@code --root}: where the container runtimes' files are read for {@code --all-netns}, or null
+ *                  for {@code /}
  */
-record ActionOptions(String dumpFile, boolean kill, boolean events, String namespace, boolean allNamespaces) {
+record ActionOptions(String dumpFile, boolean kill, boolean events, String namespace, boolean allNamespaces,
+                     String root) {
 
     ActionOptions(String dumpFile, boolean kill, boolean events, String namespace) {
-        this(dumpFile, kill, events, namespace, false);
+        this(dumpFile, kill, events, namespace, false, null);
     }
 
     /** Reads the action options; the last {@code -D} and the last {@code -N} win, as they do in ss. */
@@ -24,6 +27,7 @@ record ActionOptions(String dumpFile, boolean kill, boolean events, String names
         boolean events = false;
         String namespace = null;
         boolean allNamespaces = false;
+        String root = null;
         for (CommandLine.Option o : line.options()) {
             switch (o.key()) {
                 case "D" -> dumpFile = o.argument();
@@ -31,11 +35,20 @@ record ActionOptions(String dumpFile, boolean kill, boolean events, String names
                 case "E" -> events = true;
                 case "N" -> namespace = o.argument();
                 case "all-netns" -> allNamespaces = true;
+                case "root" -> root = o.argument();
                 default -> {
                 }
             }
         }
-        return new ActionOptions(dumpFile, kill, events, namespace, allNamespaces);
+        return new ActionOptions(dumpFile, kill, events, namespace, allNamespaces, root);
+    }
+
+    /**
+     * Whether {@code -N} names a namespace as ss does, by its name under /run/netns (not {@code pid:N}, not a
+     * path): ss then remounts /sys for it, which the listing mirrors.
+     */
+    boolean namespaceByName() {
+        return namespace != null && !namespace.startsWith("pid:") && !namespace.startsWith("/");
     }
 
     /**
@@ -45,6 +58,13 @@ record ActionOptions(String dumpFile, boolean kill, boolean events, String names
     void check() throws UsageException {
         if (kill && events) {
             throw new UsageException("-K cannot be combined with -E: destroyed sockets cannot be closed again", 1);
+        }
+        if (root != null && !allNamespaces) {
+            throw new UsageException("--root names where container runtimes keep their files, which only"
+                    + " --all-netns reads", 1);
+        }
+        if (root != null && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(root))) {
+            throw new UsageException("--root " + root + ": not a directory", 1);
         }
         if (allNamespaces) {
             // Each of these works in one namespace: say which cannot be combined, rather than pick one namespace.

@@ -55,7 +55,11 @@ final class Help {
               -K, --kill       close the sockets listed (needs a filter or a state, and CAP_NET_ADMIN)
               -E, --events     print TCP and UDP sockets as they are destroyed, until interrupted
               -D, --diag=FILE  write the raw TCP dump to FILE ('-': stdout), for TCPDIAG_FILE
-              -N, --net=NAME   work in the network namespace NAME (ip netns)
+              -N, --net=NAME   work in the network namespace NAME (ip netns), pid:PID (the one process
+                               PID is in) or PATH (an nsfs file such as /proc/PID/ns/net)
+              --all-netns      list every network namespace on the host, behind a Netns column; JSON
+                               adds each socket's netns and its container, pod and unit
+              --root=DIR       read container runtimes' files under DIR (default /), with --all-netns
             Not supported: -Z, --context and -z, --contexts (SELinux). --tipc, --vsock and --xdp list no
             socket yet: sockscope does not read those tables.
 

@@ -67,6 +67,9 @@ final class ListingCommand {
 
     int run(OutputStream stdout) throws IOException, UsageException {
         TableSelection sel = options.selection();
+        if (actions.allNamespaces()) {
+            refuseWhatNeedsOneNamespace();
+        }
         if (options.summary()) {
             SocketSummary summary = new SocketSummaryReader(new ProcPaths(environment))
                     .read(message -> err.println("sockscope: " + message));
@@ -92,8 +95,9 @@ final class ListingCommand {
         InterfaceNames interfaces = new InterfaceNames();
         ServiceNames services = new ServiceNames(Path.of("/etc/services"),
                 paths.resolve(ProcNetFile.IP_LOCAL_PORT_RANGE));
-        // With -N, ss sees the cgroup2 mount from a fresh /sys of its own: so must the filter and the paths.
-        MountTable mounts = actions.namespace() == null ? MountTable.PROC : MountTable.PROC.afterNetnsSwitch();
+        // With -N NAME, ss sees the cgroup2 mount from a fresh /sys of its own: so must the filter and the paths.
+        // ss has no -N pid:N or -N PATH: for those the host's /sys stays, and cgroup paths are the real ones.
+        MountTable mounts = actions.namespaceByName() ? MountTable.PROC.afterNetnsSwitch() : MountTable.PROC;
         ListingFilter filter = ListingFilter.parse(options.expression(), options.filterFileText(), sel,
                 new SystemFilterEnvironment(interfaces, services, mounts),
                 EphemeralPorts.read(paths), EffectiveUser.isRoot());
@@ -116,6 +120,17 @@ final class ListingCommand {
         OwnerLookup owners = query.owners().wanted() ? new JoinedOwners(engine.owners()) : null;
         // Resolver threads are daemons: an error that ends the listing early leaves nothing running.
         HostNames hosts = options.resolve() ? new HostNames(RESOLVE_LIMIT, RESOLVE_TIMEOUTS_BEFORE_GIVING_UP) : null;
+        if (actions.allNamespaces()) {
+            try (engine) {
+                return AcrossNamespacesListing.run(engine, query, options, format(sel),
+                        names(paths, interfaces, services, hosts, mounts), owners, mounts,
+                        Path.of(actions.root() == null ? "/" : actions.root()), err, stdout);
+            } finally {
+                if (hosts != null) {
+                    hosts.close();
+                }
+            }
+        }
         RowWriter rows;
         if (options.format() == OutputFormat.SS) {
             SsListingWriter writer = new SsListingWriter(stdout, format(sel),
@@ -157,6 +172,21 @@ final class ListingCommand {
             hosts.close();
         }
         return incomplete[0] && options.format() != OutputFormat.SS ? 1 : 0;
+    }
+
+    /**
+     * {@code --all-netns} reads live kernels, each in its own namespace: {@code -s} sums up one namespace's
+     * counters, and a {@code TCPDIAG_FILE} replay describes one namespace's TCP sockets.
+     */
+    private void refuseWhatNeedsOneNamespace() throws UsageException {
+        if (options.summary()) {
+            throw new UsageException("--all-netns cannot be combined with -s, whose counters are one network"
+                    + " namespace's", 1);
+        }
+        if (environment.get(ReplaySource.ENVIRONMENT_VARIABLE) != null) {
+            throw new UsageException("--all-netns reads every namespace's kernel: $"
+                    + ReplaySource.ENVIRONMENT_VARIABLE + " replays one namespace's TCP sockets", 1);
+        }
     }
 
     /**

@@ -83,8 +83,8 @@ final class ListingOptionsParser {
                 case "h", "v", "V" -> {
                     // Answered by Main before the listing options are read.
                 }
-                case "D", "K", "E", "N" -> {
-                    // Actions, read by ActionOptions.
+                case "D", "K", "E", "N", "all-netns", "root" -> {
+                    // Actions and where they work, read by ActionOptions.
                 }
                 case "d" -> sel.setTable(SocketTable.DCCP, true);
                 case "t" -> sel.setTable(SocketTable.TCP, true);

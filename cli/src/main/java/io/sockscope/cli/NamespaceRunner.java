@@ -1,12 +1,14 @@
 package io.sockscope.cli;
 
-import io.sockscope.kernel.Errno;
 import io.sockscope.kernel.NetworkNamespace;
+import io.sockscope.netns.NamespaceReference;
+import io.sockscope.netns.NamespaceReferenceException;
 
 import java.io.IOException;
 
 /**
- * {@code -N NAME}: runs a command inside a named network namespace without moving the JVM. A platform thread
+ * {@code -N NAME}, {@code -N pid:PID}, {@code -N PATH}: runs a command inside that network namespace
+ * ({@link NamespaceReference}) without moving the JVM. A platform thread
  * of its own enters the namespace and then runs the whole command: every netlink socket it opens, every
  * interface name it resolves and the {@code /proc/net} files it reads (through its own
  * {@code /proc/<pid>/task/<tid>/net}, see {@link io.sockscope.source.ProcPaths}) belong to that namespace.
@@ -14,7 +16,8 @@ import java.io.IOException;
  * exception, as if it had run the command itself.
  *
  * <p>Failing to enter says so as ss does ({@code Cannot open network namespace "NAME": …},
- * {@code setting the network namespace "NAME" failed: …}), with exit status 1.
+ * {@code setting the network namespace "NAME" failed: …}), with exit status 1; so does a pid no process has
+ * ({@code no process PID}) or a path that is no network namespace's file.
  */
 final class NamespaceRunner {
     /** A command to run in the namespace. */
@@ -35,18 +38,22 @@ final class NamespaceRunner {
      * @param nameBytes its name as the file is called: bytes, which need not be valid in any character set
      */
     static int run(String name, byte[] nameBytes, Body body) throws IOException, UsageException {
+        NamespaceReference namespace;
+        try {
+            namespace = NamespaceReference.resolve(name, nameBytes);
+        } catch (NamespaceReferenceException e) {
+            throw new UsageException(e.getMessage(), 1);
+        }
         Outcome outcome = new Outcome();
         Thread worker = Thread.ofPlatform().name("sockscope-netns").unstarted(() -> {
             try {
-                NetworkNamespace.enter(nameBytes);
+                namespace.enter();
             } catch (RuntimeException | Error e) {
                 // Whatever ends the thread must reach the caller, or the command would exit 0 having done nothing.
                 outcome.failure = e;
                 return;
             } catch (NetworkNamespace.EnterException e) {
-                outcome.failure = new UsageException(e.step() == NetworkNamespace.Step.OPEN
-                        ? "Cannot open network namespace \"" + name + "\": " + Errno.message(e.errno())
-                        : "setting the network namespace \"" + name + "\" failed: " + Errno.message(e.errno()), 1);
+                outcome.failure = new UsageException(namespace.enterFailure(e), 1);
                 return;
             }
             try {

@@ -61,6 +61,7 @@ final class OptionSpec {
             new LongOption("debug", false, "debug"),
             // sockscope's own: every network namespace at once (long only: ss's letters are taken).
             new LongOption("all-netns", false, "all-netns"),
+            new LongOption("root", true, "root"),
             // sockscope's own: structured output.
             new LongOption("json", false, "json"),
             new LongOption("ndjson", false, "ndjson"),

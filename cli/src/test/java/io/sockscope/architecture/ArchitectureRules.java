@@ -36,6 +36,9 @@ final class ArchitectureRules {
             mustNotUse("procmap", "procmap finds owners (/proc, the task-file iterator): it never touches netlink, and"
                     + " is a sibling of source, not a user of it", "netlink", "source", "filter", "render", "diagnose",
                     "inspect", "api", "cli"),
+            mayUseOnly("netns", "netns finds network namespaces and resolves -N from /proc, /run/netns and mountinfo:"
+                    + " it enters through kernel and reads /proc through procmap, but dumps nothing (netlink, source,"
+                    + " query) and knows none of its consumers", "model", "kernel", "names", "procmap"),
             mustNotUse("filter", "filter is a language (parser, AST, evaluator, bytecode compiler): it does no I/O;"
                     + " what it asks the machine comes through an injected environment, and only names' built-in"
                     + " tables are read directly", "kernel", "source", "procmap", "render", "diagnose", "inspect", "api",

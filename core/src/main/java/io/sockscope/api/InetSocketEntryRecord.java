@@ -30,7 +30,11 @@ record InetSocketEntryRecord(
         TcpInfo tcpInfo,
         SocketMemory memory,
         Owners owners,
-        Set<InetSocketOption> options) implements InetSocketEntry {
+        Set<InetSocketOption> options,
+        NetworkNamespace namespace,
+        Container container,
+        Pod pod,
+        String unit) implements InetSocketEntry {
     InetSocketEntryRecord {
         Objects.requireNonNull(owners, "owners");
     }

@@ -16,7 +16,11 @@ record NetlinkSocketEntryRecord(
         long peerPortId,
         long peerGroup,
         long inode,
-        Owners owners) implements NetlinkSocketEntry {
+        Owners owners,
+        NetworkNamespace namespace,
+        Container container,
+        Pod pod,
+        String unit) implements NetlinkSocketEntry {
     NetlinkSocketEntryRecord {
         Objects.requireNonNull(owners, "owners");
     }

@@ -13,7 +13,11 @@ record PacketSocketEntryRecord(
         long inode,
         long uid,
         String cookie,
-        Owners owners) implements PacketSocketEntry {
+        Owners owners,
+        NetworkNamespace namespace,
+        Container container,
+        Pod pod,
+        String unit) implements PacketSocketEntry {
     PacketSocketEntryRecord {
         Objects.requireNonNull(owners, "owners");
     }

@@ -12,33 +12,36 @@ final class RecordValues extends ApiValues {
             Endpoint local, Endpoint peer, Boolean v6only, long inode, long uid, String cookie, Timer timer,
             Shutdown shutdown, long mark, long cgroupId, String cgroupPath, Integer tos, Integer trafficClass,
             String congestion, TcpInfo tcpInfo, SocketMemory memory, Owners owners,
-            Set<InetSocketOption> options) {
+            Set<InetSocketOption> options, NetworkNamespace namespace, Container container, Pod pod, String unit) {
         return new InetSocketEntryRecord(protocol, family, state, recvQueue, sendQueue, local, peer, v6only, inode,
                 uid, cookie, timer, shutdown, mark, cgroupId, cgroupPath, tos, trafficClass, congestion, tcpInfo,
-                memory, owners, options == null ? null : Set.copyOf(options));
+                memory, owners, options == null ? null : Set.copyOf(options), namespace, container, pod, unit);
     }
 
     @Override
     public UnixSocketEntry unix(Protocol protocol, SocketState state, long recvQueue, long sendQueue, String path,
             boolean abstractName, long inode, long peerInode, String peerPath, long uid, Shutdown shutdown,
-            List<Long> pendingPeers, SocketMemory memory, Owners owners) {
+            List<Long> pendingPeers, SocketMemory memory, Owners owners, NetworkNamespace namespace,
+            Container container, Pod pod, String unit) {
         return new UnixSocketEntryRecord(protocol, state, recvQueue, sendQueue, path, abstractName, inode, peerInode,
-                peerPath, uid, shutdown, pendingPeers, memory, owners);
+                peerPath, uid, shutdown, pendingPeers, memory, owners, namespace, container, pod, unit);
     }
 
     @Override
     public PacketSocketEntry packet(Protocol protocol, SocketState state, long recvQueue, long sendQueue,
-            int etherType, String interfaceName, long inode, long uid, String cookie, Owners owners) {
+            int etherType, String interfaceName, long inode, long uid, String cookie, Owners owners,
+            NetworkNamespace namespace, Container container, Pod pod, String unit) {
         return new PacketSocketEntryRecord(protocol, state, recvQueue, sendQueue, etherType, interfaceName, inode,
-                uid, cookie, owners);
+                uid, cookie, owners, namespace, container, pod, unit);
     }
 
     @Override
     public NetlinkSocketEntry netlink(Protocol protocol, SocketState state, long recvQueue, long sendQueue,
             int netlinkProtocol, String protocolName, long portId, long groups, boolean connected, long peerPortId,
-            long peerGroup, long inode, Owners owners) {
+            long peerGroup, long inode, Owners owners, NetworkNamespace namespace, Container container, Pod pod,
+            String unit) {
         return new NetlinkSocketEntryRecord(protocol, state, recvQueue, sendQueue, netlinkProtocol, protocolName,
-                portId, groups, connected, peerPortId, peerGroup, inode, owners);
+                portId, groups, connected, peerPortId, peerGroup, inode, owners, namespace, container, pod, unit);
     }
 
     @Override
@@ -66,6 +69,21 @@ final class RecordValues extends ApiValues {
             long wmemQueued, long optmem, long backlog, long drops) {
         return new SocketMemoryRecord(rmemAlloc, rcvbuf, wmemAlloc, sndbuf, fwdAlloc, wmemQueued, optmem, backlog,
                 drops);
+    }
+
+    @Override
+    public NetworkNamespace networkNamespace(long inode, String name, List<Integer> pidsSample) {
+        return new NetworkNamespaceRecord(inode, name, pidsSample);
+    }
+
+    @Override
+    public Container container(String runtime, String id, String name) {
+        return new ContainerRecord(runtime, id, name);
+    }
+
+    @Override
+    public Pod pod(String namespace, String name, String uid) {
+        return new PodRecord(namespace, name, uid);
     }
 
     @Override

@@ -37,4 +37,32 @@ public sealed interface SocketEntry permits InetSocketEntry, UnixSocketEntry, Pa
 
     /** {@return the processes holding it, or why they are not known; never null} */
     Owners owners();
+
+    /**
+     * {@return the network namespace the socket was listed in} Null unless the entry was listed by a query across
+     * network namespaces (as the command's {@code --all-netns} lists them): a query of one namespace reads the
+     * calling thread's own, which needs no naming.
+     */
+    NetworkNamespace namespace();
+
+    /**
+     * {@return the container its owner runs in, as far as the socket's cgroup path tells} Null when the listing
+     * did not look for workloads (only a listing across network namespaces does), and when the path names no
+     * container of {@code docker}, {@code containerd}, {@code cri-o} or {@code podman}.
+     */
+    Container container();
+
+    /**
+     * {@return the Kubernetes pod its owner runs in, as far as the socket's cgroup path tells} Null when the
+     * listing did not look for workloads (only a listing across network namespaces does), and when the path
+     * names no pod. A socket in a pod has a {@link #container()} too.
+     */
+    Pod pod();
+
+    /**
+     * {@return the systemd unit its owner runs in ({@code nginx.service}, {@code docker-ID.scope}), as far as the
+     * socket's cgroup path tells} Null when the listing did not look for workloads (only a listing across network
+     * namespaces does), and when the path names no unit.
+     */
+    String unit();
 }

@@ -20,7 +20,11 @@ record UnixSocketEntryRecord(
         Shutdown shutdown,
         List<Long> pendingPeers,
         SocketMemory memory,
-        Owners owners) implements UnixSocketEntry {
+        Owners owners,
+        NetworkNamespace namespace,
+        Container container,
+        Pod pod,
+        String unit) implements UnixSocketEntry {
     UnixSocketEntryRecord {
         pendingPeers = List.copyOf(pendingPeers);
         Objects.requireNonNull(owners, "owners");

@@ -11,6 +11,8 @@ import java.lang.foreign.ValueLayout;
  */
 final class FfmSyscalls implements Syscalls {
     private static final long TIOCGWINSZ = 0x5413;
+    /** {@code _IO(0xb7, 0x3)}, {@code <linux/nsfs.h>}. */
+    private static final long NS_GET_NSTYPE = 0xb703;
 
     FfmSyscalls() {
     }
@@ -175,6 +177,15 @@ final class FfmSyscalls implements Syscalls {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment state = state(arena);
             return outcome(state, LibcDowncalls.setns(state, fd, nstype));
+        }
+    }
+
+    @Override
+    public long namespaceType(int fd) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = state(arena);
+            // The request takes no argument; the variadic slot is passed as NULL and never read.
+            return outcome(state, LibcDowncalls.ioctl(state, fd, NS_GET_NSTYPE, MemorySegment.NULL));
         }
     }
 

@@ -10,7 +10,7 @@ final class JniSyscalls implements Syscalls {
      * The version of the contract between this class and the C functions; must equal {@code SOCKSCOPE_JNI_ABI}
      * in {@code sockscope_jni.h}, and changes whenever a signature does or a function is added.
      */
-    static final int ABI_VERSION = 5;
+    static final int ABI_VERSION = 6;
 
     JniSyscalls() {
     }
@@ -62,6 +62,9 @@ final class JniSyscalls implements Syscalls {
 
     @Override
     public native long setns(int fd, int nstype);
+
+    @Override
+    public native long namespaceType(int fd);
 
     @Override
     public native long isatty(int fd);

@@ -1,7 +1,12 @@
 package io.sockscope.kernel;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 
 /**
@@ -12,6 +17,9 @@ import java.util.Arrays;
  *
  * <p>A thread that entered a namespace never leaves it: run such work on a thread of its own that ends with
  * the work, never on a pooled thread. Entering needs {@code CAP_SYS_ADMIN} (root).
+ *
+ * <p>Any file that refers to a network namespace will do, not only a named one: {@code /proc/PID/ns/net}, another
+ * bind mount of one, a process's descriptor {@code /proc/PID/fd/N}. {@link #kindOf} says whether a file is one.
  */
 public final class NetworkNamespace {
     /** Where iproute2 keeps named network namespaces (the path Debian's ss is built with). */
@@ -26,6 +34,16 @@ public final class NetworkNamespace {
         OPEN,
         /** The {@code setns} call (not privileged, not a network namespace). */
         SETNS
+    }
+
+    /** What a file is to {@code setns}. */
+    public enum FileKind {
+        /** An nsfs file of a network namespace: it can be entered. */
+        NETWORK_NAMESPACE,
+        /** An nsfs file of a namespace of another type (mount, pid, user, …). */
+        OTHER_NAMESPACE,
+        /** No namespace at all: a regular file, a directory, a device. */
+        NOT_A_NAMESPACE
     }
 
     /** Entering a namespace failed; {@link #step()} and {@link #errno()} say where and why. */
@@ -66,16 +84,61 @@ public final class NetworkNamespace {
      * the locale's character set, nor in any.
      */
     public static void enter(byte[] name) throws EnterException {
+        enter(RUN_DIRECTORY, name);
+    }
+
+    /**
+     * {@link #enter(byte[])} for a name in {@code directory} rather than {@link #RUN_DIRECTORY} (the same
+     * directory elsewhere, or a test's).
+     */
+    public static void enter(Path directory, byte[] name) throws EnterException {
         // Joined as bytes, as iproute2 joins its text: an absolute name stays under the directory.
-        byte[] directory = (RUN_DIRECTORY + "/").getBytes(StandardCharsets.US_ASCII);
-        byte[] path = Arrays.copyOf(directory, directory.length + name.length);
-        System.arraycopy(name, 0, path, directory.length, name.length);
-        enterFile(path, RUN_DIRECTORY + "/" + new String(name, StandardCharsets.UTF_8));
+        byte[] prefix = (directory + "/").getBytes(StandardCharsets.UTF_8);
+        byte[] path = Arrays.copyOf(prefix, prefix.length + name.length);
+        System.arraycopy(name, 0, path, prefix.length, name.length);
+        enterFile(path, directory + "/" + new String(name, StandardCharsets.UTF_8));
     }
 
     /** Moves the calling thread into the network namespace whose file (or {@code /proc/PID/ns/net}) is given. */
     public static void enter(Path namespaceFile) throws EnterException {
         enterFile(namespaceFile.toString().getBytes(StandardCharsets.UTF_8), namespaceFile.toString());
+    }
+
+    /**
+     * What {@code file} refers to, as the kernel says: the file is opened and asked for its namespace type
+     * ({@code ioctl(NS_GET_NSTYPE)}, Linux 4.11). Only a regular file is opened, since every nsfs file is one and
+     * opening a FIFO would wait for a writer; anything else is {@link FileKind#NOT_A_NAMESPACE} at once.
+     *
+     * @throws EnterException (step {@link Step#OPEN}) when the file cannot be opened: missing, not permitted
+     */
+    public static FileKind kindOf(Path file) throws EnterException {
+        String shown = file.toString();
+        try {
+            if (!Files.readAttributes(file, BasicFileAttributes.class).isRegularFile()) {
+                return FileKind.NOT_A_NAMESPACE;
+            }
+        } catch (NoSuchFileException e) {
+            throw new EnterException(Step.OPEN, Errno.ENOENT, shown);
+        } catch (AccessDeniedException e) {
+            throw new EnterException(Step.OPEN, Errno.EACCES, shown);
+        } catch (IOException | SecurityException e) {
+            // Anything stranger (a loop, a component that is no directory): the open below names its errno.
+        }
+        Syscalls calls = NativeLayer.syscalls();
+        long fd = calls.openat(Syscalls.AT_FDCWD, shown.getBytes(StandardCharsets.UTF_8),
+                Syscalls.O_RDONLY | Syscalls.O_CLOEXEC);
+        if (fd < 0) {
+            throw new EnterException(Step.OPEN, (int) -fd, shown);
+        }
+        try {
+            long type = calls.namespaceType((int) fd);
+            if (type < 0) {
+                return FileKind.NOT_A_NAMESPACE;
+            }
+            return type == Syscalls.CLONE_NEWNET ? FileKind.NETWORK_NAMESPACE : FileKind.OTHER_NAMESPACE;
+        } finally {
+            calls.close((int) fd);
+        }
     }
 
     private static void enterFile(byte[] path, String shown) throws EnterException {

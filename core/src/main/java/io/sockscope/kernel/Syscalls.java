@@ -91,6 +91,12 @@ public interface Syscalls {
     /** {@code setns(fd, nstype)}: moves the calling thread into the namespace {@code fd} refers to. */
     long setns(int fd, int nstype);
 
+    /**
+     * {@code ioctl(fd, NS_GET_NSTYPE)} (Linux 4.11): the {@code CLONE_NEW*} type of the namespace an open nsfs file
+     * refers to; {@code -ENOTTY} for any other file.
+     */
+    long namespaceType(int fd);
+
     // Terminals and network interfaces.
 
     /** 1 when {@code fd} is a terminal, else 0. */

@@ -8,7 +8,8 @@
  * kernel. Failures are {@link io.sockscope.kernel.NetlinkException}s naming the call and the errno.
  * {@link io.sockscope.kernel.InterfaceNames} turns interface indexes into names as ss prints them.
  * {@link io.sockscope.kernel.NetlinkSubscription} receives multicast notifications (sock_diag destroy events),
- * and {@link io.sockscope.kernel.NetworkNamespace} moves one thread into a named network namespace. The
+ * and {@link io.sockscope.kernel.NetworkNamespace} moves one thread into a network namespace (by name, or by any
+ * file that refers to one) and says what kind of namespace a file is. The
  * package knows framing, never what a payload means. Callers need {@code --enable-native-access}.
  */
 package io.sockscope.kernel;

@@ -143,6 +143,30 @@ final class NativeProcTree implements ProcTree {
         }
 
         @Override
+        public int readLink(FdDirectory directory, int fd, byte[] target) {
+            linkName[formatDecimal(fd, linkName)] = 0;
+            long length = calls.readlinkat(((NativeFdDirectory) directory).fd, linkName, target);
+            if (length < 0 && isPermissionDenied((int) -length)) {
+                directory.forbid();
+            }
+            return (int) length;
+        }
+
+        @Override
+        public int readProcessLink(int pid, String relativePath, byte[] target) {
+            if (rootFd < 0) {
+                return -Errno.ENOENT;
+            }
+            int length = formatDecimal(pid, path);
+            // The pid's digits, a slash, the relative path and a NUL must fit.
+            if (length + 2 + relativePath.length() > PATH_BYTES) {
+                return -Errno.ENAMETOOLONG;
+            }
+            path[length++] = '/';
+            return (int) calls.readlinkat(rootFd, pathOf(length, relativePath), target);
+        }
+
+        @Override
         public ProcessName readCommand(int id) {
             int fd = open(pathOf(formatDecimal(id, path), "/stat"));
             if (fd < 0) {

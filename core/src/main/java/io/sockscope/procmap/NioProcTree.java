@@ -1,5 +1,6 @@
 package io.sockscope.procmap;
 
+import io.sockscope.kernel.Errno;
 import io.sockscope.model.ProcessName;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NotLinkException;
 import java.nio.file.Path;
 import java.util.Collection;
 
@@ -89,6 +91,20 @@ final class NioProcTree implements ProcTree {
         }
 
         @Override
+        public int readLink(FdDirectory directory, int fd, byte[] target) {
+            int length = readLinkInto(((NioFdDirectory) directory).path.resolve(Integer.toString(fd)), target);
+            if (length == -Errno.EACCES) {
+                directory.forbid();
+            }
+            return length;
+        }
+
+        @Override
+        public int readProcessLink(int pid, String relativePath, byte[] target) {
+            return readLinkInto(root.resolve(Integer.toString(pid)).resolve(relativePath), target);
+        }
+
+        @Override
         public ProcessName readCommand(int id) {
             Path stat = root.resolve(Integer.toString(id)).resolve("stat");
             try (InputStream in = Files.newInputStream(stat)) {
@@ -102,6 +118,22 @@ final class NioProcTree implements ProcTree {
         @Override
         public void close() {
             // No per-thread resources.
+        }
+    }
+
+    /** The target of {@code link} in {@code target} (cut at its length): its length, or the errno a readlink gives. */
+    private static int readLinkInto(Path link, byte[] target) {
+        try {
+            byte[] bytes = Files.readSymbolicLink(link).toString().getBytes(StandardCharsets.UTF_8);
+            int length = Math.min(bytes.length, target.length);
+            System.arraycopy(bytes, 0, target, 0, length);
+            return length;
+        } catch (AccessDeniedException e) {
+            return -Errno.EACCES;
+        } catch (NotLinkException e) {
+            return -Errno.EINVAL;
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return -Errno.ENOENT; // gone, or unreadable in a way a scan treats as gone
         }
     }
 

@@ -2,16 +2,15 @@ package io.sockscope.procmap;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs one scan of a {@link ProcTree} on the calling thread plus {@code parallelism - 1} helper threads,
- * then puts the results together in ss's scan order. Work is handed out process by process, and large
- * fd directories are split so that one process holding most sockets still keeps every thread busy. Since
- * every result lands in a slot fixed by its place in the listings, the order of the index does not
- * depend on which thread read what, or when.
+ * Runs one scan of a {@link ProcTree} on the calling thread plus {@code parallelism - 1} helper threads
+ * ({@link ScanWorkers}), then puts the results together in ss's scan order. Work is handed out process by
+ * process, and large fd directories are split so that one process holding most sockets still keeps every
+ * thread busy. Since every result lands in a slot fixed by its place in the listings, the order of the index
+ * does not depend on which thread read what, or when.
  */
-final class ParallelScan {
+final class ParallelScan implements ScanWorkers.Producer {
     /** Slots per {@link #addEntries} call; see there. */
     private static final int ENTRIES_PER_CALL = 64;
 
@@ -19,7 +18,7 @@ final class ParallelScan {
     private final ScanRequest request;
     private final int parallelism;
     private final WorkQueue queue = new WorkQueue();
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final List<ProcessScan> processes = new ArrayList<>();
 
     ParallelScan(ProcTree tree, ScanRequest request, int parallelism) {
         this.tree = tree;
@@ -27,74 +26,22 @@ final class ParallelScan {
         this.parallelism = Math.max(1, parallelism);
     }
 
+    /** Runs the scan; an instance runs once. */
     OwnerIndex run() {
-        queue.hold();
-        List<Thread> helpers = new ArrayList<>(parallelism - 1);
-        for (int i = 1; i < parallelism; i++) {
-            helpers.add(Thread.ofPlatform().daemon().name("sockscope-procmap-" + i).start(this::help));
-        }
-        List<ProcessScan> processes = new ArrayList<>();
-        try (ProcSession session = tree.openSession()) {
-            try {
-                IntList pids = session.listProcesses();
-                for (int i = 0; i < pids.size(); i++) {
-                    if (pids.get(i) == request.excludedPid()) {
-                        continue;
-                    }
-                    ProcessScan process = new ProcessScan(pids.get(i), request);
-                    processes.add(process);
-                    queue.pushBack(worker -> process.run(worker, queue));
-                }
-            } finally {
-                queue.release();
-            }
-            work(session);
-        }
-        for (Thread helper : helpers) {
-            joinUninterruptibly(helper);
-        }
-        Throwable problem = failure.get();
-        if (problem instanceof RuntimeException e) {
-            throw e;
-        }
-        if (problem instanceof Error e) {
-            throw e;
-        }
+        ScanWorkers.run(tree, queue, parallelism, this);
         return assemble(processes);
     }
 
-    private void help() {
-        try (ProcSession session = tree.openSession()) {
-            work(session);
-        } catch (RuntimeException | Error e) {
-            failure.compareAndSet(null, e);
-        }
-    }
-
-    private void work(ProcSession session) {
-        while (true) {
-            try {
-                queue.work(session);
-                return;
-            } catch (RuntimeException | Error e) {
-                // Keep draining so the other threads are not left waiting for items nobody runs.
-                failure.compareAndSet(null, e);
+    @Override
+    public void queueFirstItems(ProcSession session) {
+        IntList pids = session.listProcesses();
+        for (int i = 0; i < pids.size(); i++) {
+            if (pids.get(i) == request.excludedPid()) {
+                continue;
             }
-        }
-    }
-
-    private static void joinUninterruptibly(Thread thread) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+            ProcessScan process = new ProcessScan(pids.get(i), request);
+            processes.add(process);
+            queue.pushBack(worker -> process.run(worker, queue));
         }
     }
 

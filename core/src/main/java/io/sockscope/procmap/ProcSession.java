@@ -33,6 +33,21 @@ interface ProcSession extends AutoCloseable {
     long socketInode(FdDirectory directory, int fd);
 
     /**
+     * Reads the link {@code fd} inside {@code directory} into {@code target}, whatever it names; a refusal marks
+     * the directory forbidden, as {@link #socketInode} does.
+     *
+     * @return the target's length (a longer target is cut at {@code target.length}), or {@code -errno}
+     */
+    int readLink(FdDirectory directory, int fd, byte[] target);
+
+    /**
+     * Reads the link {@code <root>/<pid>/<relativePath>} into {@code target} ({@code ns/net}, say).
+     *
+     * @return the target's length (a longer target is cut at {@code target.length}), or {@code -errno}
+     */
+    int readProcessLink(int pid, String relativePath, byte[] target);
+
+    /**
      * The command name from {@code <root>/<id>/stat}: the text after the first "(" up to the next ")".
      *
      * @return the name's bytes, or the empty name when the file cannot be read or does not have that shape

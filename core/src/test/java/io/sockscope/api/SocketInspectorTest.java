@@ -51,6 +51,11 @@ class SocketInspectorTest {
                         .orElseThrow();
                 assertTrue(me.fd() >= 0);
                 assertEquals(OWN_PID, me.tid());
+                // A query of the caller's own namespace names no namespace and looks for no workload.
+                assertNull(seen.namespace());
+                assertNull(seen.container());
+                assertNull(seen.pod());
+                assertNull(seen.unit());
             }
             assertTrue(listenerOn(inspector, port).isEmpty(), "still listed after close");
         }

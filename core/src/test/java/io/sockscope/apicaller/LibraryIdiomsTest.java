@@ -1,10 +1,12 @@
 package io.sockscope.apicaller;
 
+import io.sockscope.api.Container;
 import io.sockscope.api.Endpoint;
 import io.sockscope.api.InetSocketEntry;
 import io.sockscope.api.InvalidFilterException;
 import io.sockscope.api.NetlinkSocketEntry;
 import io.sockscope.api.NetlinkUnavailableException;
+import io.sockscope.api.NetworkNamespace;
 import io.sockscope.api.OwnerStatus;
 import io.sockscope.api.PacketSocketEntry;
 import io.sockscope.api.PermissionDeniedException;
@@ -28,6 +30,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,6 +68,11 @@ class LibraryIdiomsTest {
             }
             assertTrue(holders.stream().anyMatch(h -> h.contains("[" + OWN_PID + "/")), holders.toString());
 
+            // A query of this thread's namespace names no namespace and finds no container: all under "-".
+            Map<String, List<Integer>> byContainer = portsByContainer(inspector.list(SocketQuery.tcpListeners()));
+            assertEquals(List.of("-"), List.copyOf(byContainer.keySet()), byContainer.toString());
+            assertTrue(byContainer.get("-").contains(port), byContainer.toString());
+
             SocketQuery pair = SocketQuery.builder()
                     .protocols(Protocol.TCP)
                     .states(SocketState.ESTABLISHED, SocketState.LISTEN)
@@ -85,6 +94,21 @@ class LibraryIdiomsTest {
             }
             assertEquals("bad filter at 12", why);
         }
+    }
+
+    /** docs/library.md's listeners by the container holding them, where each was listed in the key's suffix. */
+    private static Map<String, List<Integer>> portsByContainer(List<SocketEntry> entries) {
+        Map<String, List<Integer>> ports = new TreeMap<>();
+        for (SocketEntry entry : entries) {
+            if (entry instanceof InetSocketEntry s) {
+                Container c = s.container();
+                String name = c == null ? "-" : c.name() != null ? c.name() : c.id().substring(0, 12);
+                NetworkNamespace where = s.namespace();
+                String key = where == null ? name : name + " in " + where.label();
+                ports.computeIfAbsent(key, k -> new ArrayList<>()).add(s.local().port());
+            }
+        }
+        return ports;
     }
 
     /** The SocketEntry Javadoc's switch: exhaustive over the four kinds, with no default. */

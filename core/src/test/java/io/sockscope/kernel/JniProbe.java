@@ -103,6 +103,14 @@ final class JniProbe {
         } catch (NetworkNamespace.EnterException e) {
             facts.add("enter: " + e.getMessage());
         }
+        // NS_GET_NSTYPE: a network namespace, another type, a file that is none, one that cannot be opened.
+        for (String file : List.of("/proc/self/ns/net", "/proc/self/ns/mnt", "/etc/passwd", "/nonexistent")) {
+            try {
+                facts.add("kind of " + file + " " + NetworkNamespace.kindOf(Path.of(file)));
+            } catch (NetworkNamespace.EnterException e) {
+                facts.add("kind of " + file + ": " + e.getMessage());
+            }
+        }
         try {
             NetlinkChannel.open(9999).close();
             facts.add("opened netlink protocol 9999");

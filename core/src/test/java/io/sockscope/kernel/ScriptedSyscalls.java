@@ -188,6 +188,11 @@ final class ScriptedSyscalls implements Syscalls {
     }
 
     @Override
+    public long namespaceType(int fd) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public long isatty(int fd) {
         throw new UnsupportedOperationException();
     }

@@ -120,6 +120,16 @@ class ScanRacesTest {
                 }
 
                 @Override
+                public int readLink(FdDirectory directory, int fd, byte[] target) {
+                    return session.readLink(directory, fd, target);
+                }
+
+                @Override
+                public int readProcessLink(int pid, String relativePath, byte[] target) {
+                    return session.readProcessLink(pid, relativePath, target);
+                }
+
+                @Override
                 public ProcessName readCommand(int id) {
                     if (id == 30) {
                         delete(root.resolve("30"));                  // exited before its name was read

@@ -105,6 +105,17 @@ public final class UnprivilegedScanProbe {
                 }
 
                 @Override
+                public int readLink(FdDirectory directory, int fd, byte[] target) {
+                    attempts.incrementAndGet();
+                    return session.readLink(directory, fd, target);
+                }
+
+                @Override
+                public int readProcessLink(int pid, String relativePath, byte[] target) {
+                    return session.readProcessLink(pid, relativePath, target);
+                }
+
+                @Override
                 public ProcessName readCommand(int id) {
                     return session.readCommand(id);
                 }

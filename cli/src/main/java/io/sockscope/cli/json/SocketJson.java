@@ -45,6 +45,7 @@ final class SocketJson {
         }
         g.writeNumberField("inode", entry.inode());
         owners(g, entry.owners());
+        NamespaceWorkloadJson.write(g, entry);
         g.writeEndObject();
     }
 

@@ -1,13 +1,16 @@
 package io.sockscope.api.internal;
 
+import io.sockscope.api.Container;
 import io.sockscope.api.Endpoint;
 import io.sockscope.api.Family;
 import io.sockscope.api.InetSocketEntry;
 import io.sockscope.api.InetSocketOption;
 import io.sockscope.api.NetlinkSocketEntry;
+import io.sockscope.api.NetworkNamespace;
 import io.sockscope.api.OwnerStatus;
 import io.sockscope.api.Owners;
 import io.sockscope.api.PacketSocketEntry;
+import io.sockscope.api.Pod;
 import io.sockscope.api.ProcessOwner;
 import io.sockscope.api.Protocol;
 import io.sockscope.api.Shutdown;
@@ -28,7 +31,8 @@ import java.util.Set;
  * output shares, reaches their constructors through this, as the JDK's own packages reach each other's
  * internals. The api package installs the one instance when {@link SocketInspector} is initialized. This door is
  * the one place where the two packages use each other; both are the api to docs/architecture.md's rules.
- * Arguments are in the records' component order.
+ * Arguments are in the records' component order. An entry's last four (namespace, container, pod, unit) are
+ * null unless its listing ran across network namespaces ({@link EntryMapper#inNamespace}).
  */
 public abstract class ApiValues {
     private static volatile ApiValues installed;
@@ -62,18 +66,21 @@ public abstract class ApiValues {
             long sendQueue, Endpoint local, Endpoint peer, Boolean v6only, long inode, long uid, String cookie,
             Timer timer, Shutdown shutdown, long mark, long cgroupId, String cgroupPath, Integer tos,
             Integer trafficClass, String congestion, TcpInfo tcpInfo, SocketMemory memory, Owners owners,
-            Set<InetSocketOption> options);
+            Set<InetSocketOption> options, NetworkNamespace namespace, Container container, Pod pod, String unit);
 
     public abstract UnixSocketEntry unix(Protocol protocol, SocketState state, long recvQueue, long sendQueue,
             String path, boolean abstractName, long inode, long peerInode, String peerPath, long uid,
-            Shutdown shutdown, List<Long> pendingPeers, SocketMemory memory, Owners owners);
+            Shutdown shutdown, List<Long> pendingPeers, SocketMemory memory, Owners owners, NetworkNamespace namespace,
+            Container container, Pod pod, String unit);
 
     public abstract PacketSocketEntry packet(Protocol protocol, SocketState state, long recvQueue, long sendQueue,
-            int etherType, String interfaceName, long inode, long uid, String cookie, Owners owners);
+            int etherType, String interfaceName, long inode, long uid, String cookie, Owners owners,
+            NetworkNamespace namespace, Container container, Pod pod, String unit);
 
     public abstract NetlinkSocketEntry netlink(Protocol protocol, SocketState state, long recvQueue,
             long sendQueue, int netlinkProtocol, String protocolName, long portId, long groups, boolean connected,
-            long peerPortId, long peerGroup, long inode, Owners owners);
+            long peerPortId, long peerGroup, long inode, Owners owners, NetworkNamespace namespace,
+            Container container, Pod pod, String unit);
 
     public abstract Endpoint endpoint(String address, int port, String interfaceName, boolean v4Mapped,
             boolean wildcard);
@@ -87,6 +94,15 @@ public abstract class ApiValues {
 
     public abstract SocketMemory memory(long rmemAlloc, long rcvbuf, long wmemAlloc, long sndbuf, long fwdAlloc,
             long wmemQueued, long optmem, long backlog, long drops);
+
+    /** @param pidsSample copied; ascending, as the listing found them */
+    public abstract NetworkNamespace networkNamespace(long inode, String name, List<Integer> pidsSample);
+
+    /** @throws NullPointerException when {@code runtime} or {@code id} is null */
+    public abstract Container container(String runtime, String id, String name);
+
+    /** @throws NullPointerException when {@code uid} is null */
+    public abstract Pod pod(String namespace, String name, String uid);
 
     /** The library's copy of the model's {@code tcp_info}, its unsigned fields widened. */
     public abstract TcpInfo tcpInfo(io.sockscope.model.TcpInfo kernel);

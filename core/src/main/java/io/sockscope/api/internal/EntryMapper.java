@@ -22,11 +22,13 @@ import io.sockscope.model.InetEndpoint;
 import io.sockscope.model.InetSocket;
 import io.sockscope.model.InetSocketOptions;
 import io.sockscope.model.NetlinkSocket;
+import io.sockscope.model.Netns;
 import io.sockscope.model.PacketSocket;
 import io.sockscope.model.ProcessName;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.SocketTable;
 import io.sockscope.model.UnixSocket;
+import io.sockscope.model.Workload;
 import io.sockscope.names.AddressText;
 
 import java.util.ArrayList;
@@ -35,12 +37,18 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Turns the records the sources deliver into the library's {@link SocketEntry} records: addresses as text,
  * states and tables as enums, the attributes the query asked for decoded, owners looked up. The CLI's JSON
  * output and {@link io.sockscope.api.SocketInspector} both go through here, so they carry the same data. It reads
- * the model only: the codec decoded everything once. Immutable.
+ * the model only: the codec decoded everything once.
+ *
+ * <p>A mapper made by the constructor maps the sockets of one namespace, the caller's: its entries' namespace,
+ * container, pod and unit are null; it is immutable. A listing across namespaces makes one more mapper per
+ * namespace with {@link #inNamespace}, whose entries carry that namespace and each socket's workload; it caches
+ * and is used by one thread at a time.
  */
 public final class EntryMapper {
     private static final ApiValues VALUES = ApiValues.get();
@@ -48,6 +56,8 @@ public final class EntryMapper {
     private final Details details;
     private final EntryNames names;
     private final OwnerResolver owners;
+    /** Null for a listing of the caller's namespace, whose entries carry neither namespace nor workload. */
+    private final NamespaceContext context;
 
     /**
      * @param details what to decode beyond the common fields
@@ -55,9 +65,32 @@ public final class EntryMapper {
      * @param owners  who holds a socket, and why nobody is known to
      */
     public EntryMapper(Details details, EntryNames names, OwnerResolver owners) {
+        this(details, names, owners, null);
+    }
+
+    private EntryMapper(Details details, EntryNames names, OwnerResolver owners, NamespaceContext context) {
         this.details = Objects.requireNonNull(details, "details");
         this.names = Objects.requireNonNull(names, "names");
         this.owners = Objects.requireNonNull(owners, "owners");
+        this.context = context;
+    }
+
+    /**
+     * A mapper for the sockets of one namespace of a listing across namespaces: the same details and owners as
+     * this one, that namespace's names, and entries that carry the namespace and the workload {@code workloads}
+     * finds for each socket. The namespace's value is made here, once; each distinct workload becomes the
+     * library's values once, on first sight.
+     *
+     * <p>The mapper it returns caches and is not thread-safe: give it one namespace's sockets, one after the
+     * other, on one thread at a time (a run across namespaces hands each namespace's sockets on from one thread).
+     *
+     * @param netns     the namespace the sockets were read in
+     * @param names     its names: interface indexes are the namespace's own, so they are looked up in it
+     * @param workloads what runs each socket's owner; asked once per socket, and may answer null or
+     *                  {@link Workload#NONE} when nothing is known
+     */
+    public EntryMapper inNamespace(Netns netns, EntryNames names, Function<? super SocketRecord, Workload> workloads) {
+        return new EntryMapper(details, names, owners, new NamespaceContext(netns, workloads, VALUES));
     }
 
     /**
@@ -76,15 +109,16 @@ public final class EntryMapper {
 
     /** The library's entry for one socket. */
     public SocketEntry map(SocketRecord socket) {
+        NamespaceWorkload where = context == null ? NamespaceWorkload.NONE : context.of(socket);
         return switch (socket) {
-            case InetSocket s -> inet(s);
-            case UnixSocket s -> unix(s);
-            case PacketSocket s -> packet(s);
-            case NetlinkSocket s -> netlink(s);
+            case InetSocket s -> inet(s, where);
+            case UnixSocket s -> unix(s, where);
+            case PacketSocket s -> packet(s, where);
+            case NetlinkSocket s -> netlink(s, where);
         };
     }
 
-    private InetSocketEntry inet(InetSocket s) {
+    private InetSocketEntry inet(InetSocket s, NamespaceWorkload where) {
         boolean v6 = s.family() == AddressFamily.INET6;
         String device = s.ifindex() != 0 ? names.interfaceName(s.ifindex()) : null;
         Boolean v6only = v6 && s.v6only() >= 0 ? s.v6only() != 0 : null;
@@ -118,7 +152,8 @@ public final class EntryMapper {
                 s.recvQ(), s.sendQ(), endpoint(s.local(), device), endpoint(s.peer(), null), v6only, s.inode(),
                 Integer.toUnsignedLong(s.uid()), cookie, timer, shutdown, Integer.toUnsignedLong(s.mark()),
                 s.cgroupId(), cgroupPath, tos, trafficClass, congestion, tcpInfo, memory,
-                owners(s.inode(), Integer.toUnsignedLong(s.uid()), false), options(s));
+                owners(s.inode(), Integer.toUnsignedLong(s.uid()), false), options(s), where.namespace(),
+                where.container(), where.pod(), where.unit());
     }
 
     /** The socket options that are set; null unless asked for, or when the kernel did not send them. */
@@ -161,7 +196,7 @@ public final class EntryMapper {
         return VALUES.endpoint(AddressText.text(a), e.port(), device, e.isV4Mapped(), e.isWildcard());
     }
 
-    private UnixSocketEntry unix(UnixSocket s) {
+    private UnixSocketEntry unix(UnixSocket s, NamespaceWorkload where) {
         byte[] name = s.name();
         boolean abstractName = name != null && name.length > 0 && name[0] == 0;
         String path = unixName(name);
@@ -180,23 +215,26 @@ public final class EntryMapper {
         return VALUES.unix(protocol(s.table()), SocketState.ofCode(s.state()), s.recvQ(), s.sendQ(), path,
                 abstractName, s.inode(), s.peerInode(), peerPath, uid,
                 s.shutdown() >= 0 ? Shutdown.ofMask(s.shutdown()) : null, pending, memory,
-                owners(s.inode(), uid, false));
+                owners(s.inode(), uid, false), where.namespace(), where.container(), where.pod(),
+                where.unit());
     }
 
-    private PacketSocketEntry packet(PacketSocket s) {
+    private PacketSocketEntry packet(PacketSocket s, NamespaceWorkload where) {
         String device = s.ifindex() != 0 ? names.interfaceName(s.ifindex()) : null;
         String cookie = s.cookie() != 0 ? Long.toHexString(s.cookie()) : null;
         long uid = Integer.toUnsignedLong(s.uid());
         return VALUES.packet(protocol(s.table()), SocketState.ofCode(s.state()), s.recvQ(), s.sendQ(),
-                s.protocol(), device, s.inode(), uid, cookie, owners(s.inode(), uid, false));
+                s.protocol(), device, s.inode(), uid, cookie, owners(s.inode(), uid, false), where.namespace(),
+                where.container(), where.pod(), where.unit());
     }
 
-    private NetlinkSocketEntry netlink(NetlinkSocket s) {
+    private NetlinkSocketEntry netlink(NetlinkSocket s, NamespaceWorkload where) {
         return VALUES.netlink(Protocol.NETLINK, SocketState.ofCode(s.state()), s.recvQ(), s.sendQ(),
                 s.protocol(), names.netlinkProtocol(s.protocol()), Integer.toUnsignedLong(s.portid()), s.groups(),
                 s.connected(),
                 Integer.toUnsignedLong(s.dstPortid()), Integer.toUnsignedLong(s.dstGroup()), s.inode(),
-                owners(s.inode(), -1, s.portid() == 0));
+                owners(s.inode(), -1, s.portid() == 0), where.namespace(), where.container(), where.pod(),
+                where.unit());
     }
 
     private Owners owners(long inode, long uid, boolean kernelOwned) {

@@ -1,0 +1,75 @@
+package io.sockscope.cli;
+
+import io.sockscope.attribution.WorkloadResolver;
+import io.sockscope.kernel.InterfaceNames;
+import io.sockscope.kernel.NetworkNamespace;
+import io.sockscope.model.WarningSink;
+import io.sockscope.names.MountTable;
+import io.sockscope.netns.DiscoveredNamespace;
+import io.sockscope.netns.Discovery;
+import io.sockscope.netns.NamespaceDiscovery;
+import io.sockscope.query.NamespaceSink;
+import io.sockscope.query.NamespaceTarget;
+import io.sockscope.query.Query;
+import io.sockscope.query.QueryEngine;
+import io.sockscope.render.ListingFormat;
+import io.sockscope.render.NameLookups;
+import io.sockscope.render.OwnerLookup;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code --all-netns}: finds every network namespace on the host ({@link NamespaceDiscovery}), reads each with
+ * the same query on a thread inside it ({@link QueryEngine#runAcross}), and writes them one after the other:
+ * ss's table behind a {@code Netns} column ({@link NamespacedTable}), or JSON whose sockets carry their
+ * namespace and, where known, their container, pod and unit ({@link NamespacedJson}).
+ */
+final class AcrossNamespacesListing {
+    private AcrossNamespacesListing() {
+    }
+
+    /**
+     * @param root where the container runtimes' files are read ({@code --root}, {@code /} on the host itself)
+     */
+    static int run(QueryEngine engine, Query query, ListingOptions options, ListingFormat format, NameLookups names,
+                   OwnerLookup owners, MountTable mounts, Path root, PrintStream err, OutputStream stdout)
+            throws IOException {
+        WarningSink warnings = message -> err.println("sockscope: warning: " + message);
+        Discovery found = new NamespaceDiscovery(Path.of("/proc"), NetworkNamespace.RUN_DIRECTORY, warnings)
+                .discover();
+        List<NamespaceTarget> targets = new ArrayList<>(found.namespaces().size());
+        int labelsWidth = 0;
+        for (DiscoveredNamespace ns : found.namespaces()) {
+            targets.add(new NamespaceTarget(ns.netns(), ns.entry(), ns.current()));
+            labelsWidth = Math.max(labelsWidth, ns.netns().label().length());
+        }
+        if (options.format() == OutputFormat.SS) {
+            NamespacedTable table = new NamespacedTable(stdout, format, names,
+                    owners == null ? OwnerLookup.NONE : owners, err, labelsWidth);
+            run(engine, query, targets, table);
+            table.finish(found.unreadableProcesses());
+            return 0;
+        }
+        // Opened here, on the caller's thread: the document's host facts are the namespace sockscope started in.
+        JsonRows rows = JsonRows.open(options, stdout, new InterfaceNames(), owners, null, mounts);
+        NamespacedJson json = new NamespacedJson(rows,
+                new SocketWorkloads(WorkloadResolver.of(mounts, root, warnings), owners), err);
+        run(engine, query, targets, json);
+        return json.finish(found.unreadableProcesses());
+    }
+
+    private static void run(QueryEngine engine, Query query, List<NamespaceTarget> targets, NamespaceSink sink)
+            throws IOException {
+        try {
+            engine.runAcross(query, targets, sink);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

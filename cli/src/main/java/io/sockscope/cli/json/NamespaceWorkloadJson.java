@@ -1,0 +1,66 @@
+package io.sockscope.cli.json;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.sockscope.api.Container;
+import io.sockscope.api.NetworkNamespace;
+import io.sockscope.api.Pod;
+import io.sockscope.api.SocketEntry;
+
+import java.io.IOException;
+
+/**
+ * The members of a socket object that say where it was listed and what runs it: {@code netns}, {@code container},
+ * {@code pod} and {@code unit}. All four are always written, null when the listing did not look (a listing of one
+ * namespace) or found nothing, as every member of schema v1 is.
+ */
+final class NamespaceWorkloadJson {
+    private NamespaceWorkloadJson() {
+    }
+
+    static void write(JsonGenerator g, SocketEntry entry) throws IOException {
+        netns(g, entry.namespace());
+        container(g, entry.container());
+        pod(g, entry.pod());
+        g.writeStringField("unit", entry.unit());
+    }
+
+    private static void netns(JsonGenerator g, NetworkNamespace n) throws IOException {
+        if (n == null) {
+            g.writeNullField("netns");
+            return;
+        }
+        g.writeObjectFieldStart("netns");
+        g.writeNumberField("inode", n.inode());
+        g.writeStringField("name", n.name());
+        g.writeArrayFieldStart("pids_sample");
+        for (int pid : n.pidsSample()) {
+            g.writeNumber(pid);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void container(JsonGenerator g, Container c) throws IOException {
+        if (c == null) {
+            g.writeNullField("container");
+            return;
+        }
+        g.writeObjectFieldStart("container");
+        g.writeStringField("runtime", c.runtime());
+        g.writeStringField("id", c.id());
+        g.writeStringField("name", c.name());
+        g.writeEndObject();
+    }
+
+    private static void pod(JsonGenerator g, Pod p) throws IOException {
+        if (p == null) {
+            g.writeNullField("pod");
+            return;
+        }
+        g.writeObjectFieldStart("pod");
+        g.writeStringField("namespace", p.namespace());
+        g.writeStringField("name", p.name());
+        g.writeStringField("uid", p.uid());
+        g.writeEndObject();
+    }
+}
