@@ -9,8 +9,8 @@ check    splits `sockscope --all-netns -tanp`'s output by its Netns column and c
          in all of it, so the padding may differ). Prints one line per verdict, plus how many namespaces and
          rows the listing had; exits 1 when a namespace's rows differ in more than spacing.
 summary  reads machine.txt, commands.txt, checks.txt and the hyperfine exports round-*.json of one result
-         directory and prints markdown: every command's median, minimum and maximum over all rounds, the
-         ratios against `sockscope --all-netns -tanp`, and the goals of issue 13 (at most 1 s, and at least
+         directory and prints markdown: every command's median, minimum and maximum over all rounds, its
+         mean CPU time (user + system, as hyperfine reports it per round), the ratios against `sockscope --all-netns -tanp`, and the goals of issue 13 (at most 1 s, and at least
          5x faster than the loop).
 """
 import glob
@@ -107,6 +107,7 @@ def summary(results):
     machine = dict(read_keyed(os.path.join(results, "machine.txt"), "="))
     commands = dict(read_keyed(os.path.join(results, "commands.txt"), "\t"))
     times = {}
+    cpu = {}
     per_round = []
     for path in sorted(glob.glob(os.path.join(results, "round-*.json")),
                        key=lambda p: int(re.search(r"round-(\d+)", p).group(1))):
@@ -115,6 +116,9 @@ def summary(results):
         medians = {}
         for result in data["results"]:
             times.setdefault(result["command"], []).extend(result["times"])
+            # hyperfine gives user and system time as means over the round's runs: weighted by runs here.
+            cpu.setdefault(result["command"], []).extend(
+                [result["user"] + result["system"]] * len(result["times"]))
             medians[result["command"]] = statistics.median(result["times"])
         per_round.append(medians)
     if SOCKSCOPE not in times:
@@ -122,21 +126,28 @@ def summary(results):
     base = times[SOCKSCOPE]
     base_median, base_min = statistics.median(base), min(base)
     out = []
-    out.append("%s namespaces x %s TCP sockets (%s named namespaces on the machine); %s rounds x %s runs; "
-               "commit %s; %s" % (machine.get("namespaces"), machine.get("sockets"), machine.get("named_namespaces"),
-                                  machine.get("rounds"), machine.get("runs"), machine.get("commit"),
-                                  machine.get("date")))
+    out.append("%s namespaces x %s TCP sockets (%s named namespaces on the machine); %s rounds x %s runs at "
+               "niceness %s; commit %s; %s" % (
+                   machine.get("namespaces"), machine.get("sockets"), machine.get("named_namespaces"),
+                   machine.get("rounds"), machine.get("runs"), machine.get("nice", "0"), machine.get("commit"),
+                   machine.get("date")))
     out.append("")
     out.append("machine: %s processors, %s, kernel %s; load average %s at the start, %s at the end" % (
         machine.get("nproc"), machine.get("memory"), machine.get("kernel"), machine.get("loadavg_start"),
         machine.get("loadavg_end")))
     out.append("")
-    out.append("| command | runs | median | min | max | median / sockscope -tanp | min / sockscope -tanp |")
-    out.append("|---|---:|---:|---:|---:|---:|---:|")
+    ehash = machine.get("tcp_ehash_load", "")
+    out.append("TCP established hash: the host's %s buckets; the load's namespaces %s" % (
+        machine.get("tcp_ehash_host"),
+        "share it" if ehash.startswith("-") else "have %s buckets each" % ehash))
+    out.append("")
+    out.append("| command | runs | median | min | max | CPU (user+sys, mean) | median / sockscope -tanp "
+               "| min / sockscope -tanp |")
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|")
     for name, runs in times.items():
-        out.append("| %s | %d | **%s** | %s | %s | %.2fx | %.2fx |" % (
+        out.append("| %s | %d | **%s** | %s | %s | %s | %.2fx | %.2fx |" % (
             name, len(runs), seconds(statistics.median(runs)), seconds(min(runs)), seconds(max(runs)),
-            statistics.median(runs) / base_median, min(runs) / base_min))
+            seconds(statistics.mean(cpu[name])), statistics.median(runs) / base_median, min(runs) / base_min))
     out.append("")
     if LOOP in times:
         loop = times[LOOP]
