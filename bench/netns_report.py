@@ -108,6 +108,7 @@ def summary(results):
     commands = dict(read_keyed(os.path.join(results, "commands.txt"), "\t"))
     times = {}
     cpu = {}
+    failed = {}
     per_round = []
     for path in sorted(glob.glob(os.path.join(results, "round-*.json")),
                        key=lambda p: int(re.search(r"round-(\d+)", p).group(1))):
@@ -116,6 +117,8 @@ def summary(results):
         medians = {}
         for result in data["results"]:
             times.setdefault(result["command"], []).extend(result["times"])
+            failed[result["command"]] = failed.get(result["command"], 0) + sum(
+                1 for code in result.get("exit_codes", []) if code != 0)
             # hyperfine gives user and system time as means over the round's runs: weighted by runs here.
             cpu.setdefault(result["command"], []).extend(
                 [result["user"] + result["system"]] * len(result["times"]))
@@ -135,19 +138,27 @@ def summary(results):
     out.append("machine: %s processors, %s, kernel %s; load average %s at the start, %s at the end" % (
         machine.get("nproc"), machine.get("memory"), machine.get("kernel"), machine.get("loadavg_start"),
         machine.get("loadavg_end")))
-    out.append("")
+    counts = [machine[k].split() for k in sorted(machine, key=lambda k: int(k.rsplit("_", 1)[1]))
+              if k.startswith("namespaces_round_")]
+    if counts:
+        out.append("")
+        out.append("network namespaces on the machine at each round's start (all / named): %s" % ", ".join(
+            "%s / %s" % (c[0], c[1]) for c in counts if len(c) == 2))
     ehash = machine.get("tcp_ehash_load", "")
-    out.append("TCP established hash: the host's %s buckets; the load's namespaces %s" % (
+    if ehash:
+        out.append("")
+        out.append("TCP established hash: the host's %s buckets; the load's namespaces %s" % (
         machine.get("tcp_ehash_host"),
-        "share it" if ehash.startswith("-") else "have %s buckets each" % ehash))
+            "share it" if ehash.startswith("-") else "have %s buckets each" % ehash))
     out.append("")
     out.append("| command | runs | median | min | max | CPU (user+sys, mean) | median / sockscope -tanp "
-               "| min / sockscope -tanp |")
-    out.append("|---|---:|---:|---:|---:|---:|---:|---:|")
+               "| min / sockscope -tanp | exit ≠ 0 |")
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name, runs in times.items():
-        out.append("| %s | %d | **%s** | %s | %s | %s | %.2fx | %.2fx |" % (
+        out.append("| %s | %d | **%s** | %s | %s | %s | %.2fx | %.2fx | %s |" % (
             name, len(runs), seconds(statistics.median(runs)), seconds(min(runs)), seconds(max(runs)),
-            seconds(statistics.mean(cpu[name])), statistics.median(runs) / base_median, min(runs) / base_min))
+            seconds(statistics.mean(cpu[name])), statistics.median(runs) / base_median, min(runs) / base_min,
+            "%d failed" % failed[name] if failed[name] else "0"))
     out.append("")
     if LOOP in times:
         loop = times[LOOP]
