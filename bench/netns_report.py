@@ -138,8 +138,8 @@ def summary(results):
     out.append("machine: %s processors, %s, kernel %s; load average %s at the start, %s at the end" % (
         machine.get("nproc"), machine.get("memory"), machine.get("kernel"), machine.get("loadavg_start"),
         machine.get("loadavg_end")))
-    counts = [machine[k].split() for k in sorted(machine, key=lambda k: int(k.rsplit("_", 1)[1]))
-              if k.startswith("namespaces_round_")]
+    rounds = sorted((k for k in machine if k.startswith("namespaces_round_")), key=lambda k: int(k.rsplit("_", 1)[1]))
+    counts = [machine[k].split() for k in rounds]
     if counts:
         out.append("")
         out.append("network namespaces on the machine at each round's start (all / named): %s" % ", ".join(
