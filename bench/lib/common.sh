@@ -36,9 +36,17 @@ LOAD_NS=
 LOAD_PID=
 LOAD_FEED=
 start_load() {
-  local out="$tmp/load.out" answer='' limit=400
+  start_load_script "$root/bench/load" "$@"
+}
+
+# start_load for any script that answers like bench/load: "ready WHAT…" on its first line of stdout, then
+# holds until its standard input ends (bench/netns-load answers with every namespace it made). LOAD_NS is
+# what follows "ready ".
+start_load_script() {
+  local script=$1 out="$tmp/load.out" answer='' limit=400
+  shift
   rm -f "$out"
-  exec {LOAD_FEED}> >(exec "$root/bench/load" "$@" >"$out")
+  exec {LOAD_FEED}> >(exec "$script" "$@" >"$out")
   LOAD_PID=$!
   for _ in $(seq $((limit * 10))); do
     answer=$(head -n 1 "$out" 2>/dev/null || true)
@@ -48,7 +56,7 @@ start_load() {
   done
   case "$answer" in
     ready\ *) LOAD_NS=${answer#ready } ;;
-    *) stop_load; die "the load could not be built (bench/load $*)" ;;
+    *) stop_load; die "the load could not be built (${script#"$root"/} $*)" ;;
   esac
 }
 
