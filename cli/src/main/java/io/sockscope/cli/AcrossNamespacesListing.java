@@ -24,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * {@code --all-netns}: finds every network namespace on the host ({@link NamespaceDiscovery}), reads each with
@@ -42,19 +43,16 @@ final class AcrossNamespacesListing {
                    OwnerLookup owners, MountTable mounts, Path root, PrintStream err, OutputStream stdout)
             throws IOException {
         WarningSink warnings = message -> err.println("sockscope: warning: " + message);
-        Discovery found = new NamespaceDiscovery(Path.of("/proc"), NetworkNamespace.RUN_DIRECTORY, warnings)
-                .discover();
-        List<NamespaceTarget> targets = new ArrayList<>(found.namespaces().size());
-        int labelsWidth = 0;
-        for (DiscoveredNamespace ns : found.namespaces()) {
-            targets.add(new NamespaceTarget(ns.netns(), ns.entry(), ns.current()));
-            labelsWidth = Math.max(labelsWidth, ns.netns().label().length());
-        }
+        Found found = new Found(new NamespaceDiscovery(Path.of("/proc"), NetworkNamespace.RUN_DIRECTORY, warnings));
         if (options.format() == OutputFormat.SS) {
             NamespacedTable table = new NamespacedTable(stdout, format, names,
-                    owners == null ? OwnerLookup.NONE : owners, err, labelsWidth);
-            run(engine, query, targets, table);
-            table.finish(found.unreadableProcesses());
+                    owners == null ? OwnerLookup.NONE : owners, err);
+            run(engine, query, () -> {
+                List<NamespaceTarget> targets = found.targets();
+                table.labelsWidth(found.labelsWidth);
+                return targets;
+            }, table);
+            table.finish(found.unreadableProcesses);
             return 0;
         }
         // Opened here, on the caller's thread: the document's host facts are the namespace sockscope started in.
@@ -62,12 +60,34 @@ final class AcrossNamespacesListing {
         SocketWorkloads workloads = new SocketWorkloads(WorkloadResolver.of(mounts, root, warnings),
                 owners == null ? null : owners::owners);
         NamespacedJson json = new NamespacedJson(rows, workloads, err);
-        run(engine, query, targets, json);
-        return json.finish(found.unreadableProcesses());
+        run(engine, query, found::targets, json);
+        return json.finish(found.unreadableProcesses);
     }
 
-    private static void run(QueryEngine engine, Query query, List<NamespaceTarget> targets, NamespaceSink sink)
-            throws IOException {
+    /** The namespaces on the host, found when the engine asks (once the owner scan has started). */
+    private static final class Found {
+        private final NamespaceDiscovery discovery;
+        int labelsWidth;
+        int unreadableProcesses;
+
+        Found(NamespaceDiscovery discovery) {
+            this.discovery = discovery;
+        }
+
+        List<NamespaceTarget> targets() {
+            Discovery discovered = discovery.discover();
+            unreadableProcesses = discovered.unreadableProcesses();
+            List<NamespaceTarget> targets = new ArrayList<>(discovered.namespaces().size());
+            for (DiscoveredNamespace ns : discovered.namespaces()) {
+                targets.add(new NamespaceTarget(ns.netns(), ns.entry(), ns.current()));
+                labelsWidth = Math.max(labelsWidth, ns.netns().label().length());
+            }
+            return targets;
+        }
+    }
+
+    private static void run(QueryEngine engine, Query query, Supplier<List<NamespaceTarget>> targets,
+                            NamespaceSink sink) throws IOException {
         try {
             engine.runAcross(query, targets, sink);
         } catch (UncheckedIOException e) {

@@ -36,11 +36,13 @@ final class NamespacedTable implements NamespaceSink {
     static final String HEADING = "Netns";
 
     private final OutputStream stdout;
-    private final ListingFormat format;
+    private final ListingFormat screenFormat;
     private final NameLookups shared;
     private final OwnerLookup owners;
     private final PrintStream err;
-    private final int columnWidth;
+    // Set by labelsWidth, once the namespaces are known and before the first of them is handed on.
+    private ListingFormat format;
+    private int columnWidth;
     private final Map<Integer, Integer> notEntered = new TreeMap<>();
     private boolean anyRows;
     private Netns firstEmpty;
@@ -51,18 +53,23 @@ final class NamespacedTable implements NamespaceSink {
     private NameLookups currentNames;
 
     /**
-     * @param format      ss's format for the whole screen: each namespace's table gets what the column leaves
-     * @param shared      the name lookups every namespace shares (all but interface names)
-     * @param labelsWidth the widest label among the namespaces
+     * @param format ss's format for the whole screen: each namespace's table gets what the column leaves
+     * @param shared the name lookups every namespace shares (all but interface names)
      */
     NamespacedTable(OutputStream stdout, ListingFormat format, NameLookups shared, OwnerLookup owners,
-                    PrintStream err, int labelsWidth) {
+                    PrintStream err) {
         this.stdout = stdout;
-        this.columnWidth = Math.max(labelsWidth, HEADING.length()) + 1;
-        this.format = narrowed(format, columnWidth);
+        this.screenFormat = format;
         this.shared = shared;
         this.owners = owners;
         this.err = err;
+        labelsWidth(0);
+    }
+
+    /** The widest label among the namespaces: the column is that wide, and a blank more. */
+    void labelsWidth(int widest) {
+        this.columnWidth = Math.max(widest, HEADING.length()) + 1;
+        this.format = narrowed(screenFormat, columnWidth);
     }
 
     /** ss spreads its columns over the screen: each namespace's table has the screen minus the Netns column. */

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Answers {@link Query}s: the one place that turns a query into dumps. For each table of the plan it picks the
@@ -142,6 +143,15 @@ public final class QueryEngine implements AutoCloseable {
      * @throws IllegalStateException    when this engine replays TCP from a file, which describes one namespace
      */
     public void runAcross(Query query, List<NamespaceTarget> namespaces, NamespaceSink sink) {
+        runAcross(query, () -> namespaces, sink);
+    }
+
+    /**
+     * {@link #runAcross(Query, List, NamespaceSink)} over the namespaces {@code find} gives, asked on the
+     * caller's thread once the owner scan has started: finding the namespaces (a {@code readlink} of every
+     * descriptor on the host) and the scan then overlap.
+     */
+    public void runAcross(Query query, Supplier<List<NamespaceTarget>> find, NamespaceSink sink) {
         if (query.kill()) {
             throw new IllegalArgumentException("closing sockets is done in one namespace at a time");
         }
@@ -149,6 +159,7 @@ public final class QueryEngine implements AutoCloseable {
             throw new IllegalStateException("a replay file describes one namespace");
         }
         startOwners(query, true);
+        List<NamespaceTarget> namespaces = find.get();
         DumpRequest request = query.request();
         int parallelism = Math.min(namespaces.size(), Math.max(2, Runtime.getRuntime().availableProcessors()));
         new AcrossNamespaces(namespaces, sink, parallelism).run((out, failures) -> {
