@@ -17,7 +17,8 @@ final class DoctorHelp {
               --from ADDRESS  the address the client connects from (default: a remote client)
               --no-firewall   leave the firewall out: the sockets alone decide (no nft, no root needed)
               --user NAME     whose permissions to judge (unix sockets, bind; default: you)
-              -N, --net NAME  examine the network namespace NAME (ip netns), not the doctor's own
+              -N, --net NAME  examine the network namespace NAME (ip netns), pid:PID or an nsfs PATH,
+                              not the doctor's own
               --json          {"schema_version": 1, "tool", "host", "target", "verdict", "status",
                               "findings": [{"code", "severity", "summary", "evidence", "fix",
                               "evidence_items"}], "looked_at"}; status is ok, problem or undecided;
