@@ -62,6 +62,8 @@ final class ArchitectureRules {
             mustNotUse("api", "api is the exported surface and its mapping (api.internal) onto the engine: it opens"
                     + " no channel, decodes nothing and formats nothing itself", "kernel", "netlink", "source",
                     "procmap", "render", "diagnose", "cli"),
+            mayUseOnly("live", "live follows the socket table over time (diffs by cookie, ages, detectors): it is fed"
+                    + " model values and does no I/O of its own", "model"),
             mustNotUse("cli", "cli may use every package: it turns argv into options and is the only place that"
                     + " prints or exits"));
 

@@ -1,0 +1,138 @@
+package io.sockscope.live;
+
+import io.sockscope.model.InetSocket;
+import io.sockscope.model.SocketRecord;
+import io.sockscope.model.TcpInfo;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Follows the socket table from look to look and says what changed: each full dump is compared with the one
+ * before by {@link SocketKey} (the kernel's cookie), giving {@link SocketEvent.Opened},
+ * {@link SocketEvent.StateChanged} and {@link SocketEvent.Closed}; a destroy event from the kernel between two
+ * dumps ({@link #destroyed}) closes a socket at once, and opens it first if no dump saw it, so that a connection
+ * shorter than an interval still opens and closes.
+ *
+ * <p>The first dump is the baseline: it tells nothing, and the sockets in it are aged from a lower bound (their
+ * first sighting, pushed back by a TCP socket's longest idle time in {@code tcp_info}). Only live sockets are
+ * kept: a closed one is forgotten, so memory follows the table, not the time watched. Not thread-safe.
+ */
+public final class SocketTracker {
+    /** What is known of a live socket. */
+    private static final class Tracked {
+        final long bornMillis;
+        final Age.Source ageSource;
+        SocketRecord last;
+
+        Tracked(long bornMillis, Age.Source ageSource, SocketRecord last) {
+            this.bornMillis = bornMillis;
+            this.ageSource = ageSource;
+            this.last = last;
+        }
+
+        Age ageAt(long nowMillis) {
+            return new Age(Math.max(0, nowMillis - bornMillis), ageSource);
+        }
+    }
+
+    private final Map<SocketKey, Tracked> live = new HashMap<>();
+    /** Closed by a destroy event since the last dump: a dump taken before the event may still list them. */
+    private final Set<SocketKey> destroyedSinceDump = new HashSet<>();
+    private boolean baselined;
+
+    /** Whether a first dump has been seen. */
+    public boolean baselined() {
+        return baselined;
+    }
+
+    /** How many sockets are being followed. */
+    public int size() {
+        return live.size();
+    }
+
+    /**
+     * Compares a full dump taken at {@code nowMillis} with the last and returns what changed, opens and state
+     * changes in the dump's order, then closes. The first dump returns nothing.
+     */
+    public List<SocketEvent> observe(long nowMillis, Iterable<? extends SocketRecord> dump) {
+        List<SocketEvent> events = new ArrayList<>();
+        Set<SocketKey> seen = new HashSet<>();
+        for (SocketRecord socket : dump) {
+            SocketKey key = SocketKey.of(socket);
+            if (key == null || !seen.add(key) || destroyedSinceDump.contains(key)) {
+                continue;
+            }
+            Tracked known = live.get(key);
+            if (known == null) {
+                if (!baselined) {
+                    live.put(key, new Tracked(nowMillis - idleLowerBound(socket), Age.Source.LOWER_BOUND, socket));
+                    continue;
+                }
+                Tracked born = new Tracked(nowMillis, Age.Source.OBSERVED, socket);
+                live.put(key, born);
+                events.add(new SocketEvent.Opened(nowMillis, socket, born.ageAt(nowMillis)));
+                continue;
+            }
+            if (known.last.state() != socket.state()) {
+                events.add(new SocketEvent.StateChanged(nowMillis, socket, known.last.state(), socket.state(),
+                        known.ageAt(nowMillis)));
+            }
+            known.last = socket;
+        }
+        for (Iterator<Map.Entry<SocketKey, Tracked>> it = live.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<SocketKey, Tracked> e = it.next();
+            if (!seen.contains(e.getKey())) {
+                if (baselined) {
+                    events.add(new SocketEvent.Closed(nowMillis, e.getValue().last, e.getValue().ageAt(nowMillis)));
+                }
+                it.remove();
+            }
+        }
+        destroyedSinceDump.clear();
+        baselined = true;
+        return events;
+    }
+
+    /**
+     * The kernel says {@code socket} was destroyed at {@code nowMillis} (a {@code SOCK_DESTROY} multicast, what
+     * {@code ss -E} shows): it closes now; one no dump saw opens first, aged zero.
+     */
+    public List<SocketEvent> destroyed(long nowMillis, SocketRecord socket) {
+        SocketKey key = SocketKey.of(socket);
+        if (key == null || destroyedSinceDump.contains(key)) {
+            return List.of();
+        }
+        destroyedSinceDump.add(key);
+        Tracked known = live.remove(key);
+        if (known == null) {
+            Tracked born = new Tracked(nowMillis, Age.Source.OBSERVED, socket);
+            return List.of(new SocketEvent.Opened(nowMillis, socket, born.ageAt(nowMillis)),
+                    new SocketEvent.Closed(nowMillis, socket, born.ageAt(nowMillis)));
+        }
+        return List.of(new SocketEvent.Closed(nowMillis, socket, known.ageAt(nowMillis)));
+    }
+
+    /**
+     * How long a socket seen for the first time has existed at least: for TCP, the longest time since it last
+     * sent or received data or an ACK ({@code tcp_info}, when the dump asked for it); else nothing.
+     */
+    static long idleLowerBound(SocketRecord socket) {
+        if (socket instanceof InetSocket inet && inet.details() != null && inet.details().tcpInfo() != null) {
+            TcpInfo info = inet.details().tcpInfo();
+            long longest = Math.max(Math.max(unsigned(info.lastDataSent()), unsigned(info.lastAckSent())),
+                    Math.max(unsigned(info.lastDataRecv()), unsigned(info.lastAckRecv())));
+            return longest;
+        }
+        return 0;
+    }
+
+    private static long unsigned(int millis) {
+        return Integer.toUnsignedLong(millis);
+    }
+}
