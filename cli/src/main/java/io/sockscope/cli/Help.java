@@ -5,6 +5,7 @@ final class Help {
     static final String TEXT = """
             Usage: sockscope [ OPTIONS ] [ state STATE ]... [ exclude STATE ]... [ FILTER ]
                    sockscope doctor TARGET [--udp] [--from ADDRESS] [--json]   (why can't clients connect?)
+                   sockscope watch [ OPTIONS ] [ FILTER ] [--interval=1s] [--ndjson]   (events as they happen)
                    sockscope help [doctor]
             List sockets the way iproute2 ss does, with the same options and byte-identical output.
 
@@ -60,6 +61,11 @@ final class Help {
               --all-netns      list every network namespace on the host, behind a Netns column; JSON
                                adds each socket's netns and its container, pod and unit
               --root=DIR       read container runtimes' files under DIR (default /), with --all-netns
+            Watch (sockscope watch: the tables, states and filter above, not -K -E -D -s -N --json):
+              open, state (from/to), close and resync events, each with its owner and age, one line
+              each (--ndjson: one JSON object each), until interrupted
+              --interval=TIME  read the table every TIME (500ms, 1s, 2m; default 1s); destroy events
+                               between reads still show sockets shorter than TIME (CAP_NET_ADMIN)
             Not supported: -Z, --context and -z, --contexts (SELinux). --tipc, --vsock and --xdp list no
             socket yet: sockscope does not read those tables.
 

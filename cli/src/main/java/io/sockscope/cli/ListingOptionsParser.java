@@ -83,6 +83,8 @@ final class ListingOptionsParser {
                 case "h", "v", "V" -> {
                     // Answered by Main before the listing options are read.
                 }
+                case "interval" -> throw new UsageException("--interval paces sockscope watch: a listing reads the"
+                        + " table once", 1);
                 case "D", "K", "E", "N", "all-netns", "root" -> {
                     // Actions and where they work, read by ActionOptions.
                 }

@@ -48,6 +48,19 @@ public final class Main {
         }
         try {
             CommandLine line = CommandLine.parse(args);
+            if (args.length > 0 && args[0].equals("watch") && !line.operands().isEmpty()) {
+                // Like "help", "watch" would be a filter ss cannot parse. The words are parsed whole so that each
+                // option keeps its place in argv, which -F's raw bytes are found by.
+                CommandLine rest = new CommandLine(line.options(), line.operands().subList(1, line.operands().size()));
+                if (rest.options().stream().anyMatch(o -> o.key().equals("h"))) {
+                    stdout.write(Help.TEXT.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    stdout.flush();
+                    return 0;
+                }
+                int code = WatchCommand.run(rest, raw, environment, err, stdout);
+                stdout.flush();
+                return code;
+            }
             for (CommandLine.Option o : line.options()) {
                 // ss answers "-f help" with its usage text, as -h.
                 boolean familyHelp = o.key().equals("f") && "help".equals(o.argument());

@@ -66,6 +66,8 @@ final class OptionSpec {
             new LongOption("json", false, "json"),
             new LongOption("ndjson", false, "ndjson"),
             new LongOption("output", true, "output"),
+            // sockscope's own: how often sockscope watch reads the table.
+            new LongOption("interval", true, "interval"),
             // sockscope's own: names' control bytes on a terminal (escaped by default, as ls does).
             new LongOption("show-control-chars", false, "show-control-chars"),
             new LongOption("escape-control-chars", false, "escape-control-chars"));

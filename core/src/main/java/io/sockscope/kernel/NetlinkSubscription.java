@@ -21,6 +21,9 @@ import java.util.function.Consumer;
  */
 public final class NetlinkSubscription implements AutoCloseable {
     private static final int MIN_RECEIVE_BYTES = 32 * 1024;
+    /** What an overflow is reported as when the caller has nothing better to do with it. */
+    public static final String OVERFLOW_WARNING = "the kernel dropped notifications: the receive queue was full"
+            + " (ENOBUFS)";
 
     private final Syscalls calls;
     private final int fd;
@@ -75,6 +78,15 @@ public final class NetlinkSubscription implements AutoCloseable {
      * @throws NetlinkException when receiving fails otherwise
      */
     public boolean receive(NetlinkMessageHandler handler, Consumer<String> warnings) throws NetlinkException {
+        return receive(handler, warnings, () -> warnings.accept(OVERFLOW_WARNING));
+    }
+
+    /**
+     * As {@link #receive(NetlinkMessageHandler, Consumer)}, but an overflow is told to {@code lost} rather than
+     * to the warnings: for a caller that recovers from it (reads the table again) instead of only saying so.
+     */
+    public boolean receive(NetlinkMessageHandler handler, Consumer<String> warnings, Runnable lost)
+            throws NetlinkException {
         if (closed) {
             throw new IllegalStateException("netlink subscription is closed");
         }
@@ -83,7 +95,7 @@ public final class NetlinkSubscription implements AutoCloseable {
             return false;
         }
         if (pending < 0) {
-            warnings.accept("the kernel dropped notifications: the receive queue was full (ENOBUFS)");
+            lost.run();
             return true;
         }
         if (pending > buffer.length) {

@@ -42,8 +42,13 @@ public final class SocketTracker {
     }
 
     private final Map<SocketKey, Tracked> live = new HashMap<>();
-    /** Closed by a destroy event since the last dump: a dump taken before the event may still list them. */
-    private final Set<SocketKey> destroyedSinceDump = new HashSet<>();
+    /**
+     * Closed by a destroy event and perhaps still listed: a dump taken before the event may list them, and a TCP
+     * connection the kernel keeps as a time-wait entry (TIME-WAIT, or FIN-WAIT-2 once its owner closed it) is
+     * listed with the destroyed socket's cookie for up to a minute. Each is forgotten at the first dump that
+     * does not list it.
+     */
+    private final Set<SocketKey> destroyed = new HashSet<>();
     private boolean baselined;
 
     /** Whether a first dump has been seen. */
@@ -63,9 +68,14 @@ public final class SocketTracker {
     public List<SocketEvent> observe(long nowMillis, Iterable<? extends SocketRecord> dump) {
         List<SocketEvent> events = new ArrayList<>();
         Set<SocketKey> seen = new HashSet<>();
+        Set<SocketKey> destroyedStillListed = new HashSet<>();
         for (SocketRecord socket : dump) {
             SocketKey key = SocketKey.of(socket);
-            if (key == null || !seen.add(key) || destroyedSinceDump.contains(key)) {
+            if (key == null || !seen.add(key)) {
+                continue;
+            }
+            if (destroyed.contains(key)) {
+                destroyedStillListed.add(key);
                 continue;
             }
             Tracked known = live.get(key);
@@ -94,7 +104,7 @@ public final class SocketTracker {
                 it.remove();
             }
         }
-        destroyedSinceDump.clear();
+        destroyed.retainAll(destroyedStillListed);
         baselined = true;
         return events;
     }
@@ -105,10 +115,9 @@ public final class SocketTracker {
      */
     public List<SocketEvent> destroyed(long nowMillis, SocketRecord socket) {
         SocketKey key = SocketKey.of(socket);
-        if (key == null || destroyedSinceDump.contains(key)) {
+        if (key == null || !destroyed.add(key)) {
             return List.of();
         }
-        destroyedSinceDump.add(key);
         Tracked known = live.remove(key);
         if (known == null) {
             Tracked born = new Tracked(nowMillis, Age.Source.OBSERVED, socket);

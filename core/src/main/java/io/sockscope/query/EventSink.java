@@ -10,4 +10,12 @@ import io.sockscope.source.SocketSink;
 public interface EventSink extends SocketSink {
     /** One event has been dealt with; what was handed on should reach its reader now. */
     void eventEnded();
+
+    /**
+     * The kernel dropped events (its queue for us overflowed, {@code ENOBUFS}): some destroyed sockets will never
+     * be handed on. Returns whether the sink recovers from that itself; if not, the engine warns.
+     */
+    default boolean eventsLost() {
+        return false;
+    }
 }

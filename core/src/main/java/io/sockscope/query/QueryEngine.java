@@ -208,7 +208,11 @@ public final class QueryEngine implements AutoCloseable {
                         sink.accept(socket);
                     }
                     sink.eventEnded();
-                }, warnings::warn);
+                }, warnings::warn, () -> {
+                    if (!sink.eventsLost()) {
+                        warnings.warn(NetlinkSubscription.OVERFLOW_WARNING);
+                    }
+                });
             }
         }
     }

@@ -86,6 +86,19 @@ class SocketTrackerTest {
     }
 
     @Test
+    void theTimeWaitEntryLeftByADestroyedConnectionDoesNotOpenIt() {
+        SocketTracker tracker = new SocketTracker();
+        tracker.observe(0, List.of(tcp(4, TcpState.ESTABLISHED, 14)));
+        assertEquals(1, tracker.destroyed(500, tcp(4, TcpState.CLOSE, 0)).size());
+        for (long at = 1_000; at <= 3_000; at += 1_000) {
+            assertEquals(List.of(), tracker.observe(at, List.of(tcp(4, TcpState.FIN_WAIT2, 0))),
+                    "the kernel lists the time-wait entry with the destroyed socket's cookie");
+        }
+        assertEquals(List.of(), tracker.observe(4_000, List.of()));
+        assertEquals(0, tracker.size());
+    }
+
+    @Test
     void socketsWithoutCookieAreFollowedByInodeAndThoseWithNeitherAreNot() {
         SocketTracker tracker = new SocketTracker();
         tracker.observe(0, List.of(unix(5), tcp(0, TcpState.TIME_WAIT, 0)));

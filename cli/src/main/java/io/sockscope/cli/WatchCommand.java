@@ -1,0 +1,139 @@
+package io.sockscope.cli;
+
+import io.sockscope.cli.json.WatchEventJson;
+import io.sockscope.inspect.EffectiveUser;
+import io.sockscope.inspect.EphemeralPorts;
+import io.sockscope.inspect.SystemFilterEnvironment;
+import io.sockscope.kernel.InterfaceNames;
+import io.sockscope.live.DestroyNotice;
+import io.sockscope.live.WatchLoop;
+import io.sockscope.live.WatchSink;
+import io.sockscope.model.SocketRecord;
+import io.sockscope.model.WarningSink;
+import io.sockscope.names.MountTable;
+import io.sockscope.names.ServiceNames;
+import io.sockscope.query.DestroyEvents;
+import io.sockscope.query.FallbackPolicy;
+import io.sockscope.query.Query;
+import io.sockscope.query.QueryEngine;
+import io.sockscope.source.DumpKind;
+import io.sockscope.source.ProcNetFile;
+import io.sockscope.source.ProcPaths;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * {@code sockscope watch}: the table the listing's options select, followed over time as a stream of events
+ * ({@link WatchLoop}): a dump every interval, owners scanned with each, tcp_info asked for so that sockets
+ * already there get a lower bound on their age, and the kernel's destroy events followed on a thread of their
+ * own ({@link DestroyFollower}). Runs until SIGINT or SIGTERM ({@link StopOnSignal}) or until stdout closes.
+ */
+final class WatchCommand {
+    /** How long the follower may take to notice it must stop (it wakes every tenth of a second). */
+    private static final long FOLLOWER_JOIN_MILLIS = 1000;
+
+    private final WatchOptions watch;
+    private final ListingOptions options;
+    private final Map<String, String> environment;
+    private final PrintStream err;
+
+    private WatchCommand(WatchOptions watch, ListingOptions options, Map<String, String> environment,
+                         PrintStream err) {
+        this.watch = watch;
+        this.options = options;
+        this.environment = environment;
+        this.err = err;
+    }
+
+    /** Reads {@code line} (the words after {@code watch}) and watches; returns the exit status. */
+    static int run(CommandLine line, RawArguments raw, Map<String, String> environment, PrintStream err,
+                   OutputStream stdout) throws IOException, UsageException {
+        WatchOptions watch = WatchOptions.parse(line);
+        ListingOptions options = ListingOptionsParser.parse(watch.rest(), raw);
+        return new WatchCommand(watch, options, environment, err).run(stdout);
+    }
+
+    private int run(OutputStream stdout) throws IOException, UsageException {
+        Query query = query();
+        if (query == null) {
+            return 0;
+        }
+        ProcPaths paths = new ProcPaths(environment);
+        WarningSink warnings = message -> err.println("sockscope: warning: " + message);
+        StopOnSignal stop = StopOnSignal.install();
+        boolean[] finished = {false};
+        LinkedBlockingQueue<DestroyNotice> notices = new LinkedBlockingQueue<>(DestroyFollower.queueCapacity());
+        Thread follower = null;
+        try (stop; QueryEngine dumps = new QueryEngine(paths, warnings);
+             QueryEngine destroys = new QueryEngine(paths, warnings)) {
+            if (DestroyEvents.groups(query) != 0) {
+                // Destroyed sockets have no owner left to find: the follower scans for none.
+                follower = DestroyFollower.start(destroys, query.withOwners(Query.Owners.NONE), notices,
+                        System::currentTimeMillis, err, () -> finished[0] || stop.requested());
+            }
+            WatchOwners owners = new WatchOwners(dumps.owners());
+            WatchSink sink = options.format() == OutputFormat.NDJSON
+                    ? new WatchEventJson(stdout, owners::of) : new WatchEventLines(stdout, owners);
+            Set<DumpKind> failedKinds = EnumSet.noneOf(DumpKind.class);
+            new WatchLoop<RuntimeException>(() -> dump(dumps, query, failedKinds), notices, System::currentTimeMillis,
+                    watch.intervalMillis(), sink).run(stop::requested);
+            stdout.flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            finished[0] = true;
+            if (follower != null) {
+                joinQuietly(follower);
+            }
+        }
+        return stop.exitStatus();
+    }
+
+    /** One dump of the table; a table that cannot be read is said once, not every interval. */
+    private List<SocketRecord> dump(QueryEngine engine, Query query, Set<DumpKind> failedKinds) {
+        List<SocketRecord> sockets = new ArrayList<>();
+        engine.run(query, sockets::add, (kind, e) -> {
+            if (failedKinds.add(kind)) {
+                err.println("sockscope: " + e.getMessage());
+            }
+        });
+        return sockets;
+    }
+
+    /** The query the options select, or null (said on stderr) when they select nothing, as the listing says. */
+    private Query query() throws IOException, UsageException {
+        TableSelection sel = options.selection();
+        if (sel.tables == 0 || sel.families == 0 || sel.states == 0) {
+            err.println("sockscope: no sockets to watch with such filter.");
+            return null;
+        }
+        ProcPaths paths = new ProcPaths(environment);
+        ServiceNames services = new ServiceNames(Path.of("/etc/services"),
+                paths.resolve(ProcNetFile.IP_LOCAL_PORT_RANGE));
+        ListingFilter filter = ListingFilter.parse(options.expression(), options.filterFileText(), sel,
+                new SystemFilterEnvironment(new InterfaceNames(), services, MountTable.PROC),
+                EphemeralPorts.read(paths), EffectiveUser.isRoot());
+        sel = filter.narrow(sel);
+        // tcp_info's idle times bound the age of a socket that was there before watching began.
+        return new Query(sel.tables, sel.states, sel.families, sel.preferredFamily, filter.compiled(),
+                new Query.Attributes(false, true, false, false, false), FallbackPolicy.SS, false,
+                Query.Owners.asSs(false, OwnerScanChoice.from(environment)));
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join(FOLLOWER_JOIN_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

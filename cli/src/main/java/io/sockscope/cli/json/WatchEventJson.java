@@ -1,0 +1,97 @@
+package io.sockscope.cli.json;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.sockscope.live.SocketEvent;
+import io.sockscope.live.WatchSink;
+import io.sockscope.model.Owner;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.function.Function;
+
+/**
+ * {@code watch --ndjson}: one JSON object per event and line, written with jackson-core's generator:
+ * {@code {"event":"state","ts":"…","netid":"tcp","state":"CLOSE-WAIT","from":"ESTAB","to":"CLOSE-WAIT",
+ * "local":{"address":…,"port":…},"peer":{…},"inode":…,"cookie":"…","pid":…,"command":"…","age_ms":…,
+ * "age_source":"observed"}}; {@code resync} carries only {@code event} and {@code ts}.
+ */
+public final class WatchEventJson implements WatchSink {
+    private final JsonGenerator generator;
+    private final OutputStream out;
+    private final Function<SocketEvent, Owner> owners;
+
+    /** A writer to {@code out} (flushed here, closed by its owner), with {@code owners} naming who holds each socket. */
+    public WatchEventJson(OutputStream out, Function<SocketEvent, Owner> owners) throws IOException {
+        // No separator between root values: each object ends its own line.
+        this.generator = new JsonFactory().setRootValueSeparator(null).createGenerator(out, JsonEncoding.UTF8);
+        this.generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        this.out = out;
+        this.owners = owners;
+    }
+
+    @Override
+    public void event(SocketEvent event) throws IOException {
+        JsonGenerator g = generator;
+        g.writeStartObject();
+        g.writeStringField("event", WatchedSocket.kind(event));
+        g.writeStringField("ts", WatchedSocket.timestamp(event.atMillis()));
+        g.writeStringField("netid", event.socket().table().netid());
+        g.writeStringField("state", WatchedSocket.stateName(event.socket().state()));
+        if (event instanceof SocketEvent.StateChanged changed) {
+            g.writeStringField("from", WatchedSocket.stateName(changed.from()));
+            g.writeStringField("to", WatchedSocket.stateName(changed.to()));
+        }
+        endpoint(g, "local", WatchedSocket.local(event.socket()));
+        endpoint(g, "peer", WatchedSocket.peer(event.socket()));
+        g.writeNumberField("inode", event.socket().inode());
+        String cookie = WatchedSocket.cookie(event.socket());
+        if (cookie != null) {
+            g.writeStringField("cookie", cookie);
+        }
+        Owner owner = owners.apply(event);
+        if (owner != null) {
+            g.writeNumberField("pid", owner.pid());
+            g.writeStringField("command", owner.command().text());
+        }
+        g.writeNumberField("age_ms", event.age().millis());
+        g.writeStringField("age_source", WatchedSocket.ageSource(event.age()));
+        g.writeEndObject();
+        endLine();
+    }
+
+    @Override
+    public void resync(long atMillis) throws IOException {
+        generator.writeStartObject();
+        generator.writeStringField("event", "resync");
+        generator.writeStringField("ts", WatchedSocket.timestamp(atMillis));
+        generator.writeEndObject();
+        endLine();
+    }
+
+    @Override
+    public void flush() throws IOException {
+        generator.flush();
+        out.flush();
+    }
+
+    private void endLine() throws IOException {
+        generator.flush();
+        out.write('\n');
+    }
+
+    private static void endpoint(JsonGenerator g, String name, WatchedSocket.Endpoint e) throws IOException {
+        if (e == null) {
+            return;
+        }
+        if (e.port() < 0) {
+            g.writeStringField(name, e.address());
+            return;
+        }
+        g.writeObjectFieldStart(name);
+        g.writeStringField("address", e.address());
+        g.writeNumberField("port", e.port());
+        g.writeEndObject();
+    }
+}

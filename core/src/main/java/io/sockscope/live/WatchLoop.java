@@ -1,0 +1,87 @@
+package io.sockscope.live;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+
+/**
+ * The heart of {@code watch}: reads the table every interval and compares it with the last ({@link SocketTracker}),
+ * and between dumps takes the destroy events another thread queues, so that a socket that lives less than an
+ * interval still opens and closes. When the kernel says it dropped events, it tells a resync and dumps at once,
+ * then keeps its rhythm from there.
+ *
+ * <p>Single-threaded: only the queue is shared. The first dump is the baseline and tells nothing.
+ */
+public final class WatchLoop<X extends Exception> {
+    /** The longest wait between looks at the stop flag, so that a signal is answered promptly. */
+    static final long STOP_POLL_MILLIS = 100;
+
+    private final SocketTracker tracker = new SocketTracker();
+    private final TableDump<X> dump;
+    private final BlockingQueue<DestroyNotice> notices;
+    private final LongSupplier clock;
+    private final long intervalMillis;
+    private final WatchSink sink;
+
+    /**
+     * @param clock          milliseconds, the moments events carry ({@code System::currentTimeMillis})
+     * @param intervalMillis the time between two dumps, at least 1
+     */
+    public WatchLoop(TableDump<X> dump, BlockingQueue<DestroyNotice> notices, LongSupplier clock,
+                     long intervalMillis, WatchSink sink) {
+        if (intervalMillis < 1) {
+            throw new IllegalArgumentException("interval must be positive: " + intervalMillis);
+        }
+        this.dump = dump;
+        this.notices = notices;
+        this.clock = clock;
+        this.intervalMillis = intervalMillis;
+        this.sink = sink;
+    }
+
+    /** Watches until {@code stopped} says so (asked at least every tenth of a second). */
+    public void run(BooleanSupplier stopped) throws X, IOException, InterruptedException {
+        long nextDump = dumpNow();
+        while (!stopped.getAsBoolean()) {
+            long wait = nextDump - clock.getAsLong();
+            if (wait <= 0) {
+                nextDump = dumpNow();
+                continue;
+            }
+            DestroyNotice notice = notices.poll(Math.min(wait, STOP_POLL_MILLIS), TimeUnit.MILLISECONDS);
+            switch (notice) {
+                case null -> {
+                }
+                case DestroyNotice.Destroyed d -> tell(tracker.destroyed(d.atMillis(), d.socket()));
+                case DestroyNotice.EventsLost lost -> {
+                    sink.resync(lost.atMillis());
+                    // Later overflows are covered by the dump about to be taken.
+                    notices.removeIf(n -> n instanceof DestroyNotice.EventsLost);
+                    nextDump = dumpNow();
+                }
+            }
+        }
+    }
+
+    /** How many sockets are followed now. */
+    public int followed() {
+        return tracker.size();
+    }
+
+    /** Dumps, tells what changed, and returns when the next dump is due. */
+    private long dumpNow() throws X, IOException {
+        long started = clock.getAsLong();
+        tell(tracker.observe(started, dump.read()));
+        return started + intervalMillis;
+    }
+
+    private void tell(List<SocketEvent> events) throws IOException {
+        for (SocketEvent e : events) {
+            sink.event(e);
+        }
+        sink.flush();
+    }
+}
