@@ -49,6 +49,8 @@ public final class SocketTracker {
      * does not list it.
      */
     private final Set<SocketKey> destroyed = new HashSet<>();
+    /** The endpoints of the inet sockets in {@link #destroyed}, for time-wait entries listed under a new cookie. */
+    private final Set<ConnectionKey> destroyedConnections = new HashSet<>();
     private boolean baselined;
 
     /** Whether a first dump has been seen. */
@@ -69,6 +71,7 @@ public final class SocketTracker {
         List<SocketEvent> events = new ArrayList<>();
         Set<SocketKey> seen = new HashSet<>();
         Set<SocketKey> destroyedStillListed = new HashSet<>();
+        Set<ConnectionKey> connectionsStillListed = new HashSet<>();
         for (SocketRecord socket : dump) {
             SocketKey key = SocketKey.of(socket);
             if (key == null || !seen.add(key)) {
@@ -76,6 +79,10 @@ public final class SocketTracker {
             }
             if (destroyed.contains(key)) {
                 destroyedStillListed.add(key);
+                continue;
+            }
+            if (isTimeWaitOfDestroyed(socket, key)) {
+                connectionsStillListed.add(ConnectionKey.of(socket));
                 continue;
             }
             Tracked known = live.get(key);
@@ -105,6 +112,7 @@ public final class SocketTracker {
             }
         }
         destroyed.retainAll(destroyedStillListed);
+        destroyedConnections.retainAll(connectionsStillListed);
         baselined = true;
         return events;
     }
@@ -118,6 +126,10 @@ public final class SocketTracker {
         if (key == null || !destroyed.add(key)) {
             return List.of();
         }
+        ConnectionKey connection = ConnectionKey.of(socket);
+        if (connection != null) {
+            destroyedConnections.add(connection);
+        }
         Tracked known = live.remove(key);
         if (known == null) {
             Tracked born = new Tracked(nowMillis, Age.Source.OBSERVED, socket);
@@ -125,6 +137,15 @@ public final class SocketTracker {
                     new SocketEvent.Closed(nowMillis, socket, born.ageAt(nowMillis)));
         }
         return List.of(new SocketEvent.Closed(nowMillis, socket, known.ageAt(nowMillis)));
+    }
+
+    /**
+     * Whether {@code socket}, not followed yet, is the time-wait entry of a connection a destroy event closed: no
+     * process holds such an entry (inode 0), and its endpoints are the destroyed socket's.
+     */
+    private boolean isTimeWaitOfDestroyed(SocketRecord socket, SocketKey key) {
+        return socket.inode() == 0 && !live.containsKey(key) && !destroyedConnections.isEmpty()
+                && destroyedConnections.contains(ConnectionKey.of(socket));
     }
 
     /**

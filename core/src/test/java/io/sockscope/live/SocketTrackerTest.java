@@ -99,6 +99,18 @@ class SocketTrackerTest {
     }
 
     @Test
+    void aTimeWaitEntryUnderANewCookieIsKnownByItsEndpoints() {
+        SocketTracker tracker = new SocketTracker();
+        tracker.observe(0, List.of());
+        assertEquals(2, tracker.destroyed(100, tcp(8, TcpState.CLOSE, 0)).size());
+        assertEquals(List.of(), tracker.observe(1_000, List.of(tcp(9, TcpState.TIME_WAIT, 0))),
+                "the kernel gave the time-wait entry a cookie of its own");
+        assertEquals(List.of(), tracker.observe(2_000, List.of()));
+        assertEquals(1, tracker.observe(3_000, List.of(tcp(10, TcpState.TIME_WAIT, 0))).size(),
+                "once the entry is gone, the endpoints are a new connection's");
+    }
+
+    @Test
     void socketsWithoutCookieAreFollowedByInodeAndThoseWithNeitherAreNot() {
         SocketTracker tracker = new SocketTracker();
         tracker.observe(0, List.of(unix(5), tcp(0, TcpState.TIME_WAIT, 0)));

@@ -1,0 +1,219 @@
+package io.sockscope.cli;
+
+import io.sockscope.inspect.EffectiveUser;
+import io.sockscope.json.JsonReader;
+import io.sockscope.json.JsonValue;
+import io.sockscope.testing.CommandRun;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * {@code sockscope watch --ndjson} run as a command against real loopback sockets this JVM makes, each test on
+ * a port of its own (the watch's filter names it, so that other traffic on the host is not seen): a connection
+ * shorter than the interval still opens and closes (the kernel's destroy events, which need root), and a
+ * server that never closes what the client closed is seen going ESTAB to CLOSE-WAIT, owned by this process.
+ */
+@Timeout(60)
+class WatchCommandTest {
+    private static final long EVENT_WAIT_MILLIS = 10_000;
+    private static final long SUBSCRIBE_WAIT_MILLIS = 20_000;
+    private static final int NETLINK_SOCK_DIAG = 4;
+
+    private final List<AutoCloseable> opened = new ArrayList<>();
+    private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private Process watch;
+    private Path errors;
+
+    @BeforeEach
+    void needsRoot() {
+        assumeTrue(EffectiveUser.isRoot(), "joining sock_diag's destroy groups needs CAP_NET_ADMIN: run as root");
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        if (watch != null) {
+            watch.destroyForcibly();
+            watch.waitFor(5, TimeUnit.SECONDS);
+        }
+        for (AutoCloseable c : opened.reversed()) {
+            c.close();
+        }
+        if (errors != null) {
+            Files.deleteIfExists(errors);
+        }
+    }
+
+    @Test
+    void aConnectionShorterThanTheIntervalOpensAndCloses() throws Exception {
+        ServerSocket server = listen();
+        startWatch(server.getLocalPort());
+        int clientPort;
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+             Socket accepted = server.accept()) {
+            clientPort = client.getLocalPort();
+            assertTrue(accepted.isConnected());
+        }
+        JsonValue open = await(e -> is(e, "open") && localPort(e) == clientPort);
+        JsonValue close = await(e -> is(e, "close") && localPort(e) == clientPort);
+        assertEquals(text(open, "cookie"), text(close, "cookie"), "the same socket opens and closes");
+        assertEquals("observed", text(close, "age_source"));
+        assertTrue(close.member("age_ms").flatMap(JsonValue::integer).orElseThrow() < 200,
+                "it lived less than an interval");
+        stopAndCheckExit();
+    }
+
+    @Test
+    void aServerThatNeverClosesGoesFromEstablishedToCloseWaitWithItsOwner() throws Exception {
+        ServerSocket server = listen();
+        startWatch(server.getLocalPort());
+        awaitBaseline(server);
+        Socket client = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+        Socket accepted = server.accept();
+        opened.add(accepted);
+        int clientPort = client.getLocalPort();
+        // Seen established by a dump before the client leaves, so that the change is a state event.
+        await(e -> is(e, "open") && localPort(e) == server.getLocalPort() && peerPort(e) == clientPort);
+        client.close();
+        JsonValue changed = await(e -> is(e, "state") && localPort(e) == server.getLocalPort()
+                && peerPort(e) == clientPort);
+        assertEquals("ESTAB", text(changed, "from"));
+        assertEquals("CLOSE-WAIT", text(changed, "to"));
+        assertEquals(ProcessHandle.current().pid(), changed.member("pid").flatMap(JsonValue::integer).orElseThrow(),
+                "the owner is this process, which holds the accepted socket");
+        assertTrue(text(changed, "command").startsWith("java"), changed.toString());
+        stopAndCheckExit();
+    }
+
+    /**
+     * Waits until the watch has taken its first dump, the baseline, which tells nothing of what it holds: a probe
+     * connection's close, which the loop tells only after that dump, says so.
+     */
+    private void awaitBaseline(ServerSocket server) throws Exception {
+        int probePort;
+        try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+             Socket accepted = server.accept()) {
+            probePort = probe.getLocalPort();
+            assertTrue(accepted.isConnected());
+        }
+        await(e -> is(e, "close") && localPort(e) == probePort);
+    }
+
+    private ServerSocket listen() throws IOException {
+        ServerSocket server = new ServerSocket();
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        opened.add(server);
+        return server;
+    }
+
+    /** Starts the watch of {@code port}'s TCP sockets and waits until it has joined the destroy groups. */
+    private void startWatch(int port) throws Exception {
+        long before = destroySubscribers();
+        errors = Files.createTempFile("sockscope-watch-", ".err");
+        ProcessBuilder builder = new ProcessBuilder(CommandRun.sockscope("watch", "--ndjson", "--interval",
+                "200ms", "-ta", "sport = :" + port + " or dport = :" + port))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectError(errors.toFile());
+        watch = builder.start();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(watch.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                // The process was killed: nothing more to read.
+            }
+        }, "watch-output");
+        reader.setDaemon(true);
+        reader.start();
+        long deadline = System.currentTimeMillis() + SUBSCRIBE_WAIT_MILLIS;
+        while (destroySubscribers() <= before) {
+            if (!watch.isAlive()) {
+                fail("watch exited with " + watch.exitValue() + ": " + Files.readString(errors));
+            }
+            if (System.currentTimeMillis() > deadline) {
+                fail("watch did not join the destroy groups within " + SUBSCRIBE_WAIT_MILLIS + " ms");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** sock_diag sockets with multicast groups joined, from {@code /proc/net/netlink}. */
+    private static long destroySubscribers() throws IOException {
+        return Files.readAllLines(Path.of("/proc/net/netlink")).stream().skip(1)
+                .map(line -> line.trim().split("\\s+"))
+                .filter(f -> f.length > 3 && f[1].equals(Integer.toString(NETLINK_SOCK_DIAG)) && !f[3].matches("0+"))
+                .count();
+    }
+
+    private JsonValue await(Predicate<JsonValue> wanted) throws Exception {
+        long deadline = System.currentTimeMillis() + EVENT_WAIT_MILLIS;
+        List<String> seen = new ArrayList<>();
+        while (System.currentTimeMillis() < deadline) {
+            String line = lines.poll(100, TimeUnit.MILLISECONDS);
+            if (line == null) {
+                continue;
+            }
+            seen.add(line);
+            JsonValue event = JsonReader.read(line);
+            if (wanted.test(event)) {
+                return event;
+            }
+        }
+        fail("no such event within " + EVENT_WAIT_MILLIS + " ms; saw:\n" + String.join("\n", seen)
+                + "\nstderr: " + Files.readString(errors));
+        return null;
+    }
+
+    /** SIGTERM ends the watch with 143, as a shell reports a process the signal ended, and nothing on stderr. */
+    private void stopAndCheckExit() throws Exception {
+        watch.destroy();
+        assertTrue(watch.waitFor(10, TimeUnit.SECONDS), "watch stops on SIGTERM");
+        assertEquals(143, watch.exitValue());
+        assertEquals("", Files.readString(errors));
+    }
+
+    private static boolean is(JsonValue event, String kind) {
+        return kind.equals(text(event, "event"));
+    }
+
+    private static String text(JsonValue event, String member) {
+        return event.member(member).flatMap(JsonValue::string).orElse("");
+    }
+
+    private static long localPort(JsonValue event) {
+        return port(event, "local");
+    }
+
+    private static long peerPort(JsonValue event) {
+        return port(event, "peer");
+    }
+
+    private static long port(JsonValue event, String member) {
+        return event.member(member).flatMap(e -> e.member("port")).flatMap(JsonValue::integer).orElse(-1L);
+    }
+}
