@@ -23,16 +23,25 @@ record WatchOptions(long intervalMillis, CommandLine rest) {
                 case "interval" -> interval = DurationArgument.millis("--interval", o.argument());
                 case "K" -> throw refused("-K", "it closes sockets once");
                 case "D" -> throw refused("-D", "it writes one raw dump");
-                case "E" -> throw refused("-E", "watch follows destroy events itself");
+                case "E" -> throw refused("-E", "watch follows destroy events by itself");
                 case "s" -> throw refused("-s", "it sums the table up once");
-                case "json", "output" -> throw new UsageException("watch writes a stream of events: use --ndjson"
-                        + " for one JSON object per line", 1);
+                case "json" -> throw streamOnly();
+                case "output" -> {
+                    if (OutputFormat.named(o.argument()) == OutputFormat.JSON) {
+                        throw streamOnly();
+                    }
+                    rest.add(o);
+                }
                 case "N", "all-netns" -> throw new UsageException("watch reads this network namespace only, for"
                         + " now", 1);
                 default -> rest.add(o);
             }
         }
         return new WatchOptions(interval, new CommandLine(List.copyOf(rest), line.operands()));
+    }
+
+    private static UsageException streamOnly() {
+        return new UsageException("watch writes a stream of events: use --ndjson for one JSON object per line", 1);
     }
 
     private static UsageException refused(String option, String why) {
