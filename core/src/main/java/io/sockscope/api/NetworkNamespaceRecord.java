@@ -1,5 +1,7 @@
 package io.sockscope.api;
 
+import io.sockscope.model.Netns;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -12,15 +14,9 @@ record NetworkNamespaceRecord(long inode, String name, List<Integer> pidsSample)
         pidsSample = List.copyOf(Objects.requireNonNull(pidsSample, "pidsSample"));
     }
 
-    // The command's Netns column (model.Netns.label) says the same: a namespace reads alike in both.
+    // The command's Netns column says the same: one rule (model.Netns.label) names a namespace in both.
     @Override
     public String label() {
-        if (name != null) {
-            return name;
-        }
-        if (!pidsSample.isEmpty()) {
-            return "pid:" + pidsSample.getFirst();
-        }
-        return "inode:" + inode;
+        return new Netns(inode, name, pidsSample).label();
     }
 }

@@ -22,6 +22,7 @@ import io.sockscope.query.TableFailures;
 import io.sockscope.source.ProcNetFile;
 import io.sockscope.source.ProcPaths;
 import io.sockscope.model.WarningSink;
+import io.sockscope.kernel.Threads;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -145,7 +146,7 @@ public final class QueryRunner {
         try {
             failure = handoff.drainTo(action);
         } finally {
-            joinUninterruptibly(reader);
+            Threads.joinUninterruptibly(reader);
         }
         switch (failure) {
             case null -> {
@@ -156,20 +157,5 @@ public final class QueryRunner {
             default -> throw new IllegalStateException(failure);
         }
         return new NamespacesNotListed(sink.notEntered(), found.unreadableProcesses());
-    }
-
-    private static void joinUninterruptibly(Thread thread) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                thread.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

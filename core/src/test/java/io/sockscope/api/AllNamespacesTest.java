@@ -1,22 +1,15 @@
 package io.sockscope.api;
 
-import io.sockscope.kernel.NetworkNamespace;
+import io.sockscope.testing.HeldListener;
 import io.sockscope.testing.ScratchNamespace;
 import org.junit.jupiter.api.Test;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,49 +31,6 @@ class AllNamespacesTest {
     private static final SocketQuery TCP_LISTENERS_EVERYWHERE = SocketQuery.builder().protocols(Protocol.TCP)
             .states(SocketState.LISTEN).allNamespaces().build();
 
-    /** A listener this JVM opens on a thread inside a namespace (or its own, for null), open until closed. */
-    private static final class HeldListener implements AutoCloseable {
-        final int port;
-        private final CountDownLatch release = new CountDownLatch(1);
-        private final Thread thread;
-
-        HeldListener(String namespace) throws Exception {
-            CountDownLatch bound = new CountDownLatch(1);
-            AtomicReference<Object> result = new AtomicReference<>();
-            thread = Thread.ofPlatform().start(() -> {
-                try {
-                    if (namespace != null) {
-                        NetworkNamespace.enter(namespace);
-                    }
-                    try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.INET)) {
-                        server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 5);
-                        result.set(((InetSocketAddress) server.getLocalAddress()).getPort());
-                        bound.countDown();
-                        release.await(120, TimeUnit.SECONDS);
-                    }
-                } catch (Exception e) {
-                    result.set(e);
-                    bound.countDown();
-                }
-            });
-            assertTrue(bound.await(30, TimeUnit.SECONDS));
-            if (result.get() instanceof Exception e) {
-                throw e;
-            }
-            port = (Integer) result.get();
-        }
-
-        @Override
-        public void close() {
-            release.countDown();
-            try {
-                thread.join(30_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
     private static long inode(Path nsfs) throws Exception {
         return ((Number) Files.getAttribute(nsfs, "unix:ino")).longValue();
     }
@@ -100,12 +50,12 @@ class AllNamespacesTest {
                 listeners.add((InetSocketEntry) entry);
             });
 
-            InetSocketEntry seenInA = only(listeners, inode(a.file()), inA.port);
+            InetSocketEntry seenInA = only(listeners, inode(a.file()), inA.port());
             assertEquals(a.name(), seenInA.namespace().name());
             assertEquals(a.name(), seenInA.namespace().label());
-            InetSocketEntry seenInB = only(listeners, inode(b.file()), inB.port);
+            InetSocketEntry seenInB = only(listeners, inode(b.file()), inB.port());
             assertEquals(b.name(), seenInB.namespace().name());
-            InetSocketEntry seenHere = only(listeners, own, here.port);
+            InetSocketEntry seenHere = only(listeners, own, here.port());
             assertFalse(seenHere.namespace().pidsSample().isEmpty(), seenHere.namespace().toString());
 
             InetSocketEntry python = only(listeners, inode(b.file()), docker.port());
@@ -147,7 +97,7 @@ class AllNamespacesTest {
             List<SocketEntry> oneNamespace = inspector.list(SocketQuery.builder().protocols(Protocol.TCP)
                     .states(SocketState.LISTEN).build());
             InetSocketEntry plain = oneNamespace.stream().map(InetSocketEntry.class::cast)
-                    .filter(s -> s.local().port() == here.port).findFirst().orElseThrow();
+                    .filter(s -> s.local().port() == here.port()).findFirst().orElseThrow();
             assertNull(plain.namespace());
             assertNull(plain.container());
             assertNull(plain.pod());
@@ -155,7 +105,7 @@ class AllNamespacesTest {
             assertTrue(oneNamespace.stream().allMatch(e -> e.namespace() == null));
             assertTrue(oneNamespace.stream().map(InetSocketEntry.class::cast)
                     .noneMatch(s -> s.local().port() == docker.port() && s.local().address().equals("127.0.0.1")
-                            && docker.port() != here.port), "the python listener is not in this namespace");
+                            && docker.port() != here.port()), "the python listener is not in this namespace");
         }
         assertNoListingThreadLeft();
     }
@@ -177,9 +127,9 @@ class AllNamespacesTest {
             assertNoListingThreadLeft();
 
             List<SocketEntry> again = inspector.list(TCP_LISTENERS_EVERYWHERE);
-            assertTrue(again.stream().map(InetSocketEntry.class::cast).anyMatch(s -> s.local().port() == inA.port
+            assertTrue(again.stream().map(InetSocketEntry.class::cast).anyMatch(s -> s.local().port() == inA.port()
                     && s.namespace().name().equals(a.name())), again.toString());
-            assertTrue(again.stream().map(InetSocketEntry.class::cast).anyMatch(s -> s.local().port() == here.port
+            assertTrue(again.stream().map(InetSocketEntry.class::cast).anyMatch(s -> s.local().port() == here.port()
                     && s.namespace().name() == null), again.toString());
         }
     }

@@ -38,6 +38,9 @@ class NetlinkSubscriptionTest {
         try (ScratchNamespace ns = ScratchNamespace.create()) {
             Object[] outcome = ScratchNamespace.onThread(() -> {
                 NetworkNamespace.enter(ns.name());
+                // A JVM's first socket makes the JDK probe IPv6 support with a socket of its own, whose end the
+                // kernel would announce too (port 0): open and close one before subscribing.
+                ServerSocketChannel.open(StandardProtocolFamily.INET).close();
                 List<Event> events = new ArrayList<>();
                 List<String> warnings = new ArrayList<>();
                 NetlinkMessageHandler handler = (type, flags, buffer, offset, length) ->

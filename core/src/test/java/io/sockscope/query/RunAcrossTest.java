@@ -2,7 +2,6 @@ package io.sockscope.query;
 
 import io.sockscope.filter.CompiledFilter;
 import io.sockscope.kernel.Errno;
-import io.sockscope.kernel.NetworkNamespace;
 import io.sockscope.model.AddressFamily;
 import io.sockscope.model.InetSocket;
 import io.sockscope.model.Netns;
@@ -14,22 +13,16 @@ import io.sockscope.source.DumpKind;
 import io.sockscope.source.ProcPaths;
 import io.sockscope.source.SocketSink;
 import io.sockscope.source.SourceException;
+import io.sockscope.testing.HeldListener;
 import io.sockscope.testing.ScratchNamespace;
 import org.junit.jupiter.api.Test;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,49 +39,6 @@ class RunAcrossTest {
             AddressFamily.mask(AddressFamily.INET) | AddressFamily.mask(AddressFamily.INET6), AddressFamily.UNSPEC,
             CompiledFilter.NONE, Query.Attributes.NONE, FallbackPolicy.SS, false,
             new Query.Owners(true, false, OwnerScanner.Method.PROC, false));
-
-    /** A listener opened on a thread inside a namespace, held open until released. */
-    private static final class HeldListener implements AutoCloseable {
-        final int port;
-        private final CountDownLatch release = new CountDownLatch(1);
-        private final Thread thread;
-
-        HeldListener(String namespace) throws Exception {
-            CountDownLatch bound = new CountDownLatch(1);
-            AtomicReference<Object> result = new AtomicReference<>();
-            thread = Thread.ofPlatform().start(() -> {
-                try {
-                    if (namespace != null) {
-                        NetworkNamespace.enter(namespace);
-                    }
-                    try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.INET)) {
-                        server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 5);
-                        result.set(((InetSocketAddress) server.getLocalAddress()).getPort());
-                        bound.countDown();
-                        release.await(60, TimeUnit.SECONDS);
-                    }
-                } catch (Exception e) {
-                    result.set(e);
-                    bound.countDown();
-                }
-            });
-            assertTrue(bound.await(30, TimeUnit.SECONDS));
-            if (result.get() instanceof Exception e) {
-                throw e;
-            }
-            port = (Integer) result.get();
-        }
-
-        @Override
-        public void close() {
-            release.countDown();
-            try {
-                thread.join(30_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
 
     /** What the sink saw, in order. */
     private static final class Recorder implements NamespaceSink {
@@ -169,10 +119,10 @@ class RunAcrossTest {
                 assertNotEquals(Thread.currentThread().getName(), recorder.threadName.get("pid:1"));
 
                 assertTrue(recorder.sockets.get(empty.name()).isEmpty(), "a fresh namespace has no listener");
-                assertEquals(List.of(inA.port), ports(recorder.sockets.get(a.name())));
-                assertEquals(List.of(inB.port), ports(recorder.sockets.get(b.name())));
-                assertTrue(ports(recorder.sockets.get("pid:1")).contains(here.port));
-                assertFalse(ports(recorder.sockets.get("pid:1")).contains(inA.port) && inA.port != here.port);
+                assertEquals(List.of(inA.port()), ports(recorder.sockets.get(a.name())));
+                assertEquals(List.of(inB.port()), ports(recorder.sockets.get(b.name())));
+                assertTrue(ports(recorder.sockets.get("pid:1")).contains(here.port()));
+                assertFalse(ports(recorder.sockets.get("pid:1")).contains(inA.port()) && inA.port() != here.port());
 
                 long self = ProcessHandle.current().pid();
                 for (String ns : List.of(a.name(), b.name())) {

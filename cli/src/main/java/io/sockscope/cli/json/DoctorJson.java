@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.sockscope.api.internal.EntryMapper;
+import io.sockscope.api.internal.NamespaceWorkload;
 import io.sockscope.diagnose.Audit;
 import io.sockscope.diagnose.AuditQuery;
 import io.sockscope.diagnose.Diagnosis;
@@ -179,7 +180,7 @@ public final class DoctorJson {
             }
             case Evidence.NamespaceSockets s -> {
                 g.writeStringField("kind", "netns_sockets");
-                NetnsJson.write(g, s.netns(), s.workload());
+                NamespaceWorkloadJson.write(g, NamespaceWorkload.of(s.netns(), s.workload()));
                 // Each socket object names the namespace and the workload too, as --all-netns lists them, and
                 // its interface by the namespace's own names.
                 EntryMapper there = mapper.inNamespace(s.netns(), new NamespaceNames(names, s.interfaceNames()),

@@ -5,23 +5,29 @@ import io.sockscope.api.Container;
 import io.sockscope.api.NetworkNamespace;
 import io.sockscope.api.Pod;
 import io.sockscope.api.SocketEntry;
+import io.sockscope.api.internal.NamespaceWorkload;
 
 import java.io.IOException;
 
 /**
  * The members of a socket object that say where it was listed and what runs it: {@code netns}, {@code container},
  * {@code pod} and {@code unit}. All four are always written, null when the listing did not look (a listing of one
- * namespace) or found nothing, as every member of schema v1 is.
+ * namespace) or found nothing, as every member of schema v1 is. The doctor's evidence about another namespace
+ * ({@code netns_sockets}) writes the same four members, from the same values.
  */
 final class NamespaceWorkloadJson {
     private NamespaceWorkloadJson() {
     }
 
     static void write(JsonGenerator g, SocketEntry entry) throws IOException {
-        netns(g, entry.namespace());
-        container(g, entry.container());
-        pod(g, entry.pod());
-        g.writeStringField("unit", entry.unit());
+        write(g, new NamespaceWorkload(entry.namespace(), entry.container(), entry.pod(), entry.unit()));
+    }
+
+    static void write(JsonGenerator g, NamespaceWorkload where) throws IOException {
+        netns(g, where.namespace());
+        container(g, where.container());
+        pod(g, where.pod());
+        g.writeStringField("unit", where.unit());
     }
 
     private static void netns(JsonGenerator g, NetworkNamespace n) throws IOException {
