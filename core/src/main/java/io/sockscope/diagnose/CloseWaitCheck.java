@@ -2,6 +2,7 @@ package io.sockscope.diagnose;
 
 import io.sockscope.model.InetSocket;
 import io.sockscope.model.Owner;
+import io.sockscope.model.ProcessLimits;
 import io.sockscope.model.TcpState;
 
 import java.util.ArrayList;

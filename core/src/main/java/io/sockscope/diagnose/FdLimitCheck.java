@@ -1,6 +1,7 @@
 package io.sockscope.diagnose;
 
 import io.sockscope.model.Owner;
+import io.sockscope.model.ProcessLimits;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

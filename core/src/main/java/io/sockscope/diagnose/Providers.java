@@ -1,5 +1,7 @@
 package io.sockscope.diagnose;
 
+import io.sockscope.model.LimitsProvider;
+
 import java.util.Objects;
 
 /**

@@ -3,6 +3,7 @@ package io.sockscope.diagnose;
 import io.sockscope.diagnose.firewall.Ruleset;
 import io.sockscope.model.InetSocket;
 import io.sockscope.model.Owner;
+import io.sockscope.model.ProcessLimits;
 import io.sockscope.model.UnixSocket;
 
 import java.util.List;

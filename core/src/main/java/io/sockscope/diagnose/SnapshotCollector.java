@@ -4,6 +4,7 @@ import io.sockscope.diagnose.firewall.Ruleset;
 import io.sockscope.diagnose.firewall.RulesetParser;
 import io.sockscope.json.JsonSyntaxException;
 import io.sockscope.model.InetSocket;
+import io.sockscope.model.ProcessLimits;
 import io.sockscope.model.TcpState;
 import io.sockscope.model.UnixSocket;
 

@@ -4,6 +4,7 @@ import io.sockscope.model.InetEndpoint;
 import io.sockscope.model.InetSocket;
 import io.sockscope.model.Netns;
 import io.sockscope.model.Owner;
+import io.sockscope.model.ProcessLimits;
 import io.sockscope.model.SocketTable;
 import io.sockscope.model.TcpState;
 import io.sockscope.model.Timer;

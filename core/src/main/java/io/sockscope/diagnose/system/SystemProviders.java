@@ -2,6 +2,7 @@ package io.sockscope.diagnose.system;
 
 import io.sockscope.diagnose.Providers;
 import io.sockscope.model.WarningSink;
+import io.sockscope.procmap.ProcLimits;
 import io.sockscope.source.ProcPaths;
 
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
-package io.sockscope.diagnose.system;
+package io.sockscope.procmap;
 
-import io.sockscope.diagnose.LimitsProvider;
-import io.sockscope.diagnose.ProcessLimits;
+import io.sockscope.model.LimitsProvider;
+import io.sockscope.model.ProcessLimits;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

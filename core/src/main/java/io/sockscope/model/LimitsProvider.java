@@ -1,4 +1,4 @@
-package io.sockscope.diagnose;
+package io.sockscope.model;
 
 import java.util.Optional;
 

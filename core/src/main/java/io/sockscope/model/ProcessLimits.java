@@ -1,4 +1,4 @@
-package io.sockscope.diagnose;
+package io.sockscope.model;
 
 /**
  * A process's descriptor use against its {@code RLIMIT_NOFILE}.
