@@ -85,6 +85,9 @@ final class ListingOptionsParser {
                 }
                 case "interval" -> throw new UsageException("--interval paces sockscope watch: a listing reads the"
                         + " table once", 1);
+                case "close-wait-age", "close-wait-rising", "fd-percent", "backlog-percent", "backlog-reads" ->
+                        throw new UsageException("--" + o.key() + " sets a leak detector of sockscope watch and"
+                                + " sockscope leaks: a listing looks for no leak", 1);
                 case "D", "K", "E", "N", "all-netns", "root" -> {
                     // Actions and where they work, read by ActionOptions.
                 }

@@ -68,6 +68,12 @@ final class OptionSpec {
             new LongOption("output", true, "output"),
             // sockscope's own: how often sockscope watch reads the table.
             new LongOption("interval", true, "interval"),
+            // sockscope's own: the leak detectors' thresholds (watch and leaks).
+            new LongOption("close-wait-age", true, "close-wait-age"),
+            new LongOption("close-wait-rising", true, "close-wait-rising"),
+            new LongOption("fd-percent", true, "fd-percent"),
+            new LongOption("backlog-percent", true, "backlog-percent"),
+            new LongOption("backlog-reads", true, "backlog-reads"),
             // sockscope's own: names' control bytes on a terminal (escaped by default, as ls does).
             new LongOption("show-control-chars", false, "show-control-chars"),
             new LongOption("escape-control-chars", false, "escape-control-chars"));

@@ -6,12 +6,14 @@ import io.sockscope.inspect.EphemeralPorts;
 import io.sockscope.inspect.SystemFilterEnvironment;
 import io.sockscope.kernel.InterfaceNames;
 import io.sockscope.live.DestroyNotice;
+import io.sockscope.live.LeakDetector;
 import io.sockscope.live.WatchLoop;
 import io.sockscope.live.WatchSink;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.WarningSink;
 import io.sockscope.names.MountTable;
 import io.sockscope.names.ServiceNames;
+import io.sockscope.procmap.ProcLimits;
 import io.sockscope.query.DestroyEvents;
 import io.sockscope.query.FallbackPolicy;
 import io.sockscope.query.Query;
@@ -84,8 +86,10 @@ final class WatchCommand {
             WatchSink sink = options.format() == OutputFormat.NDJSON
                     ? new WatchEventJson(stdout, owners::of) : new WatchEventLines(stdout, owners);
             Set<DumpKind> failedKinds = EnumSet.noneOf(DumpKind.class);
+            LeakDetector leaks = new LeakDetector(watch.thresholds(), dumps.owners()::owners,
+                    new ProcLimits(paths.procRoot()));
             new WatchLoop<RuntimeException>(() -> dump(dumps, query, failedKinds), notices, System::currentTimeMillis,
-                    watch.intervalMillis(), sink).run(stop::requested);
+                    watch.intervalMillis(), sink, leaks).run(stop::requested);
             stdout.flush();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

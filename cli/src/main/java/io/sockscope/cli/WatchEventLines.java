@@ -1,9 +1,13 @@
 package io.sockscope.cli;
 
 import io.sockscope.cli.json.WatchedSocket;
+import io.sockscope.live.Leak;
+import io.sockscope.live.LeakRow;
 import io.sockscope.live.SocketEvent;
 import io.sockscope.live.WatchSink;
 import io.sockscope.model.Owner;
+import io.sockscope.model.SocketRecord;
+import io.sockscope.render.ControlEscapes;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -35,23 +39,63 @@ final class WatchEventLines implements WatchSink {
         } else {
             line.append(WatchedSocket.stateName(event.socket().state()));
         }
-        WatchedSocket.Endpoint local = WatchedSocket.local(event.socket());
-        WatchedSocket.Endpoint peer = WatchedSocket.peer(event.socket());
-        line.append(' ').append(local == null ? "*" : local.text())
-                .append(' ').append(peer == null ? "*" : peer.text());
-        Owner owner = owners.of(event);
-        if (owner != null) {
-            // The command's bytes escaped as the listing escapes them: a line must stay one line.
-            line.append(" pid=").append(owner.pid()).append(" (").append(owner.command().escapedText()).append(')');
-        }
+        endpoints(line, event.socket());
+        owner(line, owners.of(event));
         line.append(" age=").append(seconds(event.age().millis())).append(' ')
                 .append(WatchedSocket.ageSource(event.age()));
-        String cookie = WatchedSocket.cookie(event.socket());
+        identity(line, event.socket());
+        out.write(line.append('\n').toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A leak: a line with the detector, the process and the explanation, then one indented line per socket
+     * shown as evidence.
+     */
+    @Override
+    public void leak(Leak leak) throws IOException {
+        StringBuilder text = new StringBuilder(400);
+        text.append(WatchedSocket.timestamp(leak.atMillis())).append(" leak  ").append(leak.kind());
+        owner(text, leak.process());
+        text.append(' ').append(leak.explanation()).append('\n');
+        for (LeakRow row : leak.evidence()) {
+            text.append("    ").append(row.socket().table().netid()).append(' ')
+                    .append(WatchedSocket.stateName(row.socket().state()));
+            endpoints(text, row.socket());
+            text.append(" age=").append(seconds(row.age().millis())).append(' ')
+                    .append(WatchedSocket.ageSource(row.age()))
+                    .append(" in-state=").append(seconds(row.inStateMillis()));
+            identity(text, row.socket());
+            text.append('\n');
+        }
+        out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void endpoints(StringBuilder line, SocketRecord socket) {
+        WatchedSocket.Endpoint local = WatchedSocket.local(socket);
+        WatchedSocket.Endpoint peer = WatchedSocket.peer(socket);
+        // A unix path is anyone's choice: escaped, so that it cannot steer the terminal or fake a line.
+        line.append(' ').append(local == null ? "*" : safe(local.text()))
+                .append(' ').append(peer == null ? "*" : safe(peer.text()));
+    }
+
+    private static void owner(StringBuilder line, Owner owner) {
+        if (owner != null) {
+            // A process names itself: its bytes are escaped as the listing escapes them on a terminal.
+            line.append(" pid=").append(owner.pid()).append(" (")
+                    .append(ControlEscapes.text(owner.command().bytes())).append(')');
+        }
+    }
+
+    private static void identity(StringBuilder line, SocketRecord socket) {
+        String cookie = WatchedSocket.cookie(socket);
         if (cookie != null) {
             line.append(" cookie=").append(cookie);
         }
-        line.append(" inode=").append(event.socket().inode()).append('\n');
-        out.write(line.toString().getBytes(StandardCharsets.UTF_8));
+        line.append(" inode=").append(socket.inode());
+    }
+
+    private static String safe(String text) {
+        return ControlEscapes.text(text.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

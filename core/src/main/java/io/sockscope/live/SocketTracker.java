@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Follows the socket table from look to look and says what changed: each full dump is compared with the one
@@ -24,15 +25,21 @@ import java.util.Set;
  * kept: a closed one is forgotten, so memory follows the table, not the time watched. Not thread-safe.
  */
 public final class SocketTracker {
-    /** What is known of a live socket. */
-    private static final class Tracked {
+    /** What is known of a live socket; the leak detectors of this package read it after each dump. */
+    static final class Tracked {
         final long bornMillis;
         final Age.Source ageSource;
+        /**
+         * Since when it has been in its present state: the dump that saw it change, or its first sighting (for a
+         * socket there when watching began, a lower bound).
+         */
+        long stateSinceMillis;
         SocketRecord last;
 
-        Tracked(long bornMillis, Age.Source ageSource, SocketRecord last) {
+        Tracked(long bornMillis, Age.Source ageSource, long stateSinceMillis, SocketRecord last) {
             this.bornMillis = bornMillis;
             this.ageSource = ageSource;
+            this.stateSinceMillis = stateSinceMillis;
             this.last = last;
         }
 
@@ -63,6 +70,11 @@ public final class SocketTracker {
         return live.size();
     }
 
+    /** Each live socket as the last dump saw it, for the detectors. */
+    void forEachLive(Consumer<Tracked> action) {
+        live.values().forEach(action);
+    }
+
     /**
      * Compares a full dump taken at {@code nowMillis} with the last and returns what changed, opens and state
      * changes in the dump's order, then closes. The first dump returns nothing.
@@ -88,10 +100,11 @@ public final class SocketTracker {
             Tracked known = live.get(key);
             if (known == null) {
                 if (!baselined) {
-                    live.put(key, new Tracked(nowMillis - idleLowerBound(socket), Age.Source.LOWER_BOUND, socket));
+                    live.put(key, new Tracked(nowMillis - idleLowerBound(socket), Age.Source.LOWER_BOUND, nowMillis,
+                            socket));
                     continue;
                 }
-                Tracked born = new Tracked(nowMillis, Age.Source.OBSERVED, socket);
+                Tracked born = new Tracked(nowMillis, Age.Source.OBSERVED, nowMillis, socket);
                 live.put(key, born);
                 events.add(new SocketEvent.Opened(nowMillis, socket, born.ageAt(nowMillis)));
                 continue;
@@ -99,6 +112,7 @@ public final class SocketTracker {
             if (known.last.state() != socket.state()) {
                 events.add(new SocketEvent.StateChanged(nowMillis, socket, known.last.state(), socket.state(),
                         known.ageAt(nowMillis)));
+                known.stateSinceMillis = nowMillis;
             }
             known.last = socket;
         }
@@ -132,7 +146,7 @@ public final class SocketTracker {
         }
         Tracked known = live.remove(key);
         if (known == null) {
-            Tracked born = new Tracked(nowMillis, Age.Source.OBSERVED, socket);
+            Tracked born = new Tracked(nowMillis, Age.Source.OBSERVED, nowMillis, socket);
             return List.of(new SocketEvent.Opened(nowMillis, socket, born.ageAt(nowMillis)),
                     new SocketEvent.Closed(nowMillis, socket, born.ageAt(nowMillis)));
         }

@@ -13,7 +13,8 @@ import java.util.function.LongSupplier;
  * interval still opens and closes. When the kernel says it dropped events, it tells a resync and dumps at once,
  * then keeps its rhythm from there.
  *
- * <p>Single-threaded: only the queue is shared. The first dump is the baseline and tells nothing.
+ * <p>Single-threaded: only the queue is shared. The first dump is the baseline: it tells no socket event, but the
+ * leak detectors already look at it (a socket there in CLOSE-WAIT is aged from then).
  */
 public final class WatchLoop<X extends Exception> {
     /** The longest wait between looks at the stop flag, so that a signal is answered promptly. */
@@ -25,13 +26,15 @@ public final class WatchLoop<X extends Exception> {
     private final LongSupplier clock;
     private final long intervalMillis;
     private final WatchSink sink;
+    private final LeakDetector leaks;
 
     /**
      * @param clock          milliseconds, the moments events carry ({@code System::currentTimeMillis})
      * @param intervalMillis the time between two dumps, at least 1
+     * @param leaks          the detectors run after each dump, or null for none
      */
     public WatchLoop(TableDump<X> dump, BlockingQueue<DestroyNotice> notices, LongSupplier clock,
-                     long intervalMillis, WatchSink sink) {
+                     long intervalMillis, WatchSink sink, LeakDetector leaks) {
         if (intervalMillis < 1) {
             throw new IllegalArgumentException("interval must be positive: " + intervalMillis);
         }
@@ -40,6 +43,7 @@ public final class WatchLoop<X extends Exception> {
         this.clock = clock;
         this.intervalMillis = intervalMillis;
         this.sink = sink;
+        this.leaks = leaks;
     }
 
     /** Watches until {@code stopped} says so (asked at least every tenth of a second). */
@@ -71,10 +75,19 @@ public final class WatchLoop<X extends Exception> {
         return tracker.size();
     }
 
-    /** Dumps, tells what changed, and returns when the next dump is due. */
+    /** Dumps, tells what changed and what leaks, and returns when the next dump is due. */
     private long dumpNow() throws X, IOException {
         long started = clock.getAsLong();
-        tell(tracker.observe(started, dump.read()));
+        List<SocketEvent> events = tracker.observe(started, dump.read());
+        for (SocketEvent e : events) {
+            sink.event(e);
+        }
+        if (leaks != null) {
+            for (Leak leak : leaks.look(started, tracker)) {
+                sink.leak(leak);
+            }
+        }
+        sink.flush();
         return started + intervalMillis;
     }
 

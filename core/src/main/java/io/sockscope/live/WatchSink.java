@@ -7,6 +7,9 @@ public interface WatchSink {
     /** A socket opened, changed state or closed. */
     void event(SocketEvent event) throws IOException;
 
+    /** A leak detector found a leak (after the dump whose events came just before). */
+    void leak(Leak leak) throws IOException;
+
     /**
      * Events were lost at {@code atMillis} and the table is being read again: what changed meanwhile comes from
      * the next dump's comparison, without its exact moments.

@@ -14,9 +14,10 @@ package io.sockscope.render;
  * <li>every other byte, printable ASCII and valid UTF-8, unchanged.</li>
  * </ul>
  * ss prints these bytes as they are, so this applies only where sockscope decides to differ from it (a
- * terminal, see {@link ListingFormat#escapeControls()}).
+ * terminal, see {@link ListingFormat#escapeControls()}), and to the lines of text that only sockscope writes
+ * ({@code watch}, {@code leaks}, {@code top}).
  */
-final class ControlEscapes {
+public final class ControlEscapes {
     private static final byte[] LETTERS = new byte[0x20];
 
     static {
@@ -30,6 +31,13 @@ final class ControlEscapes {
     }
 
     private ControlEscapes() {
+    }
+
+    /** {@code name} as text a terminal prints without acting on any of it. */
+    public static String text(byte[] name) {
+        byte[] safe = needed(name, 0, name.length) ? escape(name, 0, name.length) : name;
+        // Every byte left is printable ASCII or part of valid UTF-8.
+        return new String(safe, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Whether {@code b[from..to)} holds anything {@link #escape} would change. */

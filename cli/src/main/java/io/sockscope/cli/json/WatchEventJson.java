@@ -3,9 +3,13 @@ package io.sockscope.cli.json;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.sockscope.live.Leak;
+import io.sockscope.live.LeakRow;
 import io.sockscope.live.SocketEvent;
 import io.sockscope.live.WatchSink;
 import io.sockscope.model.Owner;
+import io.sockscope.model.ProcessLimits;
+import io.sockscope.model.SocketRecord;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,7 +19,8 @@ import java.util.function.Function;
  * {@code watch --ndjson}: one JSON object per event and line, written with jackson-core's generator:
  * {@code {"event":"state","ts":"…","netid":"tcp","state":"CLOSE-WAIT","from":"ESTAB","to":"CLOSE-WAIT",
  * "local":{"address":…,"port":…},"peer":{…},"inode":…,"cookie":"…","pid":…,"command":"…","age_ms":…,
- * "age_source":"observed"}}; {@code resync} carries only {@code event} and {@code ts}.
+ * "age_source":"observed"}}; {@code leak} carries the detector's kind, the process, its explanation, its figures
+ * and the sockets that show it; {@code resync} carries only {@code event} and {@code ts}.
  */
 public final class WatchEventJson implements WatchSink {
     private final JsonGenerator generator;
@@ -37,18 +42,10 @@ public final class WatchEventJson implements WatchSink {
         g.writeStartObject();
         g.writeStringField("event", WatchedSocket.kind(event));
         g.writeStringField("ts", WatchedSocket.timestamp(event.atMillis()));
-        g.writeStringField("netid", event.socket().table().netid());
-        g.writeStringField("state", WatchedSocket.stateName(event.socket().state()));
+        socket(g, event.socket());
         if (event instanceof SocketEvent.StateChanged changed) {
             g.writeStringField("from", WatchedSocket.stateName(changed.from()));
             g.writeStringField("to", WatchedSocket.stateName(changed.to()));
-        }
-        endpoint(g, "local", WatchedSocket.local(event.socket()));
-        endpoint(g, "peer", WatchedSocket.peer(event.socket()));
-        g.writeNumberField("inode", event.socket().inode());
-        String cookie = WatchedSocket.cookie(event.socket());
-        if (cookie != null) {
-            g.writeStringField("cookie", cookie);
         }
         Owner owner = owners.apply(event);
         if (owner != null) {
@@ -57,6 +54,58 @@ public final class WatchEventJson implements WatchSink {
         }
         g.writeNumberField("age_ms", event.age().millis());
         g.writeStringField("age_source", WatchedSocket.ageSource(event.age()));
+        g.writeEndObject();
+        endLine();
+    }
+
+    @Override
+    public void leak(Leak leak) throws IOException {
+        JsonGenerator g = generator;
+        g.writeStartObject();
+        g.writeStringField("event", "leak");
+        g.writeStringField("ts", WatchedSocket.timestamp(leak.atMillis()));
+        g.writeStringField("kind", leak.kind());
+        if (leak.process() != null) {
+            g.writeNumberField("pid", leak.process().pid());
+            g.writeStringField("command", leak.process().command().text());
+        }
+        g.writeStringField("explanation", leak.explanation());
+        switch (leak) {
+            case Leak.CloseWait c -> {
+                g.writeNumberField("count", c.count());
+                g.writeNumberField("over_age", c.overAge());
+                g.writeNumberField("age_threshold_ms", c.thresholdMillis());
+                g.writeBooleanField("rising", c.rising());
+                g.writeNumberField("growth_per_min", Math.round(c.growthPerMinute() * 10) / 10.0);
+                limits(g, c.limits());
+                if (c.untilLimitMillis() >= 0) {
+                    g.writeNumberField("until_limit_ms", c.untilLimitMillis());
+                } else {
+                    g.writeNullField("until_limit_ms");
+                }
+            }
+            case Leak.DescriptorHeadroom d -> {
+                limits(g, d.limits());
+                g.writeNumberField("percent_used", d.percentUsed());
+                g.writeNumberField("percent_threshold", d.percentThreshold());
+            }
+            case Leak.AcceptQueueFull q -> {
+                g.writeNumberField("queued", q.queued());
+                g.writeNumberField("backlog", q.backlog());
+                g.writeNumberField("percent_threshold", q.percentThreshold());
+                g.writeNumberField("reads", q.looks());
+            }
+        }
+        g.writeArrayFieldStart("evidence");
+        for (LeakRow row : leak.evidence()) {
+            g.writeStartObject();
+            socket(g, row.socket());
+            g.writeNumberField("age_ms", row.age().millis());
+            g.writeStringField("age_source", WatchedSocket.ageSource(row.age()));
+            g.writeNumberField("in_state_ms", row.inStateMillis());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
         g.writeEndObject();
         endLine();
     }
@@ -79,6 +128,33 @@ public final class WatchEventJson implements WatchSink {
     private void endLine() throws IOException {
         generator.flush();
         out.write('\n');
+    }
+
+    /** The socket's identity: netid, state, endpoints, inode and cookie. */
+    private static void socket(JsonGenerator g, SocketRecord socket) throws IOException {
+        g.writeStringField("netid", socket.table().netid());
+        g.writeStringField("state", WatchedSocket.stateName(socket.state()));
+        endpoint(g, "local", WatchedSocket.local(socket));
+        endpoint(g, "peer", WatchedSocket.peer(socket));
+        g.writeNumberField("inode", socket.inode());
+        String cookie = WatchedSocket.cookie(socket);
+        if (cookie != null) {
+            g.writeStringField("cookie", cookie);
+        }
+    }
+
+    private static void limits(JsonGenerator g, ProcessLimits limits) throws IOException {
+        if (limits == null) {
+            g.writeNullField("fds_open");
+            g.writeNullField("fds_soft_limit");
+            return;
+        }
+        g.writeNumberField("fds_open", limits.openDescriptors());
+        if (limits.softLimit() >= 0) {
+            g.writeNumberField("fds_soft_limit", limits.softLimit());
+        } else {
+            g.writeNullField("fds_soft_limit");
+        }
     }
 
     private static void endpoint(JsonGenerator g, String name, WatchedSocket.Endpoint e) throws IOException {
