@@ -6,6 +6,7 @@ final class Help {
             Usage: sockscope [ OPTIONS ] [ state STATE ]... [ exclude STATE ]... [ FILTER ]
                    sockscope doctor TARGET [--udp] [--from ADDRESS] [--json]   (why can't clients connect?)
                    sockscope watch [ OPTIONS ] [ FILTER ] [--interval=1s] [--ndjson]   (events as they happen)
+                   sockscope leaks [ OPTIONS ] [ FILTER ] [--for=60s] [--json]   (a verdict per process)
                    sockscope help [doctor]
             List sockets the way iproute2 ss does, with the same options and byte-identical output.
 
@@ -66,6 +67,15 @@ final class Help {
               each (--ndjson: one JSON object each), until interrupted
               --interval=TIME  read the table every TIME (500ms, 1s, 2m; default 1s); destroy events
                                between reads still show sockets shorter than TIME (CAP_NET_ADMIN)
+              leak events, from these detectors (watch and leaks):
+              --close-wait-age=TIME   a socket in CLOSE-WAIT this long, still held (default 60s)
+              --close-wait-rising=N   a process's lingering CLOSE-WAIT count rising over N reads (5)
+              --fd-percent=P          a socket owner past P% of its soft RLIMIT_NOFILE (80)
+              --backlog-percent=P     a listener's accept queue at or past P% of its backlog ...
+              --backlog-reads=N       ... at N reads in a row (3)
+            Leaks (sockscope leaks: the detectors for a while, then a verdict per process; exit 0 none,
+            1 leaks found, 2 usage error):
+              --for=TIME       how long to watch (default 60s); --json writes one document
             Not supported: -Z, --context and -z, --contexts (SELinux). --tipc, --vsock and --xdp list no
             socket yet: sockscope does not read those tables.
 

@@ -88,6 +88,8 @@ final class ListingOptionsParser {
                 case "close-wait-age", "close-wait-rising", "fd-percent", "backlog-percent", "backlog-reads" ->
                         throw new UsageException("--" + o.key() + " sets a leak detector of sockscope watch and"
                                 + " sockscope leaks: a listing looks for no leak", 1);
+                case "for" -> throw new UsageException("--for is how long sockscope leaks watches: a listing reads"
+                        + " the table once", 1);
                 case "D", "K", "E", "N", "all-netns", "root" -> {
                     // Actions and where they work, read by ActionOptions.
                 }

@@ -48,16 +48,18 @@ public final class Main {
         }
         try {
             CommandLine line = CommandLine.parse(args);
-            if (args.length > 0 && args[0].equals("watch") && !line.operands().isEmpty()) {
-                // Like "help", "watch" would be a filter ss cannot parse. The words are parsed whole so that each
-                // option keeps its place in argv, which -F's raw bytes are found by.
+            boolean live = args.length > 0 && (args[0].equals("watch") || args[0].equals("leaks"));
+            if (live && !line.operands().isEmpty()) {
+                // Like "help", "watch" and "leaks" would be filters ss cannot parse. The words are parsed whole so
+                // that each option keeps its place in argv, which -F's raw bytes are found by.
                 CommandLine rest = new CommandLine(line.options(), line.operands().subList(1, line.operands().size()));
                 if (rest.options().stream().anyMatch(o -> o.key().equals("h"))) {
                     stdout.write(Help.TEXT.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                     stdout.flush();
                     return 0;
                 }
-                int code = WatchCommand.run(rest, raw, environment, err, stdout);
+                int code = args[0].equals("watch") ? WatchCommand.run(rest, raw, environment, err, stdout)
+                        : LeaksCommand.run(rest, raw, environment, err, stdout);
                 stdout.flush();
                 return code;
             }

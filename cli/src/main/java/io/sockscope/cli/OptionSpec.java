@@ -74,6 +74,8 @@ final class OptionSpec {
             new LongOption("fd-percent", true, "fd-percent"),
             new LongOption("backlog-percent", true, "backlog-percent"),
             new LongOption("backlog-reads", true, "backlog-reads"),
+            // sockscope's own: how long sockscope leaks watches.
+            new LongOption("for", true, "for"),
             // sockscope's own: names' control bytes on a terminal (escaped by default, as ls does).
             new LongOption("show-control-chars", false, "show-control-chars"),
             new LongOption("escape-control-chars", false, "escape-control-chars"));

@@ -65,7 +65,7 @@ final class WatchCommand {
     }
 
     private int run(OutputStream stdout) throws IOException, UsageException {
-        Query query = query();
+        Query query = query(options, environment, err);
         if (query == null) {
             return 0;
         }
@@ -88,7 +88,7 @@ final class WatchCommand {
             Set<DumpKind> failedKinds = EnumSet.noneOf(DumpKind.class);
             LeakDetector leaks = new LeakDetector(watch.thresholds(), dumps.owners()::owners,
                     new ProcLimits(paths.procRoot()));
-            new WatchLoop<RuntimeException>(() -> dump(dumps, query, failedKinds), notices, System::currentTimeMillis,
+            new WatchLoop<RuntimeException>(() -> dump(dumps, query, failedKinds, err), notices, System::currentTimeMillis,
                     watch.intervalMillis(), sink, leaks).run(stop::requested);
             stdout.flush();
         } catch (InterruptedException e) {
@@ -103,7 +103,7 @@ final class WatchCommand {
     }
 
     /** One dump of the table; a table that cannot be read is said once, not every interval. */
-    private List<SocketRecord> dump(QueryEngine engine, Query query, Set<DumpKind> failedKinds) {
+    static List<SocketRecord> dump(QueryEngine engine, Query query, Set<DumpKind> failedKinds, PrintStream err) {
         List<SocketRecord> sockets = new ArrayList<>();
         engine.run(query, sockets::add, (kind, e) -> {
             if (failedKinds.add(kind)) {
@@ -113,8 +113,12 @@ final class WatchCommand {
         return sockets;
     }
 
-    /** The query the options select, or null (said on stderr) when they select nothing, as the listing says. */
-    private Query query() throws IOException, UsageException {
+    /**
+     * The query {@code options} select, with owners and tcp_info, or null (said on stderr) when they select
+     * nothing, as the listing says; {@code leaks} reads the same.
+     */
+    static Query query(ListingOptions options, Map<String, String> environment, PrintStream err)
+            throws IOException, UsageException {
         TableSelection sel = options.selection();
         if (sel.tables == 0 || sel.families == 0 || sel.states == 0) {
             err.println("sockscope: no sockets to watch with such filter.");

@@ -58,16 +58,20 @@ final class WatchEventLines implements WatchSink {
         owner(text, leak.process());
         text.append(' ').append(leak.explanation()).append('\n');
         for (LeakRow row : leak.evidence()) {
-            text.append("    ").append(row.socket().table().netid()).append(' ')
-                    .append(WatchedSocket.stateName(row.socket().state()));
-            endpoints(text, row.socket());
-            text.append(" age=").append(seconds(row.age().millis())).append(' ')
-                    .append(WatchedSocket.ageSource(row.age()))
-                    .append(" in-state=").append(seconds(row.inStateMillis()));
-            identity(text, row.socket());
-            text.append('\n');
+            evidence(text.append("    "), row);
         }
         out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A socket shown as a leak's evidence, on a line of its own: netid, state, endpoints, ages, identity. */
+    static void evidence(StringBuilder text, LeakRow row) {
+        text.append(row.socket().table().netid()).append(' ').append(WatchedSocket.stateName(row.socket().state()));
+        endpoints(text, row.socket());
+        text.append(" age=").append(seconds(row.age().millis())).append(' ')
+                .append(WatchedSocket.ageSource(row.age()))
+                .append(" in-state=").append(seconds(row.inStateMillis()));
+        identity(text, row.socket());
+        text.append('\n');
     }
 
     private static void endpoints(StringBuilder line, SocketRecord socket) {
@@ -78,7 +82,7 @@ final class WatchEventLines implements WatchSink {
                 .append(' ').append(peer == null ? "*" : safe(peer.text()));
     }
 
-    private static void owner(StringBuilder line, Owner owner) {
+    static void owner(StringBuilder line, Owner owner) {
         if (owner != null) {
             // A process names itself: its bytes are escaped as the listing escapes them on a terminal.
             line.append(" pid=").append(owner.pid()).append(" (")

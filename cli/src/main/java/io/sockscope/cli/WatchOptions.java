@@ -36,6 +36,8 @@ record WatchOptions(long intervalMillis, LeakThresholds thresholds, CommandLine 
                 case "fd-percent" -> fdPercent = whole("--fd-percent", o.argument(), 1, 100);
                 case "backlog-percent" -> backlogPercent = whole("--backlog-percent", o.argument(), 1, 100);
                 case "backlog-reads" -> backlogReads = whole("--backlog-reads", o.argument(), 1, 1000);
+                case "for" -> throw refused("--for", "watch runs until interrupted; sockscope leaks watches for a"
+                        + " while");
                 case "K" -> throw refused("-K", "it closes sockets once");
                 case "D" -> throw refused("-D", "it writes one raw dump");
                 case "E" -> throw refused("-E", "watch follows destroy events by itself");

@@ -108,6 +108,28 @@ class WatchCommandTest {
         stopAndCheckExit();
     }
 
+    @Test
+    void aCloseWaitSocketHeldPastTheThresholdIsALeakEventWithItsEvidence() throws Exception {
+        ServerSocket server = listen();
+        startWatch(server.getLocalPort(), "--close-wait-age", "600ms");
+        Socket client = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+        opened.add(server.accept());
+        int clientPort = client.getLocalPort();
+        client.close();
+        JsonValue leak = await(e -> is(e, "leak"));
+        assertEquals("close_wait", text(leak, "kind"));
+        assertEquals(ProcessHandle.current().pid(), leak.member("pid").flatMap(JsonValue::integer).orElseThrow());
+        assertEquals(1L, leak.member("count").flatMap(JsonValue::integer).orElseThrow());
+        assertTrue(text(leak, "explanation").startsWith("holds 1 connection in CLOSE-WAIT (1 for over 600ms)"),
+                leak.toString());
+        List<JsonValue> evidence = leak.member("evidence").orElseThrow().elements();
+        assertEquals(1, evidence.size());
+        assertEquals("CLOSE-WAIT", text(evidence.getFirst(), "state"));
+        assertEquals(clientPort, peerPort(evidence.getFirst()));
+        assertTrue(evidence.getFirst().member("in_state_ms").flatMap(JsonValue::integer).orElseThrow() >= 600);
+        stopAndCheckExit();
+    }
+
     /**
      * Waits until the watch has taken its first dump, the baseline, which tells nothing of what it holds: a probe
      * connection's close, which the loop tells only after that dump, says so.
@@ -130,11 +152,13 @@ class WatchCommandTest {
     }
 
     /** Starts the watch of {@code port}'s TCP sockets and waits until it has joined the destroy groups. */
-    private void startWatch(int port) throws Exception {
+    private void startWatch(int port, String... more) throws Exception {
         long before = destroySubscribers();
         errors = Files.createTempFile("sockscope-watch-", ".err");
-        ProcessBuilder builder = new ProcessBuilder(CommandRun.sockscope("watch", "--ndjson", "--interval",
-                "200ms", "-ta", "sport = :" + port + " or dport = :" + port))
+        List<String> words = new ArrayList<>(List.of("watch", "--ndjson", "--interval", "200ms"));
+        words.addAll(List.of(more));
+        words.addAll(List.of("-ta", "sport = :" + port + " or dport = :" + port));
+        ProcessBuilder builder = new ProcessBuilder(CommandRun.sockscope(words.toArray(String[]::new)))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectError(errors.toFile());
         watch = builder.start();

@@ -55,4 +55,23 @@ class WatchOptionsTest {
                 () -> ListingOptionsParser.parse(CommandLine.parse(new String[] {"-ta", "--interval=1s"})));
         assertTrue(e.getMessage().contains("sockscope watch"), e.getMessage());
     }
+
+    @Test
+    void readsTheLeakThresholdsAndRefusesOutOfRangeOnes() throws Exception {
+        assertEquals(io.sockscope.live.LeakThresholds.DEFAULTS, parse("-t").thresholds());
+        assertEquals(new io.sockscope.live.LeakThresholds(90_000, 3, 70, 95, 4), parse("--close-wait-age=90s",
+                "--close-wait-rising", "3", "--fd-percent=70", "--backlog-percent=95", "--backlog-reads=4")
+                .thresholds());
+        for (String[] args : List.of(new String[] {"--fd-percent=0"}, new String[] {"--fd-percent=101"},
+                new String[] {"--backlog-percent=x"}, new String[] {"--close-wait-rising=0"},
+                new String[] {"--backlog-reads=-2"}, new String[] {"--close-wait-age=0"}, new String[] {"--for=1m"})) {
+            UsageException e = assertThrows(UsageException.class, () -> parse(args), String.join(" ", args));
+            assertEquals(1, e.exitCode());
+            assertFalse(e.getMessage().contains("\n"));
+        }
+        UsageException e = assertThrows(UsageException.class,
+                () -> ListingOptionsParser.parse(CommandLine.parse(new String[] {"-ta", "--fd-percent=50"})));
+        assertEquals("--fd-percent sets a leak detector of sockscope watch and sockscope leaks: a listing looks for"
+                + " no leak", e.getMessage());
+    }
 }

@@ -40,6 +40,16 @@ public final class LeakDetector {
     /** A rising CLOSE-WAIT count must have grown by at least this much over the dumps the rule looks at. */
     private static final int LEAST_RISE = 2;
 
+    /**
+     * What the last look saw besides leaks: every process holding a socket (by pid, as the owner scan named it) and
+     * how many TIME-WAIT entries there were, which are normal.
+     */
+    public record Census(List<Owner> processes, int timeWait) {
+        public Census {
+            processes = List.copyOf(processes);
+        }
+    }
+
     /** A process's CLOSE-WAIT count at one dump. */
     private record CloseWaitSample(long atMillis, int count, int lingering) {
     }
@@ -64,6 +74,7 @@ public final class LeakDetector {
     private final Map<SocketKey, Integer> fullQueueStreaks = new HashMap<>();
     private final Map<String, Long> lastTold = new HashMap<>();
     private long previousLookMillis = Long.MIN_VALUE;
+    private Census census = new Census(List.of(), 0);
 
     public LeakDetector(LeakThresholds thresholds, OwnerLookup owners, LimitsProvider limits) {
         this.thresholds = thresholds;
@@ -76,10 +87,16 @@ public final class LeakDetector {
         return thresholds;
     }
 
+    /** What the last look saw besides leaks. */
+    public Census lastCensus() {
+        return census;
+    }
+
     /** Runs every detector over what {@code tracker} holds after the dump taken at {@code nowMillis}. */
     public List<Leak> look(long nowMillis, SocketTracker tracker) {
         Map<Integer, ProcessSockets> byProcess = new LinkedHashMap<>();
-        Set<Integer> holders = new LinkedHashSet<>();
+        Map<Integer, Owner> holders = new LinkedHashMap<>();
+        int[] timeWait = {0};
         List<SocketTracker.Tracked> fullListeners = new ArrayList<>();
         Map<SocketKey, Integer> streaks = new HashMap<>();
         long previous = previousLookMillis;
@@ -87,7 +104,7 @@ public final class LeakDetector {
             long inode = t.last.inode();
             List<Owner> held = inode == 0 ? List.of() : owners.owners(inode);
             for (Owner o : held) {
-                holders.add(o.pid());
+                holders.putIfAbsent(o.pid(), o);
             }
             ProcessSockets mine = held.isEmpty() ? null
                     : byProcess.computeIfAbsent(held.getFirst().pid(), pid -> new ProcessSockets(held.getFirst()));
@@ -98,6 +115,7 @@ public final class LeakDetector {
                 return;
             }
             int state = t.last.state();
+            timeWait[0] += state == TcpState.TIME_WAIT.code() ? 1 : 0;
             if (state == TcpState.CLOSE_WAIT.code() && mine != null) {
                 mine.closeWait.add(t);
                 mine.lingering += t.stateSinceMillis <= previous ? 1 : 0;
@@ -114,6 +132,7 @@ public final class LeakDetector {
         fullQueueStreaks.clear();
         fullQueueStreaks.putAll(streaks);
         previousLookMillis = nowMillis;
+        census = new Census(List.copyOf(holders.values()), timeWait[0]);
 
         Map<Integer, ProcessLimits> limitsOf = new HashMap<>();
         List<Leak> found = new ArrayList<>();
@@ -125,12 +144,13 @@ public final class LeakDetector {
                 tell("close_wait:" + p.owner.pid(), leak, nowMillis, leaking, found);
             }
         }
-        for (int pid : holders) {
+        for (Owner holder : holders.values()) {
+            int pid = holder.pid();
             ProcessLimits l = limitsOf.computeIfAbsent(pid, this::limitsOrNull);
             if (l != null && l.softLimit() > 0
                     && l.openDescriptors() * 100 >= (long) thresholds.descriptorPercent() * l.softLimit()) {
                 ProcessSockets p = byProcess.get(pid);
-                Owner owner = p != null ? p.owner : new Owner("", pid, 0, 0);
+                Owner owner = p != null ? p.owner : holder;
                 List<LeakRow> rows = p != null ? rows(nowMillis, p.oldest.sorted()) : List.of();
                 tell("descriptors:" + pid, new Leak.DescriptorHeadroom(nowMillis, owner, l,
                         thresholds.descriptorPercent(), rows), nowMillis, leaking, found);

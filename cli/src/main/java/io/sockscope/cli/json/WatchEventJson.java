@@ -4,11 +4,9 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.sockscope.live.Leak;
-import io.sockscope.live.LeakRow;
 import io.sockscope.live.SocketEvent;
 import io.sockscope.live.WatchSink;
 import io.sockscope.model.Owner;
-import io.sockscope.model.ProcessLimits;
 import io.sockscope.model.SocketRecord;
 
 import java.io.IOException;
@@ -64,48 +62,7 @@ public final class WatchEventJson implements WatchSink {
         g.writeStartObject();
         g.writeStringField("event", "leak");
         g.writeStringField("ts", WatchedSocket.timestamp(leak.atMillis()));
-        g.writeStringField("kind", leak.kind());
-        if (leak.process() != null) {
-            g.writeNumberField("pid", leak.process().pid());
-            g.writeStringField("command", leak.process().command().text());
-        }
-        g.writeStringField("explanation", leak.explanation());
-        switch (leak) {
-            case Leak.CloseWait c -> {
-                g.writeNumberField("count", c.count());
-                g.writeNumberField("over_age", c.overAge());
-                g.writeNumberField("age_threshold_ms", c.thresholdMillis());
-                g.writeBooleanField("rising", c.rising());
-                g.writeNumberField("growth_per_min", Math.round(c.growthPerMinute() * 10) / 10.0);
-                limits(g, c.limits());
-                if (c.untilLimitMillis() >= 0) {
-                    g.writeNumberField("until_limit_ms", c.untilLimitMillis());
-                } else {
-                    g.writeNullField("until_limit_ms");
-                }
-            }
-            case Leak.DescriptorHeadroom d -> {
-                limits(g, d.limits());
-                g.writeNumberField("percent_used", d.percentUsed());
-                g.writeNumberField("percent_threshold", d.percentThreshold());
-            }
-            case Leak.AcceptQueueFull q -> {
-                g.writeNumberField("queued", q.queued());
-                g.writeNumberField("backlog", q.backlog());
-                g.writeNumberField("percent_threshold", q.percentThreshold());
-                g.writeNumberField("reads", q.looks());
-            }
-        }
-        g.writeArrayFieldStart("evidence");
-        for (LeakRow row : leak.evidence()) {
-            g.writeStartObject();
-            socket(g, row.socket());
-            g.writeNumberField("age_ms", row.age().millis());
-            g.writeStringField("age_source", WatchedSocket.ageSource(row.age()));
-            g.writeNumberField("in_state_ms", row.inStateMillis());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        LeakJson.members(g, leak);
         g.writeEndObject();
         endLine();
     }
@@ -131,7 +88,7 @@ public final class WatchEventJson implements WatchSink {
     }
 
     /** The socket's identity: netid, state, endpoints, inode and cookie. */
-    private static void socket(JsonGenerator g, SocketRecord socket) throws IOException {
+    static void socket(JsonGenerator g, SocketRecord socket) throws IOException {
         g.writeStringField("netid", socket.table().netid());
         g.writeStringField("state", WatchedSocket.stateName(socket.state()));
         endpoint(g, "local", WatchedSocket.local(socket));
@@ -140,20 +97,6 @@ public final class WatchEventJson implements WatchSink {
         String cookie = WatchedSocket.cookie(socket);
         if (cookie != null) {
             g.writeStringField("cookie", cookie);
-        }
-    }
-
-    private static void limits(JsonGenerator g, ProcessLimits limits) throws IOException {
-        if (limits == null) {
-            g.writeNullField("fds_open");
-            g.writeNullField("fds_soft_limit");
-            return;
-        }
-        g.writeNumberField("fds_open", limits.openDescriptors());
-        if (limits.softLimit() >= 0) {
-            g.writeNumberField("fds_soft_limit", limits.softLimit());
-        } else {
-            g.writeNullField("fds_soft_limit");
         }
     }
 
