@@ -77,7 +77,7 @@ final class LeaksCommand {
         int[] done = {0};
         long started = System.currentTimeMillis();
         try (StopOnSignal stop = StopOnSignal.install(); QueryEngine engine = new QueryEngine(paths, warnings)) {
-            LeakDetector detector = new LeakDetector(leaks.watch().thresholds(), engine.owners()::owners,
+            LeakDetector detector = new LeakDetector(leaks.watch().thresholds(),
                     new ProcLimits(paths.procRoot()));
             Set<DumpKind> failedKinds = EnumSet.noneOf(DumpKind.class);
             // Destroy events add nothing here: a leak is what stays, and every read sees it.
@@ -86,7 +86,7 @@ final class LeaksCommand {
                 done[0]++;
                 return dump;
             }, new LinkedBlockingQueue<>(), System::currentTimeMillis, interval, new LeakCollector(findings,
-                    detector), detector).run(() -> done[0] >= reads || stop.requested());
+                    detector), detector, engine.owners()::owners).run(() -> done[0] >= reads || stop.requested());
             if (stop.requested()) {
                 return stop.exitStatus();
             }

@@ -82,14 +82,12 @@ final class WatchCommand {
                 follower = DestroyFollower.start(destroys, query.withOwners(Query.Owners.NONE), notices,
                         System::currentTimeMillis, err, () -> finished[0] || stop.requested());
             }
-            WatchOwners owners = new WatchOwners(dumps.owners());
             WatchSink sink = options.format() == OutputFormat.NDJSON
-                    ? new WatchEventJson(stdout, owners::of) : new WatchEventLines(stdout, owners);
+                    ? new WatchEventJson(stdout) : new WatchEventLines(stdout);
             Set<DumpKind> failedKinds = EnumSet.noneOf(DumpKind.class);
-            LeakDetector leaks = new LeakDetector(watch.thresholds(), dumps.owners()::owners,
-                    new ProcLimits(paths.procRoot()));
+            LeakDetector leaks = new LeakDetector(watch.thresholds(), new ProcLimits(paths.procRoot()));
             new WatchLoop<RuntimeException>(() -> dump(dumps, query, failedKinds, err), notices, System::currentTimeMillis,
-                    watch.intervalMillis(), sink, leaks).run(stop::requested);
+                    watch.intervalMillis(), sink, leaks, dumps.owners()::owners).run(stop::requested);
             stdout.flush();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -20,11 +20,9 @@ import java.nio.charset.StandardCharsets;
  */
 final class WatchEventLines implements WatchSink {
     private final OutputStream out;
-    private final WatchOwners owners;
 
-    WatchEventLines(OutputStream out, WatchOwners owners) {
+    WatchEventLines(OutputStream out) {
         this.out = out;
-        this.owners = owners;
     }
 
     @Override
@@ -40,7 +38,7 @@ final class WatchEventLines implements WatchSink {
             line.append(WatchedSocket.stateName(event.socket().state()));
         }
         endpoints(line, event.socket());
-        owner(line, owners.of(event));
+        owner(line, event.owner());
         line.append(" age=").append(seconds(event.age().millis())).append(' ')
                 .append(WatchedSocket.ageSource(event.age()));
         identity(line, event.socket());

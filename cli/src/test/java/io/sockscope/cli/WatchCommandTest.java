@@ -109,6 +109,24 @@ class WatchCommandTest {
     }
 
     @Test
+    void aConnectionThereBeforeWatchingClosesWithItsOwnerAndALowerBoundAge() throws Exception {
+        ServerSocket server = listen();
+        Socket client = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+        Socket accepted = server.accept();
+        int clientPort = client.getLocalPort();
+        startWatch(server.getLocalPort());
+        awaitBaseline(server);
+        accepted.close();
+        client.close();
+        JsonValue close = await(e -> is(e, "close") && localPort(e) == server.getLocalPort()
+                && peerPort(e) == clientPort);
+        assertEquals("lower_bound", text(close, "age_source"));
+        assertEquals(ProcessHandle.current().pid(), close.member("pid").flatMap(JsonValue::integer).orElseThrow(),
+                "the holder the baseline's owner scan found: " + close);
+        stopAndCheckExit();
+    }
+
+    @Test
     void aCloseWaitSocketHeldPastTheThresholdIsALeakEventWithItsEvidence() throws Exception {
         ServerSocket server = listen();
         startWatch(server.getLocalPort(), "--close-wait-age", "600ms");

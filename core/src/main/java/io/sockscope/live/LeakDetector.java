@@ -68,7 +68,6 @@ public final class LeakDetector {
     }
 
     private final LeakThresholds thresholds;
-    private final OwnerLookup owners;
     private final LimitsProvider limits;
     private final Map<Integer, ArrayDeque<CloseWaitSample>> closeWaitHistory = new HashMap<>();
     private final Map<SocketKey, Integer> fullQueueStreaks = new HashMap<>();
@@ -76,9 +75,9 @@ public final class LeakDetector {
     private long previousLookMillis = Long.MIN_VALUE;
     private Census census = new Census(List.of(), 0);
 
-    public LeakDetector(LeakThresholds thresholds, OwnerLookup owners, LimitsProvider limits) {
+    /** Detectors that read descriptor use and limits through {@code limits}; owners come from the tracker. */
+    public LeakDetector(LeakThresholds thresholds, LimitsProvider limits) {
         this.thresholds = thresholds;
-        this.owners = owners;
         this.limits = limits;
     }
 
@@ -101,8 +100,7 @@ public final class LeakDetector {
         Map<SocketKey, Integer> streaks = new HashMap<>();
         long previous = previousLookMillis;
         tracker.forEachLive(t -> {
-            long inode = t.last.inode();
-            List<Owner> held = inode == 0 ? List.of() : owners.owners(inode);
+            List<Owner> held = t.owners;
             for (Owner o : held) {
                 holders.putIfAbsent(o.pid(), o);
             }
@@ -157,7 +155,7 @@ public final class LeakDetector {
             }
         }
         for (SocketTracker.Tracked t : fullListeners) {
-            List<Owner> held = t.last.inode() == 0 ? List.of() : owners.owners(t.last.inode());
+            List<Owner> held = t.owners;
             SocketKey key = SocketKey.of(t.last);
             tell("accept_queue:" + key, new Leak.AcceptQueueFull(nowMillis, held.isEmpty() ? null : held.getFirst(),
                     t.last.recvQ(), t.last.sendQ(), thresholds.acceptQueuePercent(), fullQueueStreaks.get(key),

@@ -1,5 +1,6 @@
 package io.sockscope.live;
 
+import io.sockscope.model.Owner;
 import io.sockscope.model.SocketRecord;
 
 /**
@@ -16,15 +17,21 @@ public sealed interface SocketEvent permits SocketEvent.Opened, SocketEvent.Stat
     /** Its age when the change was noticed. */
     Age age();
 
+    /**
+     * The first process holding it, as the owner scan of the dump that noticed the change found it; for a close,
+     * the last one any dump found. Null when none is known.
+     */
+    Owner owner();
+
     /** A socket that was not there before. */
-    record Opened(long atMillis, SocketRecord socket, Age age) implements SocketEvent {
+    record Opened(long atMillis, SocketRecord socket, Age age, Owner owner) implements SocketEvent {
     }
 
     /** A socket whose state changed ({@code TcpState} codes). */
-    record StateChanged(long atMillis, SocketRecord socket, int from, int to, Age age) implements SocketEvent {
+    record StateChanged(long atMillis, SocketRecord socket, int from, int to, Age age, Owner owner) implements SocketEvent {
     }
 
     /** A socket that is gone. */
-    record Closed(long atMillis, SocketRecord socket, Age age) implements SocketEvent {
+    record Closed(long atMillis, SocketRecord socket, Age age, Owner owner) implements SocketEvent {
     }
 }

@@ -1,6 +1,7 @@
 package io.sockscope.live;
 
 import io.sockscope.model.InetSocket;
+import io.sockscope.model.Owner;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.TcpInfo;
 
@@ -35,6 +36,8 @@ public final class SocketTracker {
          */
         long stateSinceMillis;
         SocketRecord last;
+        /** The processes holding it at the last dump whose owner scan found any; empty while none did. */
+        List<Owner> owners = List.of();
 
         Tracked(long bornMillis, Age.Source ageSource, long stateSinceMillis, SocketRecord last) {
             this.bornMillis = bornMillis;
@@ -45,6 +48,21 @@ public final class SocketTracker {
 
         Age ageAt(long nowMillis) {
             return new Age(Math.max(0, nowMillis - bornMillis), ageSource);
+        }
+
+        Owner owner() {
+            return owners.isEmpty() ? null : owners.getFirst();
+        }
+
+        /** Takes the holders a dump's scan found; a socket the scan missed keeps those found before. */
+        void holders(OwnerLookup lookup) {
+            long inode = last.inode();
+            if (inode != 0) {
+                List<Owner> found = lookup.owners(inode);
+                if (!found.isEmpty()) {
+                    owners = found;
+                }
+            }
         }
     }
 
@@ -75,11 +93,17 @@ public final class SocketTracker {
         live.values().forEach(action);
     }
 
+    /** As {@link #observe(long, Iterable, OwnerLookup)} with no owner known. */
+    public List<SocketEvent> observe(long nowMillis, Iterable<? extends SocketRecord> dump) {
+        return observe(nowMillis, dump, inode -> List.of());
+    }
+
     /**
      * Compares a full dump taken at {@code nowMillis} with the last and returns what changed, opens and state
-     * changes in the dump's order, then closes. The first dump returns nothing.
+     * changes in the dump's order, then closes. The first dump returns nothing. {@code owners} answers from the
+     * dump's owner scan; each socket keeps the holders found last, so that its close still names them.
      */
-    public List<SocketEvent> observe(long nowMillis, Iterable<? extends SocketRecord> dump) {
+    public List<SocketEvent> observe(long nowMillis, Iterable<? extends SocketRecord> dump, OwnerLookup owners) {
         List<SocketEvent> events = new ArrayList<>();
         Set<SocketKey> seen = new HashSet<>();
         Set<SocketKey> destroyedStillListed = new HashSet<>();
@@ -100,27 +124,33 @@ public final class SocketTracker {
             Tracked known = live.get(key);
             if (known == null) {
                 if (!baselined) {
-                    live.put(key, new Tracked(nowMillis - idleLowerBound(socket), Age.Source.LOWER_BOUND, nowMillis,
-                            socket));
+                    Tracked first = new Tracked(nowMillis - idleLowerBound(socket), Age.Source.LOWER_BOUND,
+                            nowMillis, socket);
+                    first.holders(owners);
+                    live.put(key, first);
                     continue;
                 }
                 Tracked born = new Tracked(nowMillis, Age.Source.OBSERVED, nowMillis, socket);
+                born.holders(owners);
                 live.put(key, born);
-                events.add(new SocketEvent.Opened(nowMillis, socket, born.ageAt(nowMillis)));
+                events.add(new SocketEvent.Opened(nowMillis, socket, born.ageAt(nowMillis), born.owner()));
                 continue;
             }
-            if (known.last.state() != socket.state()) {
-                events.add(new SocketEvent.StateChanged(nowMillis, socket, known.last.state(), socket.state(),
-                        known.ageAt(nowMillis)));
+            int before = known.last.state();
+            known.last = socket;
+            known.holders(owners);
+            if (before != socket.state()) {
+                events.add(new SocketEvent.StateChanged(nowMillis, socket, before, socket.state(),
+                        known.ageAt(nowMillis), known.owner()));
                 known.stateSinceMillis = nowMillis;
             }
-            known.last = socket;
         }
         for (Iterator<Map.Entry<SocketKey, Tracked>> it = live.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<SocketKey, Tracked> e = it.next();
             if (!seen.contains(e.getKey())) {
                 if (baselined) {
-                    events.add(new SocketEvent.Closed(nowMillis, e.getValue().last, e.getValue().ageAt(nowMillis)));
+                    Tracked gone = e.getValue();
+                    events.add(new SocketEvent.Closed(nowMillis, gone.last, gone.ageAt(nowMillis), gone.owner()));
                 }
                 it.remove();
             }
@@ -146,11 +176,12 @@ public final class SocketTracker {
         }
         Tracked known = live.remove(key);
         if (known == null) {
+            // Destroyed before any dump saw it: its descriptor is gone, and no scan can name its holder.
             Tracked born = new Tracked(nowMillis, Age.Source.OBSERVED, nowMillis, socket);
-            return List.of(new SocketEvent.Opened(nowMillis, socket, born.ageAt(nowMillis)),
-                    new SocketEvent.Closed(nowMillis, socket, born.ageAt(nowMillis)));
+            return List.of(new SocketEvent.Opened(nowMillis, socket, born.ageAt(nowMillis), null),
+                    new SocketEvent.Closed(nowMillis, socket, born.ageAt(nowMillis), null));
         }
-        return List.of(new SocketEvent.Closed(nowMillis, socket, known.ageAt(nowMillis)));
+        return List.of(new SocketEvent.Closed(nowMillis, socket, known.ageAt(nowMillis), known.owner()));
     }
 
     /**

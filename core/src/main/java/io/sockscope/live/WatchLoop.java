@@ -27,14 +27,16 @@ public final class WatchLoop<X extends Exception> {
     private final long intervalMillis;
     private final WatchSink sink;
     private final LeakDetector leaks;
+    private final OwnerLookup owners;
 
     /**
      * @param clock          milliseconds, the moments events carry ({@code System::currentTimeMillis})
      * @param intervalMillis the time between two dumps, at least 1
      * @param leaks          the detectors run after each dump, or null for none
+     * @param owners         who holds a socket, from the owner scan of the dump just read
      */
     public WatchLoop(TableDump<X> dump, BlockingQueue<DestroyNotice> notices, LongSupplier clock,
-                     long intervalMillis, WatchSink sink, LeakDetector leaks) {
+                     long intervalMillis, WatchSink sink, LeakDetector leaks, OwnerLookup owners) {
         if (intervalMillis < 1) {
             throw new IllegalArgumentException("interval must be positive: " + intervalMillis);
         }
@@ -44,6 +46,7 @@ public final class WatchLoop<X extends Exception> {
         this.intervalMillis = intervalMillis;
         this.sink = sink;
         this.leaks = leaks;
+        this.owners = owners;
     }
 
     /** Watches until {@code stopped} says so (asked at least every tenth of a second). */
@@ -78,7 +81,7 @@ public final class WatchLoop<X extends Exception> {
     /** Dumps, tells what changed and what leaks, and returns when the next dump is due. */
     private long dumpNow() throws X, IOException {
         long started = clock.getAsLong();
-        List<SocketEvent> events = tracker.observe(started, dump.read());
+        List<SocketEvent> events = tracker.observe(started, dump.read(), owners);
         for (SocketEvent e : events) {
             sink.event(e);
         }

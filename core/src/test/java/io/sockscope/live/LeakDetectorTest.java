@@ -34,7 +34,6 @@ class LeakDetectorTest {
     private final Map<Long, Integer> owners = new HashMap<>();
     private final Map<Integer, ProcessLimits> limits = new HashMap<>();
     private final LeakDetector detector = new LeakDetector(LeakThresholds.DEFAULTS,
-            inode -> owners.containsKey(inode) ? List.of(new Owner("server", owners.get(inode), 0, 0)) : List.of(),
             pid -> Optional.ofNullable(limits.get(pid)));
 
     private static InetSocket tcp(long cookie, TcpState state, int localPort, long recvQ, long sendQ) {
@@ -50,7 +49,8 @@ class LeakDetectorTest {
     }
 
     private List<Leak> look(long atMillis, List<? extends SocketRecord> dump) {
-        tracker.observe(atMillis, dump);
+        tracker.observe(atMillis, dump,
+                inode -> owners.containsKey(inode) ? List.of(new Owner("server", owners.get(inode), 0, 0)) : List.of());
         return detector.look(atMillis, tracker);
     }
 

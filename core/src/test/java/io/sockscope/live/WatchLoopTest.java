@@ -64,7 +64,7 @@ class WatchLoopTest {
                 queue.add(new DestroyNotice.Destroyed(System.currentTimeMillis(), tcp(7, TcpState.CLOSE)));
             }
             return List.<SocketRecord>of(tcp(1, TcpState.LISTEN));
-        }, queue, System::currentTimeMillis, 10_000, sink, null);
+        }, queue, System::currentTimeMillis, 10_000, sink, null, inode -> List.of());
         loop.run(() -> !sink.told.isEmpty() && queue.isEmpty());
         assertEquals(List.of("open:7", "close:7"), sink.told);
         assertEquals(1, dumps.get(), "no second dump within the interval");
@@ -79,7 +79,7 @@ class WatchLoopTest {
         Recorder sink = new Recorder();
         long started = System.nanoTime();
         new WatchLoop<RuntimeException>(() -> script.get(Math.min(dumps.getAndIncrement(), 2)),
-                new LinkedBlockingQueue<>(), System::currentTimeMillis, 30, sink, null).run(() -> dumps.get() >= 3);
+                new LinkedBlockingQueue<>(), System::currentTimeMillis, 30, sink, null, inode -> List.of()).run(() -> dumps.get() >= 3);
         assertEquals(List.of("state:1", "open:2", "close:1"), sink.told);
         assertTrue(System.nanoTime() - started >= 60_000_000L, "two intervals passed between three dumps");
     }
@@ -96,7 +96,7 @@ class WatchLoopTest {
                 return List.<SocketRecord>of(tcp(1, TcpState.ESTABLISHED));
             }
             return List.<SocketRecord>of();
-        }, queue, System::currentTimeMillis, 60_000, sink, null).run(() -> dumps.get() >= 2);
+        }, queue, System::currentTimeMillis, 60_000, sink, null, inode -> List.of()).run(() -> dumps.get() >= 2);
         assertEquals(List.of("resync", "close:1"), sink.told, "one resync for both overflows, then the fresh dump");
     }
 }

@@ -11,7 +11,6 @@ import io.sockscope.model.SocketRecord;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.function.Function;
 
 /**
  * {@code watch --ndjson}: one JSON object per event and line, written with jackson-core's generator:
@@ -23,15 +22,13 @@ import java.util.function.Function;
 public final class WatchEventJson implements WatchSink {
     private final JsonGenerator generator;
     private final OutputStream out;
-    private final Function<SocketEvent, Owner> owners;
 
-    /** A writer to {@code out} (flushed here, closed by its owner), with {@code owners} naming who holds each socket. */
-    public WatchEventJson(OutputStream out, Function<SocketEvent, Owner> owners) throws IOException {
+    /** A writer to {@code out} (flushed here, closed by its owner). */
+    public WatchEventJson(OutputStream out) throws IOException {
         // No separator between root values: each object ends its own line.
         this.generator = new JsonFactory().setRootValueSeparator(null).createGenerator(out, JsonEncoding.UTF8);
         this.generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         this.out = out;
-        this.owners = owners;
     }
 
     @Override
@@ -45,7 +42,7 @@ public final class WatchEventJson implements WatchSink {
             g.writeStringField("from", WatchedSocket.stateName(changed.from()));
             g.writeStringField("to", WatchedSocket.stateName(changed.to()));
         }
-        Owner owner = owners.apply(event);
+        Owner owner = event.owner();
         if (owner != null) {
             g.writeNumberField("pid", owner.pid());
             g.writeStringField("command", owner.command().text());
