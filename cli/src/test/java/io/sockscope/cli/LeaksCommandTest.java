@@ -71,6 +71,7 @@ class LeaksCommandTest {
         CommandRun json = leaks("--for", "1s", "--interval", "250ms", "--close-wait-age", "500ms", "--json", "-t",
                 "sport = :" + server.getLocalPort());
         assertEquals(LeaksCommand.LEAKS_FOUND, json.exitCode(), json.stderrText());
+        assertEquals(List.of(), WatchSchema.repository().leaksReportErrors(json.stdoutText()));
         JsonValue doc = JsonReader.read(json.stdoutText());
         assertEquals(new JsonValue.JsonBoolean(true), doc.member("leaking").orElseThrow());
         JsonValue process = doc.member("processes").orElseThrow().elements().getFirst();

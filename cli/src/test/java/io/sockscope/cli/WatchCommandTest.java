@@ -171,7 +171,6 @@ class WatchCommandTest {
 
     /** Starts the watch of {@code port}'s TCP sockets and waits until it has joined the destroy groups. */
     private void startWatch(int port, String... more) throws Exception {
-        long before = destroySubscribers();
         errors = Files.createTempFile("sockscope-watch-", ".err");
         List<String> words = new ArrayList<>(List.of("watch", "--ndjson", "--interval", "200ms"));
         words.addAll(List.of(more));
@@ -193,7 +192,7 @@ class WatchCommandTest {
         reader.setDaemon(true);
         reader.start();
         long deadline = System.currentTimeMillis() + SUBSCRIBE_WAIT_MILLIS;
-        while (destroySubscribers() <= before) {
+        while (!subscribed(watch.pid())) {
             if (!watch.isAlive()) {
                 fail("watch exited with " + watch.exitValue() + ": " + Files.readString(errors));
             }
@@ -204,12 +203,29 @@ class WatchCommandTest {
         }
     }
 
-    /** sock_diag sockets with multicast groups joined, from {@code /proc/net/netlink}. */
-    private static long destroySubscribers() throws IOException {
-        return Files.readAllLines(Path.of("/proc/net/netlink")).stream().skip(1)
+    /**
+     * Whether process {@code pid} holds a sock_diag socket with multicast groups joined: {@code /proc/net/netlink}
+     * lists each netlink socket with its groups and inode, {@code /proc/PID/fd} the inodes the process holds.
+     * Another watch on the host (a test or a person's) does not count.
+     */
+    static boolean subscribed(long pid) throws IOException {
+        java.util.Set<String> held = new java.util.HashSet<>();
+        try (var fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+            for (Path fd : (Iterable<Path>) fds::iterator) {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith("socket:[")) {
+                        held.add(target.substring(8, target.length() - 1));
+                    }
+                } catch (IOException e) {
+                    // Closed while listed.
+                }
+            }
+        }
+        return Files.readAllLines(Path.of("/proc", Long.toString(pid), "net", "netlink")).stream().skip(1)
                 .map(line -> line.trim().split("\\s+"))
-                .filter(f -> f.length > 3 && f[1].equals(Integer.toString(NETLINK_SOCK_DIAG)) && !f[3].matches("0+"))
-                .count();
+                .anyMatch(f -> f.length > 9 && f[1].equals(Integer.toString(NETLINK_SOCK_DIAG)) && !f[3].matches("0+")
+                        && held.contains(f[f.length - 1]));
     }
 
     private JsonValue await(Predicate<JsonValue> wanted) throws Exception {
@@ -221,6 +237,7 @@ class WatchCommandTest {
                 continue;
             }
             seen.add(line);
+            assertEquals(List.of(), WatchSchema.repository().eventErrors(line), "every line conforms: " + line);
             JsonValue event = JsonReader.read(line);
             if (wanted.test(event)) {
                 return event;

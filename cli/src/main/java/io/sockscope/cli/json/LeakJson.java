@@ -17,10 +17,7 @@ final class LeakJson {
 
     static void members(JsonGenerator g, Leak leak) throws IOException {
         g.writeStringField("kind", leak.kind());
-        if (leak.process() != null) {
-            g.writeNumberField("pid", leak.process().pid());
-            g.writeStringField("command", leak.process().command().text());
-        }
+        WatchEventJson.owner(g, leak.process());
         g.writeStringField("explanation", leak.explanation());
         switch (leak) {
             case Leak.CloseWait c -> {

@@ -42,11 +42,7 @@ public final class WatchEventJson implements WatchSink {
             g.writeStringField("from", WatchedSocket.stateName(changed.from()));
             g.writeStringField("to", WatchedSocket.stateName(changed.to()));
         }
-        Owner owner = event.owner();
-        if (owner != null) {
-            g.writeNumberField("pid", owner.pid());
-            g.writeStringField("command", owner.command().text());
-        }
+        owner(g, event.owner());
         g.writeNumberField("age_ms", event.age().millis());
         g.writeStringField("age_source", WatchedSocket.ageSource(event.age()));
         g.writeEndObject();
@@ -94,11 +90,25 @@ public final class WatchEventJson implements WatchSink {
         String cookie = WatchedSocket.cookie(socket);
         if (cookie != null) {
             g.writeStringField("cookie", cookie);
+        } else {
+            g.writeNullField("cookie");
         }
+    }
+
+    /** {@code pid} and {@code command} of the first holder, both null when none is known. */
+    static void owner(JsonGenerator g, Owner owner) throws IOException {
+        if (owner == null) {
+            g.writeNullField("pid");
+            g.writeNullField("command");
+            return;
+        }
+        g.writeNumberField("pid", owner.pid());
+        g.writeStringField("command", owner.command().text());
     }
 
     private static void endpoint(JsonGenerator g, String name, WatchedSocket.Endpoint e) throws IOException {
         if (e == null) {
+            g.writeNullField(name);
             return;
         }
         if (e.port() < 0) {
