@@ -10,6 +10,7 @@ import io.sockscope.query.QueryEngine;
 
 import java.io.PrintStream;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -24,10 +25,12 @@ final class DestroyFollower implements EventSink {
 
     private final BlockingQueue<DestroyNotice> notices;
     private final LongSupplier clock;
+    private final Consumer<SocketRecord> noted;
 
-    private DestroyFollower(BlockingQueue<DestroyNotice> notices, LongSupplier clock) {
+    private DestroyFollower(BlockingQueue<DestroyNotice> notices, LongSupplier clock, Consumer<SocketRecord> noted) {
         this.notices = notices;
         this.clock = clock;
+        this.noted = noted;
     }
 
     /** The capacity the queue handed to {@link #start} should have. */
@@ -42,7 +45,17 @@ final class DestroyFollower implements EventSink {
      */
     static Thread start(QueryEngine engine, Query query, BlockingQueue<DestroyNotice> notices, LongSupplier clock,
                         PrintStream err, java.util.function.BooleanSupplier stopped) {
-        DestroyFollower sink = new DestroyFollower(notices, clock);
+        return start(engine, query, notices, clock, err, stopped, socket -> { });
+    }
+
+    /**
+     * As {@link #start(QueryEngine, Query, BlockingQueue, LongSupplier, PrintStream, java.util.function.BooleanSupplier)},
+     * handing each destroyed socket to {@code noted} before it is queued. The thread is made by the calling one,
+     * and so starts in the calling thread's network namespace.
+     */
+    static Thread start(QueryEngine engine, Query query, BlockingQueue<DestroyNotice> notices, LongSupplier clock,
+                        PrintStream err, java.util.function.BooleanSupplier stopped, Consumer<SocketRecord> noted) {
+        DestroyFollower sink = new DestroyFollower(notices, clock, noted);
         Thread thread = new Thread(() -> {
             try {
                 engine.follow(query, sink, stopped);
@@ -59,6 +72,7 @@ final class DestroyFollower implements EventSink {
 
     @Override
     public void accept(SocketRecord socket) {
+        noted.accept(socket);
         queue(new DestroyNotice.Destroyed(clock.getAsLong(), socket));
     }
 

@@ -5,6 +5,7 @@ import io.sockscope.live.LeakDetector;
 import io.sockscope.live.WatchLoop;
 import io.sockscope.live.WatchSink;
 import io.sockscope.live.SocketEvent;
+import io.sockscope.model.Netns;
 import io.sockscope.model.Owner;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.WarningSink;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Function;
 
 /**
  * {@code sockscope leaks}: the leak detectors of {@code watch} run over the table the options select for
@@ -58,7 +60,7 @@ final class LeaksCommand {
         try {
             leaks = LeaksOptions.parse(line);
             options = ListingOptionsParser.parse(leaks.watch().rest(), raw);
-            query = WatchCommand.query(options, environment, err);
+            query = WatchCommand.query(options, leaks.watch().allNamespaces(), environment, err);
         } catch (UsageException e) {
             throw new UsageException(e.getMessage(), USAGE);
         }
@@ -76,13 +78,18 @@ final class LeaksCommand {
         long reads = leaks.forMillis() / interval + 1;
         int[] done = {0};
         long started = System.currentTimeMillis();
-        try (StopOnSignal stop = StopOnSignal.install(); QueryEngine engine = new QueryEngine(paths, warnings)) {
+        try (StopOnSignal stop = StopOnSignal.install(); QueryEngine engine = new QueryEngine(paths, warnings);
+             NamespacedWatch across = leaks.watch().allNamespaces() ? new NamespacedWatch(engine, query,
+                     WatchCommand.discovery(warnings), paths, warnings, err, null, null, System::currentTimeMillis)
+                     : null) {
+            Function<SocketRecord, Netns> netnsOf = across == null ? socket -> null : across::netnsOf;
             LeakDetector detector = new LeakDetector(leaks.watch().thresholds(),
                     new ProcLimits(paths.procRoot()));
             Set<DumpKind> failedKinds = EnumSet.noneOf(DumpKind.class);
             // Destroy events add nothing here: a leak is what stays, and every read sees it.
             new WatchLoop<RuntimeException>(() -> {
-                List<SocketRecord> dump = WatchCommand.dump(engine, query, failedKinds, err);
+                List<SocketRecord> dump = across == null ? WatchCommand.dump(engine, query, failedKinds, err)
+                        : across.read();
                 done[0]++;
                 return dump;
             }, new LinkedBlockingQueue<>(), System::currentTimeMillis, interval, new LeakCollector(findings,
@@ -91,19 +98,19 @@ final class LeaksCommand {
                 return stop.exitStatus();
             }
             findings.timeWait = detector.lastCensus().timeWait();
+            long watched = System.currentTimeMillis() - started;
+            if (options.format() == OutputFormat.JSON) {
+                io.sockscope.cli.json.LeaksJson.write(stdout, watched, done[0], findings.processes.values(),
+                        findings.leaks.values(), findings.timeWait, netnsOf);
+            } else {
+                new LeaksReport(stdout, netnsOf).write(leaks.forMillis(), done[0], findings.processes.values(),
+                        findings.leaks.values(), findings.timeWait);
+            }
+            stdout.flush();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 130;
         }
-        long watched = System.currentTimeMillis() - started;
-        if (options.format() == OutputFormat.JSON) {
-            io.sockscope.cli.json.LeaksJson.write(stdout, watched, done[0], findings.processes.values(),
-                    findings.leaks.values(), findings.timeWait);
-        } else {
-            new LeaksReport(stdout).write(leaks.forMillis(), done[0], findings.processes.values(), findings.leaks.values(),
-                    findings.timeWait);
-        }
-        stdout.flush();
         return findings.leaks.isEmpty() ? 0 : LEAKS_FOUND;
     }
 

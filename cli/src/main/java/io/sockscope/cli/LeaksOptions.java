@@ -36,7 +36,7 @@ record LeaksOptions(long forMillis, WatchOptions watch) {
         WatchOptions watch = WatchOptions.parse(new CommandLine(List.copyOf(rest), line.operands()));
         List<CommandLine.Option> listing = new ArrayList<>(watch.rest().options());
         listing.addAll(json);
-        return new LeaksOptions(forMillis, new WatchOptions(watch.intervalMillis(), watch.thresholds(),
+        return new LeaksOptions(forMillis, new WatchOptions(watch.intervalMillis(), watch.thresholds(), watch.allNamespaces(),
                 new CommandLine(List.copyOf(listing), watch.rest().operands())));
     }
 

@@ -2,7 +2,9 @@ package io.sockscope.cli;
 
 import io.sockscope.live.Leak;
 import io.sockscope.live.LeakRow;
+import io.sockscope.model.Netns;
 import io.sockscope.model.Owner;
+import io.sockscope.model.SocketRecord;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * {@code leaks} as text: a verdict per process, leaking ones first with each leak's explanation and evidence, then
@@ -24,9 +27,11 @@ import java.util.Locale;
  */
 final class LeaksReport {
     private final OutputStream out;
+    private final Function<SocketRecord, Netns> netnsOf;
 
-    LeaksReport(OutputStream out) {
+    LeaksReport(OutputStream out, Function<SocketRecord, Netns> netnsOf) {
         this.out = out;
+        this.netnsOf = netnsOf;
     }
 
     /** The verdicts of a run of {@code forMillis} (as --for asked) that took {@code reads} reads. */
@@ -53,7 +58,7 @@ final class LeaksReport {
             for (Leak leak : its) {
                 text.append("  ").append(leak.kind()).append(": ").append(leak.explanation()).append('\n');
                 for (LeakRow row : leak.evidence()) {
-                    WatchEventLines.evidence(text.append("    "), row);
+                    WatchEventLines.evidence(text.append("    "), row, netnsOf);
                 }
             }
         }

@@ -7,12 +7,16 @@ import io.sockscope.inspect.SystemFilterEnvironment;
 import io.sockscope.kernel.InterfaceNames;
 import io.sockscope.live.DestroyNotice;
 import io.sockscope.live.LeakDetector;
+import io.sockscope.live.TableDump;
 import io.sockscope.live.WatchLoop;
 import io.sockscope.live.WatchSink;
+import io.sockscope.kernel.NetworkNamespace;
+import io.sockscope.model.Netns;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.WarningSink;
 import io.sockscope.names.MountTable;
 import io.sockscope.names.ServiceNames;
+import io.sockscope.netns.NamespaceDiscovery;
 import io.sockscope.procmap.ProcLimits;
 import io.sockscope.query.DestroyEvents;
 import io.sockscope.query.FallbackPolicy;
@@ -32,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Function;
 
 /**
  * {@code sockscope watch}: the table the listing's options select, followed over time as a stream of events
@@ -65,7 +70,7 @@ final class WatchCommand {
     }
 
     private int run(OutputStream stdout) throws IOException, UsageException {
-        Query query = query(options, environment, err);
+        Query query = query(options, watch.allNamespaces(), environment, err);
         if (query == null) {
             return 0;
         }
@@ -74,20 +79,26 @@ final class WatchCommand {
         StopOnSignal stop = StopOnSignal.install();
         boolean[] finished = {false};
         LinkedBlockingQueue<DestroyNotice> notices = new LinkedBlockingQueue<>(DestroyFollower.queueCapacity());
+        // Destroyed sockets have no owner left to find: the followers scan for none.
+        Query follow = DestroyEvents.groups(query) != 0 ? query.withOwners(Query.Owners.NONE) : null;
         Thread follower = null;
         try (stop; QueryEngine dumps = new QueryEngine(paths, warnings);
-             QueryEngine destroys = new QueryEngine(paths, warnings)) {
-            if (DestroyEvents.groups(query) != 0) {
-                // Destroyed sockets have no owner left to find: the follower scans for none.
-                follower = DestroyFollower.start(destroys, query.withOwners(Query.Owners.NONE), notices,
-                        System::currentTimeMillis, err, () -> finished[0] || stop.requested());
+             QueryEngine destroys = new QueryEngine(paths, warnings);
+             NamespacedWatch across = watch.allNamespaces() ? new NamespacedWatch(dumps, query,
+                     discovery(warnings), paths, warnings, err, follow, notices, System::currentTimeMillis) : null) {
+            if (across == null && follow != null) {
+                follower = DestroyFollower.start(destroys, follow, notices, System::currentTimeMillis, err,
+                        () -> finished[0] || stop.requested());
             }
+            Function<SocketRecord, Netns> netnsOf = across == null ? socket -> null : across::netnsOf;
             WatchSink sink = options.format() == OutputFormat.NDJSON
-                    ? new WatchEventJson(stdout) : new WatchEventLines(stdout);
+                    ? new WatchEventJson(stdout, netnsOf) : new WatchEventLines(stdout, netnsOf);
             Set<DumpKind> failedKinds = EnumSet.noneOf(DumpKind.class);
+            TableDump<RuntimeException> table = across == null
+                    ? () -> dump(dumps, query, failedKinds, err) : across::read;
             LeakDetector leaks = new LeakDetector(watch.thresholds(), new ProcLimits(paths.procRoot()));
-            new WatchLoop<RuntimeException>(() -> dump(dumps, query, failedKinds, err), notices, System::currentTimeMillis,
-                    watch.intervalMillis(), sink, leaks, dumps.owners()::owners).run(stop::requested);
+            new WatchLoop<>(table, notices, System::currentTimeMillis, watch.intervalMillis(), sink, leaks,
+                    dumps.owners()::owners).run(stop::requested);
             stdout.flush();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -98,6 +109,11 @@ final class WatchCommand {
             }
         }
         return stop.exitStatus();
+    }
+
+    /** Finds the host's network namespaces from /proc and /run/netns, for --all-netns. */
+    static NamespaceDiscovery discovery(WarningSink warnings) {
+        return new NamespaceDiscovery(Path.of("/proc"), NetworkNamespace.RUN_DIRECTORY, warnings);
     }
 
     /** One dump of the table; a table that cannot be read is said once, not every interval. */
@@ -115,8 +131,8 @@ final class WatchCommand {
      * The query {@code options} select, with owners and tcp_info, or null (said on stderr) when they select
      * nothing, as the listing says; {@code leaks} reads the same.
      */
-    static Query query(ListingOptions options, Map<String, String> environment, PrintStream err)
-            throws IOException, UsageException {
+    static Query query(ListingOptions options, boolean allNamespaces, Map<String, String> environment,
+                       PrintStream err) throws IOException, UsageException {
         TableSelection sel = options.selection();
         if (sel.tables == 0 || sel.families == 0 || sel.states == 0) {
             err.println("sockscope: no sockets to watch with such filter.");
@@ -125,9 +141,14 @@ final class WatchCommand {
         ProcPaths paths = new ProcPaths(environment);
         ServiceNames services = new ServiceNames(Path.of("/etc/services"),
                 paths.resolve(ProcNetFile.IP_LOCAL_PORT_RANGE));
+        DeviceNamesNoted environmentNoted = new DeviceNamesNoted(new SystemFilterEnvironment(new InterfaceNames(),
+                services, MountTable.PROC));
         ListingFilter filter = ListingFilter.parse(options.expression(), options.filterFileText(), sel,
-                new SystemFilterEnvironment(new InterfaceNames(), services, MountTable.PROC),
-                EphemeralPorts.read(paths), EffectiveUser.isRoot());
+                environmentNoted, EphemeralPorts.read(paths), EffectiveUser.isRoot());
+        if (allNamespaces && environmentNoted.named() != null) {
+            throw new UsageException("--all-netns cannot take an interface name in a filter (\""
+                    + environmentNoted.named() + "\"): each network namespace numbers its own interfaces", 1);
+        }
         sel = filter.narrow(sel);
         // tcp_info's idle times bound the age of a socket that was there before watching began.
         return new Query(sel.tables, sel.states, sel.families, sel.preferredFamily, filter.compiled(),

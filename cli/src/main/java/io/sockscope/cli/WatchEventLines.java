@@ -5,6 +5,7 @@ import io.sockscope.live.Leak;
 import io.sockscope.live.LeakRow;
 import io.sockscope.live.SocketEvent;
 import io.sockscope.live.WatchSink;
+import io.sockscope.model.Netns;
 import io.sockscope.model.Owner;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.render.ControlEscapes;
@@ -12,6 +13,7 @@ import io.sockscope.render.ControlEscapes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 
 /**
  * {@code watch} without {@code --ndjson}: a readable line per event, e.g.
@@ -20,9 +22,12 @@ import java.nio.charset.StandardCharsets;
  */
 final class WatchEventLines implements WatchSink {
     private final OutputStream out;
+    private final Function<SocketRecord, Netns> netnsOf;
 
-    WatchEventLines(OutputStream out) {
+    /** {@code netnsOf} tells each socket's network namespace with {@code --all-netns}, and null without. */
+    WatchEventLines(OutputStream out, Function<SocketRecord, Netns> netnsOf) {
         this.out = out;
+        this.netnsOf = netnsOf;
     }
 
     @Override
@@ -31,6 +36,7 @@ final class WatchEventLines implements WatchSink {
         line.append(WatchedSocket.timestamp(event.atMillis())).append(' ')
                 .append(String.format("%-5s", WatchedSocket.kind(event))).append(' ')
                 .append(event.socket().table().netid()).append(' ');
+        namespace(line, netnsOf.apply(event.socket()));
         if (event instanceof SocketEvent.StateChanged changed) {
             line.append(WatchedSocket.stateName(changed.from())).append("->")
                     .append(WatchedSocket.stateName(changed.to()));
@@ -56,14 +62,16 @@ final class WatchEventLines implements WatchSink {
         owner(text, leak.process());
         text.append(' ').append(leak.explanation()).append('\n');
         for (LeakRow row : leak.evidence()) {
-            evidence(text.append("    "), row);
+            evidence(text.append("    "), row, netnsOf);
         }
         out.write(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** A socket shown as a leak's evidence, on a line of its own: netid, state, endpoints, ages, identity. */
-    static void evidence(StringBuilder text, LeakRow row) {
-        text.append(row.socket().table().netid()).append(' ').append(WatchedSocket.stateName(row.socket().state()));
+    static void evidence(StringBuilder text, LeakRow row, Function<SocketRecord, Netns> netnsOf) {
+        text.append(row.socket().table().netid()).append(' ');
+        namespace(text, netnsOf.apply(row.socket()));
+        text.append(WatchedSocket.stateName(row.socket().state()));
         endpoints(text, row.socket());
         text.append(" age=").append(seconds(row.age().millis())).append(' ')
                 .append(WatchedSocket.ageSource(row.age()))
@@ -78,6 +86,13 @@ final class WatchEventLines implements WatchSink {
         // A unix path is anyone's choice: escaped, so that it cannot steer the terminal or fake a line.
         line.append(' ').append(local == null ? "*" : safe(local.text()))
                 .append(' ').append(peer == null ? "*" : safe(peer.text()));
+    }
+
+    /** {@code netns=LABEL } with --all-netns; the label is the namespace's name (escaped), pid:N or inode:N. */
+    private static void namespace(StringBuilder line, Netns netns) {
+        if (netns != null) {
+            line.append("netns=").append(safe(netns.label())).append(' ');
+        }
     }
 
     static void owner(StringBuilder line, Owner owner) {

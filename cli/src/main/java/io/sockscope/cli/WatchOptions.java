@@ -13,9 +13,10 @@ import java.util.List;
  *
  * @param intervalMillis the time between two dumps
  * @param thresholds     when the leak detectors speak up
+ * @param allNamespaces  {@code --all-netns}: every network namespace on the host, each read from inside it
  * @param rest           the command line without the watch-only options, for {@link ListingOptionsParser}
  */
-record WatchOptions(long intervalMillis, LeakThresholds thresholds, CommandLine rest) {
+record WatchOptions(long intervalMillis, LeakThresholds thresholds, boolean allNamespaces, CommandLine rest) {
     static final long DEFAULT_INTERVAL_MILLIS = 1000;
 
     /** Reads {@code line} (the words after {@code watch}). */
@@ -27,9 +28,11 @@ record WatchOptions(long intervalMillis, LeakThresholds thresholds, CommandLine 
         int fdPercent = d.descriptorPercent();
         int backlogPercent = d.acceptQueuePercent();
         int backlogReads = d.acceptQueueLooks();
+        boolean allNamespaces = false;
         List<CommandLine.Option> rest = new ArrayList<>();
         for (CommandLine.Option o : line.options()) {
             switch (o.key()) {
+                case "all-netns" -> allNamespaces = true;
                 case "interval" -> interval = DurationArgument.millis("--interval", o.argument());
                 case "close-wait-age" -> closeWaitAge = DurationArgument.millis("--close-wait-age", o.argument());
                 case "close-wait-rising" -> rising = whole("--close-wait-rising", o.argument(), 1, 1000);
@@ -49,13 +52,14 @@ record WatchOptions(long intervalMillis, LeakThresholds thresholds, CommandLine 
                     }
                     rest.add(o);
                 }
-                case "N", "all-netns" -> throw new UsageException("watch reads this network namespace only, for"
-                        + " now", 1);
+                case "N" -> throw new UsageException("watch cannot take -N yet: run it inside the namespace (ip netns"
+                        + " exec NAME sockscope watch), or watch every namespace with --all-netns", 1);
+                case "root" -> throw refused("--root", "watch names no container");
                 default -> rest.add(o);
             }
         }
         return new WatchOptions(interval,
-                new LeakThresholds(closeWaitAge, rising, fdPercent, backlogPercent, backlogReads),
+                new LeakThresholds(closeWaitAge, rising, fdPercent, backlogPercent, backlogReads), allNamespaces,
                 new CommandLine(List.copyOf(rest), line.operands()));
     }
 

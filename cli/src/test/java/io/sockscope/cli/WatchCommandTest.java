@@ -209,6 +209,11 @@ class WatchCommandTest {
      * Another watch on the host (a test or a person's) does not count.
      */
     static boolean subscribed(long pid) throws IOException {
+        return subscribed(pid, pid);
+    }
+
+    /** As {@link #subscribed(long)}, in the network namespace process {@code inNamespaceOf} is in. */
+    static boolean subscribed(long pid, long inNamespaceOf) throws IOException {
         java.util.Set<String> held = new java.util.HashSet<>();
         try (var fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
             for (Path fd : (Iterable<Path>) fds::iterator) {
@@ -222,7 +227,7 @@ class WatchCommandTest {
                 }
             }
         }
-        return Files.readAllLines(Path.of("/proc", Long.toString(pid), "net", "netlink")).stream().skip(1)
+        return Files.readAllLines(Path.of("/proc", Long.toString(inNamespaceOf), "net", "netlink")).stream().skip(1)
                 .map(line -> line.trim().split("\\s+"))
                 .anyMatch(f -> f.length > 9 && f[1].equals(Integer.toString(NETLINK_SOCK_DIAG)) && !f[3].matches("0+")
                         && held.contains(f[f.length - 1]));

@@ -9,6 +9,7 @@ import io.sockscope.live.SocketEvent;
 import io.sockscope.model.AddressFamily;
 import io.sockscope.model.InetEndpoint;
 import io.sockscope.model.InetSocket;
+import io.sockscope.model.Netns;
 import io.sockscope.model.Owner;
 import io.sockscope.model.ProcessLimits;
 import io.sockscope.model.SocketRecord;
@@ -55,7 +56,9 @@ class WatchEventSchemaTest {
                 new Leak.DescriptorHeadroom(AT, SERVER, new ProcessLimits(4242, 900, 1000, 1000), 80, List.of()),
                 new Leak.AcceptQueueFull(AT, null, 129, 128, 90, 3, List.of(row(tcp(TcpState.LISTEN, 129, 128)))));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        WatchEventJson writer = new WatchEventJson(out);
+        // As with --all-netns: the inet sockets in a named namespace, the unix one where none is known.
+        Netns zoo = new Netns(4026532290L, "zoo", List.of(812));
+        WatchEventJson writer = new WatchEventJson(out, socket -> socket instanceof InetSocket ? zoo : null);
         writer.event(new SocketEvent.Opened(AT, tcp(TcpState.ESTABLISHED, 0, 0), observed, SERVER));
         writer.event(new SocketEvent.StateChanged(AT, tcp(TcpState.CLOSE_WAIT, 0, 0), TcpState.ESTABLISHED.code(),
                 TcpState.CLOSE_WAIT.code(), observed, SERVER));
@@ -72,7 +75,8 @@ class WatchEventSchemaTest {
         }
 
         ByteArrayOutputStream report = new ByteArrayOutputStream();
-        LeaksJson.write(report, 60_004, 61, List.of(SERVER, new Owner("sshd", 77, 77, 3)), leaks, 230);
+        LeaksJson.write(report, 60_004, 61, List.of(SERVER, new Owner("sshd", 77, 77, 3)), leaks, 230,
+                socket -> null);
         assertEquals(List.of(), WatchSchema.repository().leaksReportErrors(report.toString(StandardCharsets.UTF_8)));
     }
 
@@ -80,11 +84,12 @@ class WatchEventSchemaTest {
     void theSchemaRefusesWhatTheWriterMustNotWrite() {
         WatchSchema schema = WatchSchema.repository();
         String open = "{\"event\":\"open\",\"ts\":\"2026-12-03T09:26:40.611Z\",\"netid\":\"tcp\",\"state\":\"ESTAB\","
-                + "\"local\":{\"address\":\"127.0.0.1\",\"port\":1},\"peer\":null,\"inode\":1,\"cookie\":\"1f\","
+                + "\"local\":{\"address\":\"127.0.0.1\",\"port\":1},\"peer\":null,\"inode\":1,\"cookie\":\"1f\",\"netns\":null,"
                 + "\"pid\":null,\"command\":null,\"age_ms\":0,\"age_source\":\"observed\"}";
         assertEquals(List.of(), schema.eventErrors(open));
         assertFalse(schema.eventErrors(open.replace("\"ts\":\"2026-12-03T09:26:40.611Z\",", "")).isEmpty(), "no ts");
         assertFalse(schema.eventErrors(open.replace("\"pid\":null,", "")).isEmpty(), "the owner left out, not null");
+        assertFalse(schema.eventErrors(open.replace("\"netns\":null,", "")).isEmpty(), "the namespace left out");
         assertFalse(schema.eventErrors(open.replace("observed", "guessed")).isEmpty());
         assertFalse(schema.eventErrors(open.replace("\"open\"", "\"opened\"")).isEmpty());
         assertFalse(schema.eventErrors("{\"event\":\"leak\",\"ts\":\"2026-12-03T09:26:40.611Z\",\"kind\":\"close_wait\","

@@ -42,7 +42,7 @@ class WatchOptionsTest {
     void refusesTheListingsActionsAndTheJsonDocument() {
         for (String[] args : List.of(new String[] {"-K"}, new String[] {"-E"}, new String[] {"-D", "-"},
                 new String[] {"-s"}, new String[] {"--json"}, new String[] {"--output=json"},
-                new String[] {"-N", "zoo"}, new String[] {"--all-netns"})) {
+                new String[] {"-N", "zoo"}, new String[] {"--root=/"})) {
             UsageException e = assertThrows(UsageException.class, () -> parse(args), String.join(" ", args));
             assertEquals(1, e.exitCode());
             assertFalse(e.getMessage().contains("\n"));

@@ -3,9 +3,12 @@ package io.sockscope.cli.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.sockscope.live.Leak;
 import io.sockscope.live.LeakRow;
+import io.sockscope.model.Netns;
 import io.sockscope.model.ProcessLimits;
+import io.sockscope.model.SocketRecord;
 
 import java.io.IOException;
+import java.util.function.Function;
 
 /**
  * The members of a leak, the same in {@code watch}'s leak event and in {@code leaks --json}: the detector's
@@ -15,7 +18,7 @@ final class LeakJson {
     private LeakJson() {
     }
 
-    static void members(JsonGenerator g, Leak leak) throws IOException {
+    static void members(JsonGenerator g, Leak leak, Function<SocketRecord, Netns> netnsOf) throws IOException {
         g.writeStringField("kind", leak.kind());
         WatchEventJson.owner(g, leak.process());
         g.writeStringField("explanation", leak.explanation());
@@ -48,7 +51,7 @@ final class LeakJson {
         g.writeArrayFieldStart("evidence");
         for (LeakRow row : leak.evidence()) {
             g.writeStartObject();
-            WatchEventJson.socket(g, row.socket());
+            WatchEventJson.socket(g, row.socket(), netnsOf.apply(row.socket()));
             g.writeNumberField("age_ms", row.age().millis());
             g.writeStringField("age_source", WatchedSocket.ageSource(row.age()));
             g.writeNumberField("in_state_ms", row.inStateMillis());

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.sockscope.live.Leak;
+import io.sockscope.model.Netns;
 import io.sockscope.model.Owner;
+import io.sockscope.model.SocketRecord;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Collection;
+import java.util.function.Function;
 
 /**
  * {@code leaks --json}: one document, {@code {"schema_version":1,"leaking":true,"watched_ms":…,"reads":…,
@@ -19,8 +22,10 @@ public final class LeaksJson {
     private LeaksJson() {
     }
 
+    /** Writes the verdicts; {@code netnsOf} tells each evidence socket's namespace (null without --all-netns). */
     public static void write(OutputStream out, long watchedMillis, int reads, Collection<Owner> processes,
-                             Collection<Leak> leaks, int timeWait) throws IOException {
+                             Collection<Leak> leaks, int timeWait, Function<SocketRecord, Netns> netnsOf)
+            throws IOException {
         JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         g.writeStartObject();
@@ -39,7 +44,7 @@ public final class LeaksJson {
             g.writeArrayFieldStart("leaks");
             for (Leak l : leaks) {
                 if (l.process() != null && l.process().pid() == o.pid()) {
-                    leak(g, l);
+                    leak(g, l, netnsOf);
                 }
             }
             g.writeEndArray();
@@ -49,7 +54,7 @@ public final class LeaksJson {
         g.writeArrayFieldStart("unowned_leaks");
         for (Leak l : leaks) {
             if (l.process() == null) {
-                leak(g, l);
+                leak(g, l, netnsOf);
             }
         }
         g.writeEndArray();
@@ -58,10 +63,10 @@ public final class LeaksJson {
         out.write('\n');
     }
 
-    private static void leak(JsonGenerator g, Leak l) throws IOException {
+    private static void leak(JsonGenerator g, Leak l, Function<SocketRecord, Netns> netnsOf) throws IOException {
         g.writeStartObject();
         g.writeStringField("ts", WatchedSocket.timestamp(l.atMillis()));
-        LeakJson.members(g, l);
+        LeakJson.members(g, l, netnsOf);
         g.writeEndObject();
     }
 }

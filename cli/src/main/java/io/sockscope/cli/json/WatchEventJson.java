@@ -6,11 +6,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.sockscope.live.Leak;
 import io.sockscope.live.SocketEvent;
 import io.sockscope.live.WatchSink;
+import io.sockscope.model.Netns;
 import io.sockscope.model.Owner;
 import io.sockscope.model.SocketRecord;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.function.Function;
 
 /**
  * {@code watch --ndjson}: one JSON object per event and line, written with jackson-core's generator:
@@ -22,13 +24,18 @@ import java.io.OutputStream;
 public final class WatchEventJson implements WatchSink {
     private final JsonGenerator generator;
     private final OutputStream out;
+    private final Function<SocketRecord, Netns> netnsOf;
 
-    /** A writer to {@code out} (flushed here, closed by its owner). */
-    public WatchEventJson(OutputStream out) throws IOException {
+    /**
+     * A writer to {@code out} (flushed here, closed by its owner); {@code netnsOf} tells each socket's network
+     * namespace with {@code --all-netns}, and null without.
+     */
+    public WatchEventJson(OutputStream out, Function<SocketRecord, Netns> netnsOf) throws IOException {
         // No separator between root values: each object ends its own line.
         this.generator = new JsonFactory().setRootValueSeparator(null).createGenerator(out, JsonEncoding.UTF8);
         this.generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         this.out = out;
+        this.netnsOf = netnsOf;
     }
 
     @Override
@@ -37,7 +44,7 @@ public final class WatchEventJson implements WatchSink {
         g.writeStartObject();
         g.writeStringField("event", WatchedSocket.kind(event));
         g.writeStringField("ts", WatchedSocket.timestamp(event.atMillis()));
-        socket(g, event.socket());
+        socket(g, event.socket(), netnsOf.apply(event.socket()));
         if (event instanceof SocketEvent.StateChanged changed) {
             g.writeStringField("from", WatchedSocket.stateName(changed.from()));
             g.writeStringField("to", WatchedSocket.stateName(changed.to()));
@@ -55,7 +62,7 @@ public final class WatchEventJson implements WatchSink {
         g.writeStartObject();
         g.writeStringField("event", "leak");
         g.writeStringField("ts", WatchedSocket.timestamp(leak.atMillis()));
-        LeakJson.members(g, leak);
+        LeakJson.members(g, leak, netnsOf);
         g.writeEndObject();
         endLine();
     }
@@ -80,8 +87,8 @@ public final class WatchEventJson implements WatchSink {
         out.write('\n');
     }
 
-    /** The socket's identity: netid, state, endpoints, inode and cookie. */
-    static void socket(JsonGenerator g, SocketRecord socket) throws IOException {
+    /** The socket's identity: netid, state, endpoints, inode, cookie and network namespace. */
+    static void socket(JsonGenerator g, SocketRecord socket, Netns netns) throws IOException {
         g.writeStringField("netid", socket.table().netid());
         g.writeStringField("state", WatchedSocket.stateName(socket.state()));
         endpoint(g, "local", WatchedSocket.local(socket));
@@ -93,6 +100,19 @@ public final class WatchEventJson implements WatchSink {
         } else {
             g.writeNullField("cookie");
         }
+        if (netns == null) {
+            g.writeNullField("netns");
+            return;
+        }
+        g.writeObjectFieldStart("netns");
+        g.writeNumberField("inode", netns.inode());
+        g.writeStringField("name", netns.name());
+        g.writeArrayFieldStart("pids_sample");
+        for (int pid : netns.pidsSample()) {
+            g.writeNumber(pid);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     /** {@code pid} and {@code command} of the first holder, both null when none is known. */
