@@ -6,6 +6,7 @@ final class Help {
             Usage: sockscope [ OPTIONS ] [ state STATE ]... [ exclude STATE ]... [ FILTER ]
                    sockscope doctor TARGET [--udp] [--from ADDRESS] [--json]   (why can't clients connect?)
                    sockscope watch [ OPTIONS ] [ FILTER ] [--interval=1s] [--ndjson]   (events as they happen)
+                   sockscope top [ OPTIONS ] [ FILTER ] [--interval=1s]   (per process and port, refreshed)
                    sockscope help [doctor]
             List sockets the way iproute2 ss does, with the same options and byte-identical output.
 
@@ -66,6 +67,11 @@ final class Help {
               each (--ndjson: one JSON object each), until interrupted
               --interval=TIME  read the table every TIME (500ms, 1s, 2m; default 1s); destroy events
                                between reads still show sockets shorter than TIME (CAP_NET_ADMIN)
+            Top (sockscope top: the same options as watch, not --ndjson; default -ta):
+              a full screen of sockets by state per process (descriptors against their limit) or per
+              listening port (accept queue against backlog), CLOSE-WAIT and its change per minute,
+              refreshed every --interval; keys: q quit, p/l/Tab view, s sort, r reverse, / filter,
+              space pause. When stdout is not a terminal: both tables in plain text every interval
             Not supported: -Z, --context and -z, --contexts (SELinux). --tipc, --vsock and --xdp list no
             socket yet: sockscope does not read those tables.
 

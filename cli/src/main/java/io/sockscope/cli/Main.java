@@ -61,6 +61,18 @@ public final class Main {
                 stdout.flush();
                 return code;
             }
+            if (args.length > 0 && args[0].equals("top") && !line.operands().isEmpty()) {
+                // As "watch": a filter ss cannot parse, the words parsed whole.
+                CommandLine rest = new CommandLine(line.options(), line.operands().subList(1, line.operands().size()));
+                if (rest.options().stream().anyMatch(o -> o.key().equals("h"))) {
+                    stdout.write(Help.TEXT.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    stdout.flush();
+                    return 0;
+                }
+                int code = TopCommand.run(rest, raw, environment, err, stdout);
+                stdout.flush();
+                return code;
+            }
             for (CommandLine.Option o : line.options()) {
                 // ss answers "-f help" with its usage text, as -h.
                 boolean familyHelp = o.key().equals("f") && "help".equals(o.argument());
