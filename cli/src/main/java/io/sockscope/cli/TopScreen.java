@@ -177,7 +177,9 @@ final class TopScreen {
 
     private void draw() {
         Size size = terminal.getSize();
-        int width = Math.max(1, size.getColumns());
+        // The last column stays empty: a line that fills it leaves the cursor in the terminal's pending-wrap
+        // state, which terminals resolve differently, and the screen would lose a line.
+        int width = Math.max(1, size.getColumns() - 1);
         int height = Math.max(1, size.getRows());
         List<AttributedString> lines = new ArrayList<>(height);
         lines.add(line(title(), width, AttributedStyle.BOLD));
