@@ -23,7 +23,8 @@ final class ScreenText {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean invalidByte = c >= '\uDC80' && c <= '\uDCFF' && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
+            boolean invalidByte = c >= '\uDC80' && c <= '\uDCFF'
+                    && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
             boolean control = c < 0x20 || c >= 0x7f && c <= 0x9f;
             if (!invalidByte && !control && c != '\\') {
                 if (out != null) {

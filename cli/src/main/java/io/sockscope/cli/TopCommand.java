@@ -46,7 +46,8 @@ final class TopCommand {
         if (terminal == null) {
             WarningSink warnings = message -> err.println("sockscope: warning: " + message);
             try (StopOnSignal stop = StopOnSignal.install(); QueryEngine engine = new QueryEngine(paths, warnings)) {
-                TopRefresh refresh = new TopRefresh(engine, query, limits, message -> err.println("sockscope: " + message));
+                TopRefresh refresh = new TopRefresh(engine, query, limits,
+                        message -> err.println("sockscope: " + message));
                 return TopPlain.run(refresh, top.intervalMillis(), stdout, stop);
             }
         }

@@ -18,8 +18,8 @@ class TopLayoutTest {
                 new ProcessLimits(pid, fds, 1024, 4096));
     }
 
-    private static final List<ProcessRow> ROWS = List.of(process(30, "nginx", 10), process(7, "a-very-long-name-x", 900),
-            process(12, "sshd", 5));
+    private static final List<ProcessRow> ROWS = List.of(process(30, "nginx", 10),
+            process(7, "a-very-long-name-x", 900), process(12, "sshd", 5));
 
     @Test
     void rowsSortByTheChosenColumnLargestFirstForNumbers() {

@@ -113,7 +113,8 @@ class TopTmuxTest {
         typeLiterally("sport = :no-such-service!");
         keys("Enter");
         awaitScreen(s -> s.get(1).startsWith("filter: ") && s.get(1).contains("no-such-service")
-                && row(s, "PORT", busyPort) != null, "the filter's error on the status line, the last good filter kept");
+                && row(s, "PORT", busyPort) != null && row(s, "PORT", quietPort) == null,
+                "the filter's error on the status line, the last good filter kept");
 
         keys("Space");
         List<String> paused = awaitScreen(s -> s.getFirst().contains("PAUSED"), "the pause");
@@ -123,14 +124,15 @@ class TopTmuxTest {
         awaitScreen(s -> !s.getFirst().contains("PAUSED") && !s.getFirst().equals(paused.getFirst()), "the resume");
 
         tmux("resize-window", "-t", server, "-x", "60", "-y", "20");
-        awaitScreen(s -> s.size() == 20 && s.getLast().startsWith("q quit") && s.stream().allMatch(l -> l.length() < 60)
-                && row(s, "PORT", busyPort) != null, "the screen drawn again for 60x20");
+        awaitScreen(s -> s.size() == 20 && s.getLast().startsWith("q quit")
+                && s.stream().allMatch(l -> l.length() < 60) && row(s, "PORT", busyPort) != null,
+                "the screen drawn again for 60x20");
         tmux("resize-window", "-t", server, "-x", "150", "-y", "30");
         // The footer was cut at 60 columns: whole again only if the screen was drawn anew.
         awaitScreen(s -> s.size() == 30 && s.getLast().equals(TopKeys.FOOTER), "the screen drawn again for 150x30");
 
         keys("q");
-        List<String> after = awaitScreen(s -> s.stream().anyMatch(l -> l.startsWith("exit=")), "the exit");
+        List<String> after = awaitScreen(s -> s.stream().anyMatch(l -> l.startsWith("terminal:")), "the exit");
         assertTrue(after.contains("exit=0"), String.join("\n", after));
         assertTrue(after.contains("terminal: echo icanon isig"), "the terminal is restored: " + after);
     }
@@ -140,7 +142,7 @@ class TopTmuxTest {
         start(100, 30);
         awaitScreen(s -> s.getFirst().startsWith("sockscope top") && s.getFirst().contains("sockets"), "the screen");
         keys("C-c");
-        List<String> after = awaitScreen(s -> s.stream().anyMatch(l -> l.startsWith("exit=")), "the exit");
+        List<String> after = awaitScreen(s -> s.stream().anyMatch(l -> l.startsWith("terminal:")), "the exit");
         assertTrue(after.contains("exit=130"), String.join("\n", after));
         assertTrue(after.contains("terminal: echo icanon isig"), "the terminal is restored: " + after);
         assertTrue(after.stream().noneMatch(l -> l.startsWith("sockscope top")), "the alternate screen is left");
@@ -169,7 +171,8 @@ class TopTmuxTest {
         script = Files.createTempFile("sockscope-top-", ".sh");
         Files.writeString(script, command.stream().map(TopTmuxTest::quoted).collect(Collectors.joining(" "))
                 + "\necho \"exit=$?\"\n"
-                + "echo \"terminal: $(stty -a | tr ' ;' '\\n\\n' | grep -E '^(icanon|isig|echo)$' | sort | tr '\\n' ' ' | sed 's/ $//')\"\n"
+                + "echo \"terminal: $(stty -a | tr ' ;' '\\n\\n' | grep -E '^(icanon|isig|echo)$' | sort"
+                + " | tr '\\n' ' ' | sed 's/ $//')\"\n"
                 + "sleep 60\n", StandardCharsets.UTF_8);
         String started = tmux("new-session", "-d", "-s", server, "-x", Integer.toString(columns), "-y",
                 Integer.toString(rows), "sh " + quoted(script.toString()));
@@ -186,7 +189,8 @@ class TopTmuxTest {
             }
             Thread.sleep(100);
         }
-        fail("the screen did not show " + what + " within " + SCREEN_WAIT_MILLIS + " ms:\n" + String.join("\n", screen));
+        fail("the screen did not show " + what + " within " + SCREEN_WAIT_MILLIS + " ms:\n"
+                + String.join("\n", screen));
         return null;
     }
 

@@ -25,7 +25,7 @@ final class CloseWaitTrend<K> {
 
     private final Map<K, ArrayDeque<Sample>> samples = new HashMap<>();
 
-    /** Records {@code count} for {@code key} at {@code atMillis} and returns the change per minute, NaN when unknown. */
+    /** Records {@code count} for {@code key} at {@code atMillis}; returns the change per minute, NaN if unknown. */
     double record(K key, long atMillis, int count) {
         ArrayDeque<Sample> kept = samples.computeIfAbsent(key, k -> new ArrayDeque<>(SAMPLES));
         if (!kept.isEmpty() && kept.peekLast().atMillis() >= atMillis) {
