@@ -184,8 +184,9 @@ final class TopScreen {
         List<AttributedString> lines = new ArrayList<>(height);
         lines.add(line(title(), width, AttributedStyle.BOLD));
         String trouble = problem.get();
-        String status = trouble != null ? trouble
-                : "filter: " + (filterText.isEmpty() ? "none (/ sets one)" : filterText);
+        // A message may quote what the kernel or a filter file said: its control characters are escaped.
+        String status = ScreenText.escape(trouble != null ? trouble
+                : "filter: " + (filterText.isEmpty() ? "none (/ sets one)" : filterText));
         lines.add(line(status, width, trouble != null ? AttributedStyle.BOLD : AttributedStyle.DEFAULT));
         List<String> table = snapshot == null ? List.of() : controls.view() == TopView.PROCESSES
                 ? TopLayout.lines(TopTables.PROCESSES, snapshot.processes(), controls.sortColumn(),
