@@ -92,12 +92,15 @@ final class TopScreen {
     private int loop(StopOnSignal stop) throws IOException {
         NonBlockingReader keys = terminal.reader();
         long next = 0;
+        // A new filter is read at once, paused or not: the rows on screen must be the filter's.
+        boolean refreshNow = false;
         resize();
         while (!stop.requested()) {
             long now = System.currentTimeMillis();
-            if (!controls.paused() && now >= next) {
+            if ((!controls.paused() && now >= next) || refreshNow) {
                 snapshot = refresh.read(now);
                 next = now + intervalMillis;
+                refreshNow = false;
                 draw();
                 continue;
             }
@@ -127,7 +130,7 @@ final class TopScreen {
                 case TopControls.Outcome.Refresh r -> next = 0;
                 case TopControls.Outcome.Filter f -> {
                     if (applyFilter(f.expression())) {
-                        next = 0;
+                        refreshNow = true;
                     }
                     draw();
                 }
