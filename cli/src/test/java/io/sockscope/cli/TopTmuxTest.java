@@ -122,6 +122,10 @@ class TopTmuxTest {
         List<String> paused = awaitScreen(s -> s.getFirst().contains("PAUSED"), "the pause");
         Thread.sleep(1_500);
         assertEquals(paused.getFirst(), capture().getFirst(), "no refresh while paused (the title holds the time)");
+        keys("/");
+        keys("Enter");
+        awaitScreen(s -> s.getFirst().contains("PAUSED") && s.get(1).startsWith("filter: none")
+                && row(s, "PORT", quietPort) != null, "an empty filter, read at once though paused");
         keys("Space");
         awaitScreen(s -> !s.getFirst().contains("PAUSED") && !s.getFirst().equals(paused.getFirst()), "the resume");
 
