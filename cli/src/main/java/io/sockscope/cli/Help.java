@@ -7,6 +7,7 @@ final class Help {
                    sockscope doctor TARGET [--udp] [--from ADDRESS] [--json]   (why can't clients connect?)
                    sockscope watch [ OPTIONS ] [ FILTER ] [--interval=1s] [--ndjson]   (events as they happen)
                    sockscope leaks [ OPTIONS ] [ FILTER ] [--for=60s] [--json]   (a verdict per process)
+                   sockscope top [ OPTIONS ] [ FILTER ] [--interval=1s]   (per process and port, refreshed)
                    sockscope help [doctor]
             List sockets the way iproute2 ss does, with the same options and byte-identical output.
 
@@ -63,8 +64,9 @@ final class Help {
                                adds each socket's netns and its container, pod and unit
               --root=DIR       read container runtimes' files under DIR (default /), with --all-netns
             Watch (sockscope watch: the tables, states and filter above, not -K -E -D -s -N --json):
-              open, state (from/to), close and resync events, each with its owner and age, one line
-              each (--ndjson: one JSON object each), until interrupted
+              open, state (from/to), close, leak and resync events, each with its owner and age, one
+              line each (--ndjson: one JSON object each), until interrupted; --all-netns: every network
+              namespace, each event with its netns
               --interval=TIME  read the table every TIME (500ms, 1s, 2m; default 1s); destroy events
                                between reads still show sockets shorter than TIME (CAP_NET_ADMIN)
               leak events, from these detectors (watch and leaks):
@@ -76,6 +78,11 @@ final class Help {
             Leaks (sockscope leaks: the detectors for a while, then a verdict per process; exit 0 none,
             1 leaks found, 2 usage error):
               --for=TIME       how long to watch (default 60s); --json writes one document
+            Top (sockscope top: the same options as watch, not --ndjson; default -ta):
+              a full screen of sockets by state per process (descriptors against their limit) or per
+              listening port (accept queue against backlog), CLOSE-WAIT and its change per minute,
+              refreshed every --interval; keys: q quit, p/l/Tab view, s sort, r reverse, / filter,
+              space pause. When stdout is not a terminal: both tables in plain text every interval
             Not supported: -Z, --context and -z, --contexts (SELinux). --tipc, --vsock and --xdp list no
             socket yet: sockscope does not read those tables.
 

@@ -48,18 +48,21 @@ public final class Main {
         }
         try {
             CommandLine line = CommandLine.parse(args);
-            boolean live = args.length > 0 && (args[0].equals("watch") || args[0].equals("leaks"));
-            if (live && !line.operands().isEmpty()) {
-                // Like "help", "watch" and "leaks" would be filters ss cannot parse. The words are parsed whole so
-                // that each option keeps its place in argv, which -F's raw bytes are found by.
+            String command = args.length > 0 && !line.operands().isEmpty() ? args[0] : "";
+            if (command.equals("watch") || command.equals("leaks") || command.equals("top")) {
+                // Like "help", these would be filters ss cannot parse. The words are parsed whole so that each
+                // option keeps its place in argv, which -F's raw bytes are found by.
                 CommandLine rest = new CommandLine(line.options(), line.operands().subList(1, line.operands().size()));
                 if (rest.options().stream().anyMatch(o -> o.key().equals("h"))) {
                     stdout.write(Help.TEXT.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                     stdout.flush();
                     return 0;
                 }
-                int code = args[0].equals("watch") ? WatchCommand.run(rest, raw, environment, err, stdout)
-                        : LeaksCommand.run(rest, raw, environment, err, stdout);
+                int code = switch (command) {
+                    case "watch" -> WatchCommand.run(rest, raw, environment, err, stdout);
+                    case "leaks" -> LeaksCommand.run(rest, raw, environment, err, stdout);
+                    default -> TopCommand.run(rest, raw, environment, err, stdout);
+                };
                 stdout.flush();
                 return code;
             }
