@@ -1,5 +1,6 @@
 package io.sockscope.cli;
 
+import io.sockscope.render.ControlEscapes;
 import io.sockscope.live.TopSnapshot;
 import io.sockscope.query.Query;
 import org.jline.terminal.Attributes;
@@ -188,8 +189,9 @@ final class TopScreen {
         lines.add(line(title(), width, AttributedStyle.BOLD));
         String trouble = problem.get();
         // A message may quote what the kernel or a filter file said: its control characters are escaped.
-        String status = ScreenText.escape(trouble != null ? trouble
-                : "filter: " + (filterText.isEmpty() ? "none (/ sets one)" : filterText));
+        String status = ControlEscapes.text((trouble != null ? trouble
+                : "filter: " + (filterText.isEmpty() ? "none (/ sets one)" : filterText))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         lines.add(line(status, width, trouble != null ? AttributedStyle.BOLD : AttributedStyle.DEFAULT));
         List<String> table = snapshot == null ? List.of() : controls.view() == TopView.PROCESSES
                 ? TopLayout.lines(TopTables.PROCESSES, snapshot.processes(), controls.sortColumn(),

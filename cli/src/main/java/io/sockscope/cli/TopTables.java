@@ -1,5 +1,6 @@
 package io.sockscope.cli;
 
+import io.sockscope.render.ControlEscapes;
 import io.sockscope.live.PortRow;
 import io.sockscope.live.ProcessRow;
 import io.sockscope.model.InetEndpoint;
@@ -16,7 +17,7 @@ import java.util.stream.Collectors;
 
 /**
  * The columns of {@code top}'s two tables (docs/top.md names each). Every cell is printable text: process names
- * are escaped ({@link ScreenText}), so a name cannot act on the terminal it is shown on.
+ * are escaped ({@link ControlEscapes}), so a name cannot act on the terminal it is shown on.
  */
 final class TopTables {
     private static final String UNKNOWN = "-";
@@ -24,7 +25,7 @@ final class TopTables {
     /** The process view: a process's sockets by state, its CLOSE-WAIT trend and its descriptors. */
     static final List<TopColumn<ProcessRow>> PROCESSES = List.of(
             TopColumn.number("PID", r -> Integer.toString(r.pid()), Comparator.comparingInt(ProcessRow::pid)),
-            TopColumn.flexibleText("COMMAND", r -> ScreenText.of(r.command())),
+            TopColumn.flexibleText("COMMAND", r -> ControlEscapes.text(r.command().bytes())),
             count("SOCKETS", ProcessRow::sockets),
             count("LISTEN", r -> r.states().count(TcpState.LISTEN)),
             count("ESTAB", r -> r.states().count(TcpState.ESTABLISHED)),
@@ -44,7 +45,8 @@ final class TopTables {
             TopColumn.text("ADDRESS", TopTables::addresses),
             TopColumn.number("PID", r -> r.owner() == null ? UNKNOWN : Integer.toString(r.owner().pid()),
                     Comparator.comparingInt(r -> r.owner() == null ? -1 : r.owner().pid())),
-            TopColumn.flexibleText("COMMAND", r -> r.owner() == null ? UNKNOWN : ScreenText.of(r.owner().command())),
+            TopColumn.flexibleText("COMMAND",
+                    r -> r.owner() == null ? UNKNOWN : ControlEscapes.text(r.owner().command().bytes())),
             number("ACCEPT-Q", PortRow::acceptQueue),
             number("BACKLOG", PortRow::backlog),
             share("FILL%", PortRow::acceptFill),

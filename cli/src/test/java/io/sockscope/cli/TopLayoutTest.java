@@ -1,5 +1,6 @@
 package io.sockscope.cli;
 
+import io.sockscope.render.ControlEscapes;
 import io.sockscope.live.ProcessRow;
 import io.sockscope.live.StateCounts;
 import io.sockscope.model.ProcessLimits;
@@ -62,7 +63,8 @@ class TopLayoutTest {
     @Test
     void bytesThatAreNotUtf8AreEscapedAsTheListingEscapesThem() {
         ProcessName raw = ProcessName.of(new byte[] {'a', (byte) 0xff, 'b'}, 0, 3);
-        assertEquals("a\\377b", ScreenText.of(raw));
-        assertEquals("na\u00efve", ScreenText.of(ProcessName.ofText("na\u00efve")), "valid UTF-8 is kept");
+        assertEquals("a\\377b", ControlEscapes.text(raw.bytes()));
+        assertEquals("na\u00efve", ControlEscapes.text(ProcessName.ofText("na\u00efve").bytes()),
+                "valid UTF-8 is kept");
     }
 }
