@@ -1,6 +1,5 @@
 package io.sockscope.cli;
 
-import io.sockscope.json.JsonReader;
 import io.sockscope.json.JsonValue;
 import io.sockscope.testing.CommandRun;
 import io.sockscope.testing.ScratchNamespace;
@@ -9,22 +8,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * {@code watch --all-netns}, tried as a new user would: a watch started on the host sees connections made inside
@@ -35,29 +30,25 @@ import static org.junit.jupiter.api.Assertions.fail;
 class AllNamespacesWatchTest {
     private static final long WAIT_MILLIS = 15_000;
 
-    private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    private final List<String> seen = new ArrayList<>();
     private ScratchNamespace ns;
     private Process traffic;
-    private Process watch;
+    private WatchProcess watch;
     private Path script;
-    private Path errors;
 
     @AfterEach
     void cleanUp() throws Exception {
-        for (Process p : new Process[] {watch, traffic}) {
-            if (p != null) {
-                p.destroyForcibly();
-                p.waitFor(5, TimeUnit.SECONDS);
-            }
+        if (watch != null) {
+            watch.close();
+        }
+        if (traffic != null) {
+            traffic.destroyForcibly();
+            traffic.waitFor(5, TimeUnit.SECONDS);
         }
         if (ns != null) {
             ns.close();
         }
-        for (Path p : new Path[] {script, errors}) {
-            if (p != null) {
-                Files.deleteIfExists(p);
-            }
+        if (script != null) {
+            Files.deleteIfExists(script);
         }
     }
 
@@ -74,19 +65,10 @@ class AllNamespacesWatchTest {
         String port = answers.readLine();
         assertTrue(port != null && port.matches("[0-9]+"), "the namespace's listener: " + port);
 
-        errors = Files.createTempFile("sockscope-watch-", ".err");
-        watch = new ProcessBuilder(CommandRun.sockscope("watch", "--all-netns", "--ndjson", "--interval", "2s",
-                "--close-wait-age", "1s", "-t", "sport = :" + port + " or dport = :" + port))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectError(errors.toFile()).start();
-        read(watch);
-        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-        while (!WatchCommandTest.subscribed(watch.pid(), traffic.pid())) {
-            if (!watch.isAlive() || System.currentTimeMillis() > deadline) {
-                fail("watch did not follow the namespace's destroy events: " + Files.readString(errors));
-            }
-            Thread.sleep(50);
-        }
+        watch = WatchProcess.start(CommandRun.sockscope("watch", "--all-netns", "--ndjson", "--interval", "2s",
+                "--close-wait-age", "1s", "-t", "sport = :" + port + " or dport = :" + port));
+        // Subscribed inside the namespace: its follower there has started.
+        watch.awaitSubscribed(traffic.pid(), WAIT_MILLIS);
 
         int shortPort = ask("short", answers);
         JsonValue open = await(e -> is(e, "open") && port(e, "local") == shortPort);
@@ -107,9 +89,7 @@ class AllNamespacesWatchTest {
         assertEquals(ns.name(), row.member("netns").flatMap(n -> n.member("name")).flatMap(JsonValue::string)
                 .orElse(null), row.toString());
 
-        watch.destroy();
-        assertTrue(watch.waitFor(10, TimeUnit.SECONDS));
-        assertEquals(143, watch.exitValue());
+        assertEquals(143, watch.stop());
     }
 
     private int ask(String what, BufferedReader answers) throws IOException {
@@ -119,38 +99,8 @@ class AllNamespacesWatchTest {
         return Integer.parseInt(answers.readLine().trim());
     }
 
-    private void read(Process p) {
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                // Killed: nothing more to read.
-            }
-        }, "watch-output");
-        reader.setDaemon(true);
-        reader.start();
-    }
-
     private JsonValue await(Predicate<JsonValue> wanted) throws Exception {
-        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-        while (System.currentTimeMillis() < deadline) {
-            String line = lines.poll(100, TimeUnit.MILLISECONDS);
-            if (line == null) {
-                continue;
-            }
-            seen.add(line);
-            assertEquals(List.of(), WatchSchema.repository().eventErrors(line), line);
-            JsonValue event = JsonReader.read(line);
-            if (wanted.test(event)) {
-                return event;
-            }
-        }
-        fail("no such event within " + WAIT_MILLIS + " ms; saw:\n" + String.join("\n", seen) + "\nstderr: "
-                + Files.readString(errors));
-        return null;
+        return watch.await(wanted, WAIT_MILLIS);
     }
 
     private static boolean is(JsonValue event, String kind) {

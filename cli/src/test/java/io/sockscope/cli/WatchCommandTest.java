@@ -1,7 +1,6 @@
 package io.sockscope.cli;
 
 import io.sockscope.inspect.EffectiveUser;
-import io.sockscope.json.JsonReader;
 import io.sockscope.json.JsonValue;
 import io.sockscope.testing.CommandRun;
 import org.junit.jupiter.api.AfterEach;
@@ -9,26 +8,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -41,12 +31,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class WatchCommandTest {
     private static final long EVENT_WAIT_MILLIS = 10_000;
     private static final long SUBSCRIBE_WAIT_MILLIS = 20_000;
-    private static final int NETLINK_SOCK_DIAG = 4;
 
     private final List<AutoCloseable> opened = new ArrayList<>();
-    private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    private Process watch;
-    private Path errors;
+    private WatchProcess watch;
 
     @BeforeEach
     void needsRoot() {
@@ -56,14 +43,10 @@ class WatchCommandTest {
     @AfterEach
     void cleanUp() throws Exception {
         if (watch != null) {
-            watch.destroyForcibly();
-            watch.waitFor(5, TimeUnit.SECONDS);
+            watch.close();
         }
         for (AutoCloseable c : opened.reversed()) {
             c.close();
-        }
-        if (errors != null) {
-            Files.deleteIfExists(errors);
         }
     }
 
@@ -171,94 +154,21 @@ class WatchCommandTest {
 
     /** Starts the watch of {@code port}'s TCP sockets and waits until it has joined the destroy groups. */
     private void startWatch(int port, String... more) throws Exception {
-        errors = Files.createTempFile("sockscope-watch-", ".err");
         List<String> words = new ArrayList<>(List.of("watch", "--ndjson", "--interval", "200ms"));
         words.addAll(List.of(more));
         words.addAll(List.of("-ta", "sport = :" + port + " or dport = :" + port));
-        ProcessBuilder builder = new ProcessBuilder(CommandRun.sockscope(words.toArray(String[]::new)))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectError(errors.toFile());
-        watch = builder.start();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(watch.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                // The process was killed: nothing more to read.
-            }
-        }, "watch-output");
-        reader.setDaemon(true);
-        reader.start();
-        long deadline = System.currentTimeMillis() + SUBSCRIBE_WAIT_MILLIS;
-        while (!subscribed(watch.pid())) {
-            if (!watch.isAlive()) {
-                fail("watch exited with " + watch.exitValue() + ": " + Files.readString(errors));
-            }
-            if (System.currentTimeMillis() > deadline) {
-                fail("watch did not join the destroy groups within " + SUBSCRIBE_WAIT_MILLIS + " ms");
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    /**
-     * Whether process {@code pid} holds a sock_diag socket with multicast groups joined: {@code /proc/net/netlink}
-     * lists each netlink socket with its groups and inode, {@code /proc/PID/fd} the inodes the process holds.
-     * Another watch on the host (a test or a person's) does not count.
-     */
-    static boolean subscribed(long pid) throws IOException {
-        return subscribed(pid, pid);
-    }
-
-    /** As {@link #subscribed(long)}, in the network namespace process {@code inNamespaceOf} is in. */
-    static boolean subscribed(long pid, long inNamespaceOf) throws IOException {
-        java.util.Set<String> held = new java.util.HashSet<>();
-        try (var fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
-            for (Path fd : (Iterable<Path>) fds::iterator) {
-                try {
-                    String target = Files.readSymbolicLink(fd).toString();
-                    if (target.startsWith("socket:[")) {
-                        held.add(target.substring(8, target.length() - 1));
-                    }
-                } catch (IOException e) {
-                    // Closed while listed.
-                }
-            }
-        }
-        return Files.readAllLines(Path.of("/proc", Long.toString(inNamespaceOf), "net", "netlink")).stream().skip(1)
-                .map(line -> line.trim().split("\\s+"))
-                .anyMatch(f -> f.length > 9 && f[1].equals(Integer.toString(NETLINK_SOCK_DIAG)) && !f[3].matches("0+")
-                        && held.contains(f[f.length - 1]));
+        watch = WatchProcess.start(CommandRun.sockscope(words.toArray(String[]::new)));
+        watch.awaitSubscribed(watch.pid(), SUBSCRIBE_WAIT_MILLIS);
     }
 
     private JsonValue await(Predicate<JsonValue> wanted) throws Exception {
-        long deadline = System.currentTimeMillis() + EVENT_WAIT_MILLIS;
-        List<String> seen = new ArrayList<>();
-        while (System.currentTimeMillis() < deadline) {
-            String line = lines.poll(100, TimeUnit.MILLISECONDS);
-            if (line == null) {
-                continue;
-            }
-            seen.add(line);
-            assertEquals(List.of(), WatchSchema.repository().eventErrors(line), "every line conforms: " + line);
-            JsonValue event = JsonReader.read(line);
-            if (wanted.test(event)) {
-                return event;
-            }
-        }
-        fail("no such event within " + EVENT_WAIT_MILLIS + " ms; saw:\n" + String.join("\n", seen)
-                + "\nstderr: " + Files.readString(errors));
-        return null;
+        return watch.await(wanted, EVENT_WAIT_MILLIS);
     }
 
     /** SIGTERM ends the watch with 143, as a shell reports a process the signal ended, and nothing on stderr. */
     private void stopAndCheckExit() throws Exception {
-        watch.destroy();
-        assertTrue(watch.waitFor(10, TimeUnit.SECONDS), "watch stops on SIGTERM");
-        assertEquals(143, watch.exitValue());
-        assertEquals("", Files.readString(errors));
+        assertEquals(143, watch.stop());
+        assertEquals("", watch.stderr());
     }
 
     private static boolean is(JsonValue event, String kind) {

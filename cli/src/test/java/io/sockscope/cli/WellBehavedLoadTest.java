@@ -125,7 +125,7 @@ class WellBehavedLoadTest {
             if (!watch.isAlive()) {
                 fail("watch exited with " + watch.exitValue() + ": " + Files.readString(errors));
             }
-            if (WatchCommandTest.subscribed(watch.pid())) {
+            if (WatchProcess.subscribed(watch.pid(), watch.pid())) {
                 Thread.sleep(1200); // the baseline dump, taken as the subscription starts
                 return;
             }
