@@ -58,7 +58,8 @@ final class CloseWaitCheck {
         evidence.add(new Evidence.Fact(leaked.size() + " sockets in CLOSE-WAIT" + whose + shown));
         evidence.add(new Evidence.Sockets(ex.sightings(leaked.subList(0, Math.min(MAX_ROWS, leaked.size())))));
         String fix = "Fix " + who + " to close() a connection once read() returns 0 (often a missing close on an error"
-                + " path or a stuck worker); restarting it releases them, and they do not time out on their own.";
+                + " path or a stuck worker); restarting it releases them, and they do not time out on their own."
+                + " sockscope leaks --for 60s tells whether they still pile up and when the descriptors run out.";
         String leak = who + " holds " + leaked.size() + " connections in CLOSE-WAIT";
         if (onPort >= ex.thresholds.closeWaitLeak()) {
             return List.of(new Finding(FindingCode.CLOSE_WAIT_LEAK, Severity.WARNING,
