@@ -9,6 +9,7 @@ import io.sockscope.query.Query;
 import io.sockscope.query.QueryEngine;
 
 import java.io.PrintStream;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.LongSupplier;
 
@@ -38,14 +39,18 @@ final class DestroyFollower implements EventSink {
     /**
      * Starts following on a daemon thread until {@code stopped}; returns the thread.
      *
-     * @param engine an engine of the follower's own: an engine serves one thread at a time
+     * @param engine      an engine of the follower's own: an engine serves one thread at a time
+     * @param environment the command's, where a test may shrink the subscription's buffer
+     *                    ({@link TestEventReceiveBuffer})
      */
     static Thread start(QueryEngine engine, Query query, BlockingQueue<DestroyNotice> notices, LongSupplier clock,
-                        PrintStream err, java.util.function.BooleanSupplier stopped) {
+                        Map<String, String> environment, PrintStream err,
+                        java.util.function.BooleanSupplier stopped) {
         DestroyFollower sink = new DestroyFollower(notices, clock);
+        int receiveBufferBytes = TestEventReceiveBuffer.bytes(environment, err);
         Thread thread = new Thread(() -> {
             try {
-                engine.follow(query, sink, stopped);
+                engine.follow(query, sink, stopped, receiveBufferBytes);
             } catch (NetlinkException e) {
                 String hint = e.errno() == Errno.EPERM ? " (it needs CAP_NET_ADMIN)" : "";
                 err.println("sockscope: warning: cannot follow destroy events: " + e.getMessage() + hint

@@ -78,7 +78,7 @@ final class WatchCommand {
             if (DestroyEvents.groups(query) != 0) {
                 // Destroyed sockets have no owner left to find: the follower scans for none.
                 follower = DestroyFollower.start(destroys, query.withOwners(Query.Owners.NONE), notices,
-                        System::currentTimeMillis, err, () -> finished[0] || stop.requested());
+                        System::currentTimeMillis, environment, err, () -> finished[0] || stop.requested());
             }
             WatchOwners owners = new WatchOwners(dumps.owners());
             WatchSink sink = options.format() == OutputFormat.NDJSON
