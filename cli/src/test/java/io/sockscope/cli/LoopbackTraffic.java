@@ -81,7 +81,9 @@ final class LoopbackTraffic implements AutoCloseable {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
             InetSocketAddress target = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port);
             for (int i = 1; i <= count && System.nanoTime() < deadline; i++) {
-                SocketChannel client = SocketChannel.open(target);
+                // IPv4 rather than the JDK's dual-stack default, so that both ends show 127.0.0.1 as ss shows them.
+                SocketChannel client = SocketChannel.open(StandardProtocolFamily.INET);
+                client.connect(target);
                 made.add(new Connection("127.0.0.1:"
                         + ((InetSocketAddress) client.getLocalAddress()).getPort(), endpoint()));
                 if (holdEvery > 0 && i % holdEvery == 0) {
