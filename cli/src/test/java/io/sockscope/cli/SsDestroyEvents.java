@@ -41,7 +41,7 @@ final class SsDestroyEvents implements AutoCloseable {
         try {
             ss.readInBackground();
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SUBSCRIBE_WAIT_MILLIS);
-            while (NamespacedWatch.destroySubscribers(namespace, process.pid()) < subscribers) {
+            while (WatchProcessInNamespace.destroySubscribers(namespace, process.pid()) < subscribers) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {
                     throw new AssertionError("ss -E did not join the destroy groups: " + ss.lines());
                 }

@@ -46,7 +46,7 @@ class WatchDestroyCrossCheckTest {
         // The watch first: the JVM it starts in opens and closes sockets of its own (the JDK's IPv6 probe) before it
         // subscribes, which an ss already following would see and the watch could not.
         try (ScratchNamespace ns = ScratchNamespace.create();
-             NamespacedWatch watch = NamespacedWatch.start(ns.name(), Map.of(), 1,
+             WatchProcessInNamespace watch = WatchProcessInNamespace.start(ns.name(), Map.of(), 1,
                      "--interval", INTERVAL_MILLIS + "ms", "-ta");
              SsDestroyEvents ss = SsDestroyEvents.start(ns.name(), 2)) {
             awaitBaseline(ns.name(), watch);
@@ -78,7 +78,7 @@ class WatchDestroyCrossCheckTest {
     }
 
     /** Waits until the watch has taken its baseline: a probe listener's open and close come only after it. */
-    private static void awaitBaseline(String namespace, NamespacedWatch watch) throws Exception {
+    private static void awaitBaseline(String namespace, WatchProcessInNamespace watch) throws Exception {
         int probe = LoopbackTraffic.inNamespace(namespace, () -> {
             try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.INET)) {
                 listener.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));

@@ -45,7 +45,7 @@ class WatchResyncTest {
         assumeTrue(EffectiveUser.isRoot(), "joining sock_diag's destroy groups needs CAP_NET_ADMIN: run as root");
         assumeTrue(CommandRun.onPath("ss"), "needs the installed iproute2 ss as the oracle");
         try (ScratchNamespace ns = ScratchNamespace.create();
-             NamespacedWatch watch = NamespacedWatch.start(ns.name(),
+             WatchProcessInNamespace watch = WatchProcessInNamespace.start(ns.name(),
                      Map.of(TestEventReceiveBuffer.ENVIRONMENT_VARIABLE, TINY_BUFFER), 1,
                      "--interval", INTERVAL_MILLIS + "ms", "-ta")) {
             awaitBaseline(ns.name(), watch);
@@ -62,7 +62,7 @@ class WatchResyncTest {
                 // Another interval, then as long as a loaded machine makes the watch's next dump take (bounded).
                 Thread.sleep(INTERVAL_MILLIS);
                 awaitAgreement(watch, settled);
-                Map<String, Integer> fresh = SsTable.rows(ns.name(), NOT_FOLLOWED);
+                Map<String, Integer> fresh = SsTcpRows.rows(ns.name(), NOT_FOLLOWED);
                 assertEquals(settled, fresh, "the table did not stay settled");
                 assertEquals(143, watch.stop(), "watch stops on SIGTERM");
 
@@ -88,7 +88,7 @@ class WatchResyncTest {
      * event opens and closes it, or, when the tiny buffer dropped the event, the loop says {@code resync}. The
      * namespace was empty when the watch began, so the baseline held nothing its events do not account for.
      */
-    private static void awaitBaseline(String namespace, NamespacedWatch watch) throws Exception {
+    private static void awaitBaseline(String namespace, WatchProcessInNamespace watch) throws Exception {
         LoopbackTraffic.inNamespace(namespace, () -> {
             try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.INET)) {
                 listener.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
@@ -102,7 +102,7 @@ class WatchResyncTest {
      * Waits at most {@link #AGREE_MAX_MILLIS} until the sockets the watch's events leave open are {@code table}:
      * each dump it takes must bring it there once the table stops changing. Whether it did is asserted after.
      */
-    private static void awaitAgreement(NamespacedWatch watch, Map<String, Integer> table) throws Exception {
+    private static void awaitAgreement(WatchProcessInNamespace watch, Map<String, Integer> table) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(AGREE_MAX_MILLIS);
         while (!WatchedTable.replay(watch.lines()).openRows(NOT_FOLLOWED).equals(table)
                 && System.nanoTime() < deadline) {
@@ -117,7 +117,7 @@ class WatchResyncTest {
     private static Map<String, Integer> awaitSettled(String namespace, int heldPairs) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SETTLE_MAX_MILLIS);
         while (true) {
-            Map<String, Integer> rows = SsTable.rows(namespace, NOT_FOLLOWED);
+            Map<String, Integer> rows = SsTcpRows.rows(namespace, NOT_FOLLOWED);
             int sockets = rows.values().stream().mapToInt(Integer::intValue).sum();
             if (sockets == 1 + 2 * heldPairs) {
                 return rows;

@@ -24,7 +24,7 @@ import java.util.function.Predicate;
  * destroy groups is awaited through the namespace's {@code /proc/<pid>/net/netlink}, so that only the
  * subscribers of that namespace are counted.
  */
-final class NamespacedWatch implements AutoCloseable {
+final class WatchProcessInNamespace implements AutoCloseable {
     private static final int NETLINK_SOCK_DIAG = 4;
     private static final long SUBSCRIBE_WAIT_MILLIS = 30_000;
 
@@ -33,7 +33,7 @@ final class NamespacedWatch implements AutoCloseable {
     private final List<String> lines = new ArrayList<>();
     private final CountDownLatch readerDone = new CountDownLatch(1);
 
-    private NamespacedWatch(Process process, Path errors) {
+    private WatchProcessInNamespace(Process process, Path errors) {
         this.process = process;
         this.errors = errors;
     }
@@ -42,7 +42,7 @@ final class NamespacedWatch implements AutoCloseable {
      * Starts {@code sockscope watch --ndjson ARGS} in {@code namespace} with {@code environment} added, and waits
      * until the namespace has {@code subscribers} sock_diag sockets in multicast groups (the watch's included).
      */
-    static NamespacedWatch start(String namespace, Map<String, String> environment, int subscribers,
+    static WatchProcessInNamespace start(String namespace, Map<String, String> environment, int subscribers,
                                  String... arguments) throws Exception {
         Path errors = Files.createTempFile("sockscope-watch-", ".err");
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
@@ -53,9 +53,9 @@ final class NamespacedWatch implements AutoCloseable {
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectError(errors.toFile());
         builder.environment().putAll(environment);
-        NamespacedWatch started;
+        WatchProcessInNamespace started;
         try {
-            started = new NamespacedWatch(builder.start(), errors);
+            started = new WatchProcessInNamespace(builder.start(), errors);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(errors);
             throw e;
@@ -135,7 +135,7 @@ final class NamespacedWatch implements AutoCloseable {
             } finally {
                 readerDone.countDown();
             }
-        }, "namespaced-watch-output");
+        }, "watch-in-namespace-output");
         reader.setDaemon(true);
         reader.start();
     }

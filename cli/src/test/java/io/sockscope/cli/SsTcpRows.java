@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /** A fresh dump of a namespace's TCP table by the installed iproute2 {@code ss -tanH}, the tests' oracle. */
-final class SsTable {
-    private SsTable() {
+final class SsTcpRows {
+    private SsTcpRows() {
     }
 
     /**
