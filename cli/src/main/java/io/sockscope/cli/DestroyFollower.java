@@ -41,24 +41,27 @@ final class DestroyFollower implements EventSink {
     /**
      * Starts following on a daemon thread until {@code stopped}; returns the thread.
      *
-     * @param engine an engine of the follower's own: an engine serves one thread at a time
+     * @param engine      an engine of the follower's own: an engine serves one thread at a time
+     * @param receiveBufferBytes the subscription's receive buffer: the kernel's default, or what a test asks for
+     *                    ({@link TestEventReceiveBuffer})
      */
     static Thread start(QueryEngine engine, Query query, BlockingQueue<DestroyNotice> notices, LongSupplier clock,
-                        PrintStream err, java.util.function.BooleanSupplier stopped) {
-        return start(engine, query, notices, clock, err, stopped, socket -> { });
+                        int receiveBufferBytes, PrintStream err, java.util.function.BooleanSupplier stopped) {
+        return start(engine, query, notices, clock, receiveBufferBytes, err, stopped, socket -> { });
     }
 
     /**
-     * As {@link #start(QueryEngine, Query, BlockingQueue, LongSupplier, PrintStream, java.util.function.BooleanSupplier)},
-     * handing each destroyed socket to {@code noted} before it is queued. The thread is made by the calling one,
-     * and so starts in the calling thread's network namespace.
+     * As {@link #start(QueryEngine, Query, BlockingQueue, LongSupplier, int, PrintStream,
+     * java.util.function.BooleanSupplier)}, handing each destroyed socket to {@code noted} before it is queued. The
+     * thread is made by the calling one, and so starts in the calling thread's network namespace.
      */
     static Thread start(QueryEngine engine, Query query, BlockingQueue<DestroyNotice> notices, LongSupplier clock,
-                        PrintStream err, java.util.function.BooleanSupplier stopped, Consumer<SocketRecord> noted) {
+                        int receiveBufferBytes, PrintStream err, java.util.function.BooleanSupplier stopped,
+                        Consumer<SocketRecord> noted) {
         DestroyFollower sink = new DestroyFollower(notices, clock, noted);
         Thread thread = new Thread(() -> {
             try {
-                engine.follow(query, sink, stopped);
+                engine.follow(query, sink, stopped, receiveBufferBytes);
             } catch (NetlinkException e) {
                 String hint = e.errno() == Errno.EPERM ? " (it needs CAP_NET_ADMIN)" : "";
                 err.println("sockscope: warning: cannot follow destroy events: " + e.getMessage() + hint

@@ -80,7 +80,8 @@ final class LeaksCommand {
         long started = System.currentTimeMillis();
         try (StopOnSignal stop = StopOnSignal.install(); QueryEngine engine = new QueryEngine(paths, warnings);
              NamespacedWatch across = leaks.watch().allNamespaces() ? new NamespacedWatch(engine, query,
-                     WatchCommand.discovery(warnings), paths, warnings, err, null, null, System::currentTimeMillis)
+                     WatchCommand.discovery(warnings), paths, warnings, err, null, 0, null,
+                     System::currentTimeMillis)
                      : null) {
             Function<SocketRecord, Netns> netnsOf = across == null ? socket -> null : across::netnsOf;
             LeakDetector detector = new LeakDetector(leaks.watch().thresholds(),

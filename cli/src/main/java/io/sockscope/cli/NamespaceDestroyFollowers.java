@@ -51,6 +51,7 @@ final class NamespaceDestroyFollowers implements AutoCloseable {
     }
 
     private final Query query;
+    private final int receiveBuffer;
     private final ProcPaths paths;
     private final WarningSink warnings;
     private final BlockingQueue<DestroyNotice> notices;
@@ -59,9 +60,11 @@ final class NamespaceDestroyFollowers implements AutoCloseable {
     private final Map<SocketKey, Netns> noted;
     private final Map<Long, Follower> running = new HashMap<>();
 
-    NamespaceDestroyFollowers(Query query, ProcPaths paths, WarningSink warnings, BlockingQueue<DestroyNotice> notices,
-                              LongSupplier clock, PrintStream err, Map<SocketKey, Netns> noted) {
+    NamespaceDestroyFollowers(Query query, int receiveBuffer, ProcPaths paths, WarningSink warnings,
+                              BlockingQueue<DestroyNotice> notices, LongSupplier clock, PrintStream err,
+                              Map<SocketKey, Netns> noted) {
         this.query = query;
+        this.receiveBuffer = receiveBuffer;
         this.paths = paths;
         this.warnings = warnings;
         this.notices = notices;
@@ -108,8 +111,8 @@ final class NamespaceDestroyFollowers implements AutoCloseable {
                     return;
                 }
             }
-            follower.thread().set(DestroyFollower.start(follower.engine(), query, notices, clock, err,
-                    follower.stop()::get, socket -> {
+            follower.thread().set(DestroyFollower.start(follower.engine(), query, notices, clock, receiveBuffer,
+                    err, follower.stop()::get, socket -> {
                         SocketKey key = SocketKey.of(socket);
                         if (key != null) {
                             noted.put(key, netns);

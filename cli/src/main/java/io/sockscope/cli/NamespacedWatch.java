@@ -53,18 +53,20 @@ final class NamespacedWatch implements AutoCloseable {
     private final Map<Integer, Integer> toldNotEntered = new TreeMap<>();
 
     /**
-     * @param follow the query whose destroy events each namespace's follower joins, or null for none (leaks, or
-     *               tables without destroy events)
+     * @param follow        the query whose destroy events each namespace's follower joins, or null for none
+     *                      (leaks, or tables without destroy events)
+     * @param receiveBuffer the followers' subscription buffer ({@link TestEventReceiveBuffer})
      */
     NamespacedWatch(QueryEngine engine, Query query, NamespaceDiscovery discovery, ProcPaths paths,
-                    WarningSink warnings, PrintStream err, Query follow, BlockingQueue<DestroyNotice> notices,
-                    LongSupplier clock) {
+                    WarningSink warnings, PrintStream err, Query follow, int receiveBuffer,
+                    BlockingQueue<DestroyNotice> notices, LongSupplier clock) {
         this.engine = engine;
         this.query = query;
         this.discovery = discovery;
         this.err = err;
         this.followers = follow == null ? null
-                : new NamespaceDestroyFollowers(follow, paths, warnings, notices, clock, err, destroyedIn);
+                : new NamespaceDestroyFollowers(follow, receiveBuffer, paths, warnings, notices, clock, err,
+                        destroyedIn);
     }
 
     /** One read of every namespace; what could not be read is said once on stderr. */

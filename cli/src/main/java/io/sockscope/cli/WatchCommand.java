@@ -81,14 +81,16 @@ final class WatchCommand {
         LinkedBlockingQueue<DestroyNotice> notices = new LinkedBlockingQueue<>(DestroyFollower.queueCapacity());
         // Destroyed sockets have no owner left to find: the followers scan for none.
         Query follow = DestroyEvents.groups(query) != 0 ? query.withOwners(Query.Owners.NONE) : null;
+        int receiveBuffer = TestEventReceiveBuffer.bytes(environment, err);
         Thread follower = null;
         try (stop; QueryEngine dumps = new QueryEngine(paths, warnings);
              QueryEngine destroys = new QueryEngine(paths, warnings);
              NamespacedWatch across = watch.allNamespaces() ? new NamespacedWatch(dumps, query,
-                     discovery(warnings), paths, warnings, err, follow, notices, System::currentTimeMillis) : null) {
+                     discovery(warnings), paths, warnings, err, follow, receiveBuffer, notices,
+                     System::currentTimeMillis) : null) {
             if (across == null && follow != null) {
-                follower = DestroyFollower.start(destroys, follow, notices, System::currentTimeMillis, err,
-                        () -> finished[0] || stop.requested());
+                follower = DestroyFollower.start(destroys, follow, notices, System::currentTimeMillis, receiveBuffer,
+                        err, () -> finished[0] || stop.requested());
             }
             Function<SocketRecord, Netns> netnsOf = across == null ? socket -> null : across::netnsOf;
             WatchSink sink = options.format() == OutputFormat.NDJSON

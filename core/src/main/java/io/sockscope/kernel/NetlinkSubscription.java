@@ -24,6 +24,8 @@ public final class NetlinkSubscription implements AutoCloseable {
     /** What an overflow is reported as when the caller has nothing better to do with it. */
     public static final String OVERFLOW_WARNING = "the kernel dropped notifications: the receive queue was full"
             + " (ENOBUFS)";
+    /** For {@link #open(int, int, Duration, int)}: the receive buffer every netlink socket of sockscope asks for. */
+    public static final int DEFAULT_RECEIVE_BUFFER = 0;
 
     private final Syscalls calls;
     private final int fd;
@@ -45,15 +47,39 @@ public final class NetlinkSubscription implements AutoCloseable {
      *                          groups needs a privilege the caller lacks)
      */
     public static NetlinkSubscription open(int protocol, int groups, Duration wakeInterval) throws NetlinkException {
+        return open(protocol, groups, wakeInterval, DEFAULT_RECEIVE_BUFFER);
+    }
+
+    /**
+     * As {@link #open(int, int, Duration)}, with a receive buffer of {@code receiveBufferBytes} ({@code SO_RCVBUF},
+     * which the kernel doubles and raises to its minimum of a few kilobytes) instead of the one every netlink socket
+     * asks for. A small buffer makes the kernel drop notifications after a handful: it exists so that tests can
+     * see what a subscriber does then.
+     *
+     * @param receiveBufferBytes the buffer to ask for, or {@link #DEFAULT_RECEIVE_BUFFER}
+     */
+    public static NetlinkSubscription open(int protocol, int groups, Duration wakeInterval, int receiveBufferBytes)
+            throws NetlinkException {
+        if (receiveBufferBytes < 0) {
+            throw new IllegalArgumentException("receive buffer size must not be negative: " + receiveBufferBytes);
+        }
         Syscalls calls = NativeLayer.syscalls();
         BoundSocket socket = BoundSocket.open(calls, protocol, groups);
         long micros = Math.max(wakeInterval.toNanos() / 1000, 1000);
-        long set = calls.setsockopt(socket.fd(), Syscalls.SOL_SOCKET, Syscalls.SO_RCVTIMEO, timeval(micros));
-        if (set < 0) {
-            calls.close(socket.fd());
-            throw NetlinkException.ofSyscall("setsockopt", (int) -set);
+        setOption(calls, socket.fd(), Syscalls.SO_RCVTIMEO, timeval(micros));
+        if (receiveBufferBytes != DEFAULT_RECEIVE_BUFFER) {
+            setOption(calls, socket.fd(), Syscalls.SO_RCVBUF, BoundSocket.hostOrder(receiveBufferBytes));
         }
         return new NetlinkSubscription(calls, socket.fd());
+    }
+
+    /** Sets a {@code SOL_SOCKET} option; on failure closes {@code fd} and says which call failed. */
+    private static void setOption(Syscalls calls, int fd, int option, byte[] value) throws NetlinkException {
+        long set = calls.setsockopt(fd, Syscalls.SOL_SOCKET, option, value);
+        if (set < 0) {
+            calls.close(fd);
+            throw NetlinkException.ofSyscall("setsockopt", (int) -set);
+        }
     }
 
     /** {@code struct timeval { long tv_sec; long tv_usec; }} of {@code micros}, in host order. */

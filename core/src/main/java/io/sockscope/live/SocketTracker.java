@@ -66,6 +66,9 @@ public final class SocketTracker {
         }
     }
 
+    /** How long a socket a dump closed waits for its destroy event before it is forgotten. */
+    static final long LATE_DESTROY_MILLIS = 10_000;
+
     private final Map<SocketKey, Tracked> live = new HashMap<>();
     /**
      * Closed by a destroy event and perhaps still listed: a dump taken before the event may list them, and a TCP
@@ -76,6 +79,14 @@ public final class SocketTracker {
     private final Set<SocketKey> destroyed = new HashSet<>();
     /** The endpoints of the inet sockets in {@link #destroyed}, for time-wait entries listed under a new cookie. */
     private final Set<ConnectionKey> destroyedConnections = new HashSet<>();
+    /**
+     * Closed because a dump no longer listed them, with that dump's time. A destroy event may be taken after the
+     * dump that found its socket gone (the kernel sends it from a work queue once the socket has left the table,
+     * and a loop that is behind takes a due dump before the events queued): that close has been told, and the
+     * event says nothing more. Each is forgotten when its event comes, or {@link #LATE_DESTROY_MILLIS} after
+     * that dump (its event was dropped, or its table has none).
+     */
+    private final Map<SocketKey, Long> closedByDump = new HashMap<>();
     private boolean baselined;
 
     /** Whether a first dump has been seen. */
@@ -105,6 +116,7 @@ public final class SocketTracker {
      */
     public List<SocketEvent> observe(long nowMillis, Iterable<? extends SocketRecord> dump, OwnerLookup owners) {
         List<SocketEvent> events = new ArrayList<>();
+        closedByDump.values().removeIf(closedAt -> closedAt < nowMillis - LATE_DESTROY_MILLIS);
         Set<SocketKey> seen = new HashSet<>();
         Set<SocketKey> destroyedStillListed = new HashSet<>();
         Set<ConnectionKey> connectionsStillListed = new HashSet<>();
@@ -151,6 +163,7 @@ public final class SocketTracker {
                 if (baselined) {
                     Tracked gone = e.getValue();
                     events.add(new SocketEvent.Closed(nowMillis, gone.last, gone.ageAt(nowMillis), gone.owner()));
+                    closedByDump.put(e.getKey(), nowMillis);
                 }
                 it.remove();
             }
@@ -163,11 +176,12 @@ public final class SocketTracker {
 
     /**
      * The kernel says {@code socket} was destroyed at {@code nowMillis} (a {@code SOCK_DESTROY} multicast, what
-     * {@code ss -E} shows): it closes now; one no dump saw opens first, aged zero.
+     * {@code ss -E} shows): it closes now; one no dump saw opens first, aged zero; one a dump already found gone
+     * has been closed then, and nothing is told.
      */
     public List<SocketEvent> destroyed(long nowMillis, SocketRecord socket) {
         SocketKey key = SocketKey.of(socket);
-        if (key == null || !destroyed.add(key)) {
+        if (key == null || closedByDump.remove(key) != null || !destroyed.add(key)) {
             return List.of();
         }
         ConnectionKey connection = ConnectionKey.of(socket);

@@ -11,7 +11,8 @@ import java.util.function.LongSupplier;
  * The heart of {@code watch}: reads the table every interval and compares it with the last ({@link SocketTracker}),
  * and between dumps takes the destroy events another thread queues, so that a socket that lives less than an
  * interval still opens and closes. When the kernel says it dropped events, it tells a resync and dumps at once,
- * then keeps its rhythm from there.
+ * then keeps its rhythm from there. The events taken before a dump came due are told before it, so that the
+ * stream keeps time order to within the time telling them takes.
  *
  * <p>Single-threaded: only the queue is shared. The first dump is the baseline: it tells no socket event, but the
  * leak detectors already look at it (a socket there in CLOSE-WAIT is aged from then).
@@ -28,6 +29,8 @@ public final class WatchLoop<X extends Exception> {
     private final WatchSink sink;
     private final LeakDetector leaks;
     private final OwnerLookup owners;
+    /** When the next dump is due, on the loop's clock. */
+    private long nextDump;
 
     /**
      * @param clock          milliseconds, the moments events carry ({@code System::currentTimeMillis})
@@ -51,26 +54,45 @@ public final class WatchLoop<X extends Exception> {
 
     /** Watches until {@code stopped} says so (asked at least every tenth of a second). */
     public void run(BooleanSupplier stopped) throws X, IOException, InterruptedException {
-        long nextDump = dumpNow();
+        dumpNow();
         while (!stopped.getAsBoolean()) {
-            long wait = nextDump - clock.getAsLong();
-            if (wait <= 0) {
-                nextDump = dumpNow();
+            long now = clock.getAsLong();
+            if (now < nextDump) {
+                take(notices.poll(Math.min(nextDump - now, STOP_POLL_MILLIS), TimeUnit.MILLISECONDS));
                 continue;
             }
-            DestroyNotice notice = notices.poll(Math.min(wait, STOP_POLL_MILLIS), TimeUnit.MILLISECONDS);
-            switch (notice) {
-                case null -> {
+            // Events taken before now happened before the dump: told first, so that the stream stays in time
+            // order. Only those: a steady stream of later ones cannot put the dump off.
+            while (now >= nextDump) {
+                DestroyNotice older = takenBefore(now);
+                if (older == null) {
+                    dumpNow();
+                    break;
                 }
-                case DestroyNotice.Destroyed d -> tell(tracker.destroyed(d.atMillis(), d.socket()));
-                case DestroyNotice.EventsLost lost -> {
-                    sink.resync(lost.atMillis());
-                    // Later overflows are covered by the dump about to be taken.
-                    notices.removeIf(n -> n instanceof DestroyNotice.EventsLost);
-                    nextDump = dumpNow();
-                }
+                take(older);
             }
         }
+    }
+
+    /** Tells a notice; a loss is told as a resync and makes the dump due now. */
+    private void take(DestroyNotice notice) throws X, IOException {
+        switch (notice) {
+            case null -> {
+            }
+            case DestroyNotice.Destroyed d -> tell(tracker.destroyed(d.atMillis(), d.socket()));
+            case DestroyNotice.EventsLost lost -> {
+                sink.resync(lost.atMillis());
+                // Later overflows are covered by the dump about to be taken.
+                notices.removeIf(n -> n instanceof DestroyNotice.EventsLost);
+                nextDump = Math.min(nextDump, clock.getAsLong());
+            }
+        }
+    }
+
+    /** The oldest notice waiting, taken off the queue, if it was received before {@code millis}; else null. */
+    private DestroyNotice takenBefore(long millis) {
+        DestroyNotice oldest = notices.peek();
+        return oldest != null && oldest.atMillis() < millis ? notices.poll() : null;
     }
 
     /** How many sockets are followed now. */
@@ -78,8 +100,8 @@ public final class WatchLoop<X extends Exception> {
         return tracker.size();
     }
 
-    /** Dumps, tells what changed and what leaks, and returns when the next dump is due. */
-    private long dumpNow() throws X, IOException {
+    /** Dumps, tells what changed and what leaks, and sets when the next dump is due. */
+    private void dumpNow() throws X, IOException {
         long started = clock.getAsLong();
         List<SocketEvent> events = tracker.observe(started, dump.read(), owners);
         for (SocketEvent e : events) {
@@ -91,7 +113,7 @@ public final class WatchLoop<X extends Exception> {
             }
         }
         sink.flush();
-        return started + intervalMillis;
+        nextDump = started + intervalMillis;
     }
 
     private void tell(List<SocketEvent> events) throws IOException {

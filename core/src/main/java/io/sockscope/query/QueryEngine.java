@@ -192,6 +192,16 @@ public final class QueryEngine implements AutoCloseable {
      *                                  {@code CAP_NET_ADMIN}) or receiving fails
      */
     public void follow(Query query, EventSink sink, BooleanSupplier stopped) throws NetlinkException {
+        follow(query, sink, stopped, NetlinkSubscription.DEFAULT_RECEIVE_BUFFER);
+    }
+
+    /**
+     * As {@link #follow(Query, EventSink, BooleanSupplier)}, with the subscription's receive buffer set to
+     * {@code receiveBufferBytes} ({@link NetlinkSubscription#open(int, int, Duration, int)}): a tiny one lets a
+     * test make the kernel drop events ({@link EventSink#eventsLost()}) with a modest burst.
+     */
+    public void follow(Query query, EventSink sink, BooleanSupplier stopped, int receiveBufferBytes)
+            throws NetlinkException {
         int groups = DestroyEvents.groups(query);
         if (groups == 0) {
             throw new IllegalArgumentException("destroy events are sent for TCP and UDP sockets only");
@@ -200,7 +210,7 @@ public final class QueryEngine implements AutoCloseable {
         startOwners(query, false);
         DestroyEvents events = new DestroyEvents(query, warnings);
         try (NetlinkSubscription subscription = NetlinkSubscription.open(SockDiag.NETLINK_SOCK_DIAG, groups,
-                WAKE_INTERVAL)) {
+                WAKE_INTERVAL, receiveBufferBytes)) {
             while (!stopped.getAsBoolean()) {
                 subscription.receive((type, flags, buffer, offset, length) -> {
                     InetSocket socket = events.kept(buffer, offset, length);

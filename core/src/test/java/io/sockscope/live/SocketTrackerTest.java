@@ -86,6 +86,29 @@ class SocketTrackerTest {
     }
 
     @Test
+    void aDestroyEventTakenAfterTheDumpThatFoundTheSocketGoneTellsNothingMore() {
+        SocketTracker tracker = new SocketTracker();
+        tracker.observe(0, List.of());
+        tracker.observe(1_000, List.of(tcp(5, TcpState.LAST_ACK, 15)));
+        List<SocketEvent> gone = tracker.observe(2_000, List.of());
+        assertInstanceOf(SocketEvent.Closed.class, gone.getFirst());
+        assertEquals(List.of(), tracker.destroyed(1_990, tcp(5, TcpState.CLOSE, 0)),
+                "the kernel sent the event after the socket left the table: its close was told");
+        assertEquals(List.of(), tracker.observe(3_000, List.of()));
+    }
+
+    @Test
+    void aSocketADumpClosedWaitsForItsDestroyEventOnlySoLong() {
+        SocketTracker tracker = new SocketTracker();
+        tracker.observe(0, List.of());
+        tracker.observe(1_000, List.of(tcp(6, TcpState.ESTABLISHED, 16)));
+        tracker.observe(2_000, List.of());
+        tracker.observe(2_000 + SocketTracker.LATE_DESTROY_MILLIS + 1, List.of());
+        assertEquals(2, tracker.destroyed(2_000 + SocketTracker.LATE_DESTROY_MILLIS + 2, tcp(6, TcpState.CLOSE, 0))
+                .size(), "forgotten once its event is long overdue (it was dropped): memory stays bounded");
+    }
+
+    @Test
     void theTimeWaitEntryLeftByADestroyedConnectionDoesNotOpenIt() {
         SocketTracker tracker = new SocketTracker();
         tracker.observe(0, List.of(tcp(4, TcpState.ESTABLISHED, 14)));

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -79,9 +80,47 @@ class WatchLoopTest {
         Recorder sink = new Recorder();
         long started = System.nanoTime();
         new WatchLoop<RuntimeException>(() -> script.get(Math.min(dumps.getAndIncrement(), 2)),
-                new LinkedBlockingQueue<>(), System::currentTimeMillis, 30, sink, null, inode -> List.of()).run(() -> dumps.get() >= 3);
+                new LinkedBlockingQueue<>(), System::currentTimeMillis, 30, sink, null, inode -> List.of())
+                .run(() -> dumps.get() >= 3);
         assertEquals(List.of("state:1", "open:2", "close:1"), sink.told);
         assertTrue(System.nanoTime() - started >= 60_000_000L, "two intervals passed between three dumps");
+    }
+
+    @Test
+    void destroyEventsTakenBeforeADueDumpAreToldBeforeIt() throws Exception {
+        LinkedBlockingQueue<DestroyNotice> queue = new LinkedBlockingQueue<>();
+        AtomicLong clock = new AtomicLong();
+        AtomicInteger dumps = new AtomicInteger();
+        Recorder sink = new Recorder();
+        new WatchLoop<RuntimeException>(() -> {
+            if (dumps.incrementAndGet() == 1) {
+                // The loop falls behind: socket 3 is destroyed at 50, and the next dump, due at 100, starts at 200.
+                queue.add(new DestroyNotice.Destroyed(50, tcp(3, TcpState.CLOSE)));
+                clock.set(200);
+                return List.<SocketRecord>of(tcp(3, TcpState.ESTABLISHED));
+            }
+            return List.<SocketRecord>of(tcp(4, TcpState.ESTABLISHED));
+        }, queue, clock::get, 100, sink, null, inode -> List.of()).run(() -> dumps.get() >= 2);
+        assertEquals(List.of("close:3", "open:4"), sink.told, "in the order they happened");
+    }
+
+    @Test
+    void eventsTakenAfterALossButBeforeTheResyncDumpAreToldBeforeIt() throws Exception {
+        LinkedBlockingQueue<DestroyNotice> queue = new LinkedBlockingQueue<>();
+        AtomicLong clock = new AtomicLong();
+        AtomicInteger dumps = new AtomicInteger();
+        Recorder sink = new Recorder();
+        new WatchLoop<RuntimeException>(() -> {
+            if (dumps.incrementAndGet() == 1) {
+                // The kernel reports the overflow before the events it had queued, which the follower takes next.
+                queue.add(new DestroyNotice.EventsLost(10));
+                queue.add(new DestroyNotice.Destroyed(20, tcp(5, TcpState.CLOSE)));
+                clock.set(30);
+                return List.<SocketRecord>of();
+            }
+            return List.<SocketRecord>of(tcp(6, TcpState.ESTABLISHED));
+        }, queue, clock::get, 1_000, sink, null, inode -> List.of()).run(() -> dumps.get() >= 2);
+        assertEquals(List.of("resync", "open:5", "close:5", "open:6"), sink.told);
     }
 
     @Test

@@ -1,0 +1,102 @@
+package io.sockscope.cli;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The installed iproute2 {@code ss -E -tnH} following a named namespace's TCP destroy events, as the oracle a
+ * watch is checked against: each line it prints is one destroyed socket. Its output goes through
+ * {@code stdbuf -oL}, since ss buffers a pipe and a killed ss would take its last lines with it. Closing it
+ * kills the process.
+ */
+final class SsDestroyEvents implements AutoCloseable {
+    private static final long SUBSCRIBE_WAIT_MILLIS = 30_000;
+
+    private final Process process;
+    private final List<String> lines = new ArrayList<>();
+
+    /** A destroyed socket as ss printed it: its local and peer endpoints. */
+    record Destroyed(String local, String peer) {
+    }
+
+    private SsDestroyEvents(Process process) {
+        this.process = process;
+    }
+
+    /**
+     * Starts ss in {@code namespace} and waits until it has joined the destroy groups: until the namespace has
+     * {@code subscribers} sock_diag sockets in multicast groups, ss's included.
+     */
+    static SsDestroyEvents start(String namespace, int subscribers) throws Exception {
+        Process process = new ProcessBuilder("ip", "netns", "exec", namespace, "stdbuf", "-oL", "ss", "-E", "-tnH")
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectErrorStream(true).start();
+        SsDestroyEvents ss = new SsDestroyEvents(process);
+        try {
+            ss.readInBackground();
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SUBSCRIBE_WAIT_MILLIS);
+            while (WatchProcessInNamespace.destroySubscribers(namespace, process.pid()) < subscribers) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    throw new AssertionError("ss -E did not join the destroy groups: " + ss.lines());
+                }
+                Thread.sleep(50);
+            }
+            return ss;
+        } catch (Exception | Error e) {
+            ss.close();
+            throw e;
+        }
+    }
+
+    /** The sockets printed so far; a line that is not a socket row fails, saying what it was. */
+    List<Destroyed> destroyed() {
+        List<Destroyed> destroyed = new ArrayList<>();
+        for (String line : lines()) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length != 5) {
+                throw new AssertionError("ss -E printed what is not a socket: " + line);
+            }
+            destroyed.add(new Destroyed(f[3], f[4]));
+        }
+        return destroyed;
+    }
+
+    private List<String> lines() {
+        synchronized (lines) {
+            return List.copyOf(lines);
+        }
+    }
+
+    private void readInBackground() {
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    synchronized (lines) {
+                        lines.add(line);
+                    }
+                }
+            } catch (IOException e) {
+                // The process was killed: nothing more to read.
+            }
+        }, "ss-destroy-events-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
