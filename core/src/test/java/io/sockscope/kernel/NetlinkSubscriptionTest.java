@@ -47,22 +47,32 @@ class NetlinkSubscriptionTest {
                         events.add(event(type, MemorySegment.ofArray(buffer).asSlice(offset, length)));
                 try (NetlinkSubscription subscription = NetlinkSubscription.open(NETLINK_SOCK_DIAG,
                         1 << (TCP4_DESTROY_GROUP - 1), Duration.ofMillis(100))) {
-                    long start = System.nanoTime();
-                    boolean received = subscription.receive(handler, warnings::add);
-                    long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+                    // The kernel may free that probe socket late (after an RCU grace period, long on a loaded
+                    // host) and announce it then: a wait it fills is not the quiet one looked for.
+                    boolean received = true;
+                    long waitedMillis = 0;
+                    for (int i = 0; i < 20 && received; i++) {
+                        events.clear();
+                        long start = System.nanoTime();
+                        received = subscription.receive(handler, warnings::add);
+                        waitedMillis = (System.nanoTime() - start) / 1_000_000;
+                    }
+                    events.clear();
 
                     int port;
                     try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.INET)) {
                         server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
                         port = ((InetSocketAddress) server.getLocalAddress()).getPort();
                     }
-                    for (int i = 0; i < 50 && events.isEmpty(); i++) {
+                    for (int i = 0; i < 50 && events.stream().noneMatch(e -> e.sourcePort() == port); i++) {
                         subscription.receive(handler, warnings::add);
                     }
-                    return new Object[] {received, waitedMillis, port, events, warnings};
+                    // Only the probe's late announcement (port 0) may come besides the listener's.
+                    return new Object[] {received, waitedMillis, port,
+                            events.stream().filter(e -> e.sourcePort() != 0).toList(), warnings};
                 }
             });
-            assertFalse((Boolean) outcome[0], "nothing happened during the first wait");
+            assertFalse((Boolean) outcome[0], "a wait with nothing to announce came within 20 tries");
             long waited = (Long) outcome[1];
             assertTrue(waited >= 50 && waited < 3000, "the wait ends after about the interval, took " + waited + " ms");
             @SuppressWarnings("unchecked")

@@ -190,6 +190,13 @@ class OwnerJoinTest {
             return OwnerIndex.empty();
         });
         Thread dump = Thread.ofPlatform().start(owners::awaitQuietly);
+        // On a loaded host the thread may start late: it must be waiting for the scan before the scan ends, or
+        // the scan is rightly stale by the time it looks.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (dump.getState() != Thread.State.WAITING && dump.getState() != Thread.State.TIMED_WAITING
+                && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
         Thread.sleep(TimeUnit.NANOSECONDS.toMillis(OwnerJoin.STALE_AFTER_NANOS) + 5);
         scan.complete(OwnerIndex.empty());
         dump.join(10_000);
