@@ -5,6 +5,8 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +43,7 @@ final class SsDestroyEvents implements AutoCloseable {
         try {
             ss.readInBackground();
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SUBSCRIBE_WAIT_MILLIS);
-            while (WatchProcessInNamespace.destroySubscribers(namespace, process.pid()) < subscribers) {
+            while (subscribersSeenBy(namespace, process.pid()) < subscribers) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {
                     throw new AssertionError("ss -E did not join the destroy groups: " + ss.lines());
                 }
@@ -51,6 +53,21 @@ final class SsDestroyEvents implements AutoCloseable {
         } catch (Exception | Error e) {
             ss.close();
             throw e;
+        }
+    }
+
+    /**
+     * The destroy-event subscribers of {@code namespace}, seen through process {@code pid} once it has entered it
+     * ({@code ip netns exec} forks before it enters: until then its {@code /proc/PID/net} is this namespace's); 0
+     * before that.
+     */
+    private static long subscribersSeenBy(String namespace, long pid) {
+        try {
+            Object inode = Files.getAttribute(Path.of("/run/netns", namespace), "unix:ino");
+            String entered = Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "ns", "net")).toString();
+            return entered.equals("net:[" + inode + "]") ? WatchProcess.destroySubscribers(pid, null) : 0;
+        } catch (IOException e) {
+            return 0;
         }
     }
 

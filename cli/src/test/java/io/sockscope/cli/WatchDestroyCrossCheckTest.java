@@ -46,8 +46,8 @@ class WatchDestroyCrossCheckTest {
         // The watch first: the JVM it starts in opens and closes sockets of its own (the JDK's IPv6 probe) before it
         // subscribes, which an ss already following would see and the watch could not.
         try (ScratchNamespace ns = ScratchNamespace.create();
-             WatchProcessInNamespace watch = WatchProcessInNamespace.start(ns.name(), Map.of(), 1,
-                     "--interval", INTERVAL_MILLIS + "ms", "-ta");
+             WatchProcess watch = WatchProcess.inNamespace(ns.name(), Map.of(), "--interval",
+                     INTERVAL_MILLIS + "ms", "-ta");
              SsDestroyEvents ss = SsDestroyEvents.start(ns.name(), 2)) {
             awaitBaseline(ns.name(), watch);
             List<LoopbackTraffic.Connection> made;
@@ -73,12 +73,12 @@ class WatchDestroyCrossCheckTest {
                 assertTrue(opens.containsKey(c.client() + " " + c.server()), "the client end of " + c + " opened");
                 assertTrue(opens.containsKey(c.server() + " " + c.client()), "the server end of " + c + " opened");
             }
-            assertEquals("", watch.errors());
+            assertEquals("", watch.stderr());
         }
     }
 
     /** Waits until the watch has taken its baseline: a probe listener's open and close come only after it. */
-    private static void awaitBaseline(String namespace, WatchProcessInNamespace watch) throws Exception {
+    private static void awaitBaseline(String namespace, WatchProcess watch) throws Exception {
         int probe = LoopbackTraffic.inNamespace(namespace, () -> {
             try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.INET)) {
                 listener.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));

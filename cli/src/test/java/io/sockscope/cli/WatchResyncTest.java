@@ -45,9 +45,9 @@ class WatchResyncTest {
         assumeTrue(EffectiveUser.isRoot(), "joining sock_diag's destroy groups needs CAP_NET_ADMIN: run as root");
         assumeTrue(CommandRun.onPath("ss"), "needs the installed iproute2 ss as the oracle");
         try (ScratchNamespace ns = ScratchNamespace.create();
-             WatchProcessInNamespace watch = WatchProcessInNamespace.start(ns.name(),
-                     Map.of(TestEventReceiveBuffer.ENVIRONMENT_VARIABLE, TINY_BUFFER), 1,
-                     "--interval", INTERVAL_MILLIS + "ms", "-ta")) {
+             WatchProcess watch = WatchProcess.inNamespace(ns.name(),
+                     Map.of(TestEventReceiveBuffer.ENVIRONMENT_VARIABLE, TINY_BUFFER), "--interval",
+                     INTERVAL_MILLIS + "ms", "-ta")) {
             awaitBaseline(ns.name(), watch);
             try (LoopbackTraffic traffic = LoopbackTraffic.listen(ns.name())) {
                 long started = System.nanoTime();
@@ -77,7 +77,7 @@ class WatchResyncTest {
                 assertTrue(fresh.containsKey("LISTEN " + traffic.endpoint() + " 0.0.0.0:*"), fresh.toString());
                 assertEquals(2 * heldPairs, fresh.entrySet().stream().filter(e -> e.getKey().startsWith("ESTAB"))
                         .mapToInt(Map.Entry::getValue).sum(), fresh.toString());
-                assertEquals("", watch.errors());
+                assertEquals("", watch.stderr());
             }
         }
     }
@@ -88,7 +88,7 @@ class WatchResyncTest {
      * event opens and closes it, or, when the tiny buffer dropped the event, the loop says {@code resync}. The
      * namespace was empty when the watch began, so the baseline held nothing its events do not account for.
      */
-    private static void awaitBaseline(String namespace, WatchProcessInNamespace watch) throws Exception {
+    private static void awaitBaseline(String namespace, WatchProcess watch) throws Exception {
         LoopbackTraffic.inNamespace(namespace, () -> {
             try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.INET)) {
                 listener.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
@@ -102,7 +102,7 @@ class WatchResyncTest {
      * Waits at most {@link #AGREE_MAX_MILLIS} until the sockets the watch's events leave open are {@code table}:
      * each dump it takes must bring it there once the table stops changing. Whether it did is asserted after.
      */
-    private static void awaitAgreement(WatchProcessInNamespace watch, Map<String, Integer> table) throws Exception {
+    private static void awaitAgreement(WatchProcess watch, Map<String, Integer> table) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(AGREE_MAX_MILLIS);
         while (!WatchedTable.replay(watch.lines()).openRows(NOT_FOLLOWED).equals(table)
                 && System.nanoTime() < deadline) {
