@@ -1,10 +1,7 @@
 package io.sockscope.cli;
 
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +18,7 @@ final class SsDestroyEvents implements AutoCloseable {
     private static final long SUBSCRIBE_WAIT_MILLIS = 30_000;
 
     private final Process process;
-    private final List<String> lines = new ArrayList<>();
+    private final OutputLines output;
 
     /** A destroyed socket as ss printed it: its local and peer endpoints. */
     record Destroyed(String local, String peer) {
@@ -29,6 +26,7 @@ final class SsDestroyEvents implements AutoCloseable {
 
     private SsDestroyEvents(Process process) {
         this.process = process;
+        this.output = OutputLines.read(process.getInputStream(), "ss-destroy-events-output");
     }
 
     /**
@@ -41,7 +39,6 @@ final class SsDestroyEvents implements AutoCloseable {
                 .redirectErrorStream(true).start();
         SsDestroyEvents ss = new SsDestroyEvents(process);
         try {
-            ss.readInBackground();
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SUBSCRIBE_WAIT_MILLIS);
             while (subscribersSeenBy(namespace, process.pid()) < subscribers) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -85,26 +82,7 @@ final class SsDestroyEvents implements AutoCloseable {
     }
 
     private List<String> lines() {
-        synchronized (lines) {
-            return List.copyOf(lines);
-        }
-    }
-
-    private void readInBackground() {
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    synchronized (lines) {
-                        lines.add(line);
-                    }
-                }
-            } catch (IOException e) {
-                // The process was killed: nothing more to read.
-            }
-        }, "ss-destroy-events-output");
-        reader.setDaemon(true);
-        reader.start();
+        return output.lines();
     }
 
     @Override

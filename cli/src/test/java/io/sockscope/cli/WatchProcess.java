@@ -4,11 +4,8 @@ import io.sockscope.json.JsonReader;
 import io.sockscope.json.JsonValue;
 import io.sockscope.testing.CommandRun;
 
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -35,13 +31,13 @@ final class WatchProcess implements AutoCloseable {
 
     private final Process process;
     private final Path errors;
-    private final List<String> lines = new ArrayList<>();
-    private final CountDownLatch readerDone = new CountDownLatch(1);
+    private final OutputLines output;
     private int looked;
 
     private WatchProcess(Process process, Path errors) {
         this.process = process;
         this.errors = errors;
+        this.output = OutputLines.read(process.getInputStream(), "watch-output");
     }
 
     /** Starts {@code command} (a watch, perhaps behind {@code ip netns exec}) with stdin from /dev/null. */
@@ -62,7 +58,6 @@ final class WatchProcess implements AutoCloseable {
             Files.deleteIfExists(errors);
             throw e;
         }
-        watch.readInBackground();
         return watch;
     }
 
@@ -93,9 +88,7 @@ final class WatchProcess implements AutoCloseable {
 
     /** Every line written so far. */
     List<String> lines() {
-        synchronized (lines) {
-            return List.copyOf(lines);
-        }
+        return output.lines();
     }
 
     /** Waits until it has joined the destroy groups in the namespace {@code inNamespaceOf} is in. */
@@ -144,7 +137,7 @@ final class WatchProcess implements AutoCloseable {
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
             fail("watch did not stop within 20 s of SIGTERM");
         }
-        readerDone.await(10, TimeUnit.SECONDS);
+        output.awaitEnd(10_000);
         return process.exitValue();
     }
 
@@ -161,25 +154,6 @@ final class WatchProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         Files.deleteIfExists(errors);
-    }
-
-    private void readInBackground() {
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    synchronized (lines) {
-                        lines.add(line);
-                    }
-                }
-            } catch (IOException e) {
-                // The process was killed: nothing more to read.
-            } finally {
-                readerDone.countDown();
-            }
-        }, "watch-output");
-        reader.setDaemon(true);
-        reader.start();
     }
 
     /**
