@@ -2,6 +2,7 @@ package io.sockscope.cli;
 
 import io.sockscope.live.Leak;
 import io.sockscope.live.LeakDetector;
+import io.sockscope.live.TableDump;
 import io.sockscope.live.WatchLoop;
 import io.sockscope.live.WatchSink;
 import io.sockscope.live.SocketEvent;
@@ -79,7 +80,7 @@ final class LeaksCommand {
         int[] done = {0};
         long started = System.currentTimeMillis();
         try (StopOnSignal stop = StopOnSignal.install(); QueryEngine engine = new QueryEngine(paths, warnings);
-             NamespacedWatch across = leaks.watch().allNamespaces() ? new NamespacedWatch(engine, query,
+             NamespacedWatch across = leaks.watch().allNamespaces() ? new NamespacedWatch(engine,
                      WatchCommand.discovery(warnings), paths, warnings, err, null, 0, null,
                      System::currentTimeMillis)
                      : null) {
@@ -88,12 +89,13 @@ final class LeaksCommand {
                     new ProcLimits(paths.procRoot()));
             Set<DumpKind> failedKinds = EnumSet.noneOf(DumpKind.class);
             // Destroy events add nothing here: a leak is what stays, and every read sees it.
-            new WatchLoop<RuntimeException>(() -> {
-                List<SocketRecord> dump = across == null ? WatchCommand.dump(engine, query, failedKinds, err)
-                        : across.read();
+            TableDump<RuntimeException> table = WatchCommand.firstWithTcpInfo(query, q -> {
+                List<SocketRecord> dump = across == null ? WatchCommand.dump(engine, q, failedKinds, err)
+                        : across.read(q);
                 done[0]++;
                 return dump;
-            }, new LinkedBlockingQueue<>(), System::currentTimeMillis, interval, new LeakCollector(findings,
+            });
+            new WatchLoop<>(table, new LinkedBlockingQueue<>(), System::currentTimeMillis, interval, new LeakCollector(findings,
                     detector), detector, engine.owners()::owners).run(() -> done[0] >= reads || stop.requested());
             if (stop.requested()) {
                 return stop.exitStatus();

@@ -40,7 +40,6 @@ import java.util.function.LongSupplier;
  */
 final class NamespacedWatch implements AutoCloseable {
     private final QueryEngine engine;
-    private final Query query;
     private final NamespaceDiscovery discovery;
     private final PrintStream err;
     private final NamespaceDestroyFollowers followers;
@@ -57,11 +56,10 @@ final class NamespacedWatch implements AutoCloseable {
      *                      (leaks, or tables without destroy events)
      * @param receiveBuffer the followers' subscription buffer ({@link TestEventReceiveBuffer})
      */
-    NamespacedWatch(QueryEngine engine, Query query, NamespaceDiscovery discovery, ProcPaths paths,
+    NamespacedWatch(QueryEngine engine, NamespaceDiscovery discovery, ProcPaths paths,
                     WarningSink warnings, PrintStream err, Query follow, int receiveBuffer,
                     BlockingQueue<DestroyNotice> notices, LongSupplier clock) {
         this.engine = engine;
-        this.query = query;
         this.discovery = discovery;
         this.err = err;
         this.followers = follow == null ? null
@@ -69,8 +67,8 @@ final class NamespacedWatch implements AutoCloseable {
                         destroyedIn);
     }
 
-    /** One read of every namespace; what could not be read is said once on stderr. */
-    List<SocketRecord> read() {
+    /** One read of every namespace with {@code query}; what could not be read is said once on stderr. */
+    List<SocketRecord> read(Query query) {
         List<SocketRecord> sockets = new ArrayList<>();
         Map<SocketKey, Netns> now = new HashMap<>();
         List<DiscoveredNamespace> found = new ArrayList<>();

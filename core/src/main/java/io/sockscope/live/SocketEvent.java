@@ -11,7 +11,10 @@ public sealed interface SocketEvent permits SocketEvent.Opened, SocketEvent.Stat
     /** When the change was noticed, in milliseconds of the tracker's clock. */
     long atMillis();
 
-    /** The socket as the look that noticed the change saw it (for a close, as last seen). */
+    /**
+     * The socket as the look that noticed the change saw it; for a close, as the dump that last saw it change state
+     * saw it (its identity and state; its queues may be older).
+     */
     SocketRecord socket();
 
     /** Its age when the change was noticed. */

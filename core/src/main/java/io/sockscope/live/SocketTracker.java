@@ -4,6 +4,7 @@ import io.sockscope.model.InetSocket;
 import io.sockscope.model.Owner;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.TcpInfo;
+import io.sockscope.model.TcpState;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,7 +60,8 @@ public final class SocketTracker {
             long inode = last.inode();
             if (inode != 0) {
                 List<Owner> found = lookup.owners(inode);
-                if (!found.isEmpty()) {
+                // Kept unless they changed: what a long watch keeps should stay put, not be made anew each dump.
+                if (!found.isEmpty() && !found.equals(owners)) {
                     owners = found;
                 }
             }
@@ -149,7 +151,12 @@ public final class SocketTracker {
                 continue;
             }
             int before = known.last.state();
-            known.last = socket;
+            if (before != socket.state() || socket.state() == TcpState.LISTEN.code()) {
+                // Otherwise the record first seen stands: its identity is the same, and a socket that keeps its
+                // state is not looked at again (a listener's queues are, by the detectors). Keeping it rather than
+                // each dump's copy lets that copy die young, and a watch of a big table keep a small heap.
+                known.last = socket;
+            }
             known.holders(owners);
             if (before != socket.state()) {
                 events.add(new SocketEvent.StateChanged(nowMillis, socket, before, socket.state(),

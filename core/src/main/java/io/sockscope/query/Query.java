@@ -47,6 +47,11 @@ public record Query(int tables, int states, long families, int preferredFamily, 
         return new Query(tables, states, families, preferredFamily, filter, attributes, fallback, kill, owners);
     }
 
+    /** This query, asking the kernel for {@code attributes}. */
+    public Query withAttributes(Attributes attributes) {
+        return new Query(tables, states, families, preferredFamily, filter, attributes, fallback, kill, owners);
+    }
+
     /**
      * Whether the engine finds the processes holding each socket ({@link QueryEngine#owners()}), and how.
      *
