@@ -164,7 +164,8 @@ public final class WatchRefresh {
         }
         o.printf("event lines written: %d (%d bytes)%n", out.lines, out.bytes);
         o.flush();
-        Runtime.getRuntime().halt(0);
+        // exit, not halt: a flight recording is written by a shutdown hook.
+        System.exit(0);
     }
 
     /** The query and interval the command builds from {@code typed}, by its own parsing. */
