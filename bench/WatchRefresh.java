@@ -93,12 +93,20 @@ public final class WatchRefresh {
             long[] mark = new long[3]; // refresh start (ns), dump end (ns), process CPU at start (ns); 0: none
             int[] sockets = new int[1];
             long[] linesBefore = new long[1];
+            // -Dbench.tcpinfo=baseline: an experiment, not what the command does: tcp_info (which only ages the
+            // baseline's sockets) is asked for in the first dump alone.
+            boolean tcpInfoOnce = "baseline".equals(System.getProperty("bench.tcpinfo"));
+            Query later = tcpInfoOnce ? new Query(command.query.tables(), command.query.states(),
+                    command.query.families(), command.query.preferredFamily(), command.query.filter(),
+                    Query.Attributes.NONE, command.query.fallback(), command.query.kill(), command.query.owners())
+                    : command.query;
+            int[] dumps = new int[1];
             TableDump<RuntimeException> dump = () -> {
                 mark[0] = System.nanoTime();
                 mark[2] = os.getProcessCpuTime();
                 linesBefore[0] = out.lines;
                 List<SocketRecord> table = new ArrayList<>();
-                engine.run(command.query, table::add, (kind, e) -> System.err.println("sockscope: " + e.getMessage()));
+                engine.run(dumps[0]++ == 0 ? command.query : later, table::add, (kind, e) -> System.err.println("sockscope: " + e.getMessage()));
                 mark[1] = System.nanoTime();
                 sockets[0] = table.size();
                 return table;
@@ -138,8 +146,10 @@ public final class WatchRefresh {
             }
         }
         PrintStream o = System.out;
-        o.printf("watch %s: interval %d ms, %d refreshes in %.0f s (the first is the baseline)%n",
-                String.join(" ", words), command.intervalMillis, refreshes.size(), seconds);
+        o.printf("watch %s: interval %d ms, %d refreshes in %.0f s (the first is the baseline)%s%n",
+                String.join(" ", words), command.intervalMillis, refreshes.size(), seconds,
+                "baseline".equals(System.getProperty("bench.tcpinfo"))
+                        ? "; EXPERIMENT: tcp_info asked for in the baseline only" : "");
         if (!refreshes.isEmpty()) {
             Refresh b = refreshes.getFirst();
             o.printf("baseline: %d sockets, refresh %.1f ms (dump %.1f ms), CPU %.1f ms%n", b.sockets, b.wallMs,
