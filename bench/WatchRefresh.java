@@ -1,11 +1,15 @@
 import io.sockscope.cli.json.WatchEventJson;
 import io.sockscope.live.SocketEvent;
 import io.sockscope.live.TableDump;
+import io.sockscope.live.Leak;
+import io.sockscope.live.LeakDetector;
+import io.sockscope.live.LeakThresholds;
 import io.sockscope.live.WatchLoop;
 import io.sockscope.live.WatchSink;
 import io.sockscope.model.Owner;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.WarningSink;
+import io.sockscope.procmap.ProcLimits;
 import io.sockscope.query.Query;
 import io.sockscope.query.QueryEngine;
 import io.sockscope.source.ProcPaths;
@@ -38,7 +42,7 @@ import java.util.function.Function;
  * ({@code CommandLine}, {@code WatchOptions}, {@code ListingOptionsParser}, {@code WatchCommand.query()},
  * reached by reflection, as in {@code Main.run}); the loop is {@link WatchLoop} with its interval; each dump is
  * {@link QueryEngine#run} with the query's owners, as {@code WatchCommand.dump} does; the sink is the command's
- * {@link WatchEventJson} with its {@code WatchOwners}, writing to a stream that only counts. What is not: the
+ * {@link WatchEventJson} and leak detectors, writing to a stream that only counts. What is not: the
  * destroy-event follower (a static load has none to tell) and the signal handling.
  *
  * <p>Measured per refresh: the wall time from the moment {@code WatchLoop} asks for the dump to the end of the
@@ -79,27 +83,12 @@ public final class WatchRefresh {
         List<Refresh> refreshes = new ArrayList<>();
         WarningSink warnings = message -> System.err.println("sockscope: warning: " + message);
         try (QueryEngine engine = new QueryEngine(new ProcPaths(environment), warnings)) {
-            Object watchOwners = construct("io.sockscope.cli.WatchOwners",
-                    new Class<?>[] {io.sockscope.query.OwnerJoin.class}, engine.owners());
-            Method of = method("io.sockscope.cli.WatchOwners", "of", SocketEvent.class);
-            Function<SocketEvent, Owner> owners = event -> {
-                try {
-                    return (Owner) of.invoke(watchOwners, event);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
-            };
-            WatchSink json = new WatchEventJson(out, owners);
+            WatchSink json = new WatchEventJson(out, socket -> null);
             long[] mark = new long[3]; // refresh start (ns), dump end (ns), process CPU at start (ns); 0: none
             int[] sockets = new int[1];
             long[] linesBefore = new long[1];
-            // -Dbench.tcpinfo=baseline: an experiment, not what the command does: tcp_info (which only ages the
-            // baseline's sockets) is asked for in the first dump alone.
-            boolean tcpInfoOnce = "baseline".equals(System.getProperty("bench.tcpinfo"));
-            Query later = tcpInfoOnce ? new Query(command.query.tables(), command.query.states(),
-                    command.query.families(), command.query.preferredFamily(), command.query.filter(),
-                    Query.Attributes.NONE, command.query.fallback(), command.query.kill(), command.query.owners())
-                    : command.query;
+            // As the command: tcp_info (which only ages the baseline's sockets) in the first dump alone.
+            Query later = command.query.withAttributes(Query.Attributes.NONE);
             int[] dumps = new int[1];
             TableDump<RuntimeException> dump = () -> {
                 mark[0] = System.nanoTime();
@@ -115,6 +104,11 @@ public final class WatchRefresh {
                 @Override
                 public void event(SocketEvent event) throws IOException {
                     json.event(event);
+                }
+
+                @Override
+                public void leak(Leak leak) throws IOException {
+                    json.leak(leak);
                 }
 
                 @Override
@@ -135,8 +129,10 @@ public final class WatchRefresh {
                 }
             };
             long deadline = began + (long) (seconds * 1e9);
+            LeakDetector leaks = new LeakDetector(command.thresholds, new ProcLimits(Path.of("/proc")));
             new WatchLoop<RuntimeException>(dump, new LinkedBlockingQueue<>(), System::currentTimeMillis,
-                    command.intervalMillis, timed).run(() -> System.nanoTime() > deadline);
+                    command.intervalMillis, timed, leaks, engine.owners()::owners)
+                    .run(() -> System.nanoTime() > deadline);
         }
 
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(tsv))) {
@@ -146,10 +142,8 @@ public final class WatchRefresh {
             }
         }
         PrintStream o = System.out;
-        o.printf("watch %s: interval %d ms, %d refreshes in %.0f s (the first is the baseline)%s%n",
-                String.join(" ", words), command.intervalMillis, refreshes.size(), seconds,
-                "baseline".equals(System.getProperty("bench.tcpinfo"))
-                        ? "; EXPERIMENT: tcp_info asked for in the baseline only" : "");
+        o.printf("watch %s: interval %d ms, %d refreshes in %.0f s (the first is the baseline)%n",
+                String.join(" ", words), command.intervalMillis, refreshes.size(), seconds);
         if (!refreshes.isEmpty()) {
             Refresh b = refreshes.getFirst();
             o.printf("baseline: %d sockets, refresh %.1f ms (dump %.1f ms), CPU %.1f ms%n", b.sockets, b.wallMs,
@@ -179,7 +173,7 @@ public final class WatchRefresh {
     }
 
     /** The query and interval the command builds from {@code typed}, by its own parsing. */
-    private record Command(Query query, long intervalMillis) {
+    private record Command(Query query, long intervalMillis, LeakThresholds thresholds) {
     }
 
     private static Command command(String[] typed, Map<String, String> environment) throws Exception {
@@ -197,15 +191,16 @@ public final class WatchRefresh {
         Class<?> rawType = Class.forName("io.sockscope.cli.RawArguments");
         Object listing = call("io.sockscope.cli.ListingOptionsParser", "parse", new Class<?>[] {lineType, rawType},
                 null, listingWords, raw);
-        Object command = construct("io.sockscope.cli.WatchCommand", new Class<?>[] {
-                Class.forName("io.sockscope.cli.WatchOptions"), Class.forName("io.sockscope.cli.ListingOptions"),
-                Map.class, PrintStream.class}, watch, listing, environment, System.err);
-        Query query = (Query) call("io.sockscope.cli.WatchCommand", "query", new Class<?>[0], command);
+        Query query = (Query) call("io.sockscope.cli.WatchCommand", "query", new Class<?>[] {
+                Class.forName("io.sockscope.cli.ListingOptions"), boolean.class, Map.class, PrintStream.class}, null,
+                listing, false, environment, System.err);
         if (query == null) {
             throw new IllegalArgumentException("the words select no sockets");
         }
         long interval = (long) call("io.sockscope.cli.WatchOptions", "intervalMillis", new Class<?>[0], watch);
-        return new Command(query, interval);
+        LeakThresholds thresholds = (LeakThresholds) call("io.sockscope.cli.WatchOptions", "thresholds",
+                new Class<?>[0], watch);
+        return new Command(query, interval, thresholds);
     }
 
     private static Method method(String type, String name, Class<?>... parameters) throws Exception {
