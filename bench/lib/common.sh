@@ -116,8 +116,11 @@ sockscope_jdk() {
 # Prints, NUL-separated, the java command line bin/sockscope ends in, without the sockscope arguments: the
 # launcher is run once with a JAVA_HOME whose `java` records its arguments and then runs the real one. So
 # whatever the launcher passes (heap flags, an AOT cache, the class path) is measured without its shell
-# start-up and build check. Prints nothing when the launcher did not go through that JAVA_HOME.
+# start-up and build check. Prints nothing when the launcher did not go through that JAVA_HOME. With a
+# sub-command (`capture_jvm_command watch`), the command line of that sub-command, whose heap flags differ:
+# the launcher is run as `SUBCOMMAND -h`.
 capture_jvm_command() {
+  local sub=${1-}
   local jdk shim record
   jdk=$(sockscope_jdk) || return 1
   shim="$tmp/recording-jdk"
@@ -133,11 +136,20 @@ SHIM
   chmod +x "$shim/bin/java"
   ln -sf "$jdk/bin/javac" "$shim/bin/javac"
   # A marker argument, so that the recorded command is recognisably the listing's (the last one ran).
-  JAVA_HOME="$shim" bounded 120 "$root/bin/sockscope" -V >/dev/null 2>&1 || return 1
+  if [ -n "$sub" ]; then
+    JAVA_HOME="$shim" bounded 120 "$root/bin/sockscope" "$sub" -h >/dev/null 2>&1 || return 1
+  else
+    JAVA_HOME="$shim" bounded 120 "$root/bin/sockscope" -V >/dev/null 2>&1 || return 1
+  fi
   [ -s "$record" ] || return 1
   local args=() arg
   while IFS= read -r -d '' arg; do args+=("$arg"); done <"$record"
-  [ "${args[${#args[@]}-1]}" = "-V" ] || return 1
+  if [ -n "$sub" ]; then
+    [ "${args[${#args[@]}-1]}" = "-h" ] && [ "${args[${#args[@]}-2]}" = "$sub" ] || return 1
+    unset 'args[${#args[@]}-1]'
+  else
+    [ "${args[${#args[@]}-1]}" = "-V" ] || return 1
+  fi
   unset 'args[${#args[@]}-1]'
   printf '%s\0' "$jdk/bin/java" "${args[@]}"
 }
