@@ -329,7 +329,15 @@ class ReachScenarioTest {
             Thread.sleep(200);
         }
         assertFindings(r, 0, "TIME_WAIT_NORMAL");
-        assertContains(r.allText("TIME_WAIT_NORMAL"), "150 TIME-WAIT sockets on port 8080", "150 where this host serves port 8080");
+        // A client port used again takes over the server's TIME-WAIT entry of that port (the kernel accepts a SYN
+        // for it): rarely, one of the 150 is not there to count.
+        java.util.regex.Matcher counted = java.util.regex.Pattern.compile(
+                "(\\d+) TIME-WAIT sockets on port 8080[^\n]*\n(\\d+) where this host serves port 8080")
+                .matcher(r.allText("TIME_WAIT_NORMAL"));
+        assertTrue(counted.find(), r.allText("TIME_WAIT_NORMAL"));
+        int found = Integer.parseInt(counted.group(1));
+        assertTrue(found >= 145 && found <= 150, "about 150 TIME-WAIT sockets: " + r.allText("TIME_WAIT_NORMAL"));
+        assertEquals(found, Integer.parseInt(counted.group(2)), "all of them where this host serves the port");
         ScenarioSupport.saveExample(net, "time-wait", "8080");
     }
 
