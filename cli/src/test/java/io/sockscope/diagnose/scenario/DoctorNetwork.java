@@ -250,18 +250,7 @@ final class DoctorNetwork implements AutoCloseable {
                 kill(p.toHandle());
             }
             for (String ns : List.of(server, client)) {
-                CommandRun pids = CommandRun.run(List.of("ip", "netns", "pids", ns), Map.of(), COMMAND_TIMEOUT);
-                if (pids.exitCode() == 0) {
-                    for (String pid : pids.stdoutText().split("\\s+")) {
-                        if (!pid.isEmpty()) {
-                            ProcessHandle.of(Long.parseLong(pid)).ifPresent(DoctorNetwork::kill);
-                        }
-                    }
-                }
-                CommandRun del = CommandRun.run(List.of("ip", "netns", "del", ns), Map.of(), COMMAND_TIMEOUT);
-                if (del.exitCode() != 0 && !del.stderrText().contains("No such file")) {
-                    failures.add(ns + ": " + del.stderrText().strip());
-                }
+                deleteNamespace(ns, failures);
             }
         } catch (InterruptedException e) {
             interrupted = true;
@@ -277,7 +266,27 @@ final class DoctorNetwork implements AutoCloseable {
         }
     }
 
-    private static void kill(ProcessHandle p) {
+    /**
+     * Kills every process left in namespace {@code ns} ({@code ip netns pids}) and deletes it; what could not be
+     * done is added to {@code failures}. A namespace already gone is no failure.
+     */
+    static void deleteNamespace(String ns, List<String> failures) throws IOException, InterruptedException {
+        CommandRun pids = CommandRun.run(List.of("ip", "netns", "pids", ns), Map.of(), COMMAND_TIMEOUT);
+        if (pids.exitCode() == 0) {
+            for (String pid : pids.stdoutText().split("\\s+")) {
+                if (!pid.isEmpty()) {
+                    ProcessHandle.of(Long.parseLong(pid)).ifPresent(DoctorNetwork::kill);
+                }
+            }
+        }
+        CommandRun del = CommandRun.run(List.of("ip", "netns", "del", ns), Map.of(), COMMAND_TIMEOUT);
+        if (del.exitCode() != 0 && !del.stderrText().contains("No such file")) {
+            failures.add("ip netns del " + ns + ": " + del.stderrText().strip());
+        }
+    }
+
+    /** Kills {@code p} and its descendants, waiting a little for them to go. */
+    static void kill(ProcessHandle p) {
         p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
         try {

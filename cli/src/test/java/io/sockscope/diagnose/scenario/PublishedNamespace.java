@@ -137,7 +137,7 @@ final class PublishedNamespace implements AutoCloseable {
 
     /** Stops a listener {@link #listen} started, and waits until it is gone. */
     void stop(Process listener) throws InterruptedException {
-        kill(listener.toHandle());
+        DoctorNetwork.kill(listener.toHandle());
         processes.remove(listener);
     }
 
@@ -199,22 +199,11 @@ final class PublishedNamespace implements AutoCloseable {
                 run(failures, "nft", "delete", "table", "ip", table);
             }
             for (Process p : processes) {
-                kill(p.toHandle());
+                DoctorNetwork.kill(p.toHandle());
             }
             processes.clear();
-            CommandRun pids = CommandRun.run(List.of("ip", "netns", "pids", namespace), Map.of(), COMMAND_TIMEOUT);
-            if (pids.exitCode() == 0) {
-                for (String pid : pids.stdoutText().split("\\s+")) {
-                    if (!pid.isEmpty()) {
-                        ProcessHandle.of(Long.parseLong(pid)).ifPresent(PublishedNamespace::kill);
-                    }
-                }
-            }
             // Deleting the namespace deletes its end of the veth, and with it the host's end.
-            CommandRun del = CommandRun.run(List.of("ip", "netns", "del", namespace), Map.of(), COMMAND_TIMEOUT);
-            if (del.exitCode() != 0 && !del.stderrText().contains("No such file")) {
-                failures.add("ip netns del " + namespace + ": " + del.stderrText().strip());
-            }
+            DoctorNetwork.deleteNamespace(namespace, failures);
             CommandRun link = CommandRun.run(List.of("ip", "link", "del", hostDevice), Map.of(), COMMAND_TIMEOUT);
             if (link.exitCode() != 0 && !link.stderrText().contains("Cannot find device")) {
                 failures.add("ip link del " + hostDevice + ": " + link.stderrText().strip());
@@ -241,18 +230,6 @@ final class PublishedNamespace implements AutoCloseable {
         CommandRun r = CommandRun.run(List.of(command), Map.of(), COMMAND_TIMEOUT);
         if (r.exitCode() != 0) {
             failures.add(String.join(" ", command) + ": " + r.stderrText().strip());
-        }
-    }
-
-    private static void kill(ProcessHandle p) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
-        try {
-            p.onExit().get(5, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            // Deleting the namespace detaches whatever is left.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
