@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static io.sockscope.diagnose.DiagnosisText.codes;
 import static io.sockscope.diagnose.FakeSystem.ip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,10 +29,6 @@ class BindAndUnixChecksTest {
 
     private Diagnosis unix(String path, String user) throws DiagnosisException {
         return host.doctor().examine(new ReachQuery(new UnixTarget(path), null, user));
-    }
-
-    private static List<FindingCode> codes(Diagnosis d) {
-        return d.findings().stream().map(Finding::code).toList();
     }
 
     private static String text(Finding f) {

@@ -11,6 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import static io.sockscope.diagnose.DiagnosisText.codes;
+import static io.sockscope.diagnose.DiagnosisText.finding;
+import static io.sockscope.diagnose.DiagnosisText.text;
 import static io.sockscope.diagnose.FakeSystem.ip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -44,25 +47,6 @@ class NamespaceChecksTest {
 
     private Diagnosis ask(String target) {
         return ask(target, null, true);
-    }
-
-    private static List<FindingCode> codes(Diagnosis d) {
-        return d.findings().stream().map(Finding::code).toList();
-    }
-
-    private static Finding finding(Diagnosis d, FindingCode code) {
-        return d.findings().stream().filter(f -> f.code() == code).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + code + " in " + d));
-    }
-
-    /** Summary, evidence and fix as one text. */
-    private static String text(Finding f) {
-        return f.summary() + "\n" + f.evidence().stream().map(e -> switch (e) {
-            case Evidence.Fact fact -> fact.text();
-            case Evidence.FirewallRule r -> r.location() + ": " + r.rule();
-            case Evidence.Sockets s -> s.sockets().size() + " sockets";
-            case Evidence.NamespaceSockets s -> s.heading() + " " + s.sockets().size() + " sockets";
-        }).collect(Collectors.joining("\n")) + "\n" + f.fix();
     }
 
     /** A container's namespace: pid 812's, with eth0 at 172.17.0.2/16. */
