@@ -16,25 +16,31 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The queries {@code top} runs: the listing options' selection, with owners, under a filter expression that the
- * command line gives first and the {@code /} key may replace. The expression is parsed as the listing parses it
+ * The queries {@code watch}, {@code leaks} and {@code top} run: the listing options' selection, with owners, under a
+ * filter expression that the command line gives ({@code top}'s {@code /} key may replace it). The expression is parsed as the listing parses it
  * ({@link ListingFilter}), so a bad one fails with the listing's message.
  */
-final class TopQuery {
+final class LiveQuery {
     private final TableSelection selection;
     private final ProcPaths paths;
-    private final SystemFilterEnvironment filterEnvironment;
+    private final DeviceNamesNoted filterEnvironment;
     /** Every process's sockets but this one's, by the scan the environment chooses. */
     private final Query.Owners owners;
 
-    TopQuery(TableSelection selection, ProcPaths paths, java.util.Map<String, String> environment)
+    LiveQuery(TableSelection selection, ProcPaths paths, java.util.Map<String, String> environment)
             throws UsageException {
         this.selection = selection;
         this.paths = paths;
         ServiceNames services = new ServiceNames(Path.of("/etc/services"),
                 paths.resolve(ProcNetFile.IP_LOCAL_PORT_RANGE));
-        this.filterEnvironment = new SystemFilterEnvironment(new InterfaceNames(), services, MountTable.PROC);
+        this.filterEnvironment = new DeviceNamesNoted(new SystemFilterEnvironment(new InterfaceNames(), services,
+                MountTable.PROC));
         this.owners = Query.Owners.asSs(false, OwnerScanChoice.from(environment));
+    }
+
+    /** The first interface name an expression parsed so far asked for, or null: --all-netns refuses one. */
+    String deviceNamed() {
+        return filterEnvironment.named();
     }
 
     /** Whether the selection holds any socket at all (no table, family or state left: nothing to show). */

@@ -33,7 +33,7 @@ final class TopCommand {
         TopOptions top = TopOptions.parse(line);
         ListingOptions options = ListingOptionsParser.parse(top.rest(), raw);
         ProcPaths paths = new ProcPaths(environment);
-        TopQuery queries = new TopQuery(options.selection(), paths, environment);
+        LiveQuery queries = new LiveQuery(options.selection(), paths, environment);
         if (queries.selectsNothing()) {
             err.println("sockscope: no sockets to show with such filter.");
             return 0;

@@ -38,7 +38,7 @@ final class TopScreen {
 
     private final Terminal terminal;
     private final TopRefresh refresh;
-    private final TopQuery queries;
+    private final LiveQuery queries;
     private final long intervalMillis;
     private final TopControls controls = new TopControls();
     private final AtomicBoolean resized = new AtomicBoolean();
@@ -48,7 +48,7 @@ final class TopScreen {
     private final TopStatus problem;
     private TopSnapshot snapshot;
 
-    private TopScreen(Terminal terminal, TopRefresh refresh, TopStatus problem, TopQuery queries,
+    private TopScreen(Terminal terminal, TopRefresh refresh, TopStatus problem, LiveQuery queries,
                       long intervalMillis, String filterText) {
         this.terminal = terminal;
         this.problem = problem;
@@ -65,7 +65,7 @@ final class TopScreen {
      * {@code problem} is where {@code refresh} tells an unreadable table; {@code filterText} is the command
      * line's expression.
      */
-    static int run(Terminal terminal, TopRefresh refresh, TopStatus problem, TopQuery queries, long intervalMillis,
+    static int run(Terminal terminal, TopRefresh refresh, TopStatus problem, LiveQuery queries, long intervalMillis,
                    String filterText, StopOnSignal stop) throws IOException {
         TopScreen screen = new TopScreen(terminal, refresh, problem, queries, intervalMillis, filterText);
         Attributes original = terminal.getAttributes();

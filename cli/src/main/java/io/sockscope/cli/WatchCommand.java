@@ -1,10 +1,6 @@
 package io.sockscope.cli;
 
 import io.sockscope.cli.json.WatchEventJson;
-import io.sockscope.inspect.EffectiveUser;
-import io.sockscope.inspect.EphemeralPorts;
-import io.sockscope.inspect.SystemFilterEnvironment;
-import io.sockscope.kernel.InterfaceNames;
 import io.sockscope.live.DestroyNotice;
 import io.sockscope.live.LeakDetector;
 import io.sockscope.live.TableDump;
@@ -14,16 +10,12 @@ import io.sockscope.kernel.NetworkNamespace;
 import io.sockscope.model.Netns;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.WarningSink;
-import io.sockscope.names.MountTable;
-import io.sockscope.names.ServiceNames;
 import io.sockscope.netns.NamespaceDiscovery;
 import io.sockscope.procmap.ProcLimits;
 import io.sockscope.query.DestroyEvents;
-import io.sockscope.query.FallbackPolicy;
 import io.sockscope.query.Query;
 import io.sockscope.query.QueryEngine;
 import io.sockscope.source.DumpKind;
-import io.sockscope.source.ProcNetFile;
 import io.sockscope.source.ProcPaths;
 
 import java.io.IOException;
@@ -150,27 +142,18 @@ final class WatchCommand {
      */
     static Query query(ListingOptions options, boolean allNamespaces, Map<String, String> environment,
                        PrintStream err) throws IOException, UsageException {
-        TableSelection sel = options.selection();
-        if (sel.tables == 0 || sel.families == 0 || sel.states == 0) {
+        LiveQuery queries = new LiveQuery(options.selection(), new ProcPaths(environment), environment);
+        if (queries.selectsNothing()) {
             err.println("sockscope: no sockets to watch with such filter.");
             return null;
         }
-        ProcPaths paths = new ProcPaths(environment);
-        ServiceNames services = new ServiceNames(Path.of("/etc/services"),
-                paths.resolve(ProcNetFile.IP_LOCAL_PORT_RANGE));
-        DeviceNamesNoted environmentNoted = new DeviceNamesNoted(new SystemFilterEnvironment(new InterfaceNames(),
-                services, MountTable.PROC));
-        ListingFilter filter = ListingFilter.parse(options.expression(), options.filterFileText(), sel,
-                environmentNoted, EphemeralPorts.read(paths), EffectiveUser.isRoot());
-        if (allNamespaces && environmentNoted.named() != null) {
+        Query query = queries.of(options.expression(), options.filterFileText());
+        if (allNamespaces && queries.deviceNamed() != null) {
             throw new UsageException("--all-netns cannot take an interface name in a filter (\""
-                    + environmentNoted.named() + "\"): each network namespace numbers its own interfaces", 1);
+                    + queries.deviceNamed() + "\"): each network namespace numbers its own interfaces", 1);
         }
-        sel = filter.narrow(sel);
         // tcp_info's idle times bound the age of a socket that was there before watching began.
-        return new Query(sel.tables, sel.states, sel.families, sel.preferredFamily, filter.compiled(),
-                new Query.Attributes(false, true, false, false, false), FallbackPolicy.SS, false,
-                Query.Owners.asSs(false, OwnerScanChoice.from(environment)));
+        return query.withAttributes(new Query.Attributes(false, true, false, false, false));
     }
 
     private static void joinQuietly(Thread thread) {
