@@ -8,6 +8,7 @@ import io.sockscope.api.SocketEntry;
 import io.sockscope.api.internal.NamespaceWorkload;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * The members of a socket object that say where it was listed and what runs it: {@code netns}, {@code container},
@@ -35,11 +36,16 @@ final class NamespaceWorkloadJson {
             g.writeNullField("netns");
             return;
         }
+        netns(g, n.inode(), n.name(), n.pidsSample());
+    }
+
+    /** The {@code netns} member: {@code {"inode", "name", "pids_sample"}}; watch's events write it too. */
+    static void netns(JsonGenerator g, long inode, String name, List<Integer> pidsSample) throws IOException {
         g.writeObjectFieldStart("netns");
-        g.writeNumberField("inode", n.inode());
-        g.writeStringField("name", n.name());
+        g.writeNumberField("inode", inode);
+        g.writeStringField("name", name);
         g.writeArrayFieldStart("pids_sample");
-        for (int pid : n.pidsSample()) {
+        for (int pid : pidsSample) {
             g.writeNumber(pid);
         }
         g.writeEndArray();

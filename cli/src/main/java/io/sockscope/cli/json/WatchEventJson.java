@@ -104,15 +104,7 @@ public final class WatchEventJson implements WatchSink {
             g.writeNullField("netns");
             return;
         }
-        g.writeObjectFieldStart("netns");
-        g.writeNumberField("inode", netns.inode());
-        g.writeStringField("name", netns.name());
-        g.writeArrayFieldStart("pids_sample");
-        for (int pid : netns.pidsSample()) {
-            g.writeNumber(pid);
-        }
-        g.writeEndArray();
-        g.writeEndObject();
+        NamespaceWorkloadJson.netns(g, netns.inode(), netns.name(), netns.pidsSample());
     }
 
     /** {@code pid} and {@code command} of the first holder, both null when none is known. */
