@@ -64,6 +64,11 @@ final class ArchitectureRules {
                     "procmap", "render", "diagnose", "cli"),
             mayUseOnly("live", "live follows the socket table over time (diffs by cookie, ages, detectors): it is fed"
                     + " model values and does no I/O of its own", "model"),
+            mayUseOnly("export", "export turns a dump into bounded metric series (the exporter's model): it is fed"
+                    + " model values, writes addresses as ss does (names) and does no I/O of its own", "model", "names"),
+            mustNotUse("exporter", "exporter writes the metrics model in Prometheus, OpenMetrics and OTLP and serves"
+                    + " it: it takes snapshots through the engine but prints nothing and parses no argv", "cli",
+                    "render", "diagnose"),
             mustNotUse("cli", "cli may use every package: it turns argv into options and is the only place that"
                     + " prints or exits"));
 

@@ -1,6 +1,7 @@
 package io.sockscope.architecture;
 
 import io.sockscope.cli.Main;
+import io.sockscope.exporter.MetricsServer;
 import io.sockscope.model.SocketTable;
 import org.junit.jupiter.api.Test;
 
@@ -15,17 +16,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The compiled classes of the library (core) and the command (cli) keep docs/architecture.md's package
+ * The compiled classes of the library (core), the exporter and the command (cli) keep docs/architecture.md's package
  * table: no package uses what it must not, beyond the debts {@link ArchitectureRules#KNOWN_DEBTS} lists.
  */
 class ArchitectureTest {
     private static final List<ClassModel> CORE = CompiledClasses.besides(SocketTable.class);
     private static final List<ClassModel> CLI = CompiledClasses.besides(Main.class);
+    private static final List<ClassModel> EXPORTER = CompiledClasses.besides(MetricsServer.class);
 
     @Test
     void theClassesAreFound() {
         assertTrue(CORE.size() > 100, "core's classes: " + CORE.size());
         assertTrue(CLI.size() > 20, "cli's classes: " + CLI.size());
+        assertTrue(EXPORTER.size() > 4, "the exporter's classes: " + EXPORTER.size());
     }
 
     @Test
@@ -46,6 +49,7 @@ class ArchitectureTest {
         List<Violation> found = new ArrayList<>();
         collect(CORE, true, found);
         collect(CLI, false, found);
+        collect(EXPORTER, false, found);
         List<String> problems = DebtLedger.problems(found, ArchitectureRules.KNOWN_DEBTS, ArchitectureRules::reason);
         assertTrue(problems.isEmpty(), () -> "the architecture (docs/architecture.md) is broken:\n\n"
                 + String.join("\n\n", problems));
@@ -89,6 +93,7 @@ class ArchitectureTest {
     private static List<ClassModel> all() {
         List<ClassModel> all = new ArrayList<>(CORE);
         all.addAll(CLI);
+        all.addAll(EXPORTER);
         return all;
     }
 }

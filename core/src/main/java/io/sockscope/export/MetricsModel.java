@@ -1,0 +1,205 @@
+package io.sockscope.export;
+
+import io.sockscope.model.InetSocket;
+import io.sockscope.model.LimitsProvider;
+import io.sockscope.model.Owner;
+import io.sockscope.model.ProcessLimits;
+import io.sockscope.model.SocketRecord;
+import io.sockscope.model.SocketTable;
+import io.sockscope.model.TcpState;
+import io.sockscope.names.AddressText;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * Turns one dump into a {@link MetricsSnapshot}: sockets counted by place, table and state; listening addresses
+ * with their scope and owner; accept queues; and per socket owner its sockets, its CLOSE-WAIT sockets and the
+ * oldest one's age, and its descriptors against its limit, for the processes holding the most sockets (the rest
+ * summed as {@code other}). Between snapshots it keeps the CLOSE-WAIT sockets' first sightings and the
+ * truncation counts, nothing else.
+ *
+ * <p>Not thread-safe: one snapshot at a time (the exporter takes them one at a time anyway).
+ */
+public final class MetricsModel {
+    private static final int LISTEN = TcpState.LISTEN.code();
+    private static final int UNCONNECTED = TcpState.CLOSE.code();
+    private static final int CLOSE_WAIT = TcpState.CLOSE_WAIT.code();
+    private static final Comparator<SeriesPlace> BY_PLACE = Comparator.comparing(SeriesPlace::netns)
+            .thenComparing(SeriesPlace::container).thenComparing(SeriesPlace::pod).thenComparing(SeriesPlace::unit);
+
+    private final SeriesCaps caps;
+    private final CloseWaitClock closeWaitClock = new CloseWaitClock();
+    private MetricsSnapshot.TruncatedSeries truncated = MetricsSnapshot.TruncatedSeries.NONE;
+
+    public MetricsModel(SeriesCaps caps) {
+        this.caps = Objects.requireNonNull(caps, "caps");
+    }
+
+    /**
+     * The series of a dump read at {@code nowMillis}.
+     *
+     * @param sockets   the dump
+     * @param owners    the processes holding an inode, in ss's order; empty for none
+     * @param limits    a process's descriptors against its limit (read for the processes kept only)
+     * @param places    where each socket is, or null for a dump of one namespace (no place labels)
+     * @param closeWaitIdleMillis a CLOSE-WAIT socket's time since it last received an ACK, by cookie; negative
+     *                  when unknown
+     */
+    public MetricsSnapshot snapshot(long nowMillis, Iterable<? extends SocketRecord> sockets,
+                                    LongFunction<List<Owner>> owners, LimitsProvider limits,
+                                    Function<SocketRecord, SeriesPlace> places, LongUnaryOperator closeWaitIdleMillis) {
+        Map<SocketCountKey, long[]> counts = new HashMap<>();
+        Map<ListenerSeries, Boolean> listeners = new HashMap<>();
+        Map<QueueKey, long[]> queues = new HashMap<>();
+        Map<Integer, ProcessTally> processes = new HashMap<>();
+        for (SocketRecord socket : sockets) {
+            SeriesPlace place = places == null ? SeriesPlace.NONE : places.apply(socket);
+            int state = socket.state();
+            // Codes ss does not know all count as unknown, one series.
+            counts.computeIfAbsent(new SocketCountKey(place, socket.table(), TcpState.ofCode(state)),
+                    k -> new long[1])[0]++;
+            List<Owner> held = socket.inode() == 0 ? List.of() : owners.apply(socket.inode());
+            double closeWaitSeconds = state == CLOSE_WAIT && socket instanceof InetSocket inet && inet.cookie() != 0
+                    ? closeWaitClock.ageMillis(inet.cookie(), nowMillis,
+                    closeWaitIdleMillis.applyAsLong(inet.cookie())) / 1000.0 : 0;
+            tallyOwners(processes, held, state, closeWaitSeconds);
+            if (socket instanceof InetSocket inet && isListening(inet)) {
+                String address = AddressText.text(inet.local().address());
+                String process = held.isEmpty() ? "" : held.getFirst().command().text();
+                listeners.put(new ListenerSeries(place, inet.table().netid(), AddressScope.of(inet.local()), address,
+                        inet.local().port(), process), Boolean.TRUE);
+                if (state == LISTEN) {
+                    long[] q = queues.computeIfAbsent(new QueueKey(place, inet.table(), address, inet.local().port()),
+                            k -> new long[2]);
+                    q[0] += inet.recvQ();
+                    q[1] += inet.sendQ();
+                }
+            }
+        }
+        closeWaitClock.endSnapshot();
+        List<ListenerSeries> listenerSeries = capped(listeners.keySet().stream().sorted(Comparator
+                .comparingInt(ListenerSeries::port).thenComparing(ListenerSeries::netid)
+                .thenComparing(ListenerSeries::address).thenComparing(ListenerSeries::process)
+                .thenComparing(ListenerSeries::place, BY_PLACE)).toList(), caps.listeners());
+        List<ListenQueue> queueSeries = capped(queues.entrySet().stream().map(e -> new ListenQueue(e.getKey().place(),
+                        e.getKey().table().netid(), e.getKey().address(), e.getKey().port(), e.getValue()[0],
+                        e.getValue()[1]))
+                .sorted(Comparator.comparingInt(ListenQueue::port).thenComparing(ListenQueue::netid)
+                        .thenComparing(ListenQueue::address).thenComparing(ListenQueue::place, BY_PLACE)).toList(),
+                caps.listeners());
+        List<ProcessSeries> processSeries = processSeries(processes, limits);
+        long foldedProcesses = Math.max(0, processes.size() - caps.processes());
+        truncated = truncated.plus(foldedProcesses, listeners.size() - listenerSeries.size(),
+                queues.size() - queueSeries.size());
+        return new MetricsSnapshot(nowMillis, places != null, socketCounts(counts), listenerSeries, queueSeries,
+                processSeries, truncated, 0);
+    }
+
+    /** Whether ss's {@code -l} lists it: a listening TCP (MPTCP, SCTP, DCCP) socket, or a bound unconnected UDP one. */
+    private static boolean isListening(InetSocket inet) {
+        if (inet.state() == LISTEN) {
+            return true;
+        }
+        return inet.table() == SocketTable.UDP && inet.state() == UNCONNECTED && inet.local().port() != 0;
+    }
+
+    private static void tallyOwners(Map<Integer, ProcessTally> processes, List<Owner> held, int state,
+                                    double closeWaitSeconds) {
+        int previousPid = Integer.MIN_VALUE;
+        for (int i = 0; i < held.size(); i++) {
+            Owner o = held.get(i);
+            // One socket held through several descriptors of a process counts once for it.
+            if (o.pid() == previousPid || heldEarlier(held, i, o.pid())) {
+                continue;
+            }
+            previousPid = o.pid();
+            ProcessTally tally = processes.computeIfAbsent(o.pid(), pid -> new ProcessTally(o.command().text()));
+            tally.sockets++;
+            if (state == CLOSE_WAIT) {
+                tally.closeWait++;
+                tally.oldestCloseWait = Math.max(tally.oldestCloseWait, closeWaitSeconds);
+            }
+        }
+    }
+
+    private static boolean heldEarlier(List<Owner> held, int index, int pid) {
+        for (int j = 0; j < index; j++) {
+            if (held.get(j).pid() == pid) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<ProcessSeries> processSeries(Map<Integer, ProcessTally> processes, LimitsProvider limits) {
+        List<Map.Entry<Integer, ProcessTally>> ranked = new ArrayList<>(processes.entrySet());
+        ranked.sort(Comparator.<Map.Entry<Integer, ProcessTally>>comparingLong(e -> -e.getValue().sockets)
+                .thenComparingInt(Map.Entry::getKey));
+        List<ProcessSeries> rows = new ArrayList<>(Math.min(ranked.size(), caps.processes()) + 1);
+        ProcessTally other = null;
+        for (int i = 0; i < ranked.size(); i++) {
+            int pid = ranked.get(i).getKey();
+            ProcessTally t = ranked.get(i).getValue();
+            if (i < caps.processes()) {
+                Optional<ProcessLimits> limit = limits.limits(pid);
+                rows.add(new ProcessSeries(t.command, Integer.toString(pid), t.sockets, t.closeWait,
+                        t.oldestCloseWait, limit.map(ProcessLimits::openDescriptors).orElse(-1L),
+                        limit.map(ProcessLimits::softLimit).orElse(-1L)));
+                continue;
+            }
+            // The rest are summed without reading their limits: a host of 10,000 processes costs no more reads.
+            if (other == null) {
+                other = new ProcessTally(ProcessSeries.OTHER);
+            }
+            other.sockets += t.sockets;
+            other.closeWait += t.closeWait;
+            other.oldestCloseWait = Math.max(other.oldestCloseWait, t.oldestCloseWait);
+        }
+        if (other != null) {
+            rows.add(new ProcessSeries(ProcessSeries.OTHER, "", other.sockets, other.closeWait,
+                    other.oldestCloseWait, -1, -1));
+        }
+        return rows;
+    }
+
+    private static List<SocketCount> socketCounts(Map<SocketCountKey, long[]> counts) {
+        return counts.entrySet().stream()
+                .sorted(Comparator.<Map.Entry<SocketCountKey, long[]>, SeriesPlace>comparing(e -> e.getKey().place(),
+                                BY_PLACE)
+                        .thenComparingInt(e -> e.getKey().table().ordinal())
+                        .thenComparingInt(e -> e.getKey().state().code()))
+                .map(e -> new SocketCount(e.getKey().place(), e.getKey().table().netid(),
+                        e.getKey().state().longName(), e.getValue()[0]))
+                .toList();
+    }
+
+    private static <T> List<T> capped(List<T> sorted, int cap) {
+        return sorted.size() <= cap ? sorted : sorted.subList(0, cap);
+    }
+
+    private record SocketCountKey(SeriesPlace place, SocketTable table, TcpState state) {
+    }
+
+    private record QueueKey(SeriesPlace place, SocketTable table, String address, int port) {
+    }
+
+    private static final class ProcessTally {
+        final String command;
+        long sockets;
+        long closeWait;
+        double oldestCloseWait;
+
+        ProcessTally(String command) {
+            this.command = command;
+        }
+    }
+}
