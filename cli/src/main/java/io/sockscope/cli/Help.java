@@ -8,6 +8,7 @@ final class Help {
                    sockscope watch [ OPTIONS ] [ FILTER ] [--interval=1s] [--ndjson]   (events as they happen)
                    sockscope leaks [ OPTIONS ] [ FILTER ] [--for=60s] [--json]   (a verdict per process)
                    sockscope top [ OPTIONS ] [ FILTER ] [--interval=1s]   (per process and port, refreshed)
+                   sockscope serve [--listen=127.0.0.1:9947] [--all-netns]   (Prometheus/OTLP metrics)
                    sockscope help [doctor]
             List sockets the way iproute2 ss does, with the same options and byte-identical output.
 
@@ -83,6 +84,14 @@ final class Help {
               listening port (accept queue against backlog), CLOSE-WAIT and its change per minute,
               refreshed every --interval; keys: q quit, p/l/Tab view, s sort, r reverse, / filter,
               space pause. When stdout is not a terminal: both tables in plain text every interval
+            Serve (sockscope serve: a metrics exporter for Prometheus and OpenTelemetry, every table):
+              --listen=HOST:PORT      serve /metrics there (default 127.0.0.1:9947; none: no HTTP)
+              --max-processes=N       processes with series of their own, the most sockets first;
+                                      the rest summed as process="other" (default 100)
+              --max-listeners=N       listening addresses kept (default 1000)
+              --all-netns             every network namespace, labelled netns, container, pod, unit
+              --otlp=URL              also push OTLP/HTTP metrics to URL (http://collector:4318)
+              --every=TIME            how often to push (default 15s)
             Not supported: -Z, --context and -z, --contexts (SELinux). --tipc, --vsock and --xdp list no
             socket yet: sockscope does not read those tables.
 

@@ -49,7 +49,8 @@ public final class Main {
         try {
             CommandLine line = CommandLine.parse(args);
             String command = args.length > 0 && !line.operands().isEmpty() ? args[0] : "";
-            if (command.equals("watch") || command.equals("leaks") || command.equals("top")) {
+            if (command.equals("watch") || command.equals("leaks") || command.equals("top")
+                    || command.equals("serve")) {
                 // Like "help", these would be filters ss cannot parse. The words are parsed whole so that each
                 // option keeps its place in argv, which -F's raw bytes are found by.
                 CommandLine rest = new CommandLine(line.options(), line.operands().subList(1, line.operands().size()));
@@ -61,6 +62,7 @@ public final class Main {
                 int code = switch (command) {
                     case "watch" -> WatchCommand.run(rest, raw, environment, err, stdout);
                     case "leaks" -> LeaksCommand.run(rest, raw, environment, err, stdout);
+                    case "serve" -> ServeCommand.run(rest, environment, err);
                     default -> TopCommand.run(rest, raw, environment, err, stdout);
                 };
                 stdout.flush();

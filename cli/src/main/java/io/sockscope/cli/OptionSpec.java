@@ -76,6 +76,12 @@ final class OptionSpec {
             new LongOption("backlog-reads", true, "backlog-reads"),
             // sockscope's own: how long sockscope leaks watches.
             new LongOption("for", true, "for"),
+            // sockscope's own: sockscope serve's address, series caps and OTLP push.
+            new LongOption("listen", true, "listen"),
+            new LongOption("max-processes", true, "max-processes"),
+            new LongOption("max-listeners", true, "max-listeners"),
+            new LongOption("otlp", true, "otlp"),
+            new LongOption("every", true, "every"),
             // sockscope's own: names' control bytes on a terminal (escaped by default, as ls does).
             new LongOption("show-control-chars", false, "show-control-chars"),
             new LongOption("escape-control-chars", false, "escape-control-chars"));

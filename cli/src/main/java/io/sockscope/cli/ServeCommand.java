@@ -1,0 +1,88 @@
+package io.sockscope.cli;
+
+import io.sockscope.exporter.EngineSnapshots;
+import io.sockscope.exporter.MetricsServer;
+import io.sockscope.exporter.SharedSnapshots;
+import io.sockscope.model.WarningSink;
+import io.sockscope.source.ProcPaths;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * {@code sockscope serve}: the metrics exporter. Serves {@code /metrics} (Prometheus text, or OpenMetrics when asked)
+ * on 127.0.0.1:9947 unless {@code --listen} says otherwise, and says where on stderr as it starts; pushes OTLP when
+ * {@code --otlp} is given. Each scrape reads the table afresh ({@link EngineSnapshots}). Runs until SIGINT or SIGTERM,
+ * then stops accepting, lets the scrapes in progress finish, and exits 0.
+ */
+final class ServeCommand {
+    /** Threads that answer requests and write responses; snapshots are taken on a thread of their own. */
+    private static final int HTTP_THREADS = 4;
+
+    private ServeCommand() {
+    }
+
+    /** Reads {@code line} (the words after {@code serve}) and serves until stopped; returns the exit status. */
+    static int run(CommandLine line, Map<String, String> environment, PrintStream err) throws UsageException {
+        ServeOptions options = ServeOptions.parse(line);
+        WarningSink warnings = message -> err.println("sockscope: warning: " + message);
+        ProcPaths paths = new ProcPaths(environment);
+        try (StopOnSignal stop = StopOnSignal.install();
+             EngineSnapshots source = new EngineSnapshots(paths, options.caps(), options.allNamespaces(),
+                     Path.of("/"), warnings, System::currentTimeMillis);
+             SharedSnapshots snapshots = new SharedSnapshots(source);
+             MetricsServer server = options.listen() == null ? null : start(options.listen(), snapshots, warnings)) {
+            if (server != null) {
+                InetSocketAddress bound = server.address();
+                String where = "http://" + hostText(bound) + ":" + bound.getPort() + MetricsServer.PATH;
+                err.println("sockscope: serving metrics at " + where + (bound.getAddress().isLoopbackAddress() ? ""
+                        : " (reachable from other hosts: it shows every listening address and the processes"
+                        + " holding sockets)"));
+            }
+            while (!stop.requested()) {
+                Thread.sleep(TopCommand.STOP_POLL_MILLIS);
+            }
+        } catch (ServeFailure e) {
+            err.println("sockscope: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            err.println("sockscope: " + e.getMessage());
+            return 1;
+        }
+        // Stopped as asked: a clean end for a service manager.
+        return 0;
+    }
+
+    private static MetricsServer start(InetSocketAddress address, SharedSnapshots snapshots, WarningSink warnings)
+            throws ServeFailure {
+        try {
+            return MetricsServer.start(address, snapshots, HTTP_THREADS, warnings);
+        } catch (IOException e) {
+            throw new ServeFailure("cannot serve on " + hostText(address) + ":" + address.getPort() + ": "
+                    + e.getMessage());
+        }
+    }
+
+    private static String hostText(InetSocketAddress address) {
+        String host = address.getAddress().getHostAddress();
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    /** Serving could not start: said in one line. */
+    private static final class ServeFailure extends Exception {
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
+        ServeFailure(String message) {
+            super(message);
+        }
+    }
+}
