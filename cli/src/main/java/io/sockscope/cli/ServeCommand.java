@@ -2,6 +2,7 @@ package io.sockscope.cli;
 
 import io.sockscope.exporter.EngineSnapshots;
 import io.sockscope.exporter.MetricsServer;
+import io.sockscope.exporter.OtlpPush;
 import io.sockscope.exporter.SharedSnapshots;
 import io.sockscope.model.WarningSink;
 import io.sockscope.source.ProcPaths;
@@ -9,6 +10,7 @@ import io.sockscope.source.ProcPaths;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -34,13 +36,19 @@ final class ServeCommand {
              EngineSnapshots source = new EngineSnapshots(paths, options.caps(), options.allNamespaces(),
                      Path.of("/"), warnings, System::currentTimeMillis);
              SharedSnapshots snapshots = new SharedSnapshots(source);
-             MetricsServer server = options.listen() == null ? null : start(options.listen(), snapshots, warnings)) {
+             MetricsServer server = options.listen() == null ? null : start(options.listen(), snapshots, warnings);
+             OtlpPush push = options.otlp() == null ? null : OtlpPush.start(options.otlp(), options.everyMillis(),
+                     hostName(), snapshots, warnings)) {
             if (server != null) {
                 InetSocketAddress bound = server.address();
                 String where = "http://" + hostText(bound) + ":" + bound.getPort() + MetricsServer.PATH;
                 err.println("sockscope: serving metrics at " + where + (bound.getAddress().isLoopbackAddress() ? ""
                         : " (reachable from other hosts: it shows every listening address and the processes"
                         + " holding sockets)"));
+            }
+            if (push != null) {
+                err.println("sockscope: pushing OTLP metrics to " + options.otlp() + " every "
+                        + (options.everyMillis() % 1000 == 0 ? options.everyMillis() / 1000 + "s" : options.everyMillis() + "ms"));
             }
             while (!stop.requested()) {
                 Thread.sleep(TopCommand.STOP_POLL_MILLIS);
@@ -68,6 +76,15 @@ final class ServeCommand {
         } catch (IOException e) {
             throw new ServeFailure("cannot serve on " + hostText(address) + ":" + address.getPort() + ": "
                     + e.getMessage());
+        }
+    }
+
+    /** The host's name for OTLP's {@code host.name}: the kernel's (this UTS namespace's), never a DNS lookup. */
+    private static String hostName() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 
