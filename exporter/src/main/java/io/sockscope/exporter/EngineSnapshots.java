@@ -67,6 +67,8 @@ public final class EngineSnapshots implements SnapshotSource, AutoCloseable {
             new Query.Attributes(false, true, false, false, false), FallbackPolicy.SS, false, Query.Owners.NONE);
 
     private final QueryEngine engine;
+    /** The CLOSE-WAIT dump's own engine: the table's keeps its owners for the model to look up afterwards. */
+    private final QueryEngine closeWaitEngine;
     private final MetricsModel model;
     private final LimitsProvider limits;
     private final NamespaceDiscovery discovery;
@@ -82,6 +84,7 @@ public final class EngineSnapshots implements SnapshotSource, AutoCloseable {
     public EngineSnapshots(ProcPaths paths, SeriesCaps caps, boolean allNamespaces, Path root, WarningSink warnings,
                            LongSupplier clock) {
         this.engine = new QueryEngine(paths, warnings);
+        this.closeWaitEngine = new QueryEngine(paths, warnings);
         this.model = new MetricsModel(caps);
         this.limits = new ProcLimits(paths.procRoot());
         this.discovery = allNamespaces
@@ -135,7 +138,7 @@ public final class EngineSnapshots implements SnapshotSource, AutoCloseable {
             return Map.of();
         }
         Map<Long, Long> idle = new HashMap<>();
-        engine.run(CLOSE_WAIT_AGES, socket -> {
+        closeWaitEngine.run(CLOSE_WAIT_AGES, socket -> {
             if (socket instanceof InetSocket inet && inet.details() != null && inet.details().tcpInfo() != null) {
                 idle.put(inet.cookie(), Integer.toUnsignedLong(inet.details().tcpInfo().lastAckRecv()));
             }
@@ -189,5 +192,6 @@ public final class EngineSnapshots implements SnapshotSource, AutoCloseable {
     @Override
     public void close() {
         engine.close();
+        closeWaitEngine.close();
     }
 }
