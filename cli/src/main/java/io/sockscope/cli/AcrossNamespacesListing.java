@@ -22,7 +22,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -77,12 +76,10 @@ final class AcrossNamespacesListing {
         List<NamespaceTarget> targets() {
             Discovery discovered = discovery.discover();
             unreadableProcesses = discovered.unreadableProcesses();
-            List<NamespaceTarget> targets = new ArrayList<>(discovered.namespaces().size());
             for (DiscoveredNamespace ns : discovered.namespaces()) {
-                targets.add(new NamespaceTarget(ns.netns(), ns.entry(), ns.current()));
                 labelsWidth = Math.max(labelsWidth, ns.netns().label().length());
             }
-            return targets;
+            return NamespaceTarget.of(discovered.namespaces());
         }
     }
 

@@ -79,8 +79,7 @@ final class NamespacedWatch implements AutoCloseable {
                 Discovery d = discovery.discover();
                 unreadable[0] = d.unreadableProcesses();
                 found.addAll(d.namespaces());
-                return d.namespaces().stream().map(n -> new NamespaceTarget(n.netns(), n.entry(), n.current()))
-                        .toList();
+                return NamespaceTarget.of(d.namespaces());
             }, new NamespaceSink() {
                 @Override
                 public SocketSink started(Netns netns) {

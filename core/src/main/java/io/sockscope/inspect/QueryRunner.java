@@ -11,7 +11,6 @@ import io.sockscope.model.SocketRecord;
 import io.sockscope.model.SocketTable;
 import io.sockscope.names.MountTable;
 import io.sockscope.names.ServiceNames;
-import io.sockscope.netns.DiscoveredNamespace;
 import io.sockscope.netns.Discovery;
 import io.sockscope.netns.NamespaceDiscovery;
 import io.sockscope.query.NamespaceTarget;
@@ -25,7 +24,6 @@ import io.sockscope.model.WarningSink;
 import io.sockscope.kernel.Threads;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -120,10 +118,7 @@ public final class QueryRunner {
         // On the calling thread: "current" is its namespace, which the threads made from here start in too.
         Discovery found = new NamespaceDiscovery(Path.of("/proc"), NetworkNamespace.RUN_DIRECTORY,
                 WarningSink.IGNORE).discover();
-        List<NamespaceTarget> targets = new ArrayList<>(found.namespaces().size());
-        for (DiscoveredNamespace ns : found.namespaces()) {
-            targets.add(new NamespaceTarget(ns.netns(), ns.entry(), ns.current()));
-        }
+        List<NamespaceTarget> targets = NamespaceTarget.of(found.namespaces());
         // One resolver per run: it walks the cgroup2 mount once, and a later run should see cgroups made since.
         WorkloadResolver resolver = WorkloadResolver.of(MountTable.PROC, Path.of("/"), WarningSink.IGNORE);
         SocketWorkloads workloads = new SocketWorkloads(resolver,

@@ -1,8 +1,10 @@
 package io.sockscope.query;
 
 import io.sockscope.model.Netns;
+import io.sockscope.netns.DiscoveredNamespace;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,5 +20,10 @@ public record NamespaceTarget(Netns netns, Path entry, boolean current) {
     public NamespaceTarget {
         Objects.requireNonNull(netns, "netns");
         Objects.requireNonNull(entry, "entry");
+    }
+
+    /** The namespaces a discovery found, each entered by the file it was found through. */
+    public static List<NamespaceTarget> of(List<DiscoveredNamespace> found) {
+        return found.stream().map(n -> new NamespaceTarget(n.netns(), n.entry(), n.current())).toList();
     }
 }

@@ -150,8 +150,7 @@ public final class EngineSnapshots implements SnapshotSource, AutoCloseable {
         try {
             engine.runAcross(TABLE, () -> {
                 Discovery d = discovery.discover();
-                return d.namespaces().stream().map(n -> new NamespaceTarget(n.netns(), n.entry(), n.current()))
-                        .toList();
+                return NamespaceTarget.of(d.namespaces());
             }, new NamespaceSink() {
                 @Override
                 public SocketSink started(Netns netns) {
