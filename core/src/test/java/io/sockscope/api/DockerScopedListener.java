@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * (a socket's cgroup is its creator's when it is made). Closing it kills the process and removes both directories.
  * Needs root (skipped otherwise), python3 and a cgroup2 mount.
  */
-final class DockerScopedListener implements AutoCloseable {
+public final class DockerScopedListener implements AutoCloseable {
     private static final Path PYTHON = Path.of("/usr/bin/python3");
     /** Says its pid, waits for a line (meanwhile it is moved), listens twice, says its port, waits for stdin's end. */
     private static final String LISTENER = """
@@ -56,7 +56,7 @@ final class DockerScopedListener implements AutoCloseable {
     }
 
     /** Starts the process in {@code namespace} and moves it into a fresh Docker-named scope, then lets it listen. */
-    static DockerScopedListener start(String namespace) throws Exception {
+    public static DockerScopedListener start(String namespace) throws Exception {
         assumeTrue(Files.isExecutable(PYTHON), "needs " + PYTHON + " to hold the listeners");
         String found = MountTable.PROC.cgroup2Mount();
         assumeTrue(found != null, "needs a cgroup2 mount in /proc/mounts");
@@ -104,7 +104,7 @@ final class DockerScopedListener implements AutoCloseable {
     }
 
     /** {@return the port of its TCP listener on 127.0.0.1} */
-    int port() {
+    public int port() {
         return port;
     }
 
@@ -114,11 +114,11 @@ final class DockerScopedListener implements AutoCloseable {
     }
 
     /** {@return the 64 hex digits in its scope's name} */
-    String containerId() {
+    public String containerId() {
         return containerId;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
