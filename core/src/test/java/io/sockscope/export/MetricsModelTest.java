@@ -152,6 +152,30 @@ class MetricsModelTest {
     }
 
     @Test
+    void aHostOfTenThousandProcessesGivesTheCapAndOneRowMore() {
+        List<SocketRecord> dump = new ArrayList<>();
+        for (int pid = 1; pid <= 10_000; pid++) {
+            // Process 5000 holds two sockets: it ranks first.
+            for (int i = 0; i < (pid == 5000 ? 2 : 1); i++) {
+                long inode = pid * 10L + i;
+                own(inode, pid, "worker");
+                dump.add(tcp(TcpState.ESTABLISHED, LOOPBACK, pid % 60000 + 1, 9, inode, 0, 0));
+            }
+        }
+        int[] limitsRead = {0};
+        MetricsSnapshot s = new MetricsModel(SeriesCaps.DEFAULTS).snapshot(1_000, dump, ownerOf, pid -> {
+            limitsRead[0]++;
+            return Optional.empty();
+        }, null, cookie -> -1);
+        assertEquals(SeriesCaps.DEFAULTS.processes() + 1, s.processes().size());
+        assertEquals("5000", s.processes().getFirst().pid());
+        assertEquals(10_001 - (SeriesCaps.DEFAULTS.processes() + 1), s.processes().getLast().sockets(),
+                "every socket is counted once: the kept rows hold 101, other the rest");
+        assertEquals(SeriesCaps.DEFAULTS.processes(), limitsRead[0]);
+        assertEquals(10_000 - SeriesCaps.DEFAULTS.processes(), s.truncated().processes());
+    }
+
+    @Test
     void aSocketHeldByAProcessThroughSeveralDescriptorsCountsOnceAndSharedOnesCountForEach() {
         own(1, 100, "parent");
         own(1, 100, "parent");
