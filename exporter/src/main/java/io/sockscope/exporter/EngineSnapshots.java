@@ -12,7 +12,6 @@ import io.sockscope.model.AddressFamily;
 import io.sockscope.model.InetSocket;
 import io.sockscope.model.LimitsProvider;
 import io.sockscope.model.Netns;
-import io.sockscope.model.Owner;
 import io.sockscope.model.SocketRecord;
 import io.sockscope.model.SocketTable;
 import io.sockscope.model.TcpState;
@@ -42,7 +41,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 
 /**
@@ -121,12 +119,11 @@ public final class EngineSnapshots implements SnapshotSource, AutoCloseable {
         }
         // Across namespaces the first sighting dates them: a second pass through every namespace is not worth it.
         boolean dated = where == null && anyCloseWait(sockets);
-        // The CLOSE-WAIT dump wants no owners, and a run that wants none clears the engine's: looked up before it.
-        LongFunction<List<Owner>> owners = dated ? ownersBefore(sockets) : engine.owners()::owners;
         Map<Long, Long> idle = dated ? closeWaitIdle() : Map.of();
         Function<SocketRecord, SeriesPlace> places = where == null ? null
                 : socket -> SeriesPlace.of(where.get(socket), workloads.apply(socket));
-        return model.snapshot(now, sockets, owners, limits, places, cookie -> idle.getOrDefault(cookie, -1L));
+        return model.snapshot(now, sockets, engine.owners()::owners, limits, places,
+                cookie -> idle.getOrDefault(cookie, -1L));
     }
 
     private static boolean anyCloseWait(List<SocketRecord> sockets) {
@@ -136,17 +133,6 @@ public final class EngineSnapshots implements SnapshotSource, AutoCloseable {
             }
         }
         return false;
-    }
-
-    /** The owners of the dump's sockets by inode, looked up now, in the dump's order (as the model would). */
-    private LongFunction<List<Owner>> ownersBefore(List<SocketRecord> sockets) {
-        Map<Long, List<Owner>> held = new HashMap<>();
-        for (SocketRecord s : sockets) {
-            if (s.inode() != 0 && !held.containsKey(s.inode())) {
-                held.put(s.inode(), engine.owners().owners(s.inode()));
-            }
-        }
-        return inode -> held.getOrDefault(inode, List.of());
     }
 
     /** The time since each CLOSE-WAIT socket last received an ACK, by cookie. */

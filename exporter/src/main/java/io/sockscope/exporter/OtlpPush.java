@@ -40,6 +40,8 @@ import java.util.logging.Logger;
 public final class OtlpPush implements AutoCloseable {
     /** How long one push may wait for its snapshot before it is sent without one. */
     private static final long SNAPSHOT_WAIT_SECONDS = 30;
+    /** The longest one push may take. */
+    private static final long EXPORT_TIMEOUT_MILLIS = 10_000;
 
     private final SdkMeterProvider provider;
     /** Held so that the SDK's loggers keep the handler that routes them (JUL keeps loggers weakly). */
@@ -62,10 +64,13 @@ public final class OtlpPush implements AutoCloseable {
         Handler handler = new OneLineWarnings(endpoint, warnings);
         sdkLogger.setUseParentHandlers(false);
         sdkLogger.addHandler(handler);
+        // One attempt per push, within the interval: the next push is the retry, and a failure says why at once
+        // rather than "timed out" while the sender's backoff still runs.
+        Duration timeout = Duration.ofMillis(Math.min(EXPORT_TIMEOUT_MILLIS, everyMillis));
         OtlpHttpMetricExporter exporter = OtlpHttpMetricExporter.builder().setEndpoint(endpoint.toString())
-                .setTimeout(Duration.ofSeconds(10)).build();
+                .setTimeout(timeout).setRetryPolicy(null).build();
         PeriodicMetricReader reader = PeriodicMetricReader.builder(exporter).setInterval(Duration.ofMillis(everyMillis))
-                .build();
+                .setExporterTimeout(timeout).build();
         Resource resource = Resource.getDefault().merge(Resource.create(Attributes.builder()
                 .put("service.name", "sockscope").put("host.name", hostName).build()));
         SdkMeterProvider provider = SdkMeterProvider.builder().setResource(resource).registerMetricReader(reader)
@@ -157,7 +162,7 @@ public final class OtlpPush implements AutoCloseable {
                 listeners.record(1, place(s, l.place()).put("network.transport", l.netid())
                         .put("network.local.address", l.address()).put("network.local.port", l.port())
                         .put("sockscope.address_scope", l.scope().label())
-                        .put("process.executable.name", l.process()).build());
+                        .put("process.executable.name", l.process().isEmpty() ? null : l.process()).build());
             }
             for (ListenQueue q : s.queues()) {
                 Attributes a = place(s, q.place()).put("network.transport", q.netid())
@@ -216,13 +221,28 @@ public final class OtlpPush implements AutoCloseable {
             this.endpoint = endpoint;
             this.warnings = warnings;
             setLevel(Level.WARNING);
+            setFormatter(new java.util.logging.SimpleFormatter());
         }
 
         @Override
         public void publish(LogRecord record) {
             if (record != null && isLoggable(record)) {
-                warnings.warn("OTLP push to " + endpoint + ": " + record.getMessage());
+                String message = getFormatter() != null ? getFormatter().formatMessage(record) : record.getMessage();
+                warnings.warn("OTLP push to " + endpoint + ": " + message + cause(record.getThrown()));
             }
+        }
+
+        /** The innermost cause's message (or its type, when it has none), which the SDK's text leaves out. */
+        private static String cause(Throwable thrown) {
+            if (thrown == null) {
+                return "";
+            }
+            Throwable root = thrown;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String text = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+            return " (" + text + ")";
         }
 
         @Override

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A snapshot of a table that holds a CLOSE-WAIT socket still has its owners: the second dump that dates the
- * CLOSE-WAIT sockets asks for no owners, which clears the engine's, so the owners are looked up before it. The
+ * CLOSE-WAIT sockets asks for no owners, which would clear an engine's, so it runs on an engine of its own. The
  * test JVM holds such a socket on loopback (its peer sent a FIN, it never closes) and finds itself among the
  * snapshot's processes with it counted, twice in a row (the second snapshot dates it from the first).
  */
