@@ -67,6 +67,11 @@ public final class EngineSnapshots implements SnapshotSource, AutoCloseable {
             new Query.Attributes(false, true, false, false, false), FallbackPolicy.SS, false, Query.Owners.NONE);
 
     private final QueryEngine engine;
+    /**
+     * Dates CLOSE-WAIT sockets: an engine of its own, since a query without owners clears the owner lookups of
+     * the engine that runs it, which the snapshot still needs.
+     */
+    private final QueryEngine ages;
     private final MetricsModel model;
     private final LimitsProvider limits;
     private final NamespaceDiscovery discovery;
@@ -82,6 +87,7 @@ public final class EngineSnapshots implements SnapshotSource, AutoCloseable {
     public EngineSnapshots(ProcPaths paths, SeriesCaps caps, boolean allNamespaces, Path root, WarningSink warnings,
                            LongSupplier clock) {
         this.engine = new QueryEngine(paths, warnings);
+        this.ages = new QueryEngine(paths, warnings);
         this.model = new MetricsModel(caps);
         this.limits = new ProcLimits(paths.procRoot());
         this.discovery = allNamespaces
@@ -135,7 +141,7 @@ public final class EngineSnapshots implements SnapshotSource, AutoCloseable {
             return Map.of();
         }
         Map<Long, Long> idle = new HashMap<>();
-        engine.run(CLOSE_WAIT_AGES, socket -> {
+        ages.run(CLOSE_WAIT_AGES, socket -> {
             if (socket instanceof InetSocket inet && inet.details() != null && inet.details().tcpInfo() != null) {
                 idle.put(inet.cookie(), Integer.toUnsignedLong(inet.details().tcpInfo().lastAckRecv()));
             }
@@ -189,5 +195,6 @@ public final class EngineSnapshots implements SnapshotSource, AutoCloseable {
     @Override
     public void close() {
         engine.close();
+        ages.close();
     }
 }
