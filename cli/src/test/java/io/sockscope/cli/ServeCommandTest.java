@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,6 +123,34 @@ class ServeCommandTest {
                     .filter(s -> s.label("port").equals(loopbackPort)).toList();
             assertEquals(1, queues.size(), body);
             assertEquals(50.0, queues.getFirst().value(), "the backlog asked for: " + queues);
+        }
+    }
+
+    @Test
+    void aCloseWaitSocketOfThisJvmIsCountedAndTheScrapeStillAnswers() throws Exception {
+        try (ServerSocketChannel server = listen("127.0.0.1")) {
+            SocketChannel accepted;
+            try (SocketChannel client = SocketChannel.open(StandardProtocolFamily.INET)) {
+                client.connect(server.getLocalAddress());
+                accepted = server.accept();
+            }
+            // The client has closed; this end has not: CLOSE-WAIT, held by this JVM.
+            try (accepted) {
+                String pid = Long.toString(ProcessHandle.current().pid());
+                long deadline = System.currentTimeMillis() + 10_000;
+                while (true) {
+                    HttpResponse<String> response = get(sharedPort, "/metrics", Map.of());
+                    assertEquals(200, response.statusCode(), response.body() + shared.stderr());
+                    List<ScrapedSample> mine = ScrapedSample.named(response.body(), "sockscope_close_wait_sockets")
+                            .stream().filter(s -> s.label("pid").equals(pid)).toList();
+                    assertEquals(1, mine.size(), response.body());
+                    if (mine.getFirst().value() >= 1 || System.currentTimeMillis() > deadline) {
+                        assertTrue(mine.getFirst().value() >= 1, "this JVM's CLOSE-WAIT socket: " + mine);
+                        break;
+                    }
+                    Thread.sleep(100);
+                }
+            }
         }
     }
 
