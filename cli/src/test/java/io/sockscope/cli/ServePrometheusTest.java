@@ -60,6 +60,7 @@ class ServePrometheusTest {
     private static Process prometheus;
 
     @BeforeAll
+    @Timeout(value = 150, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     static void startEverything() throws Exception {
         assumeTrue(EffectiveUser.isRoot(), "needs root: creates a network namespace");
         assumeTrue(Files.isExecutable(PROMETHEUS) && Files.isExecutable(PROMTOOL),
