@@ -16,9 +16,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -223,6 +230,35 @@ class ServePrometheusTest {
                 exporter.stderr().lines().toList(), "no scrape failed, no table was left out");
     }
 
+    @Test
+    void anExporterOnTheHostWithAllNetnsPlacesTheZooInItsNamespace() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        try (ServeProcess host = ServeProcess.start("--listen", "127.0.0.1:" + port, "--all-netns");
+             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/metrics")).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response.body() + host.stderr());
+            List<ScrapedSample> samples = ScrapedSample.all(response.body());
+            List<String> scopes = samples.stream().filter(s -> s.name().equals("sockscope_listener_info")
+                    && s.label("netns").equals(ns)).map(s -> s.label("port") + "=" + s.label("address_scope"))
+                    .sorted().toList();
+            assertEquals(List.of("19090=loopback", "19947=loopback", "7070=loopback", "8080=loopback", "9090=any"),
+                    scopes, "the namespace's listeners, by its name");
+            double listening = samples.stream().filter(s -> s.name().equals("sockscope_sockets")
+                    && s.label("netns").equals(ns) && s.label("netid").equals("tcp")
+                    && s.label("state").equals("listening")).mapToDouble(ScrapedSample::value).sum();
+            assertEquals(ss("-tlnH").lines().count(), (long) listening, "TCP listeners in " + ns);
+            List<ScrapedSample> leaky = samples.stream().filter(s -> s.name().equals("sockscope_close_wait_sockets")
+                    && s.label("pid").equals(Long.toString(leakyPid))).toList();
+            assertEquals(1, leaky.size(), leaky.toString());
+            assertEquals(3.0, leaky.getFirst().value(), leaky.toString());
+        }
+    }
+
     /** A series of a query's answer: its labels and its value as Prometheus writes it. */
     private record Result(Map<String, String> labels, String value) {
     }
@@ -296,9 +332,12 @@ class ServePrometheusTest {
         return run(command);
     }
 
-    /** {@code curl -sS WORDS} in the namespace: what it fetched, or "" when it could not. */
+    /**
+     * {@code curl -fsS WORDS} in the namespace: what it fetched, or "" when it could not (Prometheus answers 503
+     * until it is ready).
+     */
     private static String curl(String... words) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", ns, "curl", "-sS", "--max-time",
+        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", ns, "curl", "-fsS", "--max-time",
                 "10"));
         command.addAll(List.of(words));
         CommandRun run = CommandRun.run(command, Map.of(), 30);
