@@ -163,7 +163,7 @@ class ServePrometheusTest {
         agree(() -> Long.toString(ssCloseWait(pid)),
                 () -> values(query("sockscope_close_wait_sockets{pid=\"" + pid + "\"}")),
                 "sockscope_close_wait_sockets of pid " + pid);
-        List<Result> series = query("sockscope_close_wait_sockets{pid=\"" + pid + "\"}");
+        List<Result> series = answered("sockscope_close_wait_sockets{pid=\"" + pid + "\"}");
         assertEquals("python3", series.getFirst().labels().get("process"), series.toString());
         agree(() -> "3", () -> values(query("sockscope_process_sockets{pid=\"" + pid + "\"}")),
                 "the 3 sockets are all it holds");
@@ -171,19 +171,20 @@ class ServePrometheusTest {
         // passed, and no more than the time since the zoo made them.
         agree(() -> "true", () -> Boolean.toString(values(query("sockscope_close_wait_oldest_seconds{pid=\""
                 + pid + "\"} > 0")).length() > 0), "the oldest CLOSE-WAIT socket's age is above 0");
-        double age = Double.parseDouble(values(query("sockscope_close_wait_oldest_seconds{pid=\"" + pid + "\"}")));
+        double age = Double.parseDouble(values(answered("sockscope_close_wait_oldest_seconds{pid=\"" + pid
+                + "\"}")));
         double since = (System.nanoTime() - leakyStarted) / 1e9;
         assertTrue(age <= since + 1, "aged " + age + " s, made " + since + " s ago");
     }
 
     @Test
     void listenersCarryTheirScope() throws Exception {
-        List<Result> loopback = query("sockscope_listener_info{port=\"8080\"}");
+        List<Result> loopback = answered("sockscope_listener_info{port=\"8080\"}");
         assertEquals(1, loopback.size(), loopback.toString());
         assertEquals("loopback", loopback.getFirst().labels().get("address_scope"), loopback.toString());
         assertEquals("127.0.0.1", loopback.getFirst().labels().get("address"), loopback.toString());
         assertEquals("python3", loopback.getFirst().labels().get("process"), loopback.toString());
-        List<Result> any = query("sockscope_listener_info{port=\"9090\"}");
+        List<Result> any = answered("sockscope_listener_info{port=\"9090\"}");
         assertEquals(1, any.size(), any.toString());
         assertEquals("any", any.getFirst().labels().get("address_scope"), any.toString());
         assertEquals("0.0.0.0", any.getFirst().labels().get("address"), any.toString());
@@ -285,6 +286,20 @@ class ServePrometheusTest {
             }
             List<JsonValue> value = r.member("value").orElseThrow().elements();
             results.add(new Result(labels, value.get(1).string().orElseThrow()));
+        }
+        return results;
+    }
+
+    /**
+     * What Prometheus answers for {@code promql} once it answers with a series at least, asking again until
+     * {@link #AGREE_WAIT_MILLIS} (a scrape slower than its timeout on a busy host leaves no series for a moment).
+     */
+    private static List<Result> answered(String promql) throws Exception {
+        long deadline = System.currentTimeMillis() + AGREE_WAIT_MILLIS;
+        List<Result> results = query(promql);
+        while (results.isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+            results = query(promql);
         }
         return results;
     }
