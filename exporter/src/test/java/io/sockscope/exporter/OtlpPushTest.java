@@ -476,8 +476,13 @@ class OtlpPushTest {
 
     private static Map<String, Object> listener(String netid, String address, long port, String scope,
                                                 String process) {
-        return Map.of("network.transport", netid, "network.local.address", address, "network.local.port", port,
-                "sockscope.address_scope", scope, "process.executable.name", process);
+        Map<String, Object> attributes = new HashMap<>(Map.of("network.transport", netid, "network.local.address",
+                address, "network.local.port", port, "sockscope.address_scope", scope));
+        // A listener whose holder is not known has no process attribute rather than an empty one.
+        if (!process.isEmpty()) {
+            attributes.put("process.executable.name", process);
+        }
+        return attributes;
     }
 
     private static Map<String, Object> queue(String address, long port) {
