@@ -5,6 +5,7 @@ import io.sockscope.exporter.MetricsServer;
 import io.sockscope.exporter.OtlpPush;
 import io.sockscope.exporter.SharedSnapshots;
 import io.sockscope.model.WarningSink;
+import io.sockscope.names.AddressText;
 import io.sockscope.source.ProcPaths;
 
 import java.io.IOException;
@@ -41,10 +42,17 @@ final class ServeCommand {
                      hostName(), snapshots, warnings)) {
             if (server != null) {
                 InetSocketAddress bound = server.address();
-                String where = "http://" + hostText(bound) + ":" + bound.getPort() + MetricsServer.PATH;
+                // The address asked for, with the port bound: the server reports a dual-stack socket's as IPv6.
+                String where = "http://" + hostText(options.listen()) + ":" + bound.getPort() + MetricsServer.PATH;
                 err.println("sockscope: serving metrics at " + where + (bound.getAddress().isLoopbackAddress() ? ""
                         : " (reachable from other hosts: it shows every listening address and the processes"
                         + " holding sockets)"));
+                if (ServeOptions.asksForEveryIpv4Address(line) && !Boolean.getBoolean("java.net.preferIPv4Stack")) {
+                    // The JDK's server socket is dual-stack unless the JVM started IPv4-only (bin/sockscope starts
+                    // it so for 0.0.0.0; the property is read before any command runs).
+                    err.println("sockscope: warning: 0.0.0.0 also answers on every IPv6 address: this JVM's sockets"
+                            + " are dual-stack (start it with -Djava.net.preferIPv4Stack=true, as bin/sockscope does)");
+                }
             }
             if (push != null) {
                 err.println("sockscope: pushing OTLP metrics to " + options.otlp() + " every "
@@ -89,7 +97,7 @@ final class ServeCommand {
     }
 
     private static String hostText(InetSocketAddress address) {
-        String host = address.getAddress().getHostAddress();
+        String host = AddressText.text(address.getAddress().getAddress());
         return host.contains(":") ? "[" + host + "]" : host;
     }
 

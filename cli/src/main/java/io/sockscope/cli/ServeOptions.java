@@ -66,6 +66,17 @@ record ServeOptions(InetSocketAddress listen, SeriesCaps caps, boolean allNamesp
         return new ServeOptions(listen, new SeriesCaps(processes, listeners), allNamespaces, otlp, every);
     }
 
+    /** Whether the last {@code --listen} is {@code 0.0.0.0:PORT}. */
+    static boolean asksForEveryIpv4Address(CommandLine line) {
+        String last = null;
+        for (CommandLine.Option o : line.options()) {
+            if (o.key().equals("listen")) {
+                last = o.argument();
+            }
+        }
+        return last != null && last.startsWith("0.0.0.0:");
+    }
+
     /**
      * {@code HOST:PORT} with HOST an IPv4 address, {@code [IPv6]} or {@code localhost}; {@code none} for no HTTP.
      * A host must be given: {@code :9947} would mean every address to some and loopback to others.

@@ -216,10 +216,20 @@ class ServeCommandTest {
         int port = freePort();
         try (ServeProcess serve = ServeProcess.start("--listen", "0.0.0.0:" + port)) {
             String line = serve.servingLine();
-            assertTrue(line.startsWith(ServeProcess.SERVING + "http://") && line.contains(":" + port + "/metrics"),
-                    line);
+            assertTrue(line.startsWith(ServeProcess.SERVING + "http://0.0.0.0:" + port + "/metrics"), line);
             assertTrue(line.contains("reachable from other hosts"), line);
+            // Started as java directly, not through bin/sockscope: its socket is dual-stack, and it says so.
+            String said = awaitStderr(serve, "also answers on every IPv6 address");
+            assertTrue(said.contains("-Djava.net.preferIPv4Stack=true"), said);
         }
+    }
+
+    private static String awaitStderr(ServeProcess serve, String text) throws Exception {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!serve.stderr().contains(text) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        return serve.stderr();
     }
 
     @Test

@@ -119,6 +119,12 @@ public final class MetricsServer implements AutoCloseable {
     private static void plain(HttpExchange exchange, int status, String message) throws IOException {
         byte[] body = message.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        if ("HEAD".equals(exchange.getRequestMethod())) {
+            // A HEAD answer has no body; a length here makes the JDK's server complain on stderr.
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+            return;
+        }
         exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
