@@ -67,11 +67,6 @@ class ServeLoadTest {
     void servesEveryScrapeOfALoadedNamespaceWithinItsMemoryBound() throws Exception {
         Path checkout = Path.of(System.getProperty("sockscope.checkout", "..")).toAbsolutePath().normalize();
         Path holderScript = checkout.resolve("bench/holder.py");
-        assertTrue(Files.isRegularFile(holderScript), "bench/holder.py in the checkout: " + holderScript);
-        String launcher = Files.readString(checkout.resolve("bin/sockscope"));
-        for (String flag : LAUNCHER_FLAGS) {
-            assertTrue(launcher.contains(flag), "bin/sockscope no longer passes " + flag + ": update this test");
-        }
         String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
         Path scrapeScript = Files.createTempFile("sockscope-scrape-load-", ".py");
         Path serveErrors = Files.createTempFile("sockscope-serve-", ".err");
@@ -81,6 +76,13 @@ class ServeLoadTest {
         Thread sampler = null;
         try (ScratchNamespace ns = ScratchNamespace.create()) {
             try {
+                // Checked once the namespace is made: without root the test is skipped before this.
+                assertTrue(Files.isRegularFile(holderScript), "bench/holder.py in the checkout: " + holderScript);
+                String launcher = Files.readString(checkout.resolve("bin/sockscope"));
+                for (String flag : LAUNCHER_FLAGS) {
+                    assertTrue(launcher.contains(flag), "bin/sockscope no longer passes " + flag
+                            + ": update this test");
+                }
                 try (var in = ServeLoadTest.class.getResourceAsStream("/serve/scrape_load.py")) {
                     assertNotNull(in, "serve/scrape_load.py on the test class path");
                     Files.write(scrapeScript, in.readAllBytes());
