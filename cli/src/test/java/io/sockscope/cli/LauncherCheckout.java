@@ -50,7 +50,8 @@ final class LauncherCheckout {
             Files.copy(source.resolve("bin").resolve(script), to);
             executable(to);
         }
-        for (String file : List.of("pom.xml", "core/pom.xml", "cli/pom.xml", "examples/loopback-guard/pom.xml",
+        for (String file : List.of("pom.xml", "core/pom.xml", "exporter/pom.xml", "cli/pom.xml",
+                "examples/loopback-guard/pom.xml", "exporter/src/main/java/C.java",
                 "core/src/main/java/A.java", "cli/src/main/java/B.java", "core/src/main/c/a.c")) {
             write(root.resolve(file), "");
         }

@@ -10,6 +10,7 @@ import io.sockscope.model.TcpState;
 import io.sockscope.names.AddressText;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +34,7 @@ public final class MetricsModel {
     private static final int LISTEN = TcpState.LISTEN.code();
     private static final int UNCONNECTED = TcpState.CLOSE.code();
     private static final int CLOSE_WAIT = TcpState.CLOSE_WAIT.code();
+    private static final int[] NO_PIDS = new int[0];
     private static final Comparator<SeriesPlace> BY_PLACE = Comparator.comparing(SeriesPlace::netns)
             .thenComparing(SeriesPlace::container).thenComparing(SeriesPlace::pod).thenComparing(SeriesPlace::unit);
 
@@ -45,7 +47,8 @@ public final class MetricsModel {
     }
 
     /**
-     * The series of a dump read at {@code nowMillis}.
+     * The series of a dump read at {@code nowMillis}, all at once: {@link #begin}, every socket
+     * {@linkplain Tally#add added}, {@linkplain Tally#finish finished}.
      *
      * @param sockets   the dump
      * @param owners    the processes holding an inode, in ss's order; empty for none
@@ -57,21 +60,49 @@ public final class MetricsModel {
     public MetricsSnapshot snapshot(long nowMillis, Iterable<? extends SocketRecord> sockets,
                                     LongFunction<List<Owner>> owners, LimitsProvider limits,
                                     Function<SocketRecord, SeriesPlace> places, LongUnaryOperator closeWaitIdleMillis) {
-        Map<SocketCountKey, long[]> counts = new HashMap<>();
-        Map<ListenerSeries, Boolean> listeners = new HashMap<>();
-        Map<QueueKey, long[]> queues = new HashMap<>();
-        Map<Integer, ProcessTally> processes = new HashMap<>();
+        Tally tally = begin(nowMillis, owners);
         for (SocketRecord socket : sockets) {
-            SeriesPlace place = places == null ? SeriesPlace.NONE : places.apply(socket);
+            tally.add(socket, places == null ? SeriesPlace.NONE : places.apply(socket));
+        }
+        return tally.finish(limits, places != null, closeWaitIdleMillis);
+    }
+
+    /**
+     * Starts the snapshot of a dump read at {@code nowMillis}, whose sockets are then added as the dump streams:
+     * only the counts are kept (and the few CLOSE-WAIT sockets, until their ages are known), never the dump.
+     *
+     * @param owners the processes holding an inode, in ss's order; empty for none
+     */
+    public Tally begin(long nowMillis, LongFunction<List<Owner>> owners) {
+        return new Tally(nowMillis, owners);
+    }
+
+    /** One snapshot being taken: the counts so far. Used by one thread, once. */
+    public final class Tally {
+        private final long nowMillis;
+        private final LongFunction<List<Owner>> owners;
+        private final Map<SocketCountKey, long[]> counts = new HashMap<>();
+        private final Map<ListenerSeries, Boolean> listeners = new HashMap<>();
+        private final Map<QueueKey, long[]> queues = new HashMap<>();
+        private final Map<Integer, ProcessTally> processes = new HashMap<>();
+        private final List<CloseWaitHeld> closeWaits = new ArrayList<>();
+
+        private Tally(long nowMillis, LongFunction<List<Owner>> owners) {
+            this.nowMillis = nowMillis;
+            this.owners = Objects.requireNonNull(owners, "owners");
+        }
+
+        /** Counts {@code socket}, found at {@code place} ({@link SeriesPlace#NONE} for a dump of one namespace). */
+        public void add(SocketRecord socket, SeriesPlace place) {
             int state = socket.state();
             // Codes ss does not know all count as unknown, one series.
             counts.computeIfAbsent(new SocketCountKey(place, socket.table(), TcpState.ofCode(state)),
                     k -> new long[1])[0]++;
             List<Owner> held = socket.inode() == 0 ? List.of() : owners.apply(socket.inode());
-            double closeWaitSeconds = state == CLOSE_WAIT && socket instanceof InetSocket inet && inet.cookie() != 0
-                    ? closeWaitClock.ageMillis(inet.cookie(), nowMillis,
-                    closeWaitIdleMillis.applyAsLong(inet.cookie())) / 1000.0 : 0;
-            tallyOwners(processes, held, state, closeWaitSeconds);
+            int[] pids = tallyOwners(processes, held, state);
+            if (state == CLOSE_WAIT && socket instanceof InetSocket inet && inet.cookie() != 0 && pids.length > 0) {
+                closeWaits.add(new CloseWaitHeld(inet.cookie(), pids));
+            }
             if (socket instanceof InetSocket inet && isListening(inet)) {
                 String address = AddressText.text(inet.local().address());
                 String process = held.isEmpty() ? "" : held.getFirst().command().text();
@@ -85,23 +116,47 @@ public final class MetricsModel {
                 }
             }
         }
-        closeWaitClock.endSnapshot();
-        List<ListenerSeries> listenerSeries = capped(listeners.keySet().stream().sorted(Comparator
-                .comparingInt(ListenerSeries::port).thenComparing(ListenerSeries::netid)
-                .thenComparing(ListenerSeries::address).thenComparing(ListenerSeries::process)
-                .thenComparing(ListenerSeries::place, BY_PLACE)).toList(), caps.listeners());
-        List<ListenQueue> queueSeries = capped(queues.entrySet().stream().map(e -> new ListenQueue(e.getKey().place(),
-                        e.getKey().table().netid(), e.getKey().address(), e.getKey().port(), e.getValue()[0],
-                        e.getValue()[1]))
-                .sorted(Comparator.comparingInt(ListenQueue::port).thenComparing(ListenQueue::netid)
-                        .thenComparing(ListenQueue::address).thenComparing(ListenQueue::place, BY_PLACE)).toList(),
-                caps.listeners());
-        List<ProcessSeries> processSeries = processSeries(processes, limits);
-        long foldedProcesses = Math.max(0, processes.size() - caps.processes());
-        truncated = truncated.plus(foldedProcesses, listeners.size() - listenerSeries.size(),
-                queues.size() - queueSeries.size());
-        return new MetricsSnapshot(nowMillis, places != null, socketCounts(counts), listenerSeries, queueSeries,
-                processSeries, truncated, 0);
+
+        /** Whether a CLOSE-WAIT socket with an owner was added: then its age is worth a {@code tcp_info} look. */
+        public boolean sawCloseWait() {
+            return !closeWaits.isEmpty();
+        }
+
+        /**
+         * The snapshot.
+         *
+         * @param limits              a process's descriptors against its limit (read for the processes kept only)
+         * @param placed              whether the sockets were placed (every namespace read): the series get place labels
+         * @param closeWaitIdleMillis a CLOSE-WAIT socket's time since it last received an ACK, by cookie; negative
+         *                            when unknown
+         */
+        public MetricsSnapshot finish(LimitsProvider limits, boolean placed, LongUnaryOperator closeWaitIdleMillis) {
+            for (CloseWaitHeld c : closeWaits) {
+                double seconds = closeWaitClock.ageMillis(c.cookie(), nowMillis,
+                        closeWaitIdleMillis.applyAsLong(c.cookie())) / 1000.0;
+                for (int pid : c.pids()) {
+                    ProcessTally t = processes.get(pid);
+                    t.oldestCloseWait = Math.max(t.oldestCloseWait, seconds);
+                }
+            }
+            closeWaitClock.endSnapshot();
+            List<ListenerSeries> listenerSeries = capped(listeners.keySet().stream().sorted(Comparator
+                    .comparingInt(ListenerSeries::port).thenComparing(ListenerSeries::netid)
+                    .thenComparing(ListenerSeries::address).thenComparing(ListenerSeries::process)
+                    .thenComparing(ListenerSeries::place, BY_PLACE)).toList(), caps.listeners());
+            List<ListenQueue> queueSeries = capped(queues.entrySet().stream()
+                    .map(e -> new ListenQueue(e.getKey().place(), e.getKey().table().netid(), e.getKey().address(),
+                            e.getKey().port(), e.getValue()[0], e.getValue()[1]))
+                    .sorted(Comparator.comparingInt(ListenQueue::port).thenComparing(ListenQueue::netid)
+                            .thenComparing(ListenQueue::address).thenComparing(ListenQueue::place, BY_PLACE))
+                    .toList(), caps.listeners());
+            List<ProcessSeries> processSeries = processSeries(processes, limits);
+            long foldedProcesses = Math.max(0, processes.size() - caps.processes());
+            truncated = truncated.plus(foldedProcesses, listeners.size() - listenerSeries.size(),
+                    queues.size() - queueSeries.size());
+            return new MetricsSnapshot(nowMillis, placed, socketCounts(counts), listenerSeries, queueSeries,
+                    processSeries, truncated, 0);
+        }
     }
 
     /** Whether ss's {@code -l} lists it: a listening TCP (MPTCP, SCTP, DCCP) socket, or a bound unconnected UDP one. */
@@ -112,23 +167,27 @@ public final class MetricsModel {
         return inet.table() == SocketTable.UDP && inet.state() == UNCONNECTED && inet.local().port() != 0;
     }
 
-    private static void tallyOwners(Map<Integer, ProcessTally> processes, List<Owner> held, int state,
-                                    double closeWaitSeconds) {
-        int previousPid = Integer.MIN_VALUE;
+    /** Counts the socket once for each process holding it; returns those processes. */
+    private static int[] tallyOwners(Map<Integer, ProcessTally> processes, List<Owner> held, int state) {
+        if (held.isEmpty()) {
+            return NO_PIDS;
+        }
+        int[] pids = new int[held.size()];
+        int n = 0;
         for (int i = 0; i < held.size(); i++) {
             Owner o = held.get(i);
             // One socket held through several descriptors of a process counts once for it.
-            if (o.pid() == previousPid || heldEarlier(held, i, o.pid())) {
+            if (heldEarlier(held, i, o.pid())) {
                 continue;
             }
-            previousPid = o.pid();
+            pids[n++] = o.pid();
             ProcessTally tally = processes.computeIfAbsent(o.pid(), pid -> new ProcessTally(o.command().text()));
             tally.sockets++;
             if (state == CLOSE_WAIT) {
                 tally.closeWait++;
-                tally.oldestCloseWait = Math.max(tally.oldestCloseWait, closeWaitSeconds);
             }
         }
+        return n == pids.length ? pids : Arrays.copyOf(pids, n);
     }
 
     private static boolean heldEarlier(List<Owner> held, int index, int pid) {
@@ -190,6 +249,10 @@ public final class MetricsModel {
     }
 
     private record QueueKey(SeriesPlace place, SocketTable table, String address, int port) {
+    }
+
+    /** A CLOSE-WAIT socket and the processes holding it, until its age is known. */
+    private record CloseWaitHeld(long cookie, int[] pids) {
     }
 
     private static final class ProcessTally {
