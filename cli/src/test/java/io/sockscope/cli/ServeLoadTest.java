@@ -48,20 +48,17 @@ class ServeLoadTest {
      */
     private static final int OWN_CONNECTIONS = 4 * CLIENTS;
     /**
-     * The exporter's bound. The launcher caps its heap at 1 GiB ({@code -Xmx1g}), and under this load it fills it:
-     * a scrape's snapshot holds every socket's record (about 40 MiB at 95,000), a young collection during a
-     * snapshot promotes what the survivor spaces cannot take, and the serial collector lets that garbage fill
-     * the old generation to the cap before its first full collection, which leaves a live set of a few MiB and
-     * gives the heap back down to ~290 MiB (measured with {@code jcmd GC.class_histogram} and
-     * {@code GC.heap_info}). Measured peak VmRSS: 1,069 MiB in a 60 s run of this load by hand; outside the heap
-     * (class metadata, code, thread stacks, the collector's own structures) about 70–100 MiB. So 1 GiB of heap
-     * plus 256 MiB: a growth past it would mean memory the cap does not hold, which is what this test is for.
+     * The exporter's bound. The launcher caps serve's heap at 128 MiB ({@code -Xmx128m}, young generation 32 MiB),
+     * and a scrape keeps nothing per socket (it counts as the dump streams), so what a snapshot allocates dies
+     * young. Outside the heap: class metadata, code, thread stacks and the collector's own structures, about
+     * 70–100 MiB. So the heap's cap plus 128 MiB: a growth past it would mean memory the cap does not hold.
      */
-    private static final long RSS_LIMIT_KIB = (1024 + 256) * 1024;
-    /** The launcher's flags for the long-running commands ({@code bin/sockscope}), checked against it below. */
+    private static final long RSS_LIMIT_KIB = (128 + 128) * 1024;
+    /** The launcher's flags for serve ({@code bin/sockscope}), checked against it below. */
     private static final List<String> LAUNCHER_FLAGS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-XX:CompileThresholdScaling=3", "-XX:-UsePerfData", "-Xss512k", "--enable-native-access=ALL-UNNAMED",
-            "-Xmn96m", "-Xmx1g", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:-ShrinkHeapInSteps");
+            "-Xmn32m", "-Xmx128m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:-ShrinkHeapInSteps",
+            "-XX:TieredStopAtLevel=4", "-XX:CompileThresholdScaling=1");
 
     @Test
     void servesEveryScrapeOfALoadedNamespaceWithinItsMemoryBound() throws Exception {
