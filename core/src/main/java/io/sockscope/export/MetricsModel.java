@@ -84,6 +84,7 @@ public final class MetricsModel {
         private final Map<SocketCountKey, long[]> counts = new HashMap<>();
         private final Map<ListenerSeries, Boolean> listeners = new HashMap<>();
         private final Map<QueueKey, long[]> queues = new HashMap<>();
+        private final Map<QueuedKey, long[]> queued = new HashMap<>();
         private final Map<Integer, ProcessTally> processes = new HashMap<>();
         private final List<CloseWaitHeld> closeWaits = new ArrayList<>();
 
@@ -102,6 +103,11 @@ public final class MetricsModel {
             int[] pids = tallyOwners(processes, held, state);
             if (state == CLOSE_WAIT && socket instanceof InetSocket inet && inet.cookie() != 0 && pids.length > 0) {
                 closeWaits.add(new CloseWaitHeld(inet.cookie(), pids));
+            }
+            if (socket instanceof InetSocket inet && state != LISTEN) {
+                long[] q = queued.computeIfAbsent(new QueuedKey(place, inet.table()), k -> new long[2]);
+                q[0] += inet.recvQ();
+                q[1] += inet.sendQ();
             }
             if (socket instanceof InetSocket inet && isListening(inet)) {
                 String address = AddressText.text(inet.local().address());
@@ -154,8 +160,14 @@ public final class MetricsModel {
             long foldedProcesses = Math.max(0, processes.size() - caps.processes());
             truncated = truncated.plus(foldedProcesses, listeners.size() - listenerSeries.size(),
                     queues.size() - queueSeries.size());
+            List<QueuedBytes> queuedBytes = queued.entrySet().stream()
+                    .sorted(Comparator.<Map.Entry<QueuedKey, long[]>, SeriesPlace>comparing(e -> e.getKey().place(),
+                            BY_PLACE).thenComparingInt(e -> e.getKey().table().ordinal()))
+                    .map(e -> new QueuedBytes(e.getKey().place(), e.getKey().table().netid(), e.getValue()[0],
+                            e.getValue()[1]))
+                    .toList();
             return new MetricsSnapshot(nowMillis, placed, socketCounts(counts), listenerSeries, queueSeries,
-                    processSeries, truncated, 0);
+                    queuedBytes, processSeries, truncated, 0);
         }
     }
 
@@ -249,6 +261,9 @@ public final class MetricsModel {
     }
 
     private record QueueKey(SeriesPlace place, SocketTable table, String address, int port) {
+    }
+
+    private record QueuedKey(SeriesPlace place, SocketTable table) {
     }
 
     /** A CLOSE-WAIT socket and the processes holding it, until its age is known. */

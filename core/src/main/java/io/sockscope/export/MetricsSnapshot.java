@@ -11,24 +11,27 @@ import java.util.List;
  * @param sockets            {@code sockscope_sockets}, by place, table and state
  * @param listeners          {@code sockscope_listener_info}, at most {@link SeriesCaps#listeners()}
  * @param queues             {@code sockscope_listen_queue} and {@code _limit}, at most {@link SeriesCaps#listeners()}
+ * @param queued             {@code sockscope_queued_bytes}, by place and inet table
  * @param processes          the per-process series, at most {@link SeriesCaps#processes()} and the {@code other} row
  * @param truncated          {@code sockscope_series_truncated_total}: series the caps have folded or dropped since
  *                           the exporter started, by kind
  * @param durationSeconds    {@code sockscope_scrape_duration_seconds}: how long taking this snapshot took
  */
 public record MetricsSnapshot(long takenAtMillis, boolean placed, List<SocketCount> sockets,
-                              List<ListenerSeries> listeners, List<ListenQueue> queues,
+                              List<ListenerSeries> listeners, List<ListenQueue> queues, List<QueuedBytes> queued,
                               List<ProcessSeries> processes, TruncatedSeries truncated, double durationSeconds) {
     public MetricsSnapshot {
         sockets = List.copyOf(sockets);
         listeners = List.copyOf(listeners);
         queues = List.copyOf(queues);
+        queued = List.copyOf(queued);
         processes = List.copyOf(processes);
     }
 
     /** This snapshot, saying it took {@code seconds} to take. */
     public MetricsSnapshot withDuration(double seconds) {
-        return new MetricsSnapshot(takenAtMillis, placed, sockets, listeners, queues, processes, truncated, seconds);
+        return new MetricsSnapshot(takenAtMillis, placed, sockets, listeners, queues, queued, processes, truncated,
+                seconds);
     }
 
     /**

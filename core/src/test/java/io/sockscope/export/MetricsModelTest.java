@@ -108,6 +108,18 @@ class MetricsModelTest {
     }
 
     @Test
+    void queuedBytesAreSummedPerTableLeavingListenersOut() {
+        List<SocketRecord> dump = List.of(tcp(TcpState.ESTABLISHED, LOOPBACK, 1, 2, 1, 100, 7),
+                tcp(TcpState.CLOSE_WAIT, LOOPBACK, 2, 1, 2, 1, 0),
+                // A listener's queues count connections, not bytes.
+                tcp(TcpState.LISTEN, ANY, 80, 0, 3, 5, 511),
+                inet(SocketTable.UDP, TcpState.CLOSE.code(), ANY, 53, 0, 4, 2048, 0));
+        MetricsSnapshot s = snapshot(new MetricsModel(SeriesCaps.DEFAULTS), 1_000, dump);
+        assertEquals(List.of(new QueuedBytes(SeriesPlace.NONE, "tcp", 101, 7),
+                new QueuedBytes(SeriesPlace.NONE, "udp", 2048, 0)), s.queued());
+    }
+
+    @Test
     void theScopeOfAnAddress() {
         byte[] mappedLoopback = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1, 127, 0, 0, 1};
         byte[] mappedHost = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, -1, -1, 10, 0, 0, 1};

@@ -13,6 +13,7 @@ import io.sockscope.export.ListenQueue;
 import io.sockscope.export.ListenerSeries;
 import io.sockscope.export.MetricsSnapshot;
 import io.sockscope.export.ProcessSeries;
+import io.sockscope.export.QueuedBytes;
 import io.sockscope.export.SeriesPlace;
 import io.sockscope.export.SocketCount;
 import io.sockscope.model.WarningSink;
@@ -95,6 +96,7 @@ public final class OtlpPush implements AutoCloseable {
         private final ObservableLongMeasurement listeners;
         private final ObservableLongMeasurement queue;
         private final ObservableLongMeasurement queueLimit;
+        private final ObservableLongMeasurement queued;
         private final ObservableLongMeasurement processSockets;
         private final ObservableLongMeasurement closeWait;
         private final ObservableDoubleMeasurement closeWaitOldest;
@@ -116,6 +118,9 @@ public final class OtlpPush implements AutoCloseable {
                     .setDescription("Connections waiting to be accepted on a listening address.").buildObserver();
             queueLimit = meter.gaugeBuilder("sockscope.listen_queue.limit").ofLongs().setUnit("{connection}")
                     .setDescription("The accept queue's limit (the listen() backlog).").buildObserver();
+            queued = meter.gaugeBuilder("sockscope.queued").ofLongs().setUnit("By")
+                    .setDescription("Bytes waiting in the kernel's buffers of a table's connections, summed.")
+                    .buildObserver();
             processSockets = meter.gaugeBuilder("sockscope.process.sockets").ofLongs().setUnit("{socket}")
                     .setDescription("Sockets a process holds.").buildObserver();
             closeWait = meter.gaugeBuilder("sockscope.close_wait.sockets").ofLongs().setUnit("{socket}")
@@ -131,8 +136,8 @@ public final class OtlpPush implements AutoCloseable {
                     .setDescription("How long taking the snapshot took.").buildObserver();
             truncated = meter.counterBuilder("sockscope.series.truncated").setUnit("{series}")
                     .setDescription("Series the caps kept out since the exporter started.").buildObserver();
-            meter.batchCallback(this::record, connections, sockets, listeners, queue, queueLimit, processSockets,
-                    closeWait, closeWaitOldest, openFds, maxFds, duration, truncated);
+            meter.batchCallback(this::record, connections, sockets, listeners, queue, queueLimit, queued,
+                    processSockets, closeWait, closeWaitOldest, openFds, maxFds, duration, truncated);
         }
 
         private void record() {
@@ -169,6 +174,12 @@ public final class OtlpPush implements AutoCloseable {
                         .put("network.local.address", q.address()).put("network.local.port", q.port()).build();
                 queue.record(q.queued(), a);
                 queueLimit.record(q.limit(), a);
+            }
+            for (QueuedBytes q : s.queued()) {
+                queued.record(q.receive(), place(s, q.place()).put("network.transport", q.netid())
+                        .put("sockscope.queue", "receive").build());
+                queued.record(q.send(), place(s, q.place()).put("network.transport", q.netid())
+                        .put("sockscope.queue", "send").build());
             }
             for (ProcessSeries p : s.processes()) {
                 AttributesBuilder b = Attributes.builder().put("process.executable.name", p.process());

@@ -14,6 +14,7 @@ import io.sockscope.export.ListenQueue;
 import io.sockscope.export.ListenerSeries;
 import io.sockscope.export.MetricsSnapshot;
 import io.sockscope.export.ProcessSeries;
+import io.sockscope.export.QueuedBytes;
 import io.sockscope.export.SeriesPlace;
 import io.sockscope.export.SocketCount;
 
@@ -55,6 +56,16 @@ public final class PrometheusSnapshots {
         add(families, gauge("sockscope_listen_queue_limit", "The accept queue's limit: the listen() backlog as"
                         + " the kernel capped it (ss's Send-Q of a listener).", null, snapshot.queues(),
                 q -> queueLabels(placed, q), ListenQueue::limit));
+        GaugeSnapshot.Builder queued = GaugeSnapshot.builder().name("sockscope_queued_bytes").unit(Unit.BYTES)
+                .help("Bytes waiting in the kernel's buffers of a table's connections, summed: received and not yet"
+                        + " read (queue=\"receive\", ss's Recv-Q), or not yet sent or acknowledged (queue=\"send\").");
+        for (QueuedBytes q : snapshot.queued()) {
+            queued.dataPoint(GaugeDataPointSnapshot.builder()
+                    .labels(labels(placed, q.place(), "netid", q.netid(), "queue", "receive")).value(q.receive()).build());
+            queued.dataPoint(GaugeDataPointSnapshot.builder()
+                    .labels(labels(placed, q.place(), "netid", q.netid(), "queue", "send")).value(q.send()).build());
+        }
+        add(families, queued.build());
         List<ProcessSeries> processes = snapshot.processes();
         add(families, gauge("sockscope_process_sockets", "Sockets a process holds (the processes past the cap"
                 + " summed as process=\"other\").", null, processes, PrometheusSnapshots::processLabels,

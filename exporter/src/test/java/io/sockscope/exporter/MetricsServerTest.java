@@ -34,7 +34,7 @@ class MetricsServerTest {
 
     private static MetricsSnapshot snapshot(long established) {
         return new MetricsSnapshot(1, false, List.of(new SocketCount(SeriesPlace.NONE, "tcp", "established",
-                established)), List.of(), List.of(), List.of(), MetricsSnapshot.TruncatedSeries.NONE, 0);
+                established)), List.of(), List.of(), List.of(), List.of(), MetricsSnapshot.TruncatedSeries.NONE, 0);
     }
 
     private static HttpRequest get(InetSocketAddress at, String path) {

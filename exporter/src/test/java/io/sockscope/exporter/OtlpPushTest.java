@@ -13,6 +13,7 @@ import io.sockscope.export.ListenQueue;
 import io.sockscope.export.ListenerSeries;
 import io.sockscope.export.MetricsSnapshot;
 import io.sockscope.export.ProcessSeries;
+import io.sockscope.export.QueuedBytes;
 import io.sockscope.export.SeriesPlace;
 import io.sockscope.export.SocketCount;
 import io.sockscope.model.WarningSink;
@@ -78,6 +79,7 @@ class OtlpPushTest {
                     new ListenerSeries(SeriesPlace.NONE, "tcp", AddressScope.LOOPBACK, "127.0.0.1", 8080, "java")),
             List.of(new ListenQueue(SeriesPlace.NONE, "tcp", "0.0.0.0", 22, 0, 4096),
                     new ListenQueue(SeriesPlace.NONE, "tcp", "127.0.0.1", 8080, 3, 128)),
+            List.of(new QueuedBytes(SeriesPlace.NONE, "tcp", 1500, 230), new QueuedBytes(SeriesPlace.NONE, "udp", 40, 0)),
             List.of(new ProcessSeries("java", "4242", 12, 3, 37.5, 40, 1024),
                     new ProcessSeries("sshd", "1", 3, 0, 0, 10, -1),
                     new ProcessSeries("nginx", "77", 2, 0, 0, -1, -1),
@@ -103,7 +105,7 @@ class OtlpPushTest {
             assertEquals(List.of("process.open_file_descriptor.count", "sockscope.close_wait.oldest",
                     "sockscope.close_wait.sockets", "sockscope.listen_queue", "sockscope.listen_queue.limit",
                     "sockscope.listener.info", "sockscope.process.max_fds", "sockscope.process.sockets",
-                    "sockscope.scrape.duration", "sockscope.series.truncated", "sockscope.sockets",
+                    "sockscope.queued", "sockscope.scrape.duration", "sockscope.series.truncated", "sockscope.sockets",
                     "system.network.connections"), metrics.keySet().stream().sorted().toList());
 
             Metric connections = metrics.get("system.network.connections");
@@ -135,6 +137,13 @@ class OtlpPushTest {
                     queue("0.0.0.0", 22), 0L, queue("127.0.0.1", 8080), 3L);
             assertGauge(metrics.get("sockscope.listen_queue"), "{connection}");
             assertEquals(queueAttributes, points(metrics.get("sockscope.listen_queue")));
+            assertGauge(metrics.get("sockscope.queued"), "By");
+            assertEquals(Map.of(
+                    Map.of("network.transport", "tcp", "sockscope.queue", "receive"), 1500L,
+                    Map.of("network.transport", "tcp", "sockscope.queue", "send"), 230L,
+                    Map.of("network.transport", "udp", "sockscope.queue", "receive"), 40L,
+                    Map.of("network.transport", "udp", "sockscope.queue", "send"), 0L),
+                    points(metrics.get("sockscope.queued")), "both queues of each table");
             assertGauge(metrics.get("sockscope.listen_queue.limit"), "{connection}");
             assertEquals(Map.of(queue("0.0.0.0", 22), 4096L, queue("127.0.0.1", 8080), 128L),
                     points(metrics.get("sockscope.listen_queue.limit")));
@@ -187,7 +196,7 @@ class OtlpPushTest {
                 new SocketCount(host, "tcp", "established", 5));
         List<ListenerSeries> listeners = List.of(
                 new ListenerSeries(web, "tcp", AddressScope.ANY, "::", 8443, "java"));
-        MetricsSnapshot placed = new MetricsSnapshot(0, true, counts, listeners, List.of(),
+        MetricsSnapshot placed = new MetricsSnapshot(0, true, counts, listeners, List.of(), List.of(),
                 List.of(new ProcessSeries("java", "4242", 2, 0, 0, 20, 1024)), MetricsSnapshot.TruncatedSeries.NONE,
                 0);
         Map<String, Object> webPlace = Map.of("sockscope.netns", "pid:4242", "container.name", "web",
@@ -203,7 +212,7 @@ class OtlpPushTest {
                 "process series carry no place");
 
         // The same rows from a snapshot of one namespace: no place attributes at all.
-        MetricsSnapshot unplaced = new MetricsSnapshot(0, false, counts.subList(0, 1), listeners, List.of(),
+        MetricsSnapshot unplaced = new MetricsSnapshot(0, false, counts.subList(0, 1), listeners, List.of(), List.of(),
                 List.of(), MetricsSnapshot.TruncatedSeries.NONE, 0);
         Map<String, Metric> plain = pushedOnce(unplaced);
         assertEquals(Map.of(tcp("established"), 2L), points(plain.get("system.network.connections")));

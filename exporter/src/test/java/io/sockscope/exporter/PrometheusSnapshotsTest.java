@@ -7,6 +7,7 @@ import io.sockscope.export.ListenQueue;
 import io.sockscope.export.ListenerSeries;
 import io.sockscope.export.MetricsSnapshot;
 import io.sockscope.export.ProcessSeries;
+import io.sockscope.export.QueuedBytes;
 import io.sockscope.export.SeriesPlace;
 import io.sockscope.export.SocketCount;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ class PrometheusSnapshotsTest {
                     new SocketCount(SeriesPlace.NONE, "u_str", "established", 12)),
             List.of(new ListenerSeries(SeriesPlace.NONE, "tcp", AddressScope.LOOPBACK, "127.0.0.1", 8080, "api")),
             List.of(new ListenQueue(SeriesPlace.NONE, "tcp", "127.0.0.1", 8080, 2, 128)),
+            List.of(new QueuedBytes(SeriesPlace.NONE, "tcp", 1500, 230)),
             List.of(new ProcessSeries("api", "4242", 5, 3, 75.5, 40, 1024),
                     new ProcessSeries("other", "", 9, 0, 0, -1, -1)),
             new MetricsSnapshot.TruncatedSeries(6, 0, 0), 0.25);
@@ -54,6 +56,8 @@ class PrometheusSnapshotsTest {
                 "sockscope_process_open_fds{pid=\"4242\",process=\"api\"} 40.0",
                 "sockscope_process_max_fds{pid=\"4242\",process=\"api\"} 1024.0",
                 "sockscope_scrape_duration_seconds 0.25",
+                "sockscope_queued_bytes{netid=\"tcp\",queue=\"receive\"} 1500.0",
+                "sockscope_queued_bytes{netid=\"tcp\",queue=\"send\"} 230.0",
                 "sockscope_series_truncated_total{series=\"process\"} 6.0",
                 "# TYPE sockscope_series_truncated_total counter",
                 "# TYPE sockscope_listener_info gauge")) {
@@ -78,7 +82,7 @@ class PrometheusSnapshotsTest {
     void everyNamespaceAddsThePlaceLabelsAndAFamilyWithNoSeriesIsLeftOut() throws IOException {
         SeriesPlace pod = new SeriesPlace("pid:77", "cart", "shop/cart-1", "");
         MetricsSnapshot placed = new MetricsSnapshot(1_000, true,
-                List.of(new SocketCount(pod, "tcp", "established", 1)), List.of(), List.of(), List.of(),
+                List.of(new SocketCount(pod, "tcp", "established", 1)), List.of(), List.of(), List.of(), List.of(),
                 MetricsSnapshot.TruncatedSeries.NONE, 0.1);
         String text = text(placed);
         assertTrue(text.contains("sockscope_sockets{container=\"cart\",netid=\"tcp\",netns=\"pid:77\","

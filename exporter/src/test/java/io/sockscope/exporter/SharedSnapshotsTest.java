@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@link SharedSnapshots}: scrapes that ask while a snapshot is taken share it; a later one takes a fresh one. */
 class SharedSnapshotsTest {
     private static MetricsSnapshot empty(long at) {
-        return new MetricsSnapshot(at, false, List.of(), List.of(), List.of(), List.of(),
+        return new MetricsSnapshot(at, false, List.of(), List.of(), List.of(), List.of(), List.of(),
                 MetricsSnapshot.TruncatedSeries.NONE, 0);
     }
 
