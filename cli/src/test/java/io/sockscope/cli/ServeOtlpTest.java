@@ -1,7 +1,5 @@
 package io.sockscope.cli;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
@@ -9,16 +7,14 @@ import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
 import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
+import io.sockscope.exporter.OtlpReceiver;
 import io.sockscope.testing.CommandRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -32,15 +28,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -62,8 +50,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ServeOtlpTest {
     private static final long PUSH_WAIT_MILLIS = 20_000;
-    private static final Pattern SAMPLE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+)");
-    private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     @Test
     void thePushAndTheScrapeAgreeOnTheTestsListenerAndProcess() throws Exception {
@@ -72,7 +58,7 @@ class ServeOtlpTest {
         String command = Files.readString(Path.of("/proc/self/comm")).strip();
         Path errors = Files.createTempFile("sockscope-serve-", ".err");
         Process serve = null;
-        try (Receiver receiver = Receiver.start();
+        try (OtlpReceiver receiver = OtlpReceiver.start();
              ServerSocket listener = new ServerSocket(0, 16, loopback);
              Socket client = new Socket(loopback, listener.getLocalPort());
              Socket accepted = listener.accept();
@@ -98,7 +84,7 @@ class ServeOtlpTest {
                 ExportMetricsServiceRequest r = left <= 0 ? null : receiver.poll(left);
                 if (r == null) {
                     fail("no push with the test's listener and process within " + PUSH_WAIT_MILLIS + " ms; alive: "
-                            + serve.isAlive() + "; refused: " + receiver.refusals + "; stderr:\n"
+                            + serve.isAlive() + "; refused: " + receiver.refusals() + "; stderr:\n"
                             + Files.readString(errors));
                 }
                 Map<String, Metric> m = sockscopeMetrics(r);
@@ -136,7 +122,7 @@ class ServeOtlpTest {
             assertEquals(l.get("network.local.address"), s.get("address"), s.toString());
             assertEquals("loopback", s.get("address_scope"), s.toString());
             assertEquals(command, s.get("process"), s.toString());
-            assertEquals("1", s.get("__value__"), s.toString());
+            assertEquals(1.0, Double.parseDouble(s.get("__value__")), s.toString());
 
             // The test JVM: its pid as an integer attribute, its sockets (a listener and a pair at least).
             List<Long> pushedSockets = processPoints(metrics, pid);
@@ -173,7 +159,7 @@ class ServeOtlpTest {
             assertTrue(stderr.contains("sockscope: serving metrics at http://127.0.0.1:" + httpPort + "/metrics"),
                     stderr);
             assertFalse(stderr.contains("OTLP push"), "no push failed: " + stderr);
-            assertEquals(List.of(), receiver.refusals);
+            assertEquals(List.of(), receiver.refusals());
         } finally {
             if (serve != null && serve.isAlive()) {
                 serve.destroyForcibly();
@@ -258,23 +244,11 @@ class ServeOtlpTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         List<Map<String, String>> samples = new ArrayList<>();
-        for (String line : response.body().split("\n")) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            Matcher m = SAMPLE.matcher(line);
-            assertTrue(m.matches(), "a sample line: " + line);
-            Map<String, String> sample = new HashMap<>();
-            sample.put("__name__", m.group(1));
-            sample.put("__value__", m.group(3));
-            if (m.group(2) != null) {
-                Matcher l = LABEL.matcher(m.group(2));
-                while (l.find()) {
-                    sample.put(l.group(1), l.group(2).replace("\\\"", "\"").replace("\\n", "\n")
-                            .replace("\\\\", "\\"));
-                }
-            }
-            samples.add(sample);
+        for (ScrapedSample sample : ScrapedSample.all(response.body())) {
+            Map<String, String> labels = new HashMap<>(sample.labels());
+            labels.put("__name__", sample.name());
+            labels.put("__value__", Double.toString(sample.value()));
+            samples.add(labels);
         }
         return samples;
     }
@@ -282,83 +256,6 @@ class ServeOtlpTest {
     private static int freePort(InetAddress address) throws IOException {
         try (ServerSocket probe = new ServerSocket(0, 1, address)) {
             return probe.getLocalPort();
-        }
-    }
-
-    /**
-     * The smallest OTLP/HTTP metrics receiver: {@code POST /v1/metrics} of {@code application/x-protobuf}
-     * (gzipped or not) decoded and queued, answered 200 with an empty response; anything else refused and noted.
-     */
-    private static final class Receiver implements AutoCloseable {
-        private final HttpServer server;
-        private final ExecutorService thread;
-        private final BlockingQueue<ExportMetricsServiceRequest> received = new LinkedBlockingQueue<>();
-        final List<String> refusals = new CopyOnWriteArrayList<>();
-
-        private Receiver(HttpServer server, ExecutorService thread) {
-            this.server = server;
-            this.thread = thread;
-        }
-
-        static Receiver start() throws IOException {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 16);
-            ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "otlp-receiver");
-                t.setDaemon(true);
-                return t;
-            });
-            Receiver receiver = new Receiver(server, thread);
-            server.setExecutor(thread);
-            server.createContext("/", receiver::handle);
-            server.start();
-            return receiver;
-        }
-
-        int port() {
-            return server.getAddress().getPort();
-        }
-
-        ExportMetricsServiceRequest poll(long millis) throws InterruptedException {
-            return received.poll(millis, TimeUnit.MILLISECONDS);
-        }
-
-        private void handle(HttpExchange exchange) throws IOException {
-            try (exchange) {
-                byte[] body;
-                try (InputStream in = exchange.getRequestBody()) {
-                    body = in.readAllBytes();
-                }
-                String type = exchange.getRequestHeaders().getFirst("Content-Type");
-                if (!exchange.getRequestURI().getPath().equals("/v1/metrics")
-                        || !exchange.getRequestMethod().equals("POST") || type == null
-                        || !type.startsWith("application/x-protobuf")) {
-                    refusals.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " " + type);
-                    exchange.sendResponseHeaders(exchange.getRequestURI().getPath().equals("/v1/metrics") ? 405
-                            : 404, -1);
-                    return;
-                }
-                if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
-                    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
-                        body = in.readAllBytes();
-                    }
-                }
-                try {
-                    received.add(ExportMetricsServiceRequest.parseFrom(body));
-                } catch (IOException e) {
-                    refusals.add("undecodable: " + e);
-                    exchange.sendResponseHeaders(400, -1);
-                    return;
-                }
-                exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
-                // The empty ExportMetricsServiceResponse: no bytes.
-                exchange.sendResponseHeaders(200, -1);
-            }
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-            thread.shutdownNow();
         }
     }
 }

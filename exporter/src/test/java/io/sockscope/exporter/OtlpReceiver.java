@@ -33,7 +33,7 @@ import java.util.zip.GZIPInputStream;
  * any other content type 415, a body that does not decode 400; those are noted in {@link #refusals()} so that a test
  * can say why nothing arrived.
  */
-final class OtlpReceiver implements AutoCloseable {
+public final class OtlpReceiver implements AutoCloseable {
     /** The OTLP/HTTP path of metrics. */
     static final String PATH = "/v1/metrics";
 
@@ -48,7 +48,7 @@ final class OtlpReceiver implements AutoCloseable {
     }
 
     /** Starts receiving on 127.0.0.1. */
-    static OtlpReceiver start() throws IOException {
+    public static OtlpReceiver start() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "otlp-receiver");
@@ -63,17 +63,17 @@ final class OtlpReceiver implements AutoCloseable {
     }
 
     /** The port it listens on. */
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
     /** The full endpoint an exporter pushes to: {@code http://127.0.0.1:PORT/v1/metrics}. */
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port() + PATH);
     }
 
     /** The next request received, waiting at most {@code millis}; null when none came. */
-    ExportMetricsServiceRequest poll(long millis) throws InterruptedException {
+    public ExportMetricsServiceRequest poll(long millis) throws InterruptedException {
         return received.poll(millis, TimeUnit.MILLISECONDS);
     }
 
@@ -81,7 +81,7 @@ final class OtlpReceiver implements AutoCloseable {
      * The first request received from now on (those queued before included) that {@code wanted} accepts, waiting
      * at most {@code millis} in all; null when none came. The requests it passes over are dropped.
      */
-    ExportMetricsServiceRequest await(Predicate<ExportMetricsServiceRequest> wanted, long millis)
+    public ExportMetricsServiceRequest await(Predicate<ExportMetricsServiceRequest> wanted, long millis)
             throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         while (true) {
@@ -100,14 +100,14 @@ final class OtlpReceiver implements AutoCloseable {
     }
 
     /** Every request received and not taken yet, taken now. */
-    List<ExportMetricsServiceRequest> drain() {
+    public List<ExportMetricsServiceRequest> drain() {
         List<ExportMetricsServiceRequest> all = new ArrayList<>();
         received.drainTo(all);
         return all;
     }
 
     /** What it refused so far, one line each (status, method, path, why). */
-    List<String> refusals() {
+    public List<String> refusals() {
         return List.copyOf(refusals);
     }
 
