@@ -26,7 +26,10 @@ record CommandLine(List<Option> options, List<String> operands) {
         }
     }
 
+    /** Splits {@code args}; after a first word {@code serve}, serve's own long options are known too. */
     static CommandLine parse(String[] args) throws UsageException {
+        List<OptionSpec.LongOption> longOptions = args.length > 0 && args[0].equals("serve")
+                ? OptionSpec.SERVE : OptionSpec.LONG;
         List<Option> options = new ArrayList<>();
         List<String> operands = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -35,7 +38,7 @@ record CommandLine(List<Option> options, List<String> operands) {
                 operands.addAll(List.of(args).subList(i + 1, args.length));
                 break;
             } else if (a.startsWith("--")) {
-                i = parseLong(args, i, options);
+                i = parseLong(args, i, options, longOptions);
             } else if (a.startsWith("-") && a.length() > 1) {
                 i = parseShortCluster(args, i, options);
             } else {
@@ -70,12 +73,13 @@ record CommandLine(List<Option> options, List<String> operands) {
         return i;
     }
 
-    private static int parseLong(String[] args, int i, List<Option> options) throws UsageException {
+    private static int parseLong(String[] args, int i, List<Option> options, List<OptionSpec.LongOption> longOptions)
+            throws UsageException {
         String body = args[i].substring(2);
         int eq = body.indexOf('=');
         String name = eq < 0 ? body : body.substring(0, eq);
         String attached = eq < 0 ? null : body.substring(eq + 1);
-        OptionSpec.LongOption match = findLong(name);
+        OptionSpec.LongOption match = findLong(name, longOptions);
         if (!match.hasArgument()) {
             if (attached != null) {
                 throw new UsageException("option '--" + match.name() + "' doesn't allow an argument");
@@ -94,10 +98,11 @@ record CommandLine(List<Option> options, List<String> operands) {
         return i + 1;
     }
 
-    private static OptionSpec.LongOption findLong(String name) throws UsageException {
+    private static OptionSpec.LongOption findLong(String name, List<OptionSpec.LongOption> longOptions)
+            throws UsageException {
         OptionSpec.LongOption found = null;
         boolean ambiguous = false;
-        for (OptionSpec.LongOption o : OptionSpec.LONG) {
+        for (OptionSpec.LongOption o : longOptions) {
             if (o.name().equals(name)) {
                 return o;
             }

@@ -90,9 +90,6 @@ final class ListingOptionsParser {
                                 + " sockscope leaks: a listing looks for no leak", 1);
                 case "for" -> throw new UsageException("--for is how long sockscope leaks watches: a listing reads"
                         + " the table once", 1);
-                case "listen", "max-processes", "max-listeners", "otlp", "every" -> throw new UsageException("--"
-                        + o.key() + " is an option of sockscope serve, the metrics exporter: a listing reads the table"
-                        + " once", 1);
                 case "D", "K", "E", "N", "all-netns", "root" -> {
                     // Actions and where they work, read by ActionOptions.
                 }

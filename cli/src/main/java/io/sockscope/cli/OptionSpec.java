@@ -76,15 +76,24 @@ final class OptionSpec {
             new LongOption("backlog-reads", true, "backlog-reads"),
             // sockscope's own: how long sockscope leaks watches.
             new LongOption("for", true, "for"),
-            // sockscope's own: sockscope serve's address, series caps and OTLP push.
+            // sockscope's own: names' control bytes on a terminal (escaped by default, as ls does).
+            new LongOption("show-control-chars", false, "show-control-chars"),
+            new LongOption("escape-control-chars", false, "escape-control-chars"));
+
+    /**
+     * sockscope serve's own options: its address, series caps and OTLP push. Known only after {@code serve}, because
+     * they would change what ss's own long names abbreviate to: {@code --listen} is ss's {@code --listening} cut
+     * short, and {@code --eve} its {@code --events}.
+     */
+    static final List<LongOption> SERVE_ONLY = List.of(
             new LongOption("listen", true, "listen"),
             new LongOption("max-processes", true, "max-processes"),
             new LongOption("max-listeners", true, "max-listeners"),
             new LongOption("otlp", true, "otlp"),
-            new LongOption("every", true, "every"),
-            // sockscope's own: names' control bytes on a terminal (escaped by default, as ls does).
-            new LongOption("show-control-chars", false, "show-control-chars"),
-            new LongOption("escape-control-chars", false, "escape-control-chars"));
+            new LongOption("every", true, "every"));
+
+    /** What {@code sockscope serve} parses: ss's long options, sockscope's, and its own. */
+    static final List<LongOption> SERVE = java.util.stream.Stream.concat(LONG.stream(), SERVE_ONLY.stream()).toList();
 
     private OptionSpec() {
     }

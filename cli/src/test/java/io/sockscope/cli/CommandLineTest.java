@@ -32,6 +32,16 @@ class CommandLineTest {
     }
 
     @Test
+    void serveOptionsAreKnownAfterServeAloneSoThatSsAbbreviationsKeepTheirMeaning() throws Exception {
+        // ss reads --listen as --listening cut short, and --eve as --events.
+        assertEquals(List.of("l", "E"), keys(CommandLine.parse(new String[] {"--listen", "--eve"})));
+        CommandLine serve = CommandLine.parse(new String[] {"serve", "--listen", "0.0.0.0:1", "--every=5s",
+                "--otlp", "http://x:4318", "--max-p", "3"});
+        assertEquals(List.of("listen=0.0.0.0:1", "every=5s", "otlp=http://x:4318", "max-processes=3"), keys(serve));
+        assertThrows(UsageException.class, () -> CommandLine.parse(new String[] {"--otlp", "http://x"}));
+    }
+
+    @Test
     void operandsMayInterleaveWithOptions() throws Exception {
         CommandLine c = CommandLine.parse(new String[] {"state", "listening", "-t", "--", "-n"});
         assertEquals(List.of("t"), keys(c));

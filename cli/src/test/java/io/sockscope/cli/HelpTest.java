@@ -19,7 +19,7 @@ class HelpTest {
                 missing.add("-" + c);
             }
         }
-        for (OptionSpec.LongOption o : OptionSpec.LONG) {
+        for (OptionSpec.LongOption o : OptionSpec.SERVE) {
             if (!Help.TEXT.contains("--" + o.name())) {
                 missing.add("--" + o.name());
             }
