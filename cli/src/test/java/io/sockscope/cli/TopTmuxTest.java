@@ -182,7 +182,7 @@ class TopTmuxTest {
                 + "sleep 60\n", StandardCharsets.UTF_8);
         String started = tmux("new-session", "-d", "-s", server, "-x", Integer.toString(columns), "-y",
                 Integer.toString(rows), "sh " + quoted(script.toString()));
-        assumeTrue(started != null, "tmux cannot start a session here");
+        assumeTrue(started != null, () -> "tmux cannot start a session here: " + lastTmuxFailure);
     }
 
     private List<String> awaitScreen(Predicate<List<String>> wanted, String what) throws Exception {
@@ -249,6 +249,9 @@ class TopTmuxTest {
         return -1;
     }
 
+    /** What tmux said when it last failed, for a skip's reason. */
+    private String lastTmuxFailure = "";
+
     /** Runs tmux on this test's server; its stdout, or null when it failed. */
     private String tmux(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("tmux", "-L", server));
@@ -260,7 +263,11 @@ class TopTmuxTest {
             p.destroyForcibly();
             return null;
         }
-        return p.exitValue() == 0 ? out : null;
+        if (p.exitValue() != 0) {
+            lastTmuxFailure = "tmux " + String.join(" ", args) + ": exit " + p.exitValue() + ": " + out.strip();
+            return null;
+        }
+        return out;
     }
 
     private static String quoted(String word) {
