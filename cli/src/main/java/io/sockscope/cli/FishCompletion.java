@@ -20,10 +20,10 @@ final class FishCompletion {
             end
 
             complete -c sockscope -f
-            complete -c sockscope -n __fish_use_subcommand -a '@SUB_COMMANDS@'
+            complete -c sockscope -n __fish_use_subcommand -a '@SUB_COMMANDS@ @STATE_KEYWORDS@'
             complete -c sockscope -n '__fish_seen_subcommand_from help' -a doctor
             complete -c sockscope -n '__fish_prev_arg_in state exclude excl' -a '@STATES@'
-            complete -c sockscope -n 'not __fish_seen_subcommand_from doctor serve help; and not __fish_prev_arg_in state exclude excl' -a '@STATE_KEYWORDS@ @FILTER_KEYWORDS@'
+            complete -c sockscope -n 'not __fish_use_subcommand; and not __fish_seen_subcommand_from doctor serve help; and not __fish_prev_arg_in state exclude excl' -a '@STATE_KEYWORDS@ @FILTER_KEYWORDS@'
             complete -c sockscope -n '__fish_seen_subcommand_from doctor' -a bind
             """;
 

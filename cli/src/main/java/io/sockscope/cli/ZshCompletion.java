@@ -48,7 +48,7 @@ final class ZshCompletion {
               fi
               case $words[2] in
                 doctor) _arguments -S : $doctor '*:target:(bind)' ;;
-                serve) _arguments -s -S : $listing $serve ;;
+                serve) _arguments -s -S : $listing $serve '1: :(serve)' ;;
                 help) (( CURRENT == 3 )) && compadd -- doctor ;;
                 *) _arguments -s -S : $listing '*:filter:_sockscope_words' ;;
               esac

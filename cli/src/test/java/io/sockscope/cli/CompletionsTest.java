@@ -130,6 +130,26 @@ class CompletionsTest {
         assertEquals("", run.stderrText());
     }
 
+    @Test
+    void fishCompletesFromItsScript() throws Exception {
+        assumeTrue(CommandRun.onPath("fish"), "fish is not installed");
+        Path script = Files.writeString(dir.resolve("sockscope.fish"), Completions.fish());
+        assertEquals(List.of("--listening"), fish(script, "sockscope --li"));
+        assertTrue(fish(script, "sockscope serve --li").contains("--listen"));
+        assertTrue(fish(script, "sockscope state ").contains("established"));
+        assertEquals(CommandWords.TABLES.stream().sorted().toList(), fish(script, "sockscope -A ").stream().sorted().toList());
+        assertEquals(List.of("blue-ns"), fish(script, "sockscope doctor 80 -N "));
+        assertTrue(fish(script, "sockscope ").containsAll(CommandWords.SUB_COMMANDS));
+    }
+
+    /** What fish would offer for {@code line}: its candidates, without their descriptions. */
+    private static List<String> fish(Path script, String line) throws Exception {
+        CommandRun run = CommandRun.run(List.of("fish", "--no-config", "-c", "source $argv[1]; complete -C $argv[2]",
+                script.toString(), line), Map.of(Completions.NETNS_DIRECTORY_VARIABLE, namespaces.toString()), 30);
+        assertEquals(0, run.exitCode(), run.stderrText());
+        return run.stdoutText().lines().map(l -> l.split("\t", 2)[0]).toList();
+    }
+
     /** What bash's Tab would offer for the last word of {@code words}. */
     private static List<String> complete(String... words) throws Exception {
         List<String> args = new ArrayList<>(List.of(bashScript.toString(), String.valueOf(words.length - 1)));
