@@ -1,9 +1,9 @@
 package io.sockscope.cli;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -161,41 +161,50 @@ final class BashCompletion {
                 .replace("@DOCTOR_OPTIONS@", doctorOptions());
     }
 
-    /** One case of {@code _sockscope_argument} per option with something to offer, keyed as the long names are. */
+    /**
+     * The cases of {@code _sockscope_argument}, keyed as the long names are: one per kind of value, listing every
+     * option that takes it.
+     */
     private static String argumentCases() {
-        StringBuilder out = new StringBuilder();
+        Map<String, List<String>> labelsByBody = new LinkedHashMap<>();
         for (OptionDoc doc : OptionDocs.ALL) {
             if (doc.argument() == null) {
                 continue;
             }
-            Set<String> labels = new LinkedHashSet<>();
+            List<String> labels = labelsByBody.computeIfAbsent(body(ArgumentValues.ofKey(doc.key())),
+                    b -> new ArrayList<>());
             char letter = OptionDocs.shortLetter(doc);
             if (letter != 0) {
                 labels.add(String.valueOf(letter));
             }
             labels.addAll(OptionDocs.longNames(doc));
-            String body = switch (ArgumentValues.ofKey(doc.key())) {
-                case TABLES -> """
-                        head=
-                                    [[ $value == *,* ]] && head=${value%,*},
-                                    value=${value##*,}
-                                    [[ $value == '!'* ]] && head+='!' && value=${value#!}
-                                    COMPREPLY=($(compgen -W '@TABLES@' -P "$prefix$head" -- "$value"))"""
-                        .replace("@TABLES@", String.join(" ", CommandWords.TABLES));
-                case FAMILIES -> "COMPREPLY=($(compgen -W '%s' -P \"$prefix\" -- \"$value\"))"
-                        .formatted(String.join(" ", CommandWords.FAMILIES));
-                case FORMATS -> "COMPREPLY=($(compgen -W '%s' -P \"$prefix\" -- \"$value\"))"
-                        .formatted(String.join(" ", CommandWords.OUTPUT_FORMATS));
-                case NAMESPACES -> "_sockscope_netns \"$value\" \"$prefix\"";
-                case FILES -> "COMPREPLY=($(compgen -f -P \"$prefix\" -- \"$value\"))";
-                case DIRECTORIES -> "COMPREPLY=($(compgen -d -P \"$prefix\" -- \"$value\"))";
-                case USERS, NONE -> ":";
-            };
-            out.append("        ").append(String.join("|", labels)).append(")\n")
-                    .append("            ").append(body).append('\n')
-                    .append("            ;;\n");
         }
+        StringBuilder out = new StringBuilder();
+        labelsByBody.forEach((body, labels) -> out.append("        ").append(String.join("|", labels)).append(")\n")
+                .append("            ").append(body).append('\n')
+                .append("            ;;\n"));
         return out.toString().stripTrailing();
+    }
+
+    private static String body(ArgumentValues values) {
+        return switch (values) {
+            case TABLES -> """
+                    head=
+                                [[ $value == *,* ]] && head=${value%,*},
+                                value=${value##*,}
+                                [[ $value == '!'* ]] && head+='!' && value=${value#!}
+                                COMPREPLY=($(compgen -W '@TABLES@' -P "$prefix$head" -- "$value"))"""
+                    .replace("@TABLES@", String.join(" ", CommandWords.TABLES));
+            case FAMILIES -> "COMPREPLY=($(compgen -W '" + String.join(" ", CommandWords.FAMILIES)
+                    + "' -P \"$prefix\" -- \"$value\"))";
+            case FORMATS -> "COMPREPLY=($(compgen -W '" + String.join(" ", CommandWords.OUTPUT_FORMATS)
+                    + "' -P \"$prefix\" -- \"$value\"))";
+            case NAMESPACES -> "_sockscope_netns \"$value\" \"$prefix\"";
+            case FILES -> "COMPREPLY=($(compgen -f -P \"$prefix\" -- \"$value\"))";
+            case DIRECTORIES -> "COMPREPLY=($(compgen -d -P \"$prefix\" -- \"$value\"))";
+            // A number, a time, an address: nothing to offer, but the word is the option's, not another option.
+            case USERS, NONE -> ":";
+        };
     }
 
     private static String doctorCases() {
