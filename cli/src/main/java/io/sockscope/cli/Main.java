@@ -37,6 +37,10 @@ public final class Main {
         String[] args = raw.repaired(typed);
         java.util.Map<String, String> environment = EnvironmentPaths.reachable(typedEnvironment);
         boolean debug = Arrays.asList(args).contains("--debug");
+        if (debug) {
+            // A missing or stale cache only costs start-up time; --debug is where that is worth a line.
+            RuntimeReport.unusedCacheNote().ifPresent(note -> err.println("sockscope: " + note));
+        }
         OutputStream stdout = new BufferedOutputStream(
                 OutputFailure.naming("standard output", new FileOutputStream(FileDescriptor.out)), 64 * 1024);
         if (args.length > 0 && args[0].equals("help")) {
@@ -78,8 +82,9 @@ public final class Main {
                         return 0;
                     }
                     case "v", "V" -> {
-                        stdout.write(("sockscope " + Version.VALUE + " (ss-compatible listing of iproute2 6.1)\n")
-                                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        // The first line is what scripts parse; the runtime, the cache and the native calls follow.
+                        stdout.write(("sockscope " + Version.VALUE + " (ss-compatible listing of iproute2 6.1)\n"
+                                + RuntimeReport.lines()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
                         stdout.flush();
                         return 0;
                     }
