@@ -144,7 +144,8 @@ class DebianPackageTest {
             assertEquals(0, completion.exit(), () -> "bash completion of sockscope -t<Tab>:\n" + completion);
             assertTrue(completion.stdout().lines().anyMatch(l -> l.startsWith("complete ")
                     && l.endsWith(" sockscope")), completion::toString);
-            assertTrue(completion.stdout().lines().anyMatch("-t"::equals), completion::toString);
+            assertTrue(completion.stdout().lines().anyMatch("-t"::equals),
+                    () -> "-t is not among the completions of sockscope -t<Tab>:\n" + completion);
 
             // dpkg -r keeps conffiles, by design, for a later install; dpkg --purge must take those too.
             Run conffiles = inRoot(root, "dpkg-query -W -f='${Conffiles}\\n' sockscope");
@@ -156,10 +157,11 @@ class DebianPackageTest {
             assertEquals(0, removal.exit(), () -> "dpkg -r:\n" + removal);
             List<String> left = leftOver(root);
             assertEquals(kept.stream().filter(left::contains).toList(), left,
-                    () -> "dpkg -r left these behind (other than conffiles and shared directories)\n" + installed);
+                    () -> "dpkg -r left " + left + " behind (other than conffiles and shared directories)\n" + installed);
             Run purge = inRoot(root, "dpkg --purge sockscope");
             assertEquals(0, purge.exit(), () -> "dpkg --purge:\n" + purge);
-            assertEquals(List.of(), leftOver(root), () -> "dpkg --purge left these behind\n" + installed);
+            List<String> purged = leftOver(root);
+            assertEquals(List.of(), purged, () -> "dpkg --purge left " + purged + " behind\n" + installed);
         } finally {
             remove(scratch);
         }
