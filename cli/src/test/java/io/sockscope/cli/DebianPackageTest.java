@@ -49,18 +49,17 @@ class DebianPackageTest {
 
     private static final Path CHECKOUT = Path.of(System.getProperty("sockscope.checkout", "..")).toAbsolutePath()
             .normalize();
-    private static final Pattern DEB_NAME = Pattern.compile("sockscope_(.+)_amd64\\.deb");
+    /** The .deb's name: the upstream version (what -V and the tarball say), then Debian's revision. */
+    private static final Pattern DEB_NAME = Pattern.compile("sockscope_(.+?)-[0-9]+_amd64\\.deb");
     private static final Pattern TARBALL_NAME = Pattern.compile("sockscope-(.+)-linux-x64\\.tar\\.gz");
     /** What bin/debian-root exits with when the mirror cannot be reached. */
     private static final int MIRROR_UNREACHABLE = 3;
     /** ss's header for -tlnp with its runs of blanks made one (the widths follow the rows). */
     private static final String LISTING_HEADER = "State Recv-Q Send-Q Local Address:Port Peer Address:PortProcess";
-    /**
-     * What {@code sockscope -V} must say, besides its first line, once installed from the package: that the AOT
-     * cache and the JNI library are in use. Empty until the wording of {@code --version} for them is settled;
-     * fill in the exact lines (or parts of lines) then.
-     */
-    private static final List<String> VERSION_SAYS_CACHE_AND_JNI_IN_USE = List.of();
+    /** What {@code sockscope -V} of the installed package says of its runtime, start-up cache and JNI library. */
+    private static final List<String> VERSION_SAYS_CACHE_AND_JNI_IN_USE = List.of(
+            "Java runtime: ", "(/usr/lib/sockscope/runtime)", "AOT cache: in use (/usr/lib/sockscope/sockscope.aot)",
+            "Native calls: the JNI library /usr/lib/sockscope/lib/libsockscope.so");
     private static final String ROOT_PATH = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
     private static Path deb;
