@@ -66,12 +66,6 @@ final class ServeCommand {
             return 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            if (e instanceof RuntimeException r) {
-                throw r;
-            }
-            err.println("sockscope: " + e.getMessage());
-            return 1;
         }
         // Stopped as asked: a clean end for a service manager.
         return 0;

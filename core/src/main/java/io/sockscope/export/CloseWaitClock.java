@@ -2,7 +2,6 @@ package io.sockscope.export;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * How long each CLOSE-WAIT socket has been in that state at least, by its cookie: from the first snapshot that
@@ -36,10 +35,5 @@ final class CloseWaitClock {
         seenNow = since;
         seenNow.clear();
         since = kept;
-    }
-
-    /** The cookies it keeps (tests). */
-    Set<Long> tracked() {
-        return since.keySet();
     }
 }
