@@ -38,7 +38,7 @@ class PackagedLauncherFlagsTest {
         packagedBase.add("--enable-native-access=ALL-UNNAMED");
         assertEquals(sorted(base), sorted(packagedBase), "the flags every command gets");
 
-        assertEquals(flags(checkout, "  watch|leaks|top) flags+=(", 1),
+        assertEquals(flags(checkout, "  watch|leaks|top) flags+=(", 2),
                 flags(packaged, "  watch|leaks|top) flags=\"$flags", 1), "watch, leaks and top");
         assertEquals(flags(checkout, "  serve) flags+=(", 2), flags(packaged, "  serve) flags=\"$flags", 2),
                 "serve");

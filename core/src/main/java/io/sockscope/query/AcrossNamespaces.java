@@ -85,12 +85,15 @@ final class AcrossNamespaces {
         synchronized (turnLock) {
             first = failure;
         }
-        switch (first) {
-            case null -> {
-            }
-            case RuntimeException e -> throw e;
-            case Error e -> throw e;
-            default -> throw new IllegalStateException(first);
+        // instanceof, not a type switch: its bootstrap spins a class in every fresh JVM (docs/startup.md).
+        if (first instanceof RuntimeException e) {
+            throw e;
+        }
+        if (first instanceof Error e) {
+            throw e;
+        }
+        if (first != null) {
+            throw new IllegalStateException(first);
         }
     }
 

@@ -110,12 +110,21 @@ public final class EntryMapper {
     /** The library's entry for one socket. */
     public SocketEntry map(SocketRecord socket) {
         NamespaceWorkload where = context == null ? NamespaceWorkload.NONE : context.of(socket);
-        return switch (socket) {
-            case InetSocket s -> inet(s, where);
-            case UnixSocket s -> unix(s, where);
-            case PacketSocket s -> packet(s, where);
-            case NetlinkSocket s -> netlink(s, where);
-        };
+        // instanceof, not a type switch: the command's --json maps every socket here, and the switch's
+        // bootstrap would spin a class in every fresh JVM (docs/startup.md).
+        if (socket instanceof InetSocket s) {
+            return inet(s, where);
+        }
+        if (socket instanceof UnixSocket s) {
+            return unix(s, where);
+        }
+        if (socket instanceof PacketSocket s) {
+            return packet(s, where);
+        }
+        if (socket instanceof NetlinkSocket s) {
+            return netlink(s, where);
+        }
+        throw new IllegalArgumentException("a socket of no known kind: " + socket.getClass().getName());
     }
 
     private InetSocketEntry inet(InetSocket s, NamespaceWorkload where) {
