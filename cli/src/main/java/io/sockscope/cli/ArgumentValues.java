@@ -14,6 +14,8 @@ enum ArgumentValues {
     DIRECTORIES,
     /** {@code --output}: the output formats. */
     FORMATS,
+    /** {@code --ss-dialect}: the releases of ss sockscope prints as. */
+    DIALECTS,
     /** The doctor's {@code --user}: a user name. */
     USERS,
     /** A number, a time, an address: nothing to offer. */
@@ -28,6 +30,7 @@ enum ArgumentValues {
             case "F", "D" -> FILES;
             case "root" -> DIRECTORIES;
             case "output" -> FORMATS;
+            case "ss-dialect" -> DIALECTS;
             default -> NONE;
         };
     }

@@ -199,6 +199,8 @@ final class BashCompletion {
                     + "' -P \"$prefix\" -- \"$value\"))";
             case FORMATS -> "COMPREPLY=($(compgen -W '" + String.join(" ", CommandWords.OUTPUT_FORMATS)
                     + "' -P \"$prefix\" -- \"$value\"))";
+            case DIALECTS -> "COMPREPLY=($(compgen -W '" + String.join(" ", CommandWords.DIALECTS)
+                    + "' -P \"$prefix\" -- \"$value\"))";
             case NAMESPACES -> "_sockscope_netns \"$value\" \"$prefix\"";
             case FILES -> "COMPREPLY=($(compgen -f -P \"$prefix\" -- \"$value\"))";
             case DIRECTORIES -> "COMPREPLY=($(compgen -d -P \"$prefix\" -- \"$value\"))";
@@ -266,8 +268,8 @@ final class BashCompletion {
     /** The short letters that take an argument, or those that take none, for a bracket expression. */
     private static String shortLetters(boolean takingArgument) {
         StringBuilder out = new StringBuilder();
-        for (char c : OptionSpec.SHORT.toCharArray()) {
-            if (c != ':' && (OptionSpec.shortArity(c) == 1) == takingArgument) {
+        for (char c : OptionSpec.EVERY_SHORT.toCharArray()) {
+            if (c != ':' && (OptionSpec.shortArity(c, OptionSpec.EVERY_SHORT) == 1) == takingArgument) {
                 out.append(c);
             }
         }

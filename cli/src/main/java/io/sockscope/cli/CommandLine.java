@@ -1,5 +1,7 @@
 package io.sockscope.cli;
 
+import io.sockscope.render.SsDialect;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,10 +28,16 @@ record CommandLine(List<Option> options, List<String> operands) {
         }
     }
 
-    /** Splits {@code args}; after a first word {@code serve}, serve's own long options are known too. */
+    /** Splits {@code args} with ss 6.1's options; after a first word {@code serve}, serve's own too. */
     static CommandLine parse(String[] args) throws UsageException {
-        List<OptionSpec.LongOption> longOptions = args.length > 0 && args[0].equals("serve")
-                ? OptionSpec.SERVE : OptionSpec.LONG;
+        return parse(args, SsDialect.V6_1);
+    }
+
+    /** Splits {@code args} with the options of {@code dialect}'s ss, and serve's own after {@code serve}. */
+    static CommandLine parse(String[] args, SsDialect dialect) throws UsageException {
+        List<OptionSpec.LongOption> longOptions =
+                OptionSpec.longOptions(dialect, args.length > 0 && args[0].equals("serve"));
+        String shortOptions = OptionSpec.shortOptions(dialect);
         List<Option> options = new ArrayList<>();
         List<String> operands = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -40,7 +48,7 @@ record CommandLine(List<Option> options, List<String> operands) {
             } else if (a.startsWith("--")) {
                 i = parseLong(args, i, options, longOptions);
             } else if (a.startsWith("-") && a.length() > 1) {
-                i = parseShortCluster(args, i, options);
+                i = parseShortCluster(args, i, options, shortOptions);
             } else {
                 operands.add(a);
             }
@@ -48,11 +56,12 @@ record CommandLine(List<Option> options, List<String> operands) {
         return new CommandLine(List.copyOf(options), List.copyOf(operands));
     }
 
-    private static int parseShortCluster(String[] args, int i, List<Option> options) throws UsageException {
+    private static int parseShortCluster(String[] args, int i, List<Option> options, String shortOptions)
+            throws UsageException {
         String a = args[i];
         for (int j = 1; j < a.length(); j++) {
             char c = a.charAt(j);
-            int arity = OptionSpec.shortArity(c);
+            int arity = OptionSpec.shortArity(c, shortOptions);
             if (arity < 0) {
                 throw new UsageException("invalid option -- '" + c + "'");
             }

@@ -34,6 +34,9 @@ final class CommandWords {
 
     /** {@code --output}'s formats. */
     static final List<String> OUTPUT_FORMATS = List.of("ss", "json", "ndjson");
+    /** The ss releases {@code --ss-dialect} takes. */
+    static final List<String> DIALECTS = java.util.Arrays.stream(io.sockscope.render.SsDialect.values())
+            .map(io.sockscope.render.SsDialect::label).toList();
 
     private CommandWords() {
     }

@@ -74,6 +74,7 @@ final class FishCompletion {
             case TABLES -> " -x -a " + quote(String.join(" ", CommandWords.TABLES));
             case FAMILIES -> " -x -a " + quote(String.join(" ", CommandWords.FAMILIES));
             case FORMATS -> " -x -a " + quote(String.join(" ", CommandWords.OUTPUT_FORMATS));
+            case DIALECTS -> " -x -a " + quote(String.join(" ", CommandWords.DIALECTS));
             case NAMESPACES -> " -x -a '(__sockscope_netns)'";
             case FILES -> " -r -F";
             case DIRECTORIES -> " -x -a '(__fish_complete_directories)'";

@@ -27,10 +27,11 @@ final class Help {
               -4, --ipv4       IPv4 only        -6, --ipv6      IPv6 only (the last one given wins)
             States:
               -a, --all        every state      -l, --listening listening (and unconnected datagram)
+              -B, --bound-inactive  TCP sockets bound but not listening or connected (7.1 dialect)
               state NAME       only NAME (repeatable); exclude NAME removes one
                                NAME: established syn-sent syn-recv fin-wait-1 fin-wait-2 time-wait
-                               closed close-wait last-ack listening closing, or all connected
-                               synchronized bucket big
+                               closed close-wait last-ack listening closing, bound-inactive (7.1),
+                               or all connected synchronized bucket big
             Filter:
               FILTER           src, dst, sport, dport, dev, fwmark, cgroup, autobound with = != < > <= >=,
                                and, or, not, ( ): e.g. dport = :443 or sport = :ssh
@@ -45,6 +46,9 @@ final class Help {
               --inet-sockopt   inet socket options (recverr, freebind, transparent, mc_loop...)
               --tipcinfo       TIPC socket details (taken, but sockscope reads no TIPC table yet)
               -s, --summary    socket counters  -H, --no-header no header line
+              -Q, --no-queues  no Recv-Q and Send-Q columns (7.1 dialect)
+              --ss-dialect=RELEASE  print as the ss of iproute2 6.1 or 7.1 does (default: as the ss
+                               installed does; also SOCKSCOPE_SS_DIALECT)
               -O, --oneline    one line per socket
               --show-control-chars    print control bytes in process names, socket paths and
                                       interface names as they are, also on a terminal (ss does)

@@ -215,7 +215,7 @@ final class ListingCommand {
         boolean stdoutIsTerminal = terminalColumns > 0 || TerminalWidth.isTerminal(1);
         return new ListingFormat(severalTables, severalStates, options.header(), options.numeric(),
                 options.processes(), options.threads(), screenWidth(terminalColumns), options.extended(),
-                options.controlChars().escape(stdoutIsTerminal));
+                options.controlChars().escape(stdoutIsTerminal)).inDialect(options.dialect(), options.queues());
     }
 
     /** The terminal's width, else {@code COLUMNS}, else -1 (compact). */

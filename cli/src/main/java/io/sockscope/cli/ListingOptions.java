@@ -1,6 +1,7 @@
 package io.sockscope.cli;
 
 import io.sockscope.render.ExtendedOutput;
+import io.sockscope.render.SsDialect;
 
 import java.util.List;
 
@@ -25,6 +26,8 @@ import java.util.List;
  *                   with a filter expression that narrows, what {@code -K} accepts as naming its sockets
  * @param controlChars how names' control bytes are shown ({@code --show-control-chars},
  *                   {@code --escape-control-chars}; by default escaped on a terminal only)
+ * @param dialect    which release of ss the table copies
+ * @param queues     the Recv-Q and Send-Q columns are shown (false with 7.1's {@code -Q})
  */
 record ListingOptions(
         TableSelection selection,
@@ -42,5 +45,7 @@ record ListingOptions(
         ExtendedOutput extended,
         OutputFormat format,
         boolean statesNarrowed,
-        ControlChars controlChars) {
+        ControlChars controlChars,
+        SsDialect dialect,
+        boolean queues) {
 }

@@ -4,6 +4,7 @@ import io.sockscope.model.AddressFamily;
 import io.sockscope.model.SocketTable;
 import io.sockscope.model.TcpState;
 import io.sockscope.render.ExtendedOutput;
+import io.sockscope.render.SsDialect;
 
 import java.util.List;
 import java.util.Set;
@@ -22,7 +23,14 @@ final class ListingOptionsParser {
 
     /** As {@link #parse(CommandLine)}, opening the {@code -F} file by the bytes {@code raw} holds for it. */
     static ListingOptions parse(CommandLine line, RawArguments raw) throws UsageException {
-        TableSelection sel = new TableSelection();
+        return parse(line, raw, SsDialect.V6_1);
+    }
+
+    /** As {@link #parse(CommandLine, RawArguments)}, with the options and state sets of {@code dialect}'s ss. */
+    static ListingOptions parse(CommandLine line, RawArguments raw, SsDialect dialect) throws UsageException {
+        StateMasks masks = StateMasks.of(dialect);
+        TableSelection sel = new TableSelection(masks.connectedDefault());
+        boolean queues = true;
         int stateFilter = 0;
         boolean numeric = false;
         boolean processes = false;
@@ -106,7 +114,12 @@ final class ListingOptionsParser {
                 case "4" -> sel.setFamily(AddressFamily.INET);
                 case "6" -> sel.setFamily(AddressFamily.INET6);
                 case "0" -> sel.setFamily(AddressFamily.PACKET);
-                case "a" -> stateFilter = TcpState.ALL;
+                case "a" -> stateFilter = masks.all();
+                case "B" -> stateFilter = StateMasks.BOUND_INACTIVE;
+                case "Q" -> queues = false;
+                case "ss-dialect" -> {
+                    // Read before the line was parsed (SsDialectChoice): it decided which options there are.
+                }
                 case "l" -> {
                     stateFilter = TcpState.bit(TcpState.LISTEN) | TcpState.bit(TcpState.CLOSE);
                     listening = true;
@@ -136,9 +149,9 @@ final class ListingOptionsParser {
             if (i + 1 >= words.size()) {
                 throw new UsageException("command line is not complete: '" + w + "' needs a state name");
             }
-            int mask = StateWords.parse(words.get(i + 1));
+            int mask = StateWords.parse(words.get(i + 1), dialect);
             if (!sawStates) {
-                stateFilter = include ? 0 : TcpState.ALL;
+                stateFilter = include ? 0 : masks.all();
             }
             stateFilter = include ? stateFilter | mask : stateFilter & ~mask;
             sawStates = true;
@@ -152,12 +165,12 @@ final class ListingOptionsParser {
         sel.complete(stateFilter);
         // "state connected" or "exclude listening" still hold every connection a plain listing shows.
         boolean statesNarrowed = (sawStates || listening)
-                && (sel.states & TcpState.CONNECTED_DEFAULT) != TcpState.CONNECTED_DEFAULT;
+                && (sel.states & masks.connectedDefault()) != masks.connectedDefault();
         ExtendedOutput extended = new ExtendedOutput(timers, details, memory, tcpInfo, tos, cgroup, inetSockopt, bpf,
                 oneline);
         return new ListingOptions(sel, numeric, processes, threads, header, oneline,
                 List.copyOf(words.subList(i, words.size())), filterFileText, summary, summaryOnly, resolve,
-                debug, extended, format, statesNarrowed, controlChars);
+                debug, extended, format, statesNarrowed, controlChars, dialect, queues);
     }
 
     /** The options whose output has no JSON form: the summary, events, raw dumps. */

@@ -51,7 +51,9 @@ public final class Main {
             return DoctorCommand.run(Arrays.copyOfRange(args, 1, args.length), environment, stdout, err);
         }
         try {
-            CommandLine line = CommandLine.parse(args);
+            // The dialect decides which options there are (7.1 has -Q and -B): chosen before the line is parsed.
+            DialectChoice dialect = SsDialectChoice.choose(args, environment, new InstalledSs(environment));
+            CommandLine line = CommandLine.parse(args, dialect.dialect());
             String command = args.length > 0 && !line.operands().isEmpty() ? args[0] : "";
             if (command.equals("watch") || command.equals("leaks") || command.equals("top")
                     || command.equals("serve")) {
@@ -83,8 +85,10 @@ public final class Main {
                     }
                     case "v", "V" -> {
                         // The first line is what scripts parse; the runtime, the cache and the native calls follow.
-                        stdout.write(("sockscope " + Version.VALUE + " (ss-compatible listing of iproute2 6.1)\n"
-                                + RuntimeReport.lines()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        stdout.write(("sockscope " + Version.VALUE + " (ss-compatible listing of iproute2 "
+                                + dialect.dialect().label() + ")\n" + "ss dialect: " + dialect.dialect().label()
+                                + " (" + dialect.reason() + ")\n" + RuntimeReport.lines())
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
                         stdout.flush();
                         return 0;
                     }
@@ -92,7 +96,7 @@ public final class Main {
                     }
                 }
             }
-            ListingOptions options = ListingOptionsParser.parse(line, raw);
+            ListingOptions options = ListingOptionsParser.parse(line, raw, dialect.dialect());
             int code = Actions.run(line, raw, options, environment, err, stdout);
             stdout.flush();
             return code;

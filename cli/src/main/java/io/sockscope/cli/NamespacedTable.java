@@ -75,8 +75,7 @@ final class NamespacedTable implements NamespaceSink {
     /** ss spreads its columns over the screen: each namespace's table has the screen minus the Netns column. */
     private static ListingFormat narrowed(ListingFormat f, int columnWidth) {
         int width = f.screenWidth() > 0 ? Math.max(1, f.screenWidth() - columnWidth) : f.screenWidth();
-        return new ListingFormat(f.showNetid(), f.showState(), f.header(), f.numeric(), f.processes(), f.threads(),
-                width, f.extended(), f.escapeControls());
+        return f.withScreenWidth(width);
     }
 
     @Override

@@ -54,10 +54,15 @@ final class OptionDocs {
             doc(Group.TABLES, "6", null, "IPv6 only (of -4 and -6, the last one given wins)."),
             doc(Group.STATES, "a", null, "List sockets in every state."),
             doc(Group.STATES, "l", null, "List listening sockets only (and unconnected datagram sockets)."),
+            doc(Group.STATES, "B", null, "List TCP sockets bound but neither listening nor connected (the 7.1"
+                    + " dialect, Linux 6.8 or later)."),
             doc(Group.FILTER, "F", "FILE", "Read the filter expression from FILE (-: standard input)."),
             doc(Group.OUTPUT, "n", null, "Show numeric ports, not service names."),
             doc(Group.OUTPUT, "r", null, "Resolve addresses to host names (each lookup limited to 0.5 s)."),
             doc(Group.OUTPUT, "p", null, "Show the processes that own each socket."),
+            doc(Group.OUTPUT, "Q", null, "Leave out the Recv-Q and Send-Q columns (the 7.1 dialect)."),
+            doc(Group.OUTPUT, "ss-dialect", "RELEASE", "Print what the ss of iproute2 RELEASE prints: 6.1 or 7.1"
+                    + " (default: the dialect of the ss installed; SOCKSCOPE_SS_DIALECT sets it too)."),
             doc(Group.OUTPUT, "T", null, "Show the threads that own each socket."),
             doc(Group.OUTPUT, "o", null, "Show timers."),
             doc(Group.OUTPUT, "e", null, "Show uid, inode, cookie, cgroup and shutdown state."),
@@ -128,13 +133,14 @@ final class OptionDocs {
 
     /** The option's short letter, or 0 when it has none. */
     static char shortLetter(OptionDoc doc) {
-        return doc.key().length() == 1 && OptionSpec.shortArity(doc.key().charAt(0)) >= 0 ? doc.key().charAt(0) : 0;
+        return doc.key().length() == 1 && OptionSpec.shortArity(doc.key().charAt(0), OptionSpec.EVERY_SHORT) >= 0
+                ? doc.key().charAt(0) : 0;
     }
 
     /** The option's long names: ss's and sockscope's, and serve's own for the serve group. */
     static List<String> longNames(OptionDoc doc) {
         List<String> names = new ArrayList<>();
-        for (OptionSpec.LongOption o : OptionSpec.SERVE) {
+        for (OptionSpec.LongOption o : OptionSpec.EVERY_LONG) {
             if (o.key().equals(doc.key())) {
                 names.add(o.name());
             }

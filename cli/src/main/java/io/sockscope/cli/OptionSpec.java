@@ -1,5 +1,7 @@
 package io.sockscope.cli;
 
+import io.sockscope.render.SsDialect;
+
 import java.util.List;
 
 /**
@@ -11,8 +13,15 @@ final class OptionSpec {
     record LongOption(String name, boolean hasArgument, String key) {
     }
 
-    /** ss's short options; a letter followed by ':' takes an argument. */
+    /** ss 6.1's short options; a letter followed by ':' takes an argument. */
     static final String SHORT = "dhaletuwxnro460spTbEf:mMiA:D:F:vVzZN:KHSO";
+    /** ss 7.1's: 6.1's, {@code -B} (bound-inactive sockets) and {@code -Q} (no queue columns). */
+    static final String SHORT_7_1 = SHORT + "BQ";
+
+    /** ss 7.1's long options beyond 6.1's. */
+    static final List<LongOption> ONLY_7_1 = List.of(
+            new LongOption("bound-inactive", false, "B"),
+            new LongOption("no-queues", false, "Q"));
 
     static final List<LongOption> LONG = List.of(
             new LongOption("numeric", false, "n"),
@@ -61,6 +70,8 @@ final class OptionSpec {
             new LongOption("debug", false, "debug"),
             // sockscope's own: every network namespace at once (long only: ss's letters are taken).
             new LongOption("all-netns", false, "all-netns"),
+            // sockscope's own: which release of ss the table copies (no ss option starts with "ss").
+            new LongOption("ss-dialect", true, "ss-dialect"),
             new LongOption("root", true, "root"),
             // sockscope's own: structured output.
             new LongOption("json", false, "json"),
@@ -95,15 +106,43 @@ final class OptionSpec {
     /** What {@code sockscope serve} parses: ss's long options, sockscope's, and its own. */
     static final List<LongOption> SERVE = java.util.stream.Stream.concat(LONG.stream(), SERVE_ONLY.stream()).toList();
 
+    private static final List<LongOption> LONG_7_1 =
+            java.util.stream.Stream.concat(LONG.stream(), ONLY_7_1.stream()).toList();
+    private static final List<LongOption> SERVE_7_1 =
+            java.util.stream.Stream.concat(SERVE.stream(), ONLY_7_1.stream()).toList();
+
+    /** Every short option of any dialect: what the manual and the completions offer. */
+    static final String EVERY_SHORT = SHORT_7_1;
+    /** Every long option of any dialect and sub-command: what the manual and the completions offer. */
+    static final List<LongOption> EVERY_LONG = SERVE_7_1;
+
     private OptionSpec() {
     }
 
-    /** -1 when the letter is not an option, 0 when it takes no argument, 1 when it takes one. */
+    /** The short options of {@code dialect}. */
+    static String shortOptions(SsDialect dialect) {
+        return dialect.hasQueuesOptionAndBoundInactive() ? SHORT_7_1 : SHORT;
+    }
+
+    /** The long options of {@code dialect}, with serve's own after {@code serve}. */
+    static List<LongOption> longOptions(SsDialect dialect, boolean serve) {
+        if (dialect.hasQueuesOptionAndBoundInactive()) {
+            return serve ? SERVE_7_1 : LONG_7_1;
+        }
+        return serve ? SERVE : LONG;
+    }
+
+    /** -1 when the letter is not one of ss 6.1's options, 0 when it takes no argument, 1 when it takes one. */
     static int shortArity(char c) {
-        int i = SHORT.indexOf(c);
+        return shortArity(c, SHORT);
+    }
+
+    /** -1 when the letter is not in {@code shortOptions}, 0 when it takes no argument, 1 when it takes one. */
+    static int shortArity(char c, String shortOptions) {
+        int i = shortOptions.indexOf(c);
         if (i < 0 || c == ':') {
             return -1;
         }
-        return i + 1 < SHORT.length() && SHORT.charAt(i + 1) == ':' ? 1 : 0;
+        return i + 1 < shortOptions.length() && shortOptions.charAt(i + 1) == ':' ? 1 : 0;
     }
 }

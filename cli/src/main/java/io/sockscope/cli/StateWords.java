@@ -1,6 +1,7 @@
 package io.sockscope.cli;
 
 import io.sockscope.model.TcpState;
+import io.sockscope.render.SsDialect;
 
 import java.util.Locale;
 
@@ -9,10 +10,21 @@ final class StateWords {
     private StateWords() {
     }
 
-    /** The state mask a word stands for (case-insensitive, as in ss). */
+    /** The state mask a word stands for in ss 6.1 (case-insensitive, as in ss). */
     static int parse(String word) throws UsageException {
+        return parse(word, SsDialect.V6_1);
+    }
+
+    /**
+     * The state mask a word stands for in {@code dialect} (case-insensitive, as in ss). 7.x adds
+     * {@code bound-inactive}, its pseudo-states take in its two new states, and it refuses {@code new-syn-recv}.
+     */
+    static int parse(String word, SsDialect dialect) throws UsageException {
         String w = word.toLowerCase(Locale.ROOT);
-        int all = TcpState.ALL;
+        int all = StateMasks.of(dialect).all();
+        if (dialect.hasQueuesOptionAndBoundInactive() && w.equals("bound-inactive")) {
+            return StateMasks.BOUND_INACTIVE;
+        }
         int close = TcpState.bit(TcpState.CLOSE);
         int listen = TcpState.bit(TcpState.LISTEN);
         switch (w) {

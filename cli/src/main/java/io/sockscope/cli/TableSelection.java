@@ -72,13 +72,29 @@ final class TableSelection {
     int preferredFamily = AddressFamily.UNSPEC;
     boolean byDefault = true;
     private boolean sawQuery;
+    /** What a connection-oriented table lists by default: ss 7.x's set holds two states 6.1's does not. */
+    private final int connectedDefault;
 
+    /** A selection with ss 6.1's state sets. */
+    TableSelection() {
+        this(TcpState.CONNECTED_DEFAULT);
+    }
+
+    TableSelection(int connectedDefault) {
+        this.connectedDefault = connectedDefault;
+    }
+
+    /** A table's default states in ss 6.1. */
     static int defaultStates(SocketTable t) {
+        return defaultStates(t, TcpState.CONNECTED_DEFAULT);
+    }
+
+    private static int defaultStates(SocketTable t, int connectedDefault) {
         return switch (t) {
             case UDP, RAW -> TcpState.bit(TcpState.ESTABLISHED);
             case UNIX_DGRAM, PACKET_DGRAM, PACKET_RAW, NETLINK, XDP -> CLOSED;
             case TIPC -> TIPC_STATES;
-            default -> TcpState.CONNECTED_DEFAULT;
+            default -> connectedDefault;
         };
     }
 
@@ -107,17 +123,17 @@ final class TableSelection {
         };
     }
 
-    private static int familyStates(int family) {
+    private int familyStates(int family) {
         return switch (family) {
             case AddressFamily.PACKET, AddressFamily.NETLINK, AddressFamily.XDP -> CLOSED;
             case AddressFamily.TIPC -> TIPC_STATES;
-            default -> TcpState.CONNECTED_DEFAULT;
+            default -> connectedDefault;
         };
     }
 
     void setTable(SocketTable t, boolean enable) {
         if (enable) {
-            states |= defaultStates(t);
+            states |= defaultStates(t, connectedDefault);
             tables |= t.bit();
         } else {
             tables &= ~t.bit();
@@ -150,7 +166,7 @@ final class TableSelection {
         int result = stateFilter;
         if (!sawQuery) {
             tables = 0;
-            result = stateFilter != 0 ? stateFilter : TcpState.CONNECTED_DEFAULT;
+            result = stateFilter != 0 ? stateFilter : connectedDefault;
             sawQuery = true;
             byDefault = false;
         }
@@ -171,7 +187,7 @@ final class TableSelection {
     /** Applies the final state filter and pulls in the families of the tables and the tables of the families. */
     void complete(int stateFilter) {
         if (byDefault) {
-            stateFilter = stateFilter != 0 ? stateFilter : TcpState.CONNECTED_DEFAULT;
+            stateFilter = stateFilter != 0 ? stateFilter : connectedDefault;
             for (SocketTable t : QUERY_NAMES.get("all")) {
                 setTable(t, true);
             }
@@ -200,7 +216,7 @@ final class TableSelection {
      * one ({@code -t '( src 10.0.0.0/8 )'} lists IPv4 only); this selection is left as it is.
      */
     TableSelection narrowedTo(int family) {
-        TableSelection narrowed = new TableSelection();
+        TableSelection narrowed = new TableSelection(connectedDefault);
         narrowed.tables = tables;
         narrowed.states = states;
         narrowed.families = AddressFamily.mask(family);

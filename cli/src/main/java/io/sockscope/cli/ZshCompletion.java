@@ -113,6 +113,7 @@ final class ZshCompletion {
             case TABLES -> "_sockscope_tables";
             case FAMILIES -> "(" + String.join(" ", CommandWords.FAMILIES) + ")";
             case FORMATS -> "(" + String.join(" ", CommandWords.OUTPUT_FORMATS) + ")";
+            case DIALECTS -> "(" + String.join(" ", CommandWords.DIALECTS) + ")";
             case NAMESPACES -> "_sockscope_netns";
             case FILES -> "_files";
             case DIRECTORIES -> "_directories";

@@ -27,10 +27,10 @@ class OptionDocsTest {
     @Test
     void everyOptionOfTheOptionTableIsDescribedOnce() {
         Set<String> keys = new TreeSet<>();
-        for (char c : OptionSpec.SHORT.replace(":", "").toCharArray()) {
+        for (char c : OptionSpec.EVERY_SHORT.replace(":", "").toCharArray()) {
             keys.add(String.valueOf(c));
         }
-        OptionSpec.SERVE.forEach(o -> keys.add(o.key()));
+        OptionSpec.EVERY_LONG.forEach(o -> keys.add(o.key()));
         List<String> documented = OptionDocs.ALL.stream().map(OptionDoc::key).toList();
         assertEquals(documented.size(), new HashSet<>(documented).size(), "an option described twice: " + documented);
         assertEquals(keys, new TreeSet<>(documented), "options of OptionSpec and of OptionDocs");
@@ -40,9 +40,9 @@ class OptionDocsTest {
     void anArgumentIsNamedExactlyWhenTheOptionTakesOne() {
         for (OptionDoc doc : OptionDocs.ALL) {
             char letter = OptionDocs.shortLetter(doc);
-            boolean takes = letter != 0 ? OptionSpec.shortArity(letter) == 1
-                    : OptionSpec.SERVE.stream().filter(o -> o.key().equals(doc.key())).allMatch(o -> o.hasArgument());
-            OptionSpec.SERVE.stream().filter(o -> o.key().equals(doc.key()))
+            boolean takes = letter != 0 ? OptionSpec.shortArity(letter, OptionSpec.EVERY_SHORT) == 1
+                    : OptionSpec.EVERY_LONG.stream().filter(o -> o.key().equals(doc.key())).allMatch(o -> o.hasArgument());
+            OptionSpec.EVERY_LONG.stream().filter(o -> o.key().equals(doc.key()))
                     .forEach(o -> assertEquals(takes, o.hasArgument(), "--" + o.name() + " and its letter disagree"));
             assertEquals(takes, doc.argument() != null, doc.key() + ": argument " + doc.argument());
         }
@@ -57,8 +57,8 @@ class OptionDocsTest {
             Matcher m = NAMED_OPTION.matcher(doc.description());
             while (m.find()) {
                 boolean known = m.group(1).equals("--")
-                        ? OptionSpec.SERVE.stream().anyMatch(o -> o.name().equals(m.group(2)))
-                        : m.group(2).length() == 1 && OptionSpec.shortArity(m.group(2).charAt(0)) >= 0;
+                        ? OptionSpec.EVERY_LONG.stream().anyMatch(o -> o.name().equals(m.group(2)))
+                        : m.group(2).length() == 1 && OptionSpec.shortArity(m.group(2).charAt(0), OptionSpec.EVERY_SHORT) >= 0;
                 if (!known) {
                     unknown.add(doc.key() + ": " + m.group());
                 }

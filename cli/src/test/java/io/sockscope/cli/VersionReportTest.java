@@ -30,22 +30,37 @@ class VersionReportTest {
 
     @Test
     void withoutACacheOrTheLibraryTheLinesSaySo() throws Exception {
-        List<String> lines = version(List.of(), null, "-V");
+        List<String> lines = version(List.of(), null, "-V", "--ss-dialect=6.1");
         assertEquals(FIRST_LINE, lines.get(0));
+        assertEquals("ss dialect: 6.1 (--ss-dialect 6.1)", lines.get(1));
         assertEquals("Java runtime: " + System.getProperty("java.runtime.version") + " ("
-                + System.getProperty("java.home") + ")", lines.get(1));
-        assertEquals("AOT cache: not in use (no cache given)", lines.get(2));
-        assertTrue(lines.get(3).startsWith("Native calls: FFM downcalls (the JNI library is not used: "), lines.get(3));
-        assertEquals(4, lines.size(), lines.toString());
+                + System.getProperty("java.home") + ")", lines.get(2));
+        assertEquals("AOT cache: not in use (no cache given)", lines.get(3));
+        assertTrue(lines.get(4).startsWith("Native calls: FFM downcalls (the JNI library is not used: "), lines.get(4));
+        assertEquals(5, lines.size(), lines.toString());
+    }
+
+    @Test
+    void theDialectSaysWhereItCameFrom() throws Exception {
+        List<String> named = version(List.of(), null, "--ss-d", "7.1", "-V");
+        assertEquals("sockscope " + Version.VALUE + " (ss-compatible listing of iproute2 7.1)", named.get(0));
+        assertEquals("ss dialect: 7.1 (--ss-dialect 7.1)", named.get(1));
+        CommandRun fromVariable = CommandRun.run(command(List.of(), null, CommandRun.cliClassPath(), "-V"),
+                Map.of("SOCKSCOPE_SS_DIALECT", "7.1"), 60);
+        assertEquals("ss dialect: 7.1 (SOCKSCOPE_SS_DIALECT=7.1)", fromVariable.stdoutText().lines().toList().get(1));
+        CommandRun wrong = run(List.of(), null, "--ss-dialect=8.0", "-tln");
+        assertEquals(1, wrong.exitCode());
+        assertEquals("sockscope: unknown ss dialect '8.0' in --ss-dialect (6.1 or 7.1)\n", wrong.stderrText());
+        assertEquals("", wrong.stdoutText());
     }
 
     @Test
     void withTheLibraryTheLineNamesIt() throws Exception {
         assumeTrue(JniLibrary.built().isPresent(), "the JNI library is not built (bin/build-native builds it)");
         Path library = JniLibrary.built().orElseThrow();
-        List<String> lines = version(List.of(), library.toString(), "--version");
+        List<String> lines = version(List.of(), library.toString(), "--version", "--ss-dialect=6.1");
         assertEquals(FIRST_LINE, lines.get(0));
-        assertEquals("Native calls: the JNI library " + library, lines.get(3));
+        assertEquals("Native calls: the JNI library " + library, lines.get(4));
     }
 
     @Test
@@ -54,9 +69,9 @@ class VersionReportTest {
         Files.writeString(cache, "not a cache");
         // As the launchers pass it: the JVM's messages about a cache it cannot use are silenced.
         List<String> jvm = List.of("-XX:AOTCache=" + cache, "-Xlog:aot*=off,cds*=off");
-        List<String> lines = version(jvm, null, "-V");
+        List<String> lines = version(jvm, null, "-V", "--ss-dialect=6.1");
         assertEquals(FIRST_LINE, lines.get(0));
-        assertEquals("AOT cache: not in use (the cache did not match: " + cache + ")", lines.get(2));
+        assertEquals("AOT cache: not in use (the cache did not match: " + cache + ")", lines.get(3));
         CommandRun debug = run(jvm, null, "-V", "--debug");
         assertEquals(0, debug.exitCode(), debug.stderrText());
         assertEquals(List.of("sockscope: the start-up cache " + cache + " was not used (made by another runtime or"
@@ -92,7 +107,7 @@ class VersionReportTest {
         CommandRun run = CommandRun.run(command(List.of("-XX:AOTCache=" + cache, "-Xlog:aot*=off,cds*=off"), null,
                 path, "-V"), Map.of(), 60);
         assertEquals(0, run.exitCode(), run.stderrText());
-        assertEquals("AOT cache: in use (" + cache + ")", run.stdoutText().lines().toList().get(2));
+        assertEquals("AOT cache: in use (" + cache + ")", run.stdoutText().lines().toList().get(3));
     }
 
     private static List<String> version(List<String> jvm, String library, String... args) throws Exception {

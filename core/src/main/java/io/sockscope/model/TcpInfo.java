@@ -27,6 +27,8 @@ package io.sockscope.model;
  *     __u32 tcpi_dsack_dups, tcpi_reord_seen;
  *     __u32 tcpi_rcv_ooopack;
  *     __u32 tcpi_snd_wnd;
+ *     __u32 tcpi_rcv_wnd;             // Linux 6.2 and later
+ *     __u32 tcpi_rehash;              // Linux 6.2 and later
  * };
  * </pre>
  *
@@ -91,7 +93,9 @@ public record TcpInfo(
         int dsackDups,
         int reordSeen,
         int rcvOoopack,
-        int sndWnd) {
+        int sndWnd,
+        int rcvWnd,
+        int rehash) {
 
     /** {@code tcpi_options} bits ({@code TCPI_OPT_*}). */
     public static final int TCPI_OPT_TIMESTAMPS = 1;
@@ -100,6 +104,8 @@ public record TcpInfo(
     public static final int TCPI_OPT_ECN = 8;
     public static final int TCPI_OPT_ECN_SEEN = 16;
     public static final int TCPI_OPT_SYN_DATA = 32;
+    /** Microsecond timestamps (Linux 6.7 and later). */
+    public static final int TCPI_OPT_USEC_TS = 64;
 
     /** Whether {@code tcpi_options} has the {@code TCPI_OPT_*} bit. */
     public boolean hasOption(int option) {

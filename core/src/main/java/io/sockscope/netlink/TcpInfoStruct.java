@@ -161,6 +161,8 @@ public final class TcpInfoStruct {
     public static final long REORD_SEEN = 220;
     public static final long RCV_OOOPACK = 224;
     public static final long SND_WND = 228;
+    public static final long RCV_WND = 232;
+    public static final long REHASH = 236;
 
 
     private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
@@ -194,6 +196,7 @@ public final class TcpInfoStruct {
                 p.u64At(SNDBUF_LIMITED),
                 p.u32At(DELIVERED), p.u32At(DELIVERED_CE),
                 p.u64At(BYTES_SENT), p.u64At(BYTES_RETRANS),
-                p.u32At(DSACK_DUPS), p.u32At(REORD_SEEN), p.u32At(RCV_OOOPACK), p.u32At(SND_WND));
+                p.u32At(DSACK_DUPS), p.u32At(REORD_SEEN), p.u32At(RCV_OOOPACK), p.u32At(SND_WND),
+                p.u32At(RCV_WND), p.u32At(REHASH));
     }
 }

@@ -27,6 +27,7 @@ final class BatchPrinter {
     private final TokenStore tokens;
     private final boolean[] disabled;
     private final int[] width;
+    private final int unpaddedColumn;
     private final byte[] buffer = new byte[BUFFER];
     private int fill;
     private byte[] data;
@@ -34,11 +35,13 @@ final class BatchPrinter {
     private int column;
     private boolean lineStarted;
 
-    BatchPrinter(OutputStream out, TokenStore tokens, boolean[] disabled, int[] width) {
+    /** @param unpaddedColumn a column never padded on the right (ss 7.x's last column when compact), or -1 */
+    BatchPrinter(OutputStream out, TokenStore tokens, boolean[] disabled, int[] width, int unpaddedColumn) {
         this.out = out;
         this.tokens = tokens;
         this.disabled = disabled;
         this.width = width;
+        this.unpaddedColumn = unpaddedColumn;
     }
 
     void print(int count) throws IOException {
@@ -83,7 +86,7 @@ final class BatchPrinter {
         put(data, offset, length);
         printed += length;
         offset += length;
-        if (w != 0 && Column.ALL[column].align == Column.Align.LEFT) {
+        if (w != 0 && Column.ALL[column].align == Column.Align.LEFT && column != unpaddedColumn) {
             spaces(w - printed);
         }
         do {

@@ -26,13 +26,15 @@ final class InetExtensions {
     private final TcpStats stats = new TcpStats();
     private final TcpStatsWriter statsWriter;
     private final TcpAuxText aux;
+    private final SsDialect dialect;
 
     InetExtensions(SsTable table, ListingFormat format, NameLookups names, NumberText numbers) {
         this.table = table;
+        this.dialect = format.dialect();
         this.output = format.extended();
         this.names = names;
-        this.statsWriter = new TcpStatsWriter(table, numbers, format.numeric());
-        this.aux = new TcpAuxText(table);
+        this.statsWriter = new TcpStatsWriter(table, numbers, format.numeric(), format.dialect());
+        this.aux = new TcpAuxText(table, format.dialect());
     }
 
     void write(InetSocket s) throws IOException {
@@ -47,9 +49,9 @@ final class InetExtensions {
         InetDetails details = s.details();
         if (output.timers()) {
             if (type == IpProtocol.IPPROTO_SCTP) {
-                TimerText.sctp(table, s.timer(), s.retransmits());
+                TimerText.sctp(table, s.timer(), s.retransmits(), dialect);
             } else {
-                TimerText.tcp(table, s.timer(), s.retransmits());
+                TimerText.tcp(table, s.timer(), s.retransmits(), dialect);
             }
         }
         if (output.details()) {
@@ -92,7 +94,7 @@ final class InetExtensions {
     /** ss's {@code tcp_show_line} after the addresses. */
     private void procTcp(InetSocket s, ProcNetExtras proc) {
         if (output.timers()) {
-            TimerText.tcp(table, s.timer(), s.retransmits());
+            TimerText.tcp(table, s.timer(), s.retransmits(), dialect);
         }
         if (output.details()) {
             SocketDetails.inet(table, s, names);

@@ -14,6 +14,8 @@ package io.sockscope.render;
  * @param escapeControls write the control bytes of names that users choose (process names, unix socket paths
  *                    and abstract names, cgroup paths, interface names) as escapes ({@code \033}, {@code \n}),
  *                    so that they cannot act on a terminal; false prints them as they are, as ss does
+ * @param dialect     which release of ss the table copies
+ * @param queues      the Recv-Q and Send-Q columns are shown (7.1's {@code -Q} hides them)
  */
 public record ListingFormat(
         boolean showNetid,
@@ -24,7 +26,20 @@ public record ListingFormat(
         boolean threads,
         int screenWidth,
         ExtendedOutput extended,
-        boolean escapeControls) {
+        boolean escapeControls,
+        SsDialect dialect,
+        boolean queues) {
+
+    public ListingFormat {
+        java.util.Objects.requireNonNull(dialect, "dialect");
+    }
+
+    /** A format of ss 6.1's table with both queue columns. */
+    public ListingFormat(boolean showNetid, boolean showState, boolean header, boolean numeric, boolean processes,
+                         boolean threads, int screenWidth, ExtendedOutput extended, boolean escapeControls) {
+        this(showNetid, showState, header, numeric, processes, threads, screenWidth, extended, escapeControls,
+                SsDialect.V6_1, true);
+    }
 
     /** A format that prints names as they are, as ss does. */
     public ListingFormat(boolean showNetid, boolean showState, boolean header, boolean numeric, boolean processes,
@@ -41,6 +56,18 @@ public record ListingFormat(
     /** This format, with names' control bytes escaped or not. */
     public ListingFormat withEscapedControls(boolean escape) {
         return new ListingFormat(showNetid, showState, header, numeric, processes, threads, screenWidth, extended,
-                escape);
+                escape, dialect, queues);
+    }
+
+    /** This format, as the ss of {@code release} prints it, with the queue columns or not. */
+    public ListingFormat inDialect(SsDialect release, boolean withQueues) {
+        return new ListingFormat(showNetid, showState, header, numeric, processes, threads, screenWidth, extended,
+                escapeControls, release, withQueues);
+    }
+
+    /** This format over {@code columns} of screen ({@code -1}: compact). */
+    public ListingFormat withScreenWidth(int columns) {
+        return new ListingFormat(showNetid, showState, header, numeric, processes, threads, columns, extended,
+                escapeControls, dialect, queues);
     }
 }

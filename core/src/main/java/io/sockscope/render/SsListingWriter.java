@@ -35,9 +35,12 @@ public final class SsListingWriter {
     private boolean servicesOfAnyProtocol;
     private final InetExtensions inetExtensions;
     private final LocalSocketExtensions localExtensions;
+    /** ss 7.x: what follows the owners goes to the column after theirs (netlink sockets excepted, as in ss). */
+    private final boolean extendedAfterOwners;
 
     public SsListingWriter(OutputStream out, ListingFormat format, NameLookups names, OwnerLookup owners) {
-        this.table = new SsTable(out, format.screenWidth(), format.escapeControls());
+        this.table = new SsTable(out, format.screenWidth(), format.escapeControls(),
+                format.dialect().trimsLastColumnWhenCompact());
         this.format = format;
         this.names = names;
         this.owners = owners;
@@ -48,6 +51,15 @@ public final class SsListingWriter {
         }
         if (!format.showState()) {
             table.disable(Column.STATE);
+        }
+        if (!format.queues()) {
+            table.disable(Column.RECV_Q);
+            table.disable(Column.SEND_Q);
+        }
+        extendedAfterOwners = format.dialect().ownersColumnOnlyWithProcesses();
+        if (extendedAfterOwners && !format.processes()) {
+            // ss 7.x hides the column unless -p asked for it: with -T alone, the owners it writes there are lost.
+            table.disable(Column.PROCESS);
         }
     }
 
@@ -107,6 +119,7 @@ public final class SsListingWriter {
         inetAddress(s.peer(), 0, v6only);
         inetPort(s.peer().port(), protocol);
         users(s.inode());
+        ownersDone();
         inetExtensions.write(s);
     }
 
@@ -194,15 +207,21 @@ public final class SsListingWriter {
         unixName(s.name());
         table.character(' ');
         table.next();
-        table.decimal((int) s.inode());
+        unixInode(s.inode());
         table.next();
         unixName(s.peerName());
         table.character(' ');
         table.next();
-        table.decimal((int) s.peerInode());
+        unixInode(s.peerInode());
         table.next();
         users(s.inode());
+        ownersDone();
         localExtensions.unix(s);
+    }
+
+    /** 6.1 prints an inode as a signed 32-bit number (int_to_str), 7.x unsigned. */
+    private void unixInode(long inode) {
+        table.decimal(format.dialect().printsUnixInodesUnsigned() ? inode & 0xffffffffL : (int) inode);
     }
 
     private void unixName(byte[] name) {
@@ -262,6 +281,7 @@ public final class SsListingWriter {
         table.next();
         table.next();
         users(s.inode());
+        ownersDone();
         localExtensions.packet(s);
     }
 
@@ -308,6 +328,32 @@ public final class SsListingWriter {
         }
     }
 
+    /**
+     * A command name as ss 7.x prints it: escaped as procps escapes in the C locale (ss sets no locale), NUL as
+     * {@code @}, other control bytes and DEL as {@code .}, every byte from 0x80 as {@code ?}.
+     */
+    private static byte[] procpsEscaped(byte[] name) {
+        byte[] shown = name;
+        for (int i = 0; i < name.length; i++) {
+            int b = name[i] & 0xff;
+            byte replacement = b == 0 ? (byte) '@' : b < 0x20 || b == 0x7f ? (byte) '.' : b >= 0x80 ? (byte) '?' : 0;
+            if (replacement != 0) {
+                if (shown == name) {
+                    shown = name.clone();
+                }
+                shown[i] = replacement;
+            }
+        }
+        return shown;
+    }
+
+    /** Where ss 7.x closes the owners' field: the rest of the row goes to the column after it. */
+    private void ownersDone() throws IOException {
+        if (extendedAfterOwners) {
+            table.next();
+        }
+    }
+
     private void users(long inode) {
         if (!(format.processes() || format.threads()) || inode == 0) {
             return;
@@ -324,7 +370,8 @@ public final class SsListingWriter {
             }
             table.text("(\"");
             // The kernel's bytes, unchanged: ss sizes the column by them, and a name need not be UTF-8.
-            table.name(o.command().bytes());
+            byte[] command = o.command().bytes();
+            table.name(format.dialect().escapesCommandNames() ? procpsEscaped(command) : command);
             table.text("\",pid=");
             table.decimal(o.pid());
             if (format.threads()) {

@@ -19,6 +19,7 @@ final class SsTable {
     private final TokenStore tokens = new TokenStore();
     private final ChunkAccounting chunks = new ChunkAccounting();
     private final boolean escapeControls;
+    private final boolean trimLastColumn;
     private int current;
     private final byte[] number = new byte[24];
 
@@ -35,9 +36,18 @@ final class SsTable {
      *                       as it is (as ss does)
      */
     SsTable(OutputStream out, int screenWidth, boolean escapeControls) {
+        this(out, screenWidth, escapeControls, false);
+    }
+
+    /**
+     * @param trimLastColumn in compact output, leave the last column shown before the row end unpadded (ss 7.0
+     *                       and later), rather than padding it to its width like every other
+     */
+    SsTable(OutputStream out, int screenWidth, boolean escapeControls, boolean trimLastColumn) {
         this.out = out;
         this.widths = new ColumnWidths(screenWidth);
         this.escapeControls = escapeControls;
+        this.trimLastColumn = trimLastColumn && screenWidth <= 0;
     }
 
     void disable(Column c) {
@@ -224,6 +234,17 @@ final class SsTable {
         return number.length - pos;
     }
 
+    /** The last enabled column before the row end, which ss 7.x leaves unpadded in compact output. */
+    private int lastShownColumn() {
+        int last = -1;
+        for (int c = 0; c < Column.COUNT - 1; c++) {
+            if (!disabled[c]) {
+                last = c;
+            }
+        }
+        return last;
+    }
+
     /** Prints whatever is buffered (the end of the listing, or a full batch) and starts a new batch. */
     void render() throws IOException {
         int count = tokens.tokenCount(true);
@@ -232,7 +253,7 @@ final class SsTable {
             return;
         }
         int[] width = widths.compute(disabled, maxLength);
-        new BatchPrinter(out, tokens, disabled, width).print(count);
+        new BatchPrinter(out, tokens, disabled, width, trimLastColumn ? lastShownColumn() : -1).print(count);
         tokens.clear();
         chunks.reset();
         current = 0;

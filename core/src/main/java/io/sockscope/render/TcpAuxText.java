@@ -18,9 +18,15 @@ import java.io.IOException;
 final class TcpAuxText {
     private final SsTable table;
     private final byte[] address = new byte[64];
+    private final SsDialect dialect;
 
     TcpAuxText(SsTable table) {
+        this(table, SsDialect.V6_1);
+    }
+
+    TcpAuxText(SsTable table, SsDialect dialect) {
         this.table = table;
+        this.dialect = dialect;
     }
 
     /** The MD5 keys and the ULP of a TCP reply, when present. */
@@ -47,8 +53,8 @@ final class TcpAuxText {
 
     /**
      * {@code addr/len=} into the field, then the key, escaped (printable ASCII but backslash, blank and comma as
-     * is, the rest as {@code \\ooo}); ss prints the key with printf rather than into its field buffer, so it
-     * goes straight to the output, ahead of the rows not yet printed.
+     * is, the rest as {@code \\ooo}); ss 6.1 prints the key with printf rather than into its field buffer, so it
+     * goes straight to the output, ahead of the rows not yet printed; 7.x writes it into the field.
      */
     private void md5Key(Md5Key key) throws IOException {
         table.bytes(address, 0, AddressText.format(key.address(), address));
@@ -68,7 +74,11 @@ final class TcpAuxText {
                 escaped[n++] = (byte) ('0' + (c & 7));
             }
         }
-        table.direct(escaped, 0, n);
+        if (dialect.writesMd5KeysInTheirField()) {
+            table.bytes(escaped, 0, n);
+        } else {
+            table.direct(escaped, 0, n);
+        }
     }
 
     private void ulp(UlpInfo ulp) {
@@ -165,9 +175,18 @@ final class TcpAuxText {
         }
     }
 
+    /** A sequence counter: hexadecimal in ss 6.1, decimal from 6.5 (connection) and 6.14 (subflow) on. */
     private void hexField(Long value, String label) {
         if (value != null) {
             table.text(label);
+            sequence(value);
+        }
+    }
+
+    private void sequence(long value) {
+        if (dialect.printsMptcpSequencesInDecimal()) {
+            table.unsigned(value);
+        } else {
             table.hex(value);
         }
     }
@@ -192,15 +211,15 @@ final class TcpAuxText {
         }
         if (m.writeSeq() != 0) {
             table.text(" write_seq:");
-            table.hex(m.writeSeq());
+            sequence(m.writeSeq());
         }
         if (m.sndUna() != 0) {
             table.text(" snd_una:");
-            table.hex(m.sndUna());
+            sequence(m.sndUna());
         }
         if (m.rcvNxt() != 0) {
             table.text(" rcv_nxt:");
-            table.hex(m.rcvNxt());
+            sequence(m.rcvNxt());
         }
     }
 

@@ -80,18 +80,21 @@ final class TcpStats {
     double minRtt;
     int rcvOoopack;
     int sndWnd;
+    int rcvWnd;
+    int rehash;
+    boolean usecTimestamps;
 
     /** Everything zero, as ss's {@code struct tcpstat s = {}}. */
     void reset() {
         state = 0;
-        timestamps = sack = ecn = ecnSeen = fastOpen = hasWindowScale = appLimited = false;
+        timestamps = sack = ecn = ecnSeen = fastOpen = hasWindowScale = appLimited = usecTimestamps = false;
         congestionControl = null;
         sndWscale = rcvWscale = backoff = quickAck = mss = pmtu = rcvMss = advmss = cwnd = ssthresh = 0;
         rto = rtt = rttvar = ato = sendBps = pacingRate = pacingRateMax = deliveryRate = rcvRtt = minRtt = 0;
         bytesSent = bytesRetrans = bytesAcked = bytesReceived = busyTime = rwndLimited = sndbufLimited = 0;
         segsOut = segsIn = dataSegsOut = dataSegsIn = lastSend = lastReceive = lastAck = 0;
         delivered = deliveredCe = unacked = retrans = retransTotal = lost = sacked = dsackDups = fackets = 0;
-        reordering = reordSeen = rcvSpace = rcvSsthresh = notSent = rcvOoopack = sndWnd = 0;
+        reordering = reordSeen = rcvSpace = rcvSsthresh = notSent = rcvOoopack = sndWnd = rcvWnd = rehash = 0;
         dctcp = null;
         bbr = null;
     }
@@ -128,6 +131,7 @@ final class TcpStats {
         state = socketState;
         if (optionFlags) {
             timestamps = info.hasOption(TcpInfo.TCPI_OPT_TIMESTAMPS);
+            usecTimestamps = info.hasOption(TcpInfo.TCPI_OPT_USEC_TS);
             sack = info.hasOption(TcpInfo.TCPI_OPT_SACK);
             ecn = info.hasOption(TcpInfo.TCPI_OPT_ECN);
             ecnSeen = info.hasOption(TcpInfo.TCPI_OPT_ECN_SEEN);
@@ -209,5 +213,7 @@ final class TcpStats {
         bytesRetrans = info.bytesRetrans();
         rcvOoopack = info.rcvOoopack();
         sndWnd = info.sndWnd();
+        rcvWnd = info.rcvWnd();
+        rehash = info.rehash();
     }
 }

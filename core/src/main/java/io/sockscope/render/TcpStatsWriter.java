@@ -15,15 +15,23 @@ final class TcpStatsWriter {
     private final SsTable table;
     private final NumberText numbers;
     private final boolean numeric;
+    /** ss 7.x also prints {@code usec_ts}, {@code rcv_wnd} and {@code rehash}, which 6.1 did not know. */
+    private final boolean newerFields;
 
     TcpStatsWriter(SsTable table, NumberText numbers, boolean numeric) {
+        this(table, numbers, numeric, SsDialect.V6_1);
+    }
+
+    TcpStatsWriter(SsTable table, NumberText numbers, boolean numeric, SsDialect dialect) {
         this.table = table;
         this.numbers = numbers;
         this.numeric = numeric;
+        this.newerFields = dialect.printsNewerTcpInfoFields();
     }
 
     void write(TcpStats s) {
         flag(s.timestamps, " ts");
+        flag(newerFields && s.usecTimestamps, " usec_ts");
         flag(s.sack, " sack");
         flag(s.ecn, " ecn");
         flag(s.ecnSeen, " ecnseen");
@@ -120,6 +128,10 @@ final class TcpStatsWriter {
         real(s.minRtt, " minrtt:");
         unsigned(s.rcvOoopack, " rcv_ooopack:");
         unsigned(s.sndWnd, " snd_wnd:");
+        if (newerFields) {
+            unsigned(s.rcvWnd, " rcv_wnd:");
+            unsigned(s.rehash, " rehash:");
+        }
     }
 
     private void dctcp(DctcpInfo d) {

@@ -8,6 +8,9 @@ import io.sockscope.model.Timer;
  * {@code 1min30sec}, {@code 119min}; a zero time prints nothing.
  */
 public final class TimerText {
+    /** The kernel's code for the delayed-ACK timer ({@code IDIAG_TIMER_DELACK}), which ss 7.1 names. */
+    private static final int DELAYED_ACK = 5;
+
     private TimerText() {
     }
 
@@ -17,13 +20,19 @@ public final class TimerText {
      * @param retransmits the count shown last
      */
     static void tcp(SsTable table, Timer timer, int retransmits) {
+        tcp(table, timer, retransmits, SsDialect.V6_1);
+    }
+
+    /** As {@link #tcp(SsTable, Timer, int)}, in the words of {@code dialect}'s ss. */
+    static void tcp(SsTable table, Timer timer, int retransmits, SsDialect dialect) {
         if (timer instanceof Timer.Off) {
             return;
         }
         table.text(" timer:(");
-        table.text(timer.ssName());
+        table.text(dialect.namesDelayedAckTimer() && timer instanceof Timer.Unknown u && u.code() == DELAYED_ACK
+                ? "delack" : timer.ssName());
         table.character(',');
-        time(table, timer.expiresMs());
+        time(table, timer.expiresMs(), dialect);
         table.character(',');
         table.decimal(retransmits);
         table.character(')');
@@ -31,11 +40,16 @@ public final class TimerText {
 
     /** SCTP's variant: always the T3 retransmission timer. */
     static void sctp(SsTable table, Timer timer, int retransmits) {
+        sctp(table, timer, retransmits, SsDialect.V6_1);
+    }
+
+    /** As {@link #sctp(SsTable, Timer, int)}, in the words of {@code dialect}'s ss. */
+    static void sctp(SsTable table, Timer timer, int retransmits, SsDialect dialect) {
         if (timer instanceof Timer.Off) {
             return;
         }
         table.text(" timer:(T3_RTX,");
-        time(table, timer.expiresMs());
+        time(table, timer.expiresMs(), dialect);
         table.character(',');
         table.decimal(retransmits);
         table.character(')');
@@ -43,6 +57,14 @@ public final class TimerText {
 
     /** Appends the time text of {@code timeoutMs} (taken as an unsigned 32-bit value). */
     static void time(SsTable table, long timeoutMs) {
+        time(table, timeoutMs, SsDialect.V6_1);
+    }
+
+    /**
+     * As {@link #time(SsTable, long)}; ss 6.11 and later end seconds with milliseconds in {@code sec}
+     * ({@code 3.600sec}), where 6.1 wrote {@code 3.600ms}.
+     */
+    static void time(SsTable table, long timeoutMs, SsDialect dialect) {
         long timeout = timeoutMs & 0xffffffffL;
         long seconds = timeout / 1000;
         long minutes = seconds / 60;
@@ -65,7 +87,7 @@ public final class TimerText {
         }
         if (millis != 0) {
             table.decimalZeroPadded(millis, 3);
-            table.text("ms");
+            table.text(seconds != 0 && dialect.writesSecondsWithTheirMilliseconds() ? "sec" : "ms");
         }
     }
 }
