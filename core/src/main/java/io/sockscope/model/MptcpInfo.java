@@ -32,7 +32,17 @@ public record MptcpInfo(
         long rcvNxt,
         int localAddrUsed,
         int localAddrMax,
-        int csumEnabled) {
+        int csumEnabled,
+        long retransmits,
+        long bytesRetrans,
+        long bytesSent,
+        long bytesReceived,
+        long bytesAcked,
+        int subflowsTotal,
+        int endpLaminarMax,
+        long lastDataSent,
+        long lastDataRecv,
+        long lastAckRecv) {
 
     public static final int FLAG_FALLBACK = 1;
     public static final int FLAG_REMOTE_KEY_RECEIVED = 2;

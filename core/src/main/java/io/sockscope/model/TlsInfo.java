@@ -9,8 +9,10 @@ package io.sockscope.model;
  * @param rxConf        {@code TLS_INFO_RXCONF}: {@code TLS_CONF_*}, where receiving is done
  * @param txConf        {@code TLS_INFO_TXCONF}: {@code TLS_CONF_*}, where sending is done
  * @param zeroCopyReadOnlyTx {@code TLS_INFO_ZC_RO_TX} was sent
+ * @param rxNoPad            {@code TLS_INFO_RX_NO_PAD} was sent (Linux 6.0 and later: TLS 1.3 records received
+ *                           without padding are decrypted in place)
  */
-public record TlsInfo(int version, int cipher, int rxConf, int txConf, boolean zeroCopyReadOnlyTx) {
+public record TlsInfo(int version, int cipher, int rxConf, int txConf, boolean zeroCopyReadOnlyTx, boolean rxNoPad) {
     public static final int ABSENT = -1;
 
     public static final int TLS_1_2 = 0x0303;

@@ -51,7 +51,19 @@ public final class MptcpInfoStruct {
                 FieldLayouts.U8.withName("mptcpi_local_addr_used"),
                 FieldLayouts.U8.withName("mptcpi_local_addr_max"),
                 FieldLayouts.U8.withName("mptcpi_csum_enabled"),
-                MemoryLayout.paddingLayout(5));
+                MemoryLayout.paddingLayout(1),
+                FieldLayouts.U32.withName("mptcpi_retransmits"),
+                FieldLayouts.U64.withName("mptcpi_bytes_retrans"),
+                FieldLayouts.U64.withName("mptcpi_bytes_sent"),
+                FieldLayouts.U64.withName("mptcpi_bytes_received"),
+                FieldLayouts.U64.withName("mptcpi_bytes_acked"),
+                FieldLayouts.U8.withName("mptcpi_subflows_total"),
+                FieldLayouts.U8.withName("mptcpi_endp_laminar_max"),
+                FieldLayouts.U8.withName("mptcpi_endp_fullmesh_max"),
+                FieldLayouts.U8.withName("reserved"),
+                FieldLayouts.U32.withName("mptcpi_last_data_sent"),
+                FieldLayouts.U32.withName("mptcpi_last_data_recv"),
+                FieldLayouts.U32.withName("mptcpi_last_ack_recv"));
     }
 
     public static final int SIZE = 48;
@@ -69,6 +81,17 @@ public final class MptcpInfoStruct {
     public static final long LOCAL_ADDR_USED = 40;
     public static final long LOCAL_ADDR_MAX = 41;
     public static final long CSUM_ENABLED = 42;
+    // Linux 6.6 and later; a shorter struct from an older kernel reads as zeros past its end.
+    public static final long RETRANSMITS = 44;
+    public static final long BYTES_RETRANS = 48;
+    public static final long BYTES_SENT = 56;
+    public static final long BYTES_RECEIVED = 64;
+    public static final long BYTES_ACKED = 72;
+    public static final long SUBFLOWS_TOTAL = 80;
+    public static final long ENDP_LAMINAR_MAX = 81;
+    public static final long LAST_DATA_SENT = 84;
+    public static final long LAST_DATA_RECV = 88;
+    public static final long LAST_ACK_RECV = 92;
 
     private MptcpInfoStruct() {
     }
@@ -78,6 +101,9 @@ public final class MptcpInfoStruct {
         return new MptcpInfo(p.u8At(SUBFLOWS), p.u8At(ADD_ADDR_SIGNAL), p.u8At(ADD_ADDR_ACCEPTED),
                 p.u8At(SUBFLOWS_MAX), p.u8At(ADD_ADDR_SIGNAL_MAX), p.u8At(ADD_ADDR_ACCEPTED_MAX),
                 p.u32AsLongAt(FLAGS), p.u32AsLongAt(TOKEN), p.u64At(WRITE_SEQ), p.u64At(SND_UNA), p.u64At(RCV_NXT),
-                p.u8At(LOCAL_ADDR_USED), p.u8At(LOCAL_ADDR_MAX), p.u8At(CSUM_ENABLED));
+                p.u8At(LOCAL_ADDR_USED), p.u8At(LOCAL_ADDR_MAX), p.u8At(CSUM_ENABLED),
+                p.u32AsLongAt(RETRANSMITS), p.u64At(BYTES_RETRANS), p.u64At(BYTES_SENT), p.u64At(BYTES_RECEIVED),
+                p.u64At(BYTES_ACKED), p.u8At(SUBFLOWS_TOTAL), p.u8At(ENDP_LAMINAR_MAX),
+                p.u32AsLongAt(LAST_DATA_SENT), p.u32AsLongAt(LAST_DATA_RECV), p.u32AsLongAt(LAST_ACK_RECV));
     }
 }

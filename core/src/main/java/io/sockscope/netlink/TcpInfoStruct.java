@@ -101,7 +101,9 @@ public final class TcpInfoStruct {
                 FieldLayouts.U32.withName("tcpi_dsack_dups"),
                 FieldLayouts.U32.withName("tcpi_reord_seen"),
                 FieldLayouts.U32.withName("tcpi_rcv_ooopack"),
-                FieldLayouts.U32.withName("tcpi_snd_wnd"));
+                FieldLayouts.U32.withName("tcpi_snd_wnd"),
+                FieldLayouts.U32.withName("tcpi_rcv_wnd"),
+                FieldLayouts.U32.withName("tcpi_rehash"));
     }
 
     /** The size ss 6.1 knows. */

@@ -71,6 +71,7 @@ public final class UlpAttribute {
         int rxConf = TlsInfo.ABSENT;
         int txConf = TlsInfo.ABSENT;
         boolean zeroCopy = false;
+        boolean rxNoPad = false;
         while (c.next()) {
             switch (c.type()) {
                 case TLS_INFO_VERSION -> version = version >= 0 ? version : c.u16At(0);
@@ -78,10 +79,11 @@ public final class UlpAttribute {
                 case TLS_INFO_RXCONF -> rxConf = rxConf >= 0 ? rxConf : c.u16At(0);
                 case TLS_INFO_TXCONF -> txConf = txConf >= 0 ? txConf : c.u16At(0);
                 case TLS_INFO_ZC_RO_TX -> zeroCopy = true;
+                case TLS_INFO_RX_NO_PAD -> rxNoPad = true;
                 default -> { }
             }
         }
-        return new TlsInfo(version, cipher, rxConf, txConf, zeroCopy);
+        return new TlsInfo(version, cipher, rxConf, txConf, zeroCopy, rxNoPad);
     }
 
     private static MptcpSubflow subflow(AttributeCursor c) {

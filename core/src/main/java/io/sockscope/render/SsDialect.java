@@ -110,6 +110,11 @@ public enum SsDialect {
         return this == V7_1;
     }
 
+    /** Whether a kTLS socket's {@code TLS_INFO_RX_NO_PAD} shows as {@code no_pad_rx} (ss 6.5 and later). */
+    boolean printsTlsRxNoPad() {
+        return this == V7_1;
+    }
+
     /** Whether this release knows {@code -Q}, {@code -B} and the {@code bound-inactive} state. */
     public boolean hasQueuesOptionAndBoundInactive() {
         return this == V7_1;

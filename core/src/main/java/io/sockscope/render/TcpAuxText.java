@@ -116,6 +116,9 @@ final class TcpAuxText {
         if (t.zeroCopyReadOnlyTx()) {
             table.text(" zc_ro_tx");
         }
+        if (t.rxNoPad() && dialect.printsTlsRxNoPad()) {
+            table.text(" no_pad_rx");
+        }
     }
 
     private void tlsConf(int conf, String label) {
@@ -220,6 +223,30 @@ final class TcpAuxText {
         if (m.rcvNxt() != 0) {
             table.text(" rcv_nxt:");
             sequence(m.rcvNxt());
+        }
+        if (dialect.printsMptcpSequencesInDecimal()) {
+            // ss 6.6 to 7.1 added these, in the struct's order.
+            counter(m.localAddrUsed(), " local_addr_used:");
+            counter(m.localAddrMax(), " local_addr_max:");
+            counter(m.csumEnabled(), " csum_enabled:");
+            counter(m.retransmits(), " retransmits:");
+            counter(m.bytesRetrans(), " bytes_retrans:");
+            counter(m.bytesSent(), " bytes_sent:");
+            counter(m.bytesReceived(), " bytes_received:");
+            counter(m.bytesAcked(), " bytes_acked:");
+            counter(m.subflowsTotal(), " subflows_total:");
+            counter(m.endpLaminarMax(), " endp_laminar_max:");
+            counter(m.lastDataSent(), " last_data_sent:");
+            counter(m.lastDataRecv(), " last_data_recv:");
+            counter(m.lastAckRecv(), " last_ack_recv:");
+        }
+    }
+
+    /** An unsigned counter, shown when not zero. */
+    private void counter(long v, String label) {
+        if (v != 0) {
+            table.text(label);
+            table.unsigned(v);
         }
     }
 

@@ -20,6 +20,16 @@ class StructLayoutTest {
 
     @Test
     void nlmsghdr() {
+        // tcp_info and mptcp_info as Linux 6.18 has them: the fields ss 7.1 prints past those 6.1 knew.
+        check(TcpInfoStruct.layout(), 240, "tcpi_snd_wnd", TcpInfoStruct.SND_WND, "tcpi_rcv_wnd",
+                TcpInfoStruct.RCV_WND, "tcpi_rehash", TcpInfoStruct.REHASH);
+        check(MptcpInfoStruct.layout(), 96, "mptcpi_csum_enabled", MptcpInfoStruct.CSUM_ENABLED,
+                "mptcpi_retransmits", MptcpInfoStruct.RETRANSMITS, "mptcpi_bytes_retrans", MptcpInfoStruct.BYTES_RETRANS,
+                "mptcpi_bytes_sent", MptcpInfoStruct.BYTES_SENT, "mptcpi_bytes_received", MptcpInfoStruct.BYTES_RECEIVED,
+                "mptcpi_bytes_acked", MptcpInfoStruct.BYTES_ACKED, "mptcpi_subflows_total", MptcpInfoStruct.SUBFLOWS_TOTAL,
+                "mptcpi_endp_laminar_max", MptcpInfoStruct.ENDP_LAMINAR_MAX, "mptcpi_last_data_sent",
+                MptcpInfoStruct.LAST_DATA_SENT, "mptcpi_last_data_recv", MptcpInfoStruct.LAST_DATA_RECV,
+                "mptcpi_last_ack_recv", MptcpInfoStruct.LAST_ACK_RECV);
         check(NetlinkHeader.layout(), NetlinkHeader.SIZE, "nlmsg_len", NetlinkHeader.LEN, "nlmsg_type",
                 NetlinkHeader.TYPE, "nlmsg_flags", NetlinkHeader.FLAGS, "nlmsg_seq", NetlinkHeader.SEQ,
                 "nlmsg_pid", NetlinkHeader.PID);
