@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The ss installed on the host, and the dialect closest to it. Its version comes from {@code ss -V}, run once per
@@ -28,11 +26,11 @@ import java.util.regex.Pattern;
 final class InstalledSs {
     /** Where ss is when PATH does not say: a user's PATH often lacks the sbin directories. */
     private static final List<String> USUAL_DIRECTORIES = List.of("/usr/bin", "/usr/sbin", "/bin", "/sbin");
-    private static final Pattern RELEASE = Pattern.compile("iproute2-(\\d+)\\.(\\d+)(?:\\.\\d+)?");
-    /** Releases named by date (iproute2-ss200127) are from before 5.5, older than 6.1. */
-    private static final Pattern DATED = Pattern.compile("iproute2-ss\\d{6}");
     private static final long VERSION_TIMEOUT_MS = 2000;
     private static final String CACHE_FILE = "ss-version";
+    private static final String PREFIX = "iproute2-";
+    /** Longer numbers are not a release (and would not fit an int). */
+    private static final int MAX_DIGITS = 8;
 
     private final Map<String, String> environment;
 
@@ -61,13 +59,38 @@ final class InstalledSs {
         return new DialectChoice(dialectOf(version), "the installed ss: " + ss + ", " + version);
     }
 
-    /** The dialect closest to what {@code ss -V} printed ({@code iproute2-6.1.0}, {@code iproute2-ss200127}). */
+    /**
+     * The dialect closest to what {@code ss -V} printed ({@code iproute2-6.1.0}; {@code iproute2-ss200127}, a
+     * release named by its date, is from before 5.5 and so older than 6.1); the newest when it names none.
+     * Read by hand, as every run reads the cached text: a regular expression would cost a fresh JVM more.
+     */
     static SsDialect dialectOf(String version) {
-        Matcher m = RELEASE.matcher(version);
-        if (m.find()) {
-            return SsDialect.closestTo(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        int at = version.indexOf(PREFIX);
+        if (at < 0) {
+            return SsDialect.newest();
         }
-        return DATED.matcher(version).find() ? SsDialect.V6_1 : SsDialect.newest();
+        int i = at + PREFIX.length();
+        if (version.startsWith("ss", i)) {
+            return SsDialect.V6_1;
+        }
+        int majorEnd = digitsEnd(version, i);
+        if (majorEnd == i || majorEnd >= version.length() || version.charAt(majorEnd) != '.') {
+            return SsDialect.newest();
+        }
+        int minorEnd = digitsEnd(version, majorEnd + 1);
+        if (minorEnd == majorEnd + 1 || minorEnd - i > MAX_DIGITS) {
+            return SsDialect.newest();
+        }
+        return SsDialect.closestTo(Integer.parseInt(version, i, majorEnd, 10),
+                Integer.parseInt(version, majorEnd + 1, minorEnd, 10));
+    }
+
+    private static int digitsEnd(String s, int from) {
+        int i = from;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
     }
 
     /** The first executable named ss on PATH, then in the usual directories; null when there is none. */

@@ -182,4 +182,10 @@ public sealed interface TcpInfo permits TcpInfoRecord {
 
     /** {@return the kernel's {@code tcpi_snd_wnd}} */
     long sndWnd();
+
+    /** {@return the kernel's {@code tcpi_rcv_wnd} (Linux 6.2 and later; 0 before)} */
+    long rcvWnd();
+
+    /** {@return the kernel's {@code tcpi_rehash} (Linux 6.2 and later; 0 before)} */
+    long rehash();
 }

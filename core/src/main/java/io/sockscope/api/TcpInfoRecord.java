@@ -60,7 +60,9 @@ record TcpInfoRecord(
         long dsackDups,
         long reordSeen,
         long rcvOoopack,
-        long sndWnd) implements TcpInfo {
+        long sndWnd,
+        long rcvWnd,
+        long rehash) implements TcpInfo {
 
     /** The model's values, each __u32 widened unsigned (the model holds them in an int), each __u64 as is. */
     static TcpInfoRecord of(io.sockscope.model.TcpInfo k) {
@@ -120,6 +122,8 @@ record TcpInfoRecord(
                 Integer.toUnsignedLong(k.dsackDups()),
                 Integer.toUnsignedLong(k.reordSeen()),
                 Integer.toUnsignedLong(k.rcvOoopack()),
-                Integer.toUnsignedLong(k.sndWnd()));
+                Integer.toUnsignedLong(k.sndWnd()),
+                Integer.toUnsignedLong(k.rcvWnd()),
+                Integer.toUnsignedLong(k.rehash()));
     }
 }

@@ -295,6 +295,8 @@ final class SocketJson {
         g.writeNumberField("reord_seen", t.reordSeen());
         g.writeNumberField("rcv_ooopack", t.rcvOoopack());
         g.writeNumberField("snd_wnd", t.sndWnd());
+        g.writeNumberField("rcv_wnd", t.rcvWnd());
+        g.writeNumberField("rehash", t.rehash());
         g.writeEndObject();
     }
 }
