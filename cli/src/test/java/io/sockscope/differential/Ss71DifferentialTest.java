@@ -99,6 +99,8 @@ class Ss71DifferentialTest {
                 FlagCase.of("-tnp"),
                 FlagCase.of("-xp"),
                 FlagCase.of("-tlnpO"),
+                FlagCase.of("-tlnT"),
+                FlagCase.of("-tlnTp"),
                 FlagCase.of("-tln").with("COLUMNS", "0"),
                 // tcp_info's rcv_wnd and rehash (ef335508).
                 FlagCase.of("-tni").masked(),
