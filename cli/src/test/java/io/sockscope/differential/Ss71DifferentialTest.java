@@ -95,6 +95,8 @@ class Ss71DifferentialTest {
                 FlagCase.of("-tn state synchronized"),
                 FlagCase.of("-tn state big"),
                 FlagCase.ofArguments("-tn", "sport = :7501 or sport = :7503"),
+                // A port above 2^31 - 1 is a number to 7.x (012cb515), no port at all to 6.1.
+                FlagCase.ofArguments("-tan", "sport = :4294967318"),
                 // The Process column only with -p, and no trailing blanks after the last column (1607bf53, 218757a8).
                 FlagCase.of("-tnp"),
                 FlagCase.of("-xp"),
