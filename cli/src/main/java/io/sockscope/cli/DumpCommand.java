@@ -43,6 +43,10 @@ final class DumpCommand {
         this.err = err;
     }
 
+    private UsageException cannotOpen(String why, int exitCode) {
+        return new UsageException("cannot open dump file " + file + ": " + why, exitCode, false);
+    }
+
     int run(OutputStream stdout) throws IOException, UsageException {
         TableSelection sel = options.selection();
         String empty = emptySelection(sel);
@@ -60,16 +64,19 @@ final class DumpCommand {
             return 0;
         }
         boolean toStdout = file.startsWith("-");
+        // ss 6.1 goes on without the file and exits 0, 7.x stops with 255 ("fopen dump file"): sockscope stops
+        // and says why in both, with 1 in the 6.1 dialect.
+        int cannotOpen = options.dialect().failsOnAnUnopenableDumpFile() ? UsageException.SS_USAGE_EXIT : 1;
         OutputStream out;
         try {
             out = toStdout ? stdout
                     : OutputFailure.naming("dump file " + file, Files.newOutputStream(BytePaths.created(fileBytes)));
         } catch (NoSuchFileException e) {
-            throw new UsageException("cannot open dump file " + file + ": No such file or directory", 1);
+            throw cannotOpen("No such file or directory", cannotOpen);
         } catch (AccessDeniedException e) {
-            throw new UsageException("cannot open dump file " + file + ": Permission denied", 1);
+            throw cannotOpen("Permission denied", cannotOpen);
         } catch (IOException | RuntimeException e) {
-            throw new UsageException("cannot open dump file " + file + ": " + e.getMessage(), 1);
+            throw cannotOpen(e.getMessage(), cannotOpen);
         }
         try {
             // ss asks for the same attributes as for a listing (-m, -i, --tos, -e), and the dump holds them.

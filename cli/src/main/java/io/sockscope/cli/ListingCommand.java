@@ -101,7 +101,8 @@ final class ListingCommand {
         DeviceNamesNoted filterEnvironment = new DeviceNamesNoted(new SystemFilterEnvironment(interfaces, services,
                 mounts));
         ListingFilter filter = ListingFilter.parse(options.expression(), options.filterFileText(), sel,
-                filterEnvironment, EphemeralPorts.read(paths), EffectiveUser.isRoot());
+                filterEnvironment, EphemeralPorts.read(paths), EffectiveUser.isRoot(),
+                options.dialect().readsPortsAsLong());
         if (actions.allNamespaces() && filterEnvironment.named() != null) {
             throw new UsageException("--all-netns cannot take an interface name in a filter (\""
                     + filterEnvironment.named() + "\"): each network namespace numbers its own interfaces", 1);

@@ -32,13 +32,20 @@ final class ListingFilter {
      */
     static ListingFilter parse(List<String> words, String fileText, TableSelection sel, FilterEnvironment env,
                                EphemeralPortRange ephemeral, boolean mayTestMarks) throws UsageException {
+        return parse(words, fileText, sel, env, ephemeral, mayTestMarks, false);
+    }
+
+    /** As the method above; {@code longPorts}: port numbers are read as ss 6.6 and later read them. */
+    static ListingFilter parse(List<String> words, String fileText, TableSelection sel, FilterEnvironment env,
+                               EphemeralPortRange ephemeral, boolean mayTestMarks, boolean longPorts)
+            throws UsageException {
         if (words.isEmpty() && fileText == null) {
             return NONE;
         }
         CompiledFilter compiled;
         try {
             ParseContext context = new ParseContext(sel.preferredFamily, SocketTable.TCP.in(sel.tables),
-                    SocketTable.UDP.in(sel.tables), env);
+                    SocketTable.UDP.in(sel.tables), env, longPorts);
             compiled = CompiledFilter.compile(words, fileText, context, ephemeral, mayTestMarks);
         } catch (FilterSyntaxException e) {
             throw new UsageException("filter: " + e.getMessage(), exitStatus(e.kind()));

@@ -102,7 +102,7 @@ public final class Main {
             return code;
         } catch (UsageException e) {
             flushQuietly(stdout);
-            String hint = e.exitCode() == UsageException.SS_USAGE_EXIT ? " (sockscope -h lists the options)" : "";
+            String hint = e.pointsToHelp() ? " (sockscope -h lists the options)" : "";
             err.println("sockscope: " + e.getMessage() + hint);
             return e.exitCode();
         } catch (OutputFailure e) {

@@ -8,17 +8,30 @@ final class UsageException extends Exception {
     static final int SS_USAGE_EXIT = 255;
 
     private final int exitCode;
+    private final boolean pointsToHelp;
 
     UsageException(String message) {
         this(message, SS_USAGE_EXIT);
     }
 
+    /** A failure with {@code exitCode}; ss's usage-error code also points the user to {@code -h}. */
     UsageException(String message, int exitCode) {
+        this(message, exitCode, exitCode == SS_USAGE_EXIT);
+    }
+
+    /** A failure with {@code exitCode} whose line points to {@code -h} or not (255 is not only ss's usage error). */
+    UsageException(String message, int exitCode, boolean pointsToHelp) {
         super(message);
         this.exitCode = exitCode;
+        this.pointsToHelp = pointsToHelp;
     }
 
     int exitCode() {
         return exitCode;
+    }
+
+    /** Whether the line should end by pointing to {@code sockscope -h}: a command line it cannot parse. */
+    boolean pointsToHelp() {
+        return pointsToHelp;
     }
 }

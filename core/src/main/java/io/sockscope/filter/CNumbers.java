@@ -133,6 +133,18 @@ final class CNumbers {
         return OptionalInt.of((int) c.value());
     }
 
+    /** iproute2's {@code get_long(&v, s, 0)}: a whole string that is a {@code long}. */
+    static OptionalLong getLong(String s) {
+        if (s.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        Conversion c = strtol(s, 0, 0);
+        if (c.consumedNothing(0) || c.end() != s.length() || c.overflow()) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(c.value());
+    }
+
     /** iproute2's {@code get_u32(&v, s, 0)}: a whole string whose value fits 32 unsigned bits. */
     static OptionalLong getU32(String s) {
         return getUnsignedAtMost(s, 0xFFFF_FFFFL);

@@ -222,6 +222,15 @@ final class HostConditionParser {
         if (n.isPresent()) {
             return n.getAsInt();
         }
+        if (context.longPorts()) {
+            java.util.OptionalLong wide = CNumbers.getLong(port);
+            if (wide.isPresent()) {
+                // Past an int no port (0-65535) equals it and every comparison with one comes out as with the
+                // int's own limit; the kernel's program and the user-space test then agree with ss's. A unix
+                // inode past 2^31 - 1 cannot be named this way (docs/ss-dialects.md).
+                return Math.clamp(wide.getAsLong(), Integer.MIN_VALUE, Integer.MAX_VALUE);
+            }
+        }
         FilterEnvironment env = context.environment();
         OptionalInt udp = context.udpSelected() ? orEmpty(env.servicePort(port, "udp")) : OptionalInt.empty();
         OptionalInt tcp = context.tcpSelected() ? orEmpty(env.servicePort(port, "tcp")) : OptionalInt.empty();

@@ -115,6 +115,19 @@ public enum SsDialect {
         return this == V7_1;
     }
 
+    /** Whether a filter's port numbers are read as a {@code long} (ss 6.6 and later: unix inodes). */
+    public boolean readsPortsAsLong() {
+        return this == V7_1;
+    }
+
+    /**
+     * Whether a {@code -D} file that cannot be opened ends the run with 255 ({@code fopen dump file}, ss 7.0
+     * and later), where 6.1 went on and exited 0 (sockscope says why in one line either way).
+     */
+    public boolean failsOnAnUnopenableDumpFile() {
+        return this == V7_1;
+    }
+
     /** Whether this release knows {@code -Q}, {@code -B} and the {@code bound-inactive} state. */
     public boolean hasQueuesOptionAndBoundInactive() {
         return this == V7_1;
