@@ -96,8 +96,9 @@ final class Help {
               --all-netns             every network namespace, labelled netns, container, pod, unit
               --otlp=URL              also push OTLP/HTTP metrics to URL (http://collector:4318)
               --every=TIME            how often to push (default 15s)
-            Not supported: -Z, --context and -z, --contexts (SELinux). --tipc, --vsock and --xdp list no
-            socket yet: sockscope does not read those tables.
+            Not supported: -Z, --context and -z, --contexts (SELinux); --bpf-maps, --bpf-map-id (7.1,
+            BPF socket storage). --tipc, --vsock and --xdp list no socket yet: sockscope does not read
+            those tables.
 
             Environment: PROC_ROOT and PROC_NET_TCP, PROC_NET_UDP, ... read /proc files instead of the
             kernel; TCPDIAG_FILE lists TCP from a raw dump written by -D; COLUMNS sets the width when

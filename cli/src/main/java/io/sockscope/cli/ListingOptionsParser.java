@@ -12,7 +12,7 @@ import java.util.Set;
 /** Turns a parsed command line into {@link ListingOptions}, applying options in order as ss does. */
 final class ListingOptionsParser {
     /** Options ss has that sockscope does not implement yet; refused with a clear message. */
-    private static final Set<String> NOT_YET = Set.of("z", "Z");
+    private static final Set<String> NOT_YET = Set.of("z", "Z", "bpf-maps", "bpf-map-id");
 
     private ListingOptionsParser() {
     }

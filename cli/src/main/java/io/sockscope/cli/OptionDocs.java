@@ -117,6 +117,10 @@ final class OptionDocs {
             doc(Group.SERVE, "otlp", "URL", "Also push OTLP/HTTP metrics to URL (such as http://collector:4318)."),
             doc(Group.SERVE, "every", "TIME", "How often to push OTLP metrics (default 15s)."),
             doc(Group.UNSUPPORTED, "Z", null, "SELinux security contexts: not supported."),
+            doc(Group.UNSUPPORTED, "bpf-maps", null, "BPF socket-local storage of every map (the 7.1 dialect): not"
+                    + " supported."),
+            doc(Group.UNSUPPORTED, "bpf-map-id", "ID", "BPF socket-local storage of one map (the 7.1 dialect): not"
+                    + " supported."),
             doc(Group.UNSUPPORTED, "z", null, "SELinux security contexts: not supported."));
 
     private OptionDocs() {

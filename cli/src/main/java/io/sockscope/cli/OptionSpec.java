@@ -21,7 +21,10 @@ final class OptionSpec {
     /** ss 7.1's long options beyond 6.1's. */
     static final List<LongOption> ONLY_7_1 = List.of(
             new LongOption("bound-inactive", false, "B"),
-            new LongOption("no-queues", false, "Q"));
+            new LongOption("no-queues", false, "Q"),
+            // BPF socket-local storage (ss built with libbpf, as Debian's is): taken, and refused as not supported.
+            new LongOption("bpf-maps", false, "bpf-maps"),
+            new LongOption("bpf-map-id", true, "bpf-map-id"));
 
     static final List<LongOption> LONG = List.of(
             new LongOption("numeric", false, "n"),

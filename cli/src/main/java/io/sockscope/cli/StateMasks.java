@@ -6,9 +6,9 @@ import io.sockscope.render.SsDialect;
 /**
  * The state sets of one ss release. 7.x knows two states past CLOSING: NEW_SYN_RECV (12, the kernel's request
  * sockets, which no word names) and BOUND_INACTIVE (13, TCP sockets bound but neither listening nor connected).
- * Its "all" holds both, and so does the set a plain listing asks for, which ss 7.x derives from "all"; the
- * kernel sends bound sockets only to a request for that state alone ({@code -B}, {@code state bound-inactive}),
- * so sockscope asks with the same masks and gets what ss gets.
+ * Its "all" holds both, and so does the set a plain listing asks for, which ss 7.x derives from "all": on
+ * Linux 6.8 and later a plain {@code ss -t} lists bound sockets too (as UNCONN). sockscope asks the kernel with
+ * the same masks and so gets what ss gets (Ss71DifferentialTest's zoo holds such sockets).
  *
  * @param all              every state ({@code -a}, {@code state all}, and what {@code exclude} starts from)
  * @param connectedDefault what a connection-oriented table lists by default

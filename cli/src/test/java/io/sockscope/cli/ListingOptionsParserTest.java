@@ -3,6 +3,7 @@ package io.sockscope.cli;
 import io.sockscope.model.AddressFamily;
 import io.sockscope.model.SocketTable;
 import io.sockscope.model.TcpState;
+import io.sockscope.render.SsDialect;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -78,5 +79,42 @@ class ListingOptionsParserTest {
         assertTrue(SocketTable.RAW.in(select("--ra").tables));
         assertTrue(ListingOptionsParser.parse(CommandLine.parse(new String[] {"--ex"})).extended().details());
         assertEquals(ControlChars.ESCAPE, controlChars("--esc"));
+    }
+
+    @Test
+    void theSevenOneDialectHasItsOptionsAndStateSets() throws UsageException {
+        ListingOptions quiet = parse71("-tlnQ");
+        assertEquals(false, quiet.queues());
+        assertEquals(SsDialect.V7_1, quiet.dialect());
+        assertEquals(StateMasks.BOUND_INACTIVE, parse71("-tB").selection().states);
+        assertEquals(StateMasks.BOUND_INACTIVE, parse71("--bound-inactive", "-t").selection().states);
+        assertEquals((1 << 14) - 1, parse71("-ta").selection().states, "7.x's all has states 12 and 13");
+        assertEquals(StateMasks.BOUND_INACTIVE, parse71("-t", "state", "bound-inactive").selection().states);
+        assertThrows(UsageException.class, () -> parse71("-t", "state", "new-syn-recv"));
+        // 6.1 has neither the options nor the state.
+        assertEquals("invalid option -- 'Q'", assertThrows(UsageException.class,
+                () -> CommandLine.parse(new String[] {"-tlnQ"}, SsDialect.V6_1)).getMessage());
+        assertThrows(UsageException.class, () -> ListingOptionsParser.parse(
+                CommandLine.parse(new String[] {"-t", "state", "bound-inactive"}), RawArguments.unknown(),
+                SsDialect.V6_1));
+        assertEquals(TcpState.ALL, ListingOptionsParser.parse(CommandLine.parse(new String[] {"-ta"}))
+                .selection().states);
+    }
+
+    @Test
+    void bpfSocketStorageIsRefusedInOneLine() {
+        // ss 7.1 (built with libbpf) lists as usual with --bpf-maps; sockscope says it cannot rather than ignore it.
+        UsageException e = assertThrows(UsageException.class, () -> parse71("-tn", "--bpf-maps"));
+        assertEquals("option --bpf-maps is not supported yet", e.getMessage());
+        assertEquals(1, e.exitCode());
+        assertEquals("option --bpf-map-id is not supported yet",
+                assertThrows(UsageException.class, () -> parse71("--bpf-map-id=3")).getMessage());
+        assertEquals("unrecognized option '--bpf-maps'", assertThrows(UsageException.class,
+                () -> CommandLine.parse(new String[] {"--bpf-maps"}, SsDialect.V6_1)).getMessage());
+    }
+
+    private static ListingOptions parse71(String... args) throws UsageException {
+        return ListingOptionsParser.parse(CommandLine.parse(args, SsDialect.V7_1), RawArguments.unknown(),
+                SsDialect.V7_1);
     }
 }
