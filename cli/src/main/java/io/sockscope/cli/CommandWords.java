@@ -41,7 +41,7 @@ final class CommandWords {
     private CommandWords() {
     }
 
-    /** The single state names, as {@code state} takes them: the TCP states' long names and {@code closed}. */
+    /** The single state names, as {@code state} takes them: the TCP states' long names, {@code closed}, 7.1's bound-inactive. */
     static List<String> states() {
         List<String> names = new ArrayList<>();
         for (TcpState s : TcpState.values()) {
@@ -50,6 +50,8 @@ final class CommandWords {
             }
         }
         names.add("closed");
+        // The 7.1 dialect's (ss 6.8 and later); the 6.1 dialect refuses it, as ss 6.1 does.
+        names.add("bound-inactive");
         return List.copyOf(names);
     }
 

@@ -177,7 +177,8 @@ final class ManPage {
     private void filter() {
         macro(".SH FILTER");
         text("After the options, state STATE keeps the sockets in STATE (repeatable) and exclude STATE drops"
-                + " them. STATE is one of " + String.join(", ", CommandWords.states()) + " (closed is unconnected),"
+                + " them. STATE is one of " + String.join(", ", CommandWords.states()) + " (closed is unconnected;"
+                + " bound-inactive, TCP sockets bound but neither listening nor connected, in the 7.1 dialect only),"
                 + " or one of ss's groups:");
         tag(Roff.bold("all"));
         text("every state.");

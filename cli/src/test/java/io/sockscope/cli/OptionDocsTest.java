@@ -105,7 +105,7 @@ class OptionDocsTest {
         }
         for (String state : CommandWords.stateWords()) {
             try {
-                StateWords.parse(state);
+                StateWords.parse(state, io.sockscope.render.SsDialect.V7_1);
             } catch (UsageException e) {
                 fail("state " + state + ": " + e.getMessage());
             }
