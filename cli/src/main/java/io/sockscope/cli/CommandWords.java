@@ -41,7 +41,10 @@ final class CommandWords {
     private CommandWords() {
     }
 
-    /** The single state names, as {@code state} takes them: the TCP states' long names, {@code closed}, 7.1's bound-inactive. */
+    /**
+     * The single state names, as {@code state} takes them: the TCP states' long names, {@code closed}, and the
+     * 7.1 dialect's {@code bound-inactive}.
+     */
     static List<String> states() {
         List<String> names = new ArrayList<>();
         for (TcpState s : TcpState.values()) {
