@@ -120,17 +120,11 @@ final class CNumbers {
 
     /** iproute2's {@code get_integer(&v, s, 0)}: a whole string that is an {@code int}. */
     static OptionalInt getInteger(String s) {
-        if (s.isEmpty()) {
+        OptionalLong l = getLong(s);
+        if (l.isEmpty() || l.getAsLong() < Integer.MIN_VALUE || l.getAsLong() > Integer.MAX_VALUE) {
             return OptionalInt.empty();
         }
-        Conversion c = strtol(s, 0, 0);
-        if (c.consumedNothing(0) || c.end() != s.length() || c.overflow()) {
-            return OptionalInt.empty();
-        }
-        if (c.value() < Integer.MIN_VALUE || c.value() > Integer.MAX_VALUE) {
-            return OptionalInt.empty();
-        }
-        return OptionalInt.of((int) c.value());
+        return OptionalInt.of((int) l.getAsLong());
     }
 
     /** iproute2's {@code get_long(&v, s, 0)}: a whole string that is a {@code long}. */
