@@ -67,6 +67,16 @@ class JunitVersionsTest {
                 + "kernel's socket tables cannot be read: native access is not enabled"), entries.getFirst());
     }
 
+    @Test
+    void theSocketPairTheJdkKeepsIsNotTheLeakOfTheFirstTestToUseASocket() throws IOException, InterruptedException {
+        // A fresh JVM where the fixture's sockets are the first: the JDK opens its pre-close pair with them.
+        List<String> lines = ChildJvm.run(null, true, "-C" + FixtureGuard.PARAMETER + "=true",
+                WellBehavedTests.class.getName() + "#closesWithTryWithResourcesAndLeavesTimeWait");
+        assertEquals(List.of("RESULT closesWithTryWithResourcesAndLeavesTimeWait() SUCCESSFUL"),
+                lines.stream().filter(l -> l.startsWith("RESULT") || l.startsWith("MESSAGE")).toList(),
+                lines.toString());
+    }
+
     private static Path jars(String property) {
         Path dir = Path.of(System.getProperty(property, "unset: run the tests with Maven, which copies the jars"));
         assertTrue(Files.isDirectory(dir), dir + " is not a directory: run the tests with Maven, which copies the jars");
