@@ -9,16 +9,27 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The descendants of a process, found through each thread's {@code /proc/PID/task/TID/children}: a few small reads
- * per thread, where {@link ProcessHandle#descendants()} reads the status of every process on the host (several
- * times as long on a quiet machine, and it grows with the host). A kernel without that file
- * ({@code CONFIG_PROC_CHILDREN}) gets the JDK's walk. A process that exits during the walk is simply not there.
+ * The descendants of a process, found through each thread's {@code /proc/PID/task/TID/children}: a small read per
+ * thread, where {@link ProcessHandle#descendants()} reads the status of every process on the host (several times as
+ * long on a quiet machine, and it grows with the host). A kernel without that file ({@code CONFIG_PROC_CHILDREN})
+ * gets the JDK's walk. A process that exits during the walk is simply not there.
+ *
+ * <p>Even those reads cost some 10 µs per thread, twice a test. So the walk is skipped while no process or thread
+ * has been created in this PID namespace since the last one: the last PID the kernel allocated ({@code /proc/loadavg},
+ * fifth field) is then unchanged, and no new descendant can exist; the last walk's answer stands (a descendant that
+ * exited since is simply not found when its descriptors are read). Safe to share between threads.
  */
 final class ProcessTree {
+    /** A walk, and the last PID allocated before it began. */
+    private record Walk(long root, String lastPid, List<Long> descendants) {
+    }
+
     private final Path proc;
     private final boolean childrenFiles;
+    private final AtomicReference<Walk> lastWalk = new AtomicReference<>();
 
     ProcessTree(Path proc) {
         this.proc = proc;
@@ -39,6 +50,29 @@ final class ProcessTree {
         if (!childrenFiles) {
             return ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants).map(ProcessHandle::pid).toList();
         }
+        // Read before the walk: a process made during it changes the value, and the next call walks again.
+        String lastPid = lastPidAllocated();
+        Walk last = lastWalk.get();
+        if (last != null && lastPid != null && last.root() == pid && last.lastPid().equals(lastPid)) {
+            return last.descendants();
+        }
+        List<Long> found = walk(pid);
+        if (lastPid != null) {
+            lastWalk.set(new Walk(pid, lastPid, found));
+        }
+        return found;
+    }
+
+    private String lastPidAllocated() {
+        try {
+            String[] fields = Files.readString(proc.resolve("loadavg"), StandardCharsets.US_ASCII).strip().split(" ");
+            return fields.length >= 5 ? fields[4] : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private List<Long> walk(long pid) {
         List<Long> found = new ArrayList<>();
         Deque<Long> pending = new ArrayDeque<>();
         pending.add(pid);
@@ -49,7 +83,7 @@ final class ProcessTree {
                 pending.add(child);
             }
         }
-        return found;
+        return List.copyOf(found);
     }
 
     private List<Long> childrenOf(long pid) {
