@@ -1,13 +1,17 @@
 package io.sockscope.junit;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -73,7 +77,7 @@ record DetectionSettings(boolean active, Duration linger, AllowList allowList, S
 
     private static SocketLeakAllowance instantiate(Class<? extends SocketLeakAllowance> type) {
         try {
-            var constructor = type.getDeclaredConstructor();
+            Constructor<? extends SocketLeakAllowance> constructor = type.getDeclaredConstructor();
             constructor.setAccessible(true);
             return constructor.newInstance();
         } catch (NoSuchMethodException | InstantiationException | IllegalAccessException
@@ -108,8 +112,7 @@ record DetectionSettings(boolean active, Duration linger, AllowList allowList, S
         return found;
     }
 
-    private static <A extends java.lang.annotation.Annotation> Optional<A> nearest(ExtensionContext context,
-                                                                                   Class<A> type) {
+    private static <A extends Annotation> Optional<A> nearest(ExtensionContext context, Class<A> type) {
         Optional<A> onMethod = context.getTestMethod().map(m -> m.getAnnotation(type));
         if (onMethod.isPresent()) {
             return onMethod;
@@ -123,22 +126,22 @@ record DetectionSettings(boolean active, Duration linger, AllowList allowList, S
         return Optional.empty();
     }
 
-    /** Whether {@code @ExtendWith(SocketLeakExtension.class)} names the extension, which then needs no annotation of ours. */
+    /** Whether {@code @ExtendWith(SocketLeakExtension.class)} names it (then no annotation of ours is needed). */
     private static boolean registeredExplicitly(ExtensionContext context) {
         Optional<Method> method = context.getTestMethod();
-        if (method.isPresent() && names(method.get().getAnnotationsByType(org.junit.jupiter.api.extension.ExtendWith.class))) {
+        if (method.isPresent() && names(method.get().getAnnotationsByType(ExtendWith.class))) {
             return true;
         }
         for (Class<?> c = context.getTestClass().orElse(null); c != null; c = c.getEnclosingClass()) {
-            if (names(c.getAnnotationsByType(org.junit.jupiter.api.extension.ExtendWith.class))) {
+            if (names(c.getAnnotationsByType(ExtendWith.class))) {
                 return true;
             }
         }
         return false;
     }
 
-    private static boolean names(org.junit.jupiter.api.extension.ExtendWith[] extendWith) {
-        for (var e : extendWith) {
+    private static boolean names(ExtendWith[] extendWith) {
+        for (ExtendWith e : extendWith) {
             for (Class<?> type : e.value()) {
                 if (type == SocketLeakExtension.class) {
                     return true;
@@ -157,7 +160,7 @@ record DetectionSettings(boolean active, Duration linger, AllowList allowList, S
     }
 
     static Duration parseDuration(String text) {
-        String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+        String t = text.strip().toLowerCase(Locale.ROOT);
         try {
             if (t.endsWith("ms")) {
                 return nonNegative(Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).strip())), text);

@@ -39,7 +39,10 @@ final class HeldSockets {
         return byInode.size();
     }
 
-    /** {@return the sockets held now that were not held in {@code before}} Compared by inode, which is never reused while a socket lives. */
+    /**
+     * {@return the sockets held now that were not held in {@code before}} Compared by inode, which is never reused
+     * while a socket lives.
+     */
     HeldSockets addedSince(HeldSockets before) {
         Map<Long, List<Descriptor>> added = new LinkedHashMap<>();
         for (Map.Entry<Long, List<Descriptor>> e : byInode.entrySet()) {

@@ -38,7 +38,7 @@ final class LeakClassifier {
         };
     }
 
-    /** A connection whose local end is a listener's port and address (or the listener's wildcard) was accepted by it. */
+    /** A connection whose local end is a listener's port and address (or its wildcard) was accepted by it. */
     private static boolean acceptedByAListener(InetSocketEntry connection, List<InetSocketEntry> listeners) {
         Endpoint local = connection.local();
         for (InetSocketEntry listener : listeners) {

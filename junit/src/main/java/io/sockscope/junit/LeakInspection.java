@@ -1,5 +1,7 @@
 package io.sockscope.junit;
 
+import io.sockscope.api.SocketEntry;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,7 +26,7 @@ final class LeakInspection {
         long self = ProcessHandle.current().pid();
         for (long inode : still.inodes()) {
             // No descriptor names a TIME-WAIT socket (the kernel's, inode 0): it can never be found here.
-            var entry = dump.byInode().get(inode);
+            SocketEntry entry = dump.byInode().get(inode);
             List<SocketHolder> holders = new ArrayList<>();
             for (HeldSockets.Descriptor d : still.descriptors(inode)) {
                 holders.add(new SocketHolder(d.pid(), d.fd(), scanner.tree().command(d.pid())));

@@ -13,7 +13,7 @@ public enum LeakKind {
             "a server accepted a connection and never closed it"),
     /** A connection the peer closed and this side never did: the socket waits in CLOSE-WAIT for a close(). */
     CLOSE_WAIT("close-wait", "CLOSE-WAIT: peer closed, never closed here",
-            "the peer closed the connection and this side never did: whoever read it must close it"),
+            "a read saw the end of the stream and nobody closed the socket: its owner must close it then"),
     /** A UDP or raw socket. */
     DATAGRAM("datagram", "datagram socket left open", "a UDP or raw socket nobody closed"),
     /** A unix domain socket, of any type and state. */

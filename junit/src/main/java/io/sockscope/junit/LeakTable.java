@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * columns after them, and a line of advice per kind of leak.
  */
 final class LeakTable {
-    /** One end as ss prints it: the address, what separates it from the port ({@code :}, or a blank for unix), the port. */
+    /** One end as ss prints it: the address, what separates it from the port (a colon, a blank for unix), the port. */
     private record End(String address, String separator, String port) {
     }
 
@@ -61,7 +61,7 @@ final class LeakTable {
         return out.toString();
     }
 
-    /** The rows with their header, Leak and Test columns included; each line ends with a newline, no trailing blanks. */
+    /** The rows with their header, the Leak and Test columns included; lines end with a newline, no trailing blank. */
     static String table(List<LeakedSocket> sockets, String testName) {
         return layout(sockets, testName, true);
     }
@@ -100,7 +100,8 @@ final class LeakTable {
     }
 
     private static String end(End end, int addressWidth, int portWidth) {
-        return " ".repeat(addressWidth - end.address.length()) + end.address + end.separator + left(end.port, portWidth);
+        return " ".repeat(addressWidth - end.address.length()) + end.address + end.separator
+                + left(end.port, portWidth);
     }
 
     private static Row row(LeakedSocket s, String testName) {
@@ -128,7 +129,7 @@ final class LeakTable {
                 local, peer, process, s.kind().summary(), testName);
     }
 
-    /** The address as ss prints it: IPv6 in brackets, the dual-stack wildcard as {@code *}, the device after {@code %}. */
+    /** The address as ss prints it: IPv6 in brackets, the dual-stack wildcard {@code *}, the device after {@code %}. */
     private static String address(Endpoint end, InetSocketEntry socket) {
         String text;
         if (end.address().contains(":")) {

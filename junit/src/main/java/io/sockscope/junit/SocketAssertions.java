@@ -102,7 +102,8 @@ public final class SocketAssertions {
             }
         }
         if (!waiting.isEmpty()) {
-            throw new SocketLeakError("sockscope: " + waiting.size() + (waiting.size() == 1 ? " connection" : " connections")
+            throw new SocketLeakError("sockscope: " + waiting.size()
+                    + (waiting.size() == 1 ? " connection" : " connections")
                     + " in CLOSE-WAIT, held by this JVM or its children: the peer closed, this side never did\n\n"
                     + LeakTable.table(waiting, "assertNoCloseWait"), waiting);
         }
@@ -122,7 +123,8 @@ public final class SocketAssertions {
         try (SocketInspector inspector = SocketInspector.open()) {
             return inspector.list(query);
         } catch (SockscopeException e) {
-            throw new TestAbortedException("sockscope: the kernel's socket tables cannot be read: " + e.getMessage(), e);
+            throw new TestAbortedException("sockscope: the kernel's socket tables cannot be read: " + e.getMessage(),
+                    e);
         }
     }
 
@@ -132,8 +134,10 @@ public final class SocketAssertions {
 
     private static String scopeOf(Endpoint local, InetSocketEntry l) {
         if (local.wildcard()) {
-            return local.address().contains(":") && !Boolean.TRUE.equals(l.v6only()) ? ":: (every IPv6 and IPv4 address)"
-                    : local.address().contains(":") ? ":: (every IPv6 address)" : "0.0.0.0 (every IPv4 address)";
+            if (!local.address().contains(":")) {
+                return "0.0.0.0 (every IPv4 address)";
+            }
+            return Boolean.TRUE.equals(l.v6only()) ? ":: (every IPv6 address)" : ":: (every IPv6 and IPv4 address)";
         }
         return local.address();
     }

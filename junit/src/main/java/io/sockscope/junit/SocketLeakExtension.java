@@ -4,6 +4,7 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +77,7 @@ public final class SocketLeakExtension implements BeforeEachCallback, AfterEachC
         }
         LeakReport report = new LeakReport(context.getUniqueId(), testName(context),
                 context.getTestClass().map(Class::getName).orElse(null),
-                context.getTestMethod().map(m -> m.getName()).orElse(null), settings.linger(), leaks, allowed,
+                context.getTestMethod().map(Method::getName).orElse(null), settings.linger(), leaks, allowed,
                 settings.allowedBecause(), found.tablesFailure());
         ReportPublisher.publish(context, LeakReportJson.of(report));
         if (report.fails()) {

@@ -79,7 +79,7 @@ class JunitVersionsTest {
 
     private static Path jars(String property) {
         Path dir = Path.of(System.getProperty(property, "unset: run the tests with Maven, which copies the jars"));
-        assertTrue(Files.isDirectory(dir), dir + " is not a directory: run the tests with Maven, which copies the jars");
+        assertTrue(Files.isDirectory(dir), dir + " is not a directory: run the tests with Maven, which copies them");
         return dir;
     }
 

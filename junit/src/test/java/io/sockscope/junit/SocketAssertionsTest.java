@@ -28,7 +28,8 @@ class SocketAssertionsTest {
             assertTrue(e.getMessage().startsWith("TCP port " + port + " should listen on every address, but listens on"
                     + " ::ffff:127.0.0.1 only: other hosts cannot connect (bind to 0.0.0.0 or ::, not to loopback)")
                     || e.getMessage().contains(" 127.0.0.1 only: other hosts cannot connect"), e.getMessage());
-            assertTrue(e.getMessage().contains("users:((\"java\",pid=" + ProcessHandle.current().pid()), e.getMessage());
+            assertTrue(e.getMessage().contains("users:((\"java\",pid=" + ProcessHandle.current().pid()),
+                    e.getMessage());
         }
     }
 
