@@ -53,6 +53,13 @@ final class HeldSockets {
         return added.isEmpty() ? NONE : new HeldSockets(added);
     }
 
+    /** {@return these sockets but those whose inode is in {@code inodes}} */
+    HeldSockets without(Set<Long> inodes) {
+        Map<Long, List<Descriptor>> kept = new LinkedHashMap<>(byInode);
+        kept.keySet().removeAll(inodes);
+        return kept.isEmpty() ? NONE : new HeldSockets(kept);
+    }
+
     /** {@return those of these sockets that are also held in {@code now}, with the descriptors {@code now} has} */
     HeldSockets stillHeldIn(HeldSockets now) {
         Map<Long, List<Descriptor>> kept = new LinkedHashMap<>();

@@ -25,7 +25,8 @@ final class FixtureRuns {
     }
 
     /** What became of one fixture test. */
-    record Outcome(TestExecutionResult result, List<String> reportEntries, List<String> publishedFiles) {
+    record Outcome(TestExecutionResult result, List<String> reportEntries, List<String> publishedFiles,
+                   List<Throwable> classFailures) {
         Throwable failure() {
             return result.getThrowable().orElseThrow(() -> new AssertionError("the fixture did not fail: " + result));
         }
@@ -44,7 +45,17 @@ final class FixtureRuns {
         }
     }
 
+    /** Runs one fixture test; its class's own check (around the class) must not fail. */
     static Outcome run(Class<?> fixture, String method, String... parameters) {
+        Outcome outcome = runWithClass(fixture, method, parameters);
+        if (!outcome.classFailures().isEmpty()) {
+            throw new AssertionError("the fixture's class failed", outcome.classFailures().getFirst());
+        }
+        return outcome;
+    }
+
+    /** Runs one fixture test; what its class's containers failed with is in the outcome. */
+    static Outcome runWithClass(Class<?> fixture, String method, String... parameters) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put(FixtureGuard.PARAMETER, "true");
         for (int i = 0; i + 1 < parameters.length; i += 2) {
@@ -54,7 +65,7 @@ final class FixtureRuns {
                 .selectors(selectMethod(fixture, method)).execute().allEvents();
         List<Event> finished = events.filter(e -> e.getType() == EventType.FINISHED
                 && e.getTestDescriptor().isTest()).toList();
-        if (finished.size() != 1) {
+        if (finished.size() > 1) {
             throw new AssertionError("expected one test to finish, got " + events.stream().toList());
         }
         List<String> entries = events.reportingEntryPublished().stream()
@@ -68,6 +79,15 @@ final class FixtureRuns {
                         throw new UncheckedIOException(x);
                     }
                 }).toList();
-        return new Outcome(finished.getFirst().getRequiredPayload(TestExecutionResult.class), entries, files);
+        List<Throwable> classFailures = events.filter(e -> e.getType() == EventType.FINISHED
+                && e.getTestDescriptor().isContainer()).map(e -> e.getRequiredPayload(TestExecutionResult.class))
+                .flatMap(r -> r.getThrowable().stream()).toList();
+        if (finished.isEmpty() && classFailures.isEmpty()) {
+            throw new AssertionError("neither the test nor its class finished: " + events.stream().toList());
+        }
+        // A class that failed before its test ran has no test result: the class's failure stands for it.
+        TestExecutionResult result = finished.isEmpty() ? TestExecutionResult.failed(classFailures.getFirst())
+                : finished.getFirst().getRequiredPayload(TestExecutionResult.class);
+        return new Outcome(result, entries, files, classFailures);
     }
 }

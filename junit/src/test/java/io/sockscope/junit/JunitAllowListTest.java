@@ -75,9 +75,11 @@ class JunitAllowListTest {
     }
 
     @Test
-    void aBadAllowListIsAConfigurationError() {
-        Throwable failure = FixtureRuns.run(AllowedTests.class, "allowedByPredicate",
-                DetectionSettings.ALLOW_ADDRESSES, "localhost").failure();
+    void aBadAllowListIsAConfigurationErrorOfTheWholeClass() {
+        FixtureRuns.Outcome outcome = FixtureRuns.runWithClass(AllowedTests.class, "allowedByPredicate",
+                DetectionSettings.ALLOW_ADDRESSES, "localhost");
+        assertEquals(1, outcome.classFailures().size(), outcome.classFailures().toString());
+        Throwable failure = outcome.classFailures().getFirst();
         assertInstanceOf(ExtensionConfigurationException.class, failure);
         assertTrue(failure.getMessage().contains("not a numeric address or prefix: \"localhost\""),
                 failure.getMessage());

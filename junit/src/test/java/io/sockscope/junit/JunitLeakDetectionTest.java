@@ -1,6 +1,7 @@
 package io.sockscope.junit;
 
 import io.sockscope.junit.fixtures.ChildServer;
+import io.sockscope.junit.fixtures.ClassLevelTests;
 import io.sockscope.junit.fixtures.LeakyTests;
 import io.sockscope.junit.fixtures.LeftOpen;
 import io.sockscope.junit.fixtures.WellBehavedTests;
@@ -109,6 +110,24 @@ class JunitLeakDetectionTest {
         assertInstanceOf(IllegalStateException.class, failure);
         assertEquals(1, failure.getSuppressed().length);
         assertInstanceOf(SocketLeakError.class, failure.getSuppressed()[0]);
+    }
+
+    @Test
+    void whatTheClassLeavesOpenFailsTheClassNotItsTests() {
+        FixtureRuns.Outcome outcome = FixtureRuns.runWithClass(ClassLevelTests.class, "usesTheServer");
+        assertTrue(outcome.passed(), outcome.result().toString());
+        assertEquals(1, outcome.classFailures().size(), outcome.classFailures().toString());
+        SocketLeakError error = assertInstanceOf(SocketLeakError.class, outcome.classFailures().getFirst());
+        assertEquals(List.of(LeakKind.LISTENER), kinds(error));
+        assertEquals(LeftOpen.last(ServerSocket.class).orElseThrow().getLocalPort(), error.leaks().getFirst().localPort());
+        assertTrue(error.getMessage().startsWith("sockscope: ClassLevelTests (@BeforeAll, @AfterAll, after its tests) "
+                + "left 1 socket open"), error.getMessage());
+    }
+
+    @Test
+    void aLeakChargedToATestIsNotChargedToItsClassAgain() {
+        // run() fails when the class fails: the listener the test left is not the class's leak too.
+        assertInstanceOf(SocketLeakError.class, FixtureRuns.run(LeakyTests.class, "unclosedServerSocket").failure());
     }
 
     @Test
