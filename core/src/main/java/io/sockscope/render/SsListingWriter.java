@@ -369,7 +369,8 @@ public final class SsListingWriter {
                 table.character(',');
             }
             table.text("(\"");
-            // The kernel's bytes, unchanged: ss sizes the column by them, and a name need not be UTF-8.
+            // The kernel's bytes, unchanged in 6.1 (ss sizes the column by them, and a name need not be UTF-8);
+            // escaped byte for byte in 7.x.
             byte[] command = o.command().bytes();
             table.name(format.dialect().escapesCommandNames() ? procpsEscaped(command) : command);
             table.text("\",pid=");
