@@ -102,7 +102,8 @@ final class Help {
 
             Environment: PROC_ROOT and PROC_NET_TCP, PROC_NET_UDP, ... read /proc files instead of the
             kernel; TCPDIAG_FILE lists TCP from a raw dump written by -D; COLUMNS sets the width when
-            stdout is not a terminal; SOCKSCOPE_OWNER_SCAN=proc keeps -p from loading its BPF iterator.
+            stdout is not a terminal; SOCKSCOPE_OWNER_SCAN=proc keeps -p from loading its BPF iterator;
+            SOCKSCOPE_SS_DIALECT=6.1|7.1 sets the dialect, as --ss-dialect does.
             """;
 
     private Help() {

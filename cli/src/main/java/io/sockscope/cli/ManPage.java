@@ -207,6 +207,9 @@ final class ManPage {
         text("List TCP sockets from a raw dump written by -D.");
         tag(Roff.bold("COLUMNS"));
         text("The width of the output when standard output is not a terminal.");
+        tag(Roff.bold("SOCKSCOPE_SS_DIALECT"));
+        text("6.1 or 7.1: print as the ss of that iproute2 release does, as --ss-dialect does (which wins over it);"
+                + " unset, sockscope speaks the dialect of the ss installed.");
         tag(Roff.bold("SOCKSCOPE_OWNER_SCAN"));
         text("proc keeps -p from loading its BPF iterator: owners are found by reading /proc alone.");
         tag(Roff.bold("NO_COLOR"));

@@ -135,11 +135,6 @@ final class OptionSpec {
         return serve ? SERVE : LONG;
     }
 
-    /** -1 when the letter is not one of ss 6.1's options, 0 when it takes no argument, 1 when it takes one. */
-    static int shortArity(char c) {
-        return shortArity(c, SHORT);
-    }
-
     /** -1 when the letter is not in {@code shortOptions}, 0 when it takes no argument, 1 when it takes one. */
     static int shortArity(char c, String shortOptions) {
         int i = shortOptions.indexOf(c);

@@ -10,11 +10,6 @@ final class StateWords {
     private StateWords() {
     }
 
-    /** The state mask a word stands for in ss 6.1 (case-insensitive, as in ss). */
-    static int parse(String word) throws UsageException {
-        return parse(word, SsDialect.V6_1);
-    }
-
     /**
      * The state mask a word stands for in {@code dialect} (case-insensitive, as in ss). 7.x adds
      * {@code bound-inactive}, its pseudo-states take in its two new states, and it refuses {@code new-syn-recv}.

@@ -84,11 +84,6 @@ final class TableSelection {
         this.connectedDefault = connectedDefault;
     }
 
-    /** A table's default states in ss 6.1. */
-    static int defaultStates(SocketTable t) {
-        return defaultStates(t, TcpState.CONNECTED_DEFAULT);
-    }
-
     private static int defaultStates(SocketTable t, int connectedDefault) {
         return switch (t) {
             case UDP, RAW -> TcpState.bit(TcpState.ESTABLISHED);

@@ -28,18 +28,12 @@ final class SsTable {
      * @param screenWidth the terminal width, or -1 for compact output (not a terminal)
      */
     SsTable(OutputStream out, int screenWidth) {
-        this(out, screenWidth, false);
+        this(out, screenWidth, false, false);
     }
 
     /**
      * @param escapeControls write {@link #name} text with {@link ControlEscapes} (for a terminal) rather than
      *                       as it is (as ss does)
-     */
-    SsTable(OutputStream out, int screenWidth, boolean escapeControls) {
-        this(out, screenWidth, escapeControls, false);
-    }
-
-    /**
      * @param trimLastColumn in compact output, leave the last column shown before the row end unpadded (ss 7.0
      *                       and later), rather than padding it to its width like every other
      */

@@ -20,10 +20,6 @@ final class TcpAuxText {
     private final byte[] address = new byte[64];
     private final SsDialect dialect;
 
-    TcpAuxText(SsTable table) {
-        this(table, SsDialect.V6_1);
-    }
-
     TcpAuxText(SsTable table, SsDialect dialect) {
         this.table = table;
         this.dialect = dialect;

@@ -18,10 +18,6 @@ final class TcpStatsWriter {
     /** ss 7.x also prints {@code usec_ts}, {@code rcv_wnd} and {@code rehash}, which 6.1 did not know. */
     private final boolean newerFields;
 
-    TcpStatsWriter(SsTable table, NumberText numbers, boolean numeric) {
-        this(table, numbers, numeric, SsDialect.V6_1);
-    }
-
     TcpStatsWriter(SsTable table, NumberText numbers, boolean numeric, SsDialect dialect) {
         this.table = table;
         this.numbers = numbers;

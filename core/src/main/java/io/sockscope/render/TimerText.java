@@ -18,12 +18,8 @@ public final class TimerText {
      * Appends {@code " timer:(name,time,retransmits)"} for an active timer, nothing for {@link Timer#OFF}.
      *
      * @param retransmits the count shown last
+     * @param dialect     whose words: 7.1 names the delayed-ACK timer, 6.1 calls it unknown
      */
-    static void tcp(SsTable table, Timer timer, int retransmits) {
-        tcp(table, timer, retransmits, SsDialect.V6_1);
-    }
-
-    /** As {@link #tcp(SsTable, Timer, int)}, in the words of {@code dialect}'s ss. */
     static void tcp(SsTable table, Timer timer, int retransmits, SsDialect dialect) {
         if (timer instanceof Timer.Off) {
             return;
@@ -39,11 +35,6 @@ public final class TimerText {
     }
 
     /** SCTP's variant: always the T3 retransmission timer. */
-    static void sctp(SsTable table, Timer timer, int retransmits) {
-        sctp(table, timer, retransmits, SsDialect.V6_1);
-    }
-
-    /** As {@link #sctp(SsTable, Timer, int)}, in the words of {@code dialect}'s ss. */
     static void sctp(SsTable table, Timer timer, int retransmits, SsDialect dialect) {
         if (timer instanceof Timer.Off) {
             return;
@@ -55,14 +46,9 @@ public final class TimerText {
         table.character(')');
     }
 
-    /** Appends the time text of {@code timeoutMs} (taken as an unsigned 32-bit value). */
-    static void time(SsTable table, long timeoutMs) {
-        time(table, timeoutMs, SsDialect.V6_1);
-    }
-
     /**
-     * As {@link #time(SsTable, long)}; ss 6.11 and later end seconds with milliseconds in {@code sec}
-     * ({@code 3.600sec}), where 6.1 wrote {@code 3.600ms}.
+     * Appends the time text of {@code timeoutMs} (taken as an unsigned 32-bit value); ss 6.11 and later end seconds
+     * with milliseconds in {@code sec} ({@code 3.600sec}), where 6.1 wrote {@code 3.600ms}.
      */
     static void time(SsTable table, long timeoutMs, SsDialect dialect) {
         long timeout = timeoutMs & 0xffffffffL;

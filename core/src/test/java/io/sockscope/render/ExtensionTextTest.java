@@ -51,18 +51,29 @@ class ExtensionTextTest {
             4294967295|71582min
             """)
     void timeTexts(long ms, String expected) {
-        assertEquals(expected, text(t -> TimerText.time(t, ms)));
+        assertEquals(expected, text(t -> TimerText.time(t, ms, SsDialect.V6_1)));
     }
 
     @Test
     void timerNames() {
-        assertEquals(" timer:(on,200ms,2)", text(t -> TimerText.tcp(t, Timer.of(1, 200), 2)));
-        assertEquals(" timer:(keepalive,1min,0)", text(t -> TimerText.tcp(t, Timer.of(2, 60000), 0)));
-        assertEquals(" timer:(timewait,58sec,0)", text(t -> TimerText.tcp(t, Timer.of(3, 58000), 0)));
-        assertEquals(" timer:(persist,2sec,5)", text(t -> TimerText.tcp(t, Timer.of(4, 2000), 5)));
-        assertEquals(" timer:(unknown,010ms,0)", text(t -> TimerText.tcp(t, Timer.of(7, 10), 0)));
-        assertEquals("", text(t -> TimerText.tcp(t, Timer.of(0, 10), 0)), "timer 0 is off: nothing");
-        assertEquals(" timer:(T3_RTX,1sec,3)", text(t -> TimerText.sctp(t, Timer.of(1, 1000), 3)));
+        assertEquals(" timer:(on,200ms,2)", text(t -> TimerText.tcp(t, Timer.of(1, 200), 2, SsDialect.V6_1)));
+        assertEquals(" timer:(keepalive,1min,0)", text(t -> TimerText.tcp(t, Timer.of(2, 60000), 0, SsDialect.V6_1)));
+        assertEquals(" timer:(timewait,58sec,0)", text(t -> TimerText.tcp(t, Timer.of(3, 58000), 0, SsDialect.V6_1)));
+        assertEquals(" timer:(persist,2sec,5)", text(t -> TimerText.tcp(t, Timer.of(4, 2000), 5, SsDialect.V6_1)));
+        assertEquals(" timer:(unknown,010ms,0)", text(t -> TimerText.tcp(t, Timer.of(7, 10), 0, SsDialect.V6_1)));
+        assertEquals("", text(t -> TimerText.tcp(t, Timer.of(0, 10), 0, SsDialect.V6_1)), "timer 0 is off: nothing");
+        assertEquals(" timer:(T3_RTX,1sec,3)", text(t -> TimerText.sctp(t, Timer.of(1, 1000), 3, SsDialect.V6_1)));
+    }
+
+    @Test
+    void timerWordsOfTheSevenOneDialect() {
+        assertEquals(" timer:(delack,037ms,0)", text(t -> TimerText.tcp(t, Timer.of(5, 37), 0, SsDialect.V7_1)));
+        assertEquals(" timer:(unknown,037ms,0)", text(t -> TimerText.tcp(t, Timer.of(5, 37), 0, SsDialect.V6_1)));
+        assertEquals(" timer:(unknown,010ms,0)", text(t -> TimerText.tcp(t, Timer.of(7, 10), 0, SsDialect.V7_1)));
+        assertEquals("9.373sec", text(t -> TimerText.time(t, 9373, SsDialect.V7_1)));
+        assertEquals("9.373ms", text(t -> TimerText.time(t, 9373, SsDialect.V6_1)));
+        assertEquals("848ms", text(t -> TimerText.time(t, 848, SsDialect.V7_1)));
+        assertEquals("1min1sec", text(t -> TimerText.time(t, 61001, SsDialect.V7_1)));
     }
 
     @ParameterizedTest(name = "{0} bps")
