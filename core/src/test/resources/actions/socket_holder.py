@@ -5,6 +5,7 @@ Run it inside the network namespace the sockets belong to (ip netns exec NS pyth
 Each command line is answered by one line on stdout: "OK" or "ERR reason". Commands:
 
   listen HOST PORT                 a TCP listener (HOST may be an IPv6 address)
+  bind HOST PORT                   a TCP socket bound and nothing more: Linux 6.8+ reports it bound-inactive
   connect HOST PORT [SRCPORT]      a TCP client, connected before OK (bound to SRCPORT when given)
   accept PORT COUNT                accepts COUNT connections on the listener of PORT
   udp HOST PORT [PEER PEERPORT]    a UDP socket, connected to PEER when given
@@ -40,6 +41,11 @@ def run(words):
         s.listen(16)
         held.append(s)
         listeners[int(words[2])] = s
+    elif command == "bind":
+        # No SO_REUSEADDR: a bound socket, exactly as a program that binds and stops there leaves it.
+        s = socket.socket(family_of(words[1]), socket.SOCK_STREAM)
+        s.bind((words[1], int(words[2])))
+        held.append(s)
     elif command == "connect":
         s = tcp(words[1])
         if len(words) > 3:
