@@ -124,12 +124,12 @@ final class OptionSpec {
 
     /** The short options of {@code dialect}. */
     static String shortOptions(SsDialect dialect) {
-        return dialect.hasQueuesOptionAndBoundInactive() ? SHORT_7_1 : SHORT;
+        return dialect.hasNewerOptionsAndStates() ? SHORT_7_1 : SHORT;
     }
 
     /** The long options of {@code dialect}, with serve's own after {@code serve}. */
     static List<LongOption> longOptions(SsDialect dialect, boolean serve) {
-        if (dialect.hasQueuesOptionAndBoundInactive()) {
+        if (dialect.hasNewerOptionsAndStates()) {
             return serve ? SERVE_7_1 : LONG_7_1;
         }
         return serve ? SERVE : LONG;

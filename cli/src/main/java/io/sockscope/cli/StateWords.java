@@ -17,7 +17,7 @@ final class StateWords {
     static int parse(String word, SsDialect dialect) throws UsageException {
         String w = word.toLowerCase(Locale.ROOT);
         int all = StateMasks.of(dialect).all();
-        if (dialect.hasQueuesOptionAndBoundInactive() && w.equals("bound-inactive")) {
+        if (dialect.hasNewerOptionsAndStates() && w.equals("bound-inactive")) {
             return StateMasks.BOUND_INACTIVE;
         }
         int close = TcpState.bit(TcpState.CLOSE);

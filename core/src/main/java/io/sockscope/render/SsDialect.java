@@ -128,8 +128,11 @@ public enum SsDialect {
         return this == V7_1;
     }
 
-    /** Whether this release knows {@code -Q}, {@code -B} and the {@code bound-inactive} state. */
-    public boolean hasQueuesOptionAndBoundInactive() {
+    /**
+     * Whether this release knows 7.x's options ({@code -Q}, {@code -B}, {@code --bpf-maps}, {@code --bpf-map-id}) and
+     * the {@code bound-inactive} state.
+     */
+    public boolean hasNewerOptionsAndStates() {
         return this == V7_1;
     }
 }
